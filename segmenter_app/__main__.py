@@ -1,0 +1,7 @@
+"""Entry point for ``python -m segmenter_app``."""
+
+import sys
+
+from segmenter_app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,56 @@
+"""Shared test fixtures: the real data in ../shared/data, offscreen Qt, a scratch folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Tests never need a screen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+ARTIFACTS = REPO / "tests" / "_artifacts"  # screenshots and outputs worth looking at
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared/data, or skip the test with the reason when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"real data not available: {path} is absent (it is present in CI, beside the clone)")
+    return path
+
+
+@pytest.fixture
+def online_retail_csv() -> Path:
+    """The UCI Online Retail order lines (541,909 rows), gzip-compressed CSV."""
+    return shared_file("online_retail", "online_retail.csv.gz")
+
+
+@pytest.fixture
+def cdnow_sample() -> Path:
+    """The CDNOW 1-in-10 sample used by the BG/NBD and Gamma-Gamma papers."""
+    return shared_file("cdnow", "CDNOW_sample.txt")
+
+
+@pytest.fixture
+def mall_customers_csv() -> Path:
+    """Mall Customers: 200 customers, one row each, demographic columns."""
+    return shared_file("mall_customers", "Mall_Customers.csv")
+
+
+@pytest.fixture
+def demo_files() -> list[Path]:
+    """The bundled demo shop's files."""
+    from segmenter_app.resources import demo_files
+
+    return demo_files()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """A folder kept after the run for screenshots and outputs to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
