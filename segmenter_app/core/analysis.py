@@ -95,6 +95,7 @@ class Analysis:
     excluded: pd.DataFrame | None = None  # source, source_row, reason, then original values
     account: RowAccount = field(default_factory=RowAccount)
     as_of: pd.Timestamp | None = None  # analysis date; later transactions are left out
+    rows_after_as_of: int = 0  # kept transactions dated after as_of (accounted, not segmented)
     customers: pd.DataFrame | None = None  # see schema.py, "Customer table"
     # Step 2, Choose criteria
     goal: str | None = None
