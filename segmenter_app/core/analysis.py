@@ -16,25 +16,6 @@ import pandas as pd
 
 
 @dataclass
-class InputFile:
-    """One imported file and how it was read."""
-
-    path: str
-    format: str = ""  # "csv", "xlsx", "xls", "ods" (detected from the content)
-    fingerprint: str = ""  # sha256 of the file's bytes, to recognise it later
-    size_bytes: int = 0
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    header_row: int = 1  # 1-based row number of the header in the file or sheet
-    rows_read: int = 0  # data rows below the header (totals and trailing blanks included)
-    mapping: dict[str, str] = field(default_factory=dict)  # input column -> role
-    kind: str = "orders"  # "orders" (one row per line or per order) or "customers"
-    warnings: list[str] = field(default_factory=list)  # already translated, for the user
-    details: dict[str, Any] = field(default_factory=dict)  # reader specifics (sheets, date orders...)
-
-
-@dataclass
 class RowAccount:
     """What happened to every input row: ``read == kept + sum(excluded.values())`` per file."""
 
@@ -53,6 +34,26 @@ class RowAccount:
     def balanced(self) -> bool:
         """True when every row read is either kept or excluded."""
         return self.read == self.kept + sum(self.excluded.values())
+
+
+@dataclass
+class InputFile:
+    """One imported file and how it was read."""
+
+    path: str
+    format: str = ""  # "csv", "xlsx", "xls", "ods" (detected from the content)
+    fingerprint: str = ""  # sha256 of the file's bytes, to recognise it later
+    size_bytes: int = 0
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int = 1  # 1-based row number of the header in the file or sheet
+    rows_read: int = 0  # data rows below the header (totals and trailing blanks included)
+    mapping: dict[str, str] = field(default_factory=dict)  # input column -> role
+    kind: str = "orders"  # "orders" (one row per line or per order) or "customers"
+    account: RowAccount | None = None  # this file's own row account
+    warnings: list[str] = field(default_factory=list)  # already translated, for the user
+    details: dict[str, Any] = field(default_factory=dict)  # reader specifics (sheets, date orders...)
 
 
 @dataclass
