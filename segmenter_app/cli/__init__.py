@@ -1,0 +1,90 @@
+"""Command line: ``python -m segmenter_app [segment|measure] ...``, or the window without a command.
+
+Exit codes are stable (automation depends on them): 0 success; 2 unusable input or options,
+with a one-paragraph message on standard error in the chosen language; 1 internal error (logged,
+with the log's path on standard error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from segmenter_app import __version__
+from segmenter_app.core.i18n import LANGUAGES, system_language
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+
+
+COMMANDS = ("segment", "measure")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the commands (``segment``, ``measure``), the automation interface."""
+    parser = argparse.ArgumentParser(
+        prog="segmenter",
+        description="Segmenter: customer segmentation for small shops, offline. "
+        "Without a command, opens the window (options: --demo, --lang, --self-test, files to open).",
+    )
+    parser.add_argument("--version", action="version", version=f"Segmenter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{segment,measure}", required=True)
+    from segmenter_app.cli import segment
+
+    segment.add_parser(sub)
+    try:
+        from segmenter_app.cli import measure
+    except ImportError:  # the measure command lands with the Measure step
+        measure = None
+    if measure is not None:
+        measure.add_parser(sub)
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    """The parser used when no command is given: options of the window and files to open."""
+    parser = argparse.ArgumentParser(
+        prog="segmenter",
+        description="Opens Segmenter's window. Commands: segment, measure (see 'segmenter segment --help').",
+    )
+    parser.add_argument("--version", action="version", version=f"Segmenter {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the window with the demo shop's data imported"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="interface language (default: the system's)"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation without a screen and exit"
+    )
+    parser.add_argument(
+        "--self-test-report",
+        metavar="REPORT.json",
+        default=None,
+        help="where the self-test writes its report",
+    )
+    parser.add_argument(
+        "files", nargs="*", default=[], metavar="FILE", help="sales or customer files to open"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Route by the first word: a command, or the window (whose positional arguments are files).
+    if args_list and args_list[0] in COMMANDS:
+        args = build_parser().parse_args(args_list)
+        if getattr(args, "lang", None) is None:
+            args.lang = system_language()
+        return int(args.run(args))
+    args = build_window_parser().parse_args(args_list)
+    if args.self_test:
+        from segmenter_app.selftest import run_self_test
+
+        return run_self_test(args.self_test_report)
+    from segmenter_app.ui.app import run_app
+
+    return run_app(list(args.files), demo=args.demo, lang=args.lang)

@@ -1,0 +1,193 @@
+"""``segment FILE [FILE ...] --out OUT.xlsx [--report REPORT.json] [--method ...] ...``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
+
+log = logging.getLogger(__name__)
+
+T = Messages(
+    {
+        "bad_as_of": (
+            "The analysis date '{value}' is not a date. Write it as YYYY-MM-DD, for example 2026-01-31.",
+            "La date d'analyse « {value} » n'est pas une date. Écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-01-31.",
+        ),
+        "no_file": (
+            "The file '{path}' does not exist. Check the name and the folder, then run the command again.",
+            "Le fichier « {path} » n'existe pas. Vérifiez le nom et le dossier, puis relancez la commande.",
+        ),
+        "bad_k": (
+            "--k takes 'auto' or a whole number from 2 to 20, not '{value}'.",
+            "--k accepte « auto » ou un nombre entier de 2 à 20, pas « {value} ».",
+        ),
+        "bad_share": (
+            "--control-share takes a share between 0 and 0.5 (for example 0.1 for 10%), not {value}.",
+            "--control-share accepte une part entre 0 et 0,5 (par exemple 0.1 pour 10 %), pas {value}.",
+        ),
+        "cancelled": ("Stopped.", "Arrêté."),
+        "internal": (
+            "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
+            "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
+        ),
+        "done": (
+            "{customers} customers in {segments} segments, written to {out}",
+            "{customers} clients répartis en {segments} segments, écrits dans {out}",
+        ),
+    }
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the ``segment`` subcommand."""
+    p = sub.add_parser("segment", help="segment customers from sales exports into an Excel workbook")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="CSV/TSV (also .gz), XLSX/XLSM, XLS or ODS exports"
+    )
+    p.add_argument("--out", required=True, metavar="OUT.xlsx", help="the workbook to write")
+    p.add_argument("--report", metavar="REPORT.json", help="also write a JSON report of the run")
+    p.add_argument("--method", choices=("rfm", "rules", "clusters", "predictive"), default="rfm")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="analysis date (default: the day after the last sale)"
+    )
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of messages and workbook")
+    p.add_argument("--mapping", metavar="FILE.json", help="column roles to use instead of the detected ones")
+    p.add_argument(
+        "--date-order",
+        choices=("auto", "dmy", "mdy"),
+        default="auto",
+        help="how to read dates like 03/04/2025 when a column cannot tell (default: auto, dd/mm first)",
+    )
+    p.add_argument(
+        "--returns",
+        choices=("net", "exclude"),
+        default="net",
+        help="net returns against purchases (default) or exclude them",
+    )
+    p.add_argument("--rules", metavar="FILE.json", help="segment rules for --method rules")
+    p.add_argument("--k", default="auto", help="number of clusters for --method clusters (auto or 2..20)")
+    p.add_argument(
+        "--horizon-days", type=int, default=365, help="lifetime-value horizon for --method predictive"
+    )
+    p.add_argument(
+        "--control-share", type=float, default=0.1, help="share of each segment kept out as a control group"
+    )
+    p.add_argument("--seed", type=int, default=None, help="seed of the control-group draw and the clustering")
+    p.add_argument("--csv-dir", metavar="DIR", help="also write one mailing CSV per segment into DIR")
+    p.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help="replace identifiers by keyed hashes, drop names and contacts",
+    )
+    p.add_argument(
+        "--key-file", metavar="FILE", help="where to keep the pseudonymization key (default: beside --out)"
+    )
+    p.add_argument("--save-project", metavar="PROJECT", help="also save the whole analysis as a project file")
+    p.set_defaults(run=run)
+
+
+def parse_options(args: argparse.Namespace) -> Any:
+    """Turn the parsed arguments into :class:`SegmentOptions`, checking what argparse cannot."""
+    from segmenter_app.core.pipeline import SegmentOptions
+
+    for path in args.files:
+        if not Path(path).exists():
+            raise UserError(T, "no_file", path=path)
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = pd.Timestamp(args.as_of)
+        except (ValueError, TypeError):
+            raise UserError(T, "bad_as_of", value=args.as_of) from None
+        if pd.isna(as_of):
+            raise UserError(T, "bad_as_of", value=args.as_of)
+    if not 0 <= args.control_share <= 0.5:
+        raise UserError(T, "bad_share", value=args.control_share)
+    parameters: dict[str, Any] = {}
+    if args.method == "rules" and args.rules:
+        parameters["rules_file"] = args.rules
+    if args.method == "clusters":
+        if args.k != "auto":
+            try:
+                k = int(args.k)
+            except ValueError:
+                raise UserError(T, "bad_k", value=args.k) from None
+            if not 2 <= k <= 20:
+                raise UserError(T, "bad_k", value=args.k)
+            parameters["k"] = k
+        else:
+            parameters["k"] = "auto"
+        if args.seed is not None:
+            parameters["seed"] = args.seed
+    if args.method == "predictive":
+        parameters["horizon_days"] = args.horizon_days
+    mapping = None
+    if args.mapping:
+        if not Path(args.mapping).exists():
+            raise UserError(T, "no_file", path=args.mapping)
+        from segmenter_app.core.collect import load_mapping
+
+        mapping = load_mapping(args.mapping)
+    return SegmentOptions(
+        files=list(args.files),
+        out=args.out,
+        report=args.report,
+        method=args.method,
+        as_of=as_of,
+        lang=args.lang,
+        mapping=mapping,
+        date_order=args.date_order,
+        returns=args.returns,
+        parameters=parameters,
+        control_share=args.control_share,
+        seed=args.seed,
+        csv_dir=args.csv_dir,
+        pseudonymize=args.pseudonymize,
+        key_file=args.key_file,
+        save_project=args.save_project,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``segment``; return the exit code (0, 1 or 2)."""
+    from segmenter_app.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+    from segmenter_app.core.progress import Cancelled
+    from segmenter_app.logs import setup_logging
+
+    log_path = setup_logging()
+    lang = args.lang
+    try:
+        options = parse_options(args)
+        from segmenter_app.core.pipeline import run_segment
+        from segmenter_app.core.report import build_report, write_report
+
+        log.info("segment: %d file(s), method %s", len(options.files), options.method)
+        analysis, outputs = run_segment(options)
+        report = build_report(analysis, outputs)
+        if options.report:
+            write_report(report, options.report)
+        log.info("segment done: %s", analysis.timings_s)
+        print(
+            T("done", lang, customers=report["customers"], segments=len(report["segments"]), out=options.out)
+        )
+        return EXIT_OK
+    except UserError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except Cancelled:
+        print(T("cancelled", lang), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print(T("cancelled", lang), file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("segment failed")
+        print(T("internal", lang, log=log_path), file=sys.stderr)
+        return EXIT_INTERNAL

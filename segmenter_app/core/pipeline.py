@@ -1,0 +1,129 @@
+"""The headless ``segment`` run: files in, segmented workbook and JSON report out.
+
+The GUI runs the same stages one by one from its steps; the command line runs them in a row
+through :func:`run_segment`. Each stage is timed; the report is built by ``report.py``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
+
+
+@dataclass
+class SegmentOptions:
+    """Everything the ``segment`` command accepts (the GUI fills the same fields)."""
+
+    files: list[str]
+    out: str | None = None
+    report: str | None = None
+    method: str = "rfm"
+    as_of: pd.Timestamp | None = None
+    lang: str = "en"
+    mapping: dict[str, Any] | None = None
+    date_order: str = "auto"
+    returns: str = "net"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    control_share: float = 0.1
+    seed: int | None = None
+    csv_dir: str | None = None
+    pseudonymize: bool = False
+    key_file: str | None = None
+    save_project: str | None = None
+
+
+@contextmanager
+def timed(analysis: Analysis, stage: str) -> Iterator[None]:
+    """Record how long a stage took in ``analysis.timings_s``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        analysis.timings_s[stage] = round(time.perf_counter() - start, 3)
+
+
+def run_segment(
+    options: SegmentOptions,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> tuple[Analysis, dict[str, Any]]:
+    """Import, build the customer table, segment, plan, export; return the analysis and outputs.
+
+    ``outputs`` maps what was written ("workbook", "csv_files", "key_file", "project") to paths,
+    plus the export statistics under "export". Raises ``i18n.UserError`` for unusable input and
+    ``progress.Cancelled`` when cancelled.
+    """
+    from segmenter_app.core import actions, collect, customers, export, segmentation
+
+    analysis = Analysis(lang=options.lang, control_share=options.control_share)
+    if options.seed is not None:
+        analysis.seed = options.seed
+    cancel = cancel or CancelToken()
+    outputs: dict[str, Any] = {}
+
+    with timed(analysis, "import"):
+        import_options = collect.ImportOptions(date_order=options.date_order, returns=options.returns)
+        collect.import_files(
+            analysis,
+            options.files,
+            mapping=options.mapping,
+            options=import_options,
+            progress=StageProgress(progress, 0.0, 0.45, cancel),
+            cancel=cancel,
+        )
+    with timed(analysis, "customers"):
+        customers.build_customer_table(
+            analysis, options.as_of, progress=StageProgress(progress, 0.45, 0.55, cancel), cancel=cancel
+        )
+    with timed(analysis, "segment"):
+        segmentation.segment(
+            analysis,
+            options.method,
+            dict(options.parameters),
+            progress=StageProgress(progress, 0.55, 0.75, cancel),
+            cancel=cancel,
+        )
+    with timed(analysis, "actions"):
+        actions.suggest_plans(analysis)
+        actions.draw_control(analysis)
+    if options.out:
+        with timed(analysis, "export"):
+            export_kwargs: dict[str, Any] = {}
+            if options.pseudonymize:
+                export_kwargs["pseudonymize_key_path"] = options.key_file or default_key_path(options.out)
+                outputs["key_file"] = export_kwargs["pseudonymize_key_path"]
+            outputs["export"] = export.write_workbook(
+                analysis,
+                options.out,
+                progress=StageProgress(progress, 0.75, 0.97, cancel),
+                cancel=cancel,
+                **export_kwargs,
+            )
+            outputs["workbook"] = str(Path(options.out).resolve())
+    if options.csv_dir:
+        with timed(analysis, "mailing_csv"):
+            outputs["csv_files"] = [str(p) for p in export.write_mailing_csvs(analysis, options.csv_dir)]
+    if options.save_project:
+        from segmenter_app.core import project
+
+        with timed(analysis, "save_project"):
+            project.save_project(analysis, options.save_project)
+            outputs["project"] = str(Path(options.save_project).resolve())
+    progress(1.0, "")
+    return analysis, outputs
+
+
+def default_key_path(out: str) -> str:
+    """Where the pseudonymization key goes when the user did not choose: beside the workbook."""
+    target = Path(out)
+    return str(target.with_name(target.stem + "-key.txt"))

@@ -1,0 +1,129 @@
+"""The JSON report of a ``segment`` run: the automation interface, so its keys stay stable.
+
+Keys: ``app``, ``command``, ``lang``, ``inputs`` (path, format, rows read, mapping used, how it
+was read), ``rows`` (read, kept, excluded by reason, after_as_of; ``read == kept + sum(excluded)``),
+``as_of``, ``customers``, ``method``, ``parameters``, ``details`` (the method's cut points, fit,
+quality...), ``segments`` (key, name, customers, revenue, shares, averages, quality, action),
+``warnings``, ``timings_s``, ``output``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app import __version__
+from segmenter_app.core.analysis import Analysis, RowAccount
+from segmenter_app.core.summary import segment_summary
+
+
+def jsonable(value: Any) -> Any:
+    """Convert numpy/pandas values (and NaN) into plain JSON values."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return [jsonable(row) for row in value.to_dict(orient="records")]
+    if isinstance(value, pd.Series):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def account_dict(account: RowAccount) -> dict[str, Any]:
+    """A row account as report JSON."""
+    return {"read": account.read, "kept": account.kept, "excluded": dict(sorted(account.excluded.items()))}
+
+
+def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "segment") -> dict[str, Any]:
+    """The report of a finished run (see the module docstring for the keys)."""
+    seg = analysis.segmentation
+    segments: list[dict[str, Any]] = []
+    if seg is not None:
+        summary = segment_summary(analysis)
+        quality = _scorecard(analysis)
+        for row in summary.to_dict(orient="records"):
+            key = row["key"]
+            entry = dict(row)
+            if quality is not None and key in quality.index:
+                entry["quality"] = quality.loc[key].to_dict()
+            plan = analysis.plans.get(key)
+            if plan:
+                entry["action"] = plan
+            segments.append(entry)
+    rows = account_dict(analysis.account)
+    rows["after_as_of"] = analysis.rows_after_as_of
+    warnings = [w for f in analysis.inputs for w in f.warnings]
+    report = {
+        "app": {"name": "Segmenter", "version": __version__},
+        "command": command,
+        "lang": analysis.lang,
+        "inputs": [
+            {
+                "path": f.path,
+                "format": f.format,
+                "kind": f.kind,
+                "rows_read": f.rows_read,
+                "mapping": f.mapping,
+                "encoding": f.encoding,
+                "delimiter": f.delimiter,
+                "sheet": f.sheet,
+                "header_row": f.header_row,
+                "fingerprint": f.fingerprint,
+                "account": account_dict(f.account) if f.account else None,
+                "warnings": f.warnings,
+            }
+            for f in analysis.inputs
+        ],
+        "rows": rows,
+        "as_of": analysis.as_of.date().isoformat() if analysis.as_of is not None else None,
+        "customers": len(analysis.customers) if analysis.customers is not None else 0,
+        "method": seg.method if seg else None,
+        "parameters": seg.parameters if seg else {},
+        "details": seg.details if seg else {},
+        "segments": segments,
+        "warnings": warnings,
+        "timings_s": analysis.timings_s,
+        "output": {k: v for k, v in outputs.items() if k != "export"},
+        "export": outputs.get("export"),
+    }
+    return jsonable(report)
+
+
+def _scorecard(analysis: Analysis) -> pd.DataFrame | None:
+    """The quality scorecard indexed by segment key, when the segmentation part provides one."""
+    try:
+        from segmenter_app.core.segmentation import quality
+    except ImportError:
+        return None
+    card = quality.scorecard(analysis)
+    return card.set_index("key") if "key" in card.columns else card
+
+
+def write_report(report: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write the report as UTF-8 JSON, atomically (a reader never sees half a file)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(report, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
