@@ -1,0 +1,112 @@
+"""Helpers every segmentation method shares: checks on the customer table, number formatting for
+the per-customer reasons, and building the :class:`Segmentation` result."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.i18n import Messages, UserError, normalize_lang
+
+MESSAGES = Messages(
+    {
+        "no_customers": (
+            "There is no customer table yet: import order files first (step 1), then group the customers.",
+            "Il n'y a pas encore de table clients : importez d'abord les fichiers de commandes (étape 1), "
+            "puis regroupez les clients.",
+        ),
+        "empty_customers": (
+            "The customer table is empty: no customer has a kept purchase up to the analysis date. "
+            "Check the analysis date and the import account.",
+            "La table clients est vide : aucun client n'a d'achat retenu jusqu'à la date d'analyse. "
+            "Vérifiez la date d'analyse et le bilan de l'import.",
+        ),
+        "missing_column": (
+            "The customer table has no column '{column}', which this method needs.",
+            "La table clients n'a pas de colonne « {column} », nécessaire à cette méthode.",
+        ),
+        "unknown_method": (
+            "Unknown grouping method '{method}': use one of {choices}.",
+            "Méthode de regroupement « {method} » inconnue : utilisez l'une de {choices}.",
+        ),
+        "others": ("Others", "Autres"),
+    }
+)
+
+CURRENCY_DEFAULT = "€"
+
+
+def require_customers(analysis: Analysis, columns: Iterable[str] = ()) -> pd.DataFrame:
+    """The customer table, or a :class:`UserError` saying what to do when it is missing or empty."""
+    customers = analysis.customers
+    if customers is None:
+        raise UserError(MESSAGES, "no_customers")
+    if len(customers) == 0:
+        raise UserError(MESSAGES, "empty_customers")
+    for column in columns:
+        if column not in customers.columns:
+            raise UserError(MESSAGES, "missing_column", column=column)
+    return customers
+
+
+def currency_symbol(analysis: Analysis) -> str:
+    """The currency shown in reasons: the analysis' own when the import found one, else euros."""
+    return str(getattr(analysis, "currency", None) or CURRENCY_DEFAULT)
+
+
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number with the thousands separator of the language (``1,234.5`` / ``1 234,5``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    value = round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0 (no "-0 €")
+    text = f"{value:,.{decimals}f}"
+    if normalize_lang(lang) == "fr":
+        # Narrow no-break space for thousands, comma for decimals (French typography).
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_numbers(values: Sequence[float] | np.ndarray, lang: str, decimals: int = 0) -> list[str]:
+    """:func:`format_number` over an array (fast enough for 100,000 reasons)."""
+    fr = normalize_lang(lang) == "fr"
+    out: list[str] = []
+    for value in np.asarray(values, dtype=float).tolist():
+        if value != value:  # NaN
+            out.append("–")
+            continue
+        value = round(value, decimals) + 0.0  # no "-0"
+        text = f"{value:,.{decimals}f}"
+        if fr:
+            text = text.replace(",", "\u202f").replace(".", ",")
+        out.append(text)
+    return out
+
+
+def make_segmentation(
+    method: str,
+    parameters: dict[str, Any],
+    assignments: pd.DataFrame,
+    segments: Sequence[tuple[str, str]],
+    details: dict[str, Any],
+) -> Segmentation:
+    """Build the result: ``segments`` is ``[(key, name), ...]`` in display order."""
+    table = pd.DataFrame(list(segments), columns=["key", "name"])
+    assignments.index = assignments.index.astype(str)
+    assignments.index.name = s.T_CUSTOMER
+    return Segmentation(
+        method=method, parameters=parameters, assignments=assignments, segments=table, details=details
+    )
+
+
+def jsonable_float(value: float, digits: int = 6) -> float | None:
+    """A float rounded for the report, or None for NaN/inf."""
+    value = float(value)
+    if math.isnan(value) or math.isinf(value):
+        return None
+    return round(value, digits)

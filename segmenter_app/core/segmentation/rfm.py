@@ -1,0 +1,476 @@
+"""RFM: recency, frequency and monetary scores, and named segments on the grid of the brief.
+
+Scores go from 1 (worst) to 5 (best), or 1 to 3 in small-data mode (fewer than
+:data:`SMALL_DATA_THRESHOLD` customers, where 25 cells would hold a handful of customers each).
+
+Why not quintiles: when most customers bought once, quintile edges coincide ("bin edges must be
+unique") and scores collapse. Here the cut points are chosen *between distinct values*: the sorted
+distinct values are split into at most 5 consecutive groups as evenly as the ties allow, so equal
+values always get the same score, every score present holds at least one distinct value, and the
+result depends only on the values (never on row order). With fewer distinct values than scores
+(e.g. frequency 1, 2, 3 only) each distinct value gets its own score.
+
+Cut points are plain numbers the user can read and edit (``parameters["cut_points"]``):
+
+- ``recency``: ascending day counts; a customer whose last purchase is at most the first cut point
+  days old gets the best R score, at most the second the next one, and so on;
+- ``frequency`` and ``monetary``: ascending lower bounds; a value at or above the k-th cut point
+  gets at least score k + 1.
+
+Segments come from the (R, F) cell (grid in PRODUCT.md, every cell mapped exactly once); M ranks
+customers inside their segment (``rank_in_segment`` 1 = the one to contact first).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+from segmenter_app.core.segmentation.common import (
+    currency_symbol,
+    format_number,
+    format_numbers,
+    make_segmentation,
+    require_customers,
+)
+
+#: Below this many customers, scores go from 1 to 3 and the grid has 7 segments instead of 10.
+SMALL_DATA_THRESHOLD = 200
+DIMENSIONS = ("recency", "frequency", "monetary")
+COLUMNS = {"recency": s.C_RECENCY, "frequency": s.C_FREQUENCY, "monetary": s.C_MONETARY}
+
+MESSAGES = Messages(
+    {
+        "champions": ("Champions", "Champions"),
+        "loyal": ("Loyal", "Fidèles"),
+        "potential_loyalists": ("Potential loyalists", "Fidèles en devenir"),
+        "new_customers": ("New customers", "Nouveaux clients"),
+        "promising": ("Promising", "Prometteurs"),
+        "need_attention": ("Need attention", "À surveiller"),
+        "about_to_sleep": ("About to sleep", "Sur le point de s'endormir"),
+        "cant_lose": ("Can't lose them", "À ne pas perdre"),
+        "at_risk": ("At risk", "À risque"),
+        "hibernating": ("Hibernating", "En hibernation"),
+        "reason": (
+            "R {r} · F {f} · M {m}: {recency}, {frequency}, {monetary}",
+            "R {r} · F {f} · M {m} : {recency}, {frequency}, {monetary}",
+        ),
+        "bought_today": ("bought today", "dernier achat aujourd'hui"),
+        "bought_day": ("bought {days} day ago", "dernier achat il y a {days} jour"),
+        "bought_days": ("bought {days} days ago", "dernier achat il y a {days} jours"),
+        "no_purchase": ("no purchase", "aucun achat"),
+        "order": ("{count} order", "{count} commande"),
+        "orders": ("{count} orders", "{count} commandes"),
+        "spent": ("{amount} {currency} spent", "{amount} {currency} dépensés"),
+        "bad_cut_points": (
+            "The {dimension} cut points must be a list of at most {count} increasing numbers "
+            "(got {value}). Fix them or leave them out to let the app compute them.",
+            "Les seuils de {dimension} doivent être une liste d'au plus {count} nombres croissants "
+            "(reçu {value}). Corrigez-les ou retirez-les pour que l'application les calcule.",
+        ),
+        "bad_scores": (
+            "The number of RFM scores must be 3 or 5 (got {value}).",
+            "Le nombre de notes RFM doit être 3 ou 5 (reçu {value}).",
+        ),
+        "rule_recency": (
+            "R {score}: last purchase at most {days} days ago",
+            "R {score} : dernier achat il y a au plus {days} jours",
+        ),
+        "rule_recency_last": (
+            "R {score}: last purchase more than {days} days ago",
+            "R {score} : dernier achat il y a plus de {days} jours",
+        ),
+        "rule_lower": ("{dim} {score}: {value} or more", "{dim} {score} : {value} ou plus"),
+        "rule_below": ("{dim} {score}: below {value}", "{dim} {score} : moins de {value}"),
+    }
+)
+
+#: Display order (best first, then the ones to win back).
+SEGMENT_ORDER = (
+    "champions",
+    "loyal",
+    "potential_loyalists",
+    "new_customers",
+    "promising",
+    "need_attention",
+    "about_to_sleep",
+    "cant_lose",
+    "at_risk",
+    "hibernating",
+)
+
+# Grid of PRODUCT.md, R score down (5 first), F score across (1..5). Every cell once.
+GRID_5: dict[int, tuple[str, ...]] = {
+    5: ("new_customers", "potential_loyalists", "potential_loyalists", "champions", "champions"),
+    4: ("promising", "potential_loyalists", "potential_loyalists", "loyal", "loyal"),
+    3: ("about_to_sleep", "about_to_sleep", "need_attention", "loyal", "loyal"),
+    2: ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
+    1: ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
+}
+# Small-data grid: the same logic on 3 levels (R3 ~ R5, R2 ~ R3-4, R1 ~ R1-2; F1 ~ F1, F2 ~ F2-3,
+# F3 ~ F4-5), folded to 7 segments so each keeps enough customers to act on.
+GRID_3: dict[int, tuple[str, ...]] = {
+    3: ("new_customers", "potential_loyalists", "champions"),
+    2: ("about_to_sleep", "potential_loyalists", "loyal"),
+    1: ("hibernating", "at_risk", "at_risk"),
+}
+
+
+def grid(levels: int) -> dict[int, tuple[str, ...]]:
+    """The R x F grid for 5 or 3 score levels: ``{r: (segment for f=1, ..., f=levels)}``."""
+    return GRID_5 if levels == 5 else GRID_3
+
+
+def segment_names(levels: int) -> list[str]:
+    """The short segment names (without ``rfm:``) the grid of ``levels`` uses, in display order."""
+    used = {name for row in grid(levels).values() for name in row}
+    return [name for name in SEGMENT_ORDER if name in used]
+
+
+def segment_key(name: str) -> str:
+    """The stable segment key of a grid name (``"champions"`` -> ``"rfm:champions"``)."""
+    return f"rfm:{name}"
+
+
+def segment_label(key: str, lang: str) -> str:
+    """The translated name of an RFM segment key."""
+    return MESSAGES(key.split(":", 1)[1], lang)
+
+
+def choose_levels(n_customers: int, requested: Any = None) -> int:
+    """5 scores, or 3 in small-data mode (below :data:`SMALL_DATA_THRESHOLD`), unless requested."""
+    if requested in (None, "auto"):
+        return 3 if n_customers < SMALL_DATA_THRESHOLD else 5
+    try:
+        levels = int(requested)
+    except (TypeError, ValueError):
+        levels = -1
+    if levels not in (3, 5):
+        raise UserError(MESSAGES, "bad_scores", value=requested)
+    return levels
+
+
+# --- Cut points --------------------------------------------------------------------------------
+
+
+def _balanced_groups(counts: np.ndarray, groups: int) -> list[int]:
+    """Split consecutive distinct values (with these counts) into ``groups`` non-empty runs.
+
+    Returns the index of the last distinct value of each run but the last. Greedy and
+    deterministic: each boundary is the one whose cumulative count is closest to an even share of
+    what remains, keeping at least one distinct value for every run still to place.
+    """
+    cum = np.cumsum(counts)
+    total = cum[-1]
+    n_distinct = len(counts)
+    bounds: list[int] = []
+    prev = -1
+    for k in range(1, groups):
+        done = cum[prev] if prev >= 0 else 0
+        target = done + (total - done) / (groups - k + 1)
+        lo = prev + 1
+        hi = n_distinct - 1 - (groups - k)
+        window = cum[lo : hi + 1]
+        j = lo + int(np.argmin(np.abs(window - target)))
+        bounds.append(j)
+        prev = j
+    return bounds
+
+
+def compute_cut_points(values: pd.Series | np.ndarray, dimension: str, levels: int = 5) -> list[float]:
+    """Cut points for one dimension from its values (see the module docstring for their meaning)."""
+    array = np.asarray(values, dtype=float)
+    array = array[~np.isnan(array)]
+    if array.size == 0:
+        return []
+    distinct, counts = np.unique(array, return_counts=True)
+    groups = min(levels, len(distinct))
+    bounds = _balanced_groups(counts, groups)
+    if dimension == "recency":
+        # Upper bounds (inclusive) of the best groups: fewest days first.
+        return [_plain(distinct[b]) for b in bounds]
+    # Lower bounds of the groups above the first.
+    return [_plain(distinct[b + 1]) for b in bounds]
+
+
+def _plain(value: float) -> float | int:
+    """An int when the value is whole (day and order counts read better), else the float."""
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+def scores_for(values: pd.Series | np.ndarray, cuts: list[float], dimension: str, levels: int) -> np.ndarray:
+    """Scores 1..levels of the values against the cut points; missing values score 1."""
+    array = np.asarray(values, dtype=float)
+    thresholds = np.asarray(cuts, dtype=float)
+    if dimension == "recency":
+        scores = levels - np.searchsorted(thresholds, array, side="left")
+    else:
+        scores = 1 + np.searchsorted(thresholds, array, side="right")
+    scores = np.where(np.isnan(array), 1, scores)
+    return scores.astype(np.int8)
+
+
+def check_cut_points(cut_points: Any, levels: int) -> dict[str, list[float]]:
+    """Validate user cut points: per dimension at most ``levels - 1`` strictly increasing numbers."""
+    if not isinstance(cut_points, dict):
+        raise UserError(MESSAGES, "bad_cut_points", dimension="RFM", count=levels - 1, value=cut_points)
+    checked: dict[str, list[float]] = {}
+    for dimension, cuts in cut_points.items():
+        if dimension not in DIMENSIONS:
+            continue
+        ok = isinstance(cuts, list | tuple) and len(cuts) <= levels - 1
+        numbers: list[float] = []
+        if ok:
+            try:
+                numbers = [_plain(float(c)) for c in cuts]
+            except (TypeError, ValueError):
+                ok = False
+        if ok and any(b <= a for a, b in itertools.pairwise(numbers)):
+            ok = False
+        if ok and any(np.isnan(x) for x in numbers):
+            ok = False
+        if not ok:
+            raise UserError(MESSAGES, "bad_cut_points", dimension=dimension, count=levels - 1, value=cuts)
+        checked[dimension] = numbers
+    return checked
+
+
+def describe_cut_points(cut_points: dict[str, list[float]], levels: int, lang: str) -> dict[str, list[str]]:
+    """Each score's rule in words, per dimension (for the GUI table and the report)."""
+    out: dict[str, list[str]] = {}
+    for dimension, cuts in cut_points.items():
+        lines: list[str] = []
+        if dimension == "recency":
+            for i, cut in enumerate(cuts):
+                lines.append(MESSAGES("rule_recency", lang, score=levels - i, days=format_number(cut, lang)))
+            if cuts:
+                lines.append(
+                    MESSAGES(
+                        "rule_recency_last",
+                        lang,
+                        score=levels - len(cuts),
+                        days=format_number(cuts[-1], lang),
+                    )
+                )
+        else:
+            dim = dimension[0].upper()
+            decimals = 0 if all(float(c).is_integer() for c in cuts) else 2
+            if cuts:
+                lines.append(
+                    MESSAGES(
+                        "rule_below", lang, dim=dim, score=1, value=format_number(cuts[0], lang, decimals)
+                    )
+                )
+            for i, cut in enumerate(cuts):
+                lines.append(
+                    MESSAGES(
+                        "rule_lower", lang, dim=dim, score=i + 2, value=format_number(cut, lang, decimals)
+                    )
+                )
+        out[dimension] = lines
+    return out
+
+
+# --- Segmentation ------------------------------------------------------------------------------
+
+
+def run_rfm(
+    analysis: Analysis,
+    parameters: dict[str, Any] | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Segmentation:
+    """Score every customer and name its segment; returns the :class:`Segmentation`.
+
+    ``parameters``: ``{"scores": 3 | 5 | "auto", "cut_points": {"recency": [...],
+    "frequency": [...], "monetary": [...]}}``, each optional; missing cut points are computed.
+    """
+    parameters = dict(parameters or {})
+    customers = require_customers(analysis, COLUMNS.values())
+    lang = analysis.lang
+    progress(0.0, "RFM")
+    levels = choose_levels(len(customers), parameters.get("scores"))
+    edited = check_cut_points(parameters.get("cut_points") or {}, levels)
+    cut_points: dict[str, list[float]] = {}
+    sources: dict[str, str] = {}
+    scores: dict[str, np.ndarray] = {}
+    for dimension in DIMENSIONS:
+        values = customers[COLUMNS[dimension]].astype(float)
+        if dimension == "monetary":
+            # Sums of order lines carry float noise that depends on the order of the rows;
+            # money is counted in cents, so scores and ranks work on cents.
+            values = values.round(2)
+        if dimension in edited:
+            cut_points[dimension] = edited[dimension]
+            sources[dimension] = "edited"
+        else:
+            cut_points[dimension] = compute_cut_points(values, dimension, levels)
+            sources[dimension] = "computed"
+        scores[dimension] = scores_for(values, cut_points[dimension], dimension, levels)
+        if cancel is not None:
+            cancel.check()
+    progress(0.4, "RFM")
+
+    r, f, m = scores["recency"], scores["frequency"], scores["monetary"]
+    table = grid(levels)
+    # Lookup array [r, f] -> segment code, built from the grid so every cell is mapped once.
+    names = segment_names(levels)
+    code_of = {name: i for i, name in enumerate(names)}
+    lookup = np.zeros((levels + 1, levels + 1), dtype=np.int16)
+    for r_score, row in table.items():
+        for f_index, name in enumerate(row):
+            lookup[r_score, f_index + 1] = code_of[name]
+    codes = lookup[r, f]
+    keys = np.array([segment_key(n) for n in names], dtype=object)
+
+    assignments = pd.DataFrame(index=customers.index.astype(str))
+    assignments[s.A_SEGMENT] = keys[codes]
+    assignments["r_score"] = r
+    assignments["f_score"] = f
+    assignments["m_score"] = m
+    assignments["rfm_cell"] = (
+        pd.Series(r, index=assignments.index)
+        .map("R{}".format)
+        .str.cat(pd.Series(f, index=assignments.index).map("F{}".format))
+    )
+    assignments["rfm_score"] = (r.astype(int) * 100 + f.astype(int) * 10 + m.astype(int)).astype(int)
+    progress(0.6, "RFM")
+    if cancel is not None:
+        cancel.check()
+    assignments["rank_in_segment"] = _rank_in_segment(assignments, customers[s.C_MONETARY])
+    assignments[s.A_REASON] = _reasons(customers, r, f, m, lang, currency_symbol(analysis))
+    progress(1.0, "RFM")
+
+    details = {
+        "scores": levels,
+        "small_data": levels == 3,
+        "small_data_threshold": SMALL_DATA_THRESHOLD,
+        "cut_points": cut_points,
+        "cut_points_source": sources,
+        "cut_points_text": describe_cut_points(cut_points, levels, lang),
+        "grid": {
+            f"R{r_score}F{i + 1}": segment_key(n) for r_score, row in table.items() for i, n in enumerate(row)
+        },
+        "grid_counts": grid_counts_from(assignments, levels).to_dict(orient="index"),
+    }
+    params = {"scores": levels, "cut_points": cut_points}
+    segments = [(segment_key(n), MESSAGES(n, lang)) for n in names]
+    return make_segmentation("rfm", params, assignments, segments, details)
+
+
+def _rank_in_segment(assignments: pd.DataFrame, monetary: pd.Series) -> np.ndarray:
+    """1 = first to contact in the segment: highest M score, then highest spend, then id (stable)."""
+    frame = pd.DataFrame(
+        {
+            "segment": assignments[s.A_SEGMENT].to_numpy(),
+            "m": assignments["m_score"].to_numpy(),
+            "spend": monetary.to_numpy(dtype=float).round(2),
+            "id": assignments.index.to_numpy(),
+        }
+    )
+    frame["spend"] = frame["spend"].fillna(-np.inf)
+    order = frame.sort_values(["segment", "m", "spend", "id"], ascending=[True, False, False, True]).index
+    ranks = np.empty(len(frame), dtype=np.int64)
+    sorted_segments = frame["segment"].to_numpy()[order]
+    ranks[order] = pd.Series(sorted_segments).groupby(sorted_segments, sort=False).cumcount().to_numpy() + 1
+    return ranks
+
+
+def _reasons(
+    customers: pd.DataFrame, r: np.ndarray, f: np.ndarray, m: np.ndarray, lang: str, currency: str
+) -> list[str]:
+    """ "R 5 · F 4 · M 3: bought 12 days ago, 6 orders, 840 € spent", per customer."""
+    recency = customers[s.C_RECENCY].to_numpy(dtype=float)
+    frequency = customers[s.C_FREQUENCY].to_numpy(dtype=float)
+    monetary = customers[s.C_MONETARY].to_numpy(dtype=float)
+    today = MESSAGES("bought_today", lang)
+    none = MESSAGES("no_purchase", lang)
+    day_t = MESSAGES.texts["bought_day"][1 if lang == "fr" else 0]
+    days_t = MESSAGES.texts["bought_days"][1 if lang == "fr" else 0]
+    order_t = MESSAGES.texts["order"][1 if lang == "fr" else 0]
+    orders_t = MESSAGES.texts["orders"][1 if lang == "fr" else 0]
+    spent_t = MESSAGES.texts["spent"][1 if lang == "fr" else 0]
+    reason_t = MESSAGES.texts["reason"][1 if lang == "fr" else 0]
+    days_text = format_numbers(recency, lang)
+    freq_text = format_numbers(frequency, lang)
+    money_text = format_numbers(monetary, lang)
+    out: list[str] = []
+    for i in range(len(recency)):
+        days = recency[i]
+        if days != days:
+            rec = none
+        elif days < 0.5:
+            rec = today
+        elif days < 1.5:
+            rec = day_t.format(days=days_text[i])
+        else:
+            rec = days_t.format(days=days_text[i])
+        freq = (order_t if frequency[i] == 1 else orders_t).format(count=freq_text[i])
+        spent = spent_t.format(amount=money_text[i], currency=currency)
+        out.append(reason_t.format(r=r[i], f=f[i], m=m[i], recency=rec, frequency=freq, monetary=spent))
+    return out
+
+
+# --- For the GUI -------------------------------------------------------------------------------
+
+
+def grid_counts_from(assignments: pd.DataFrame, levels: int) -> pd.DataFrame:
+    """Customers per (R, F) cell: rows R from best (``levels``) to 1, columns F from 1 to ``levels``."""
+    counts = pd.crosstab(assignments["r_score"], assignments["f_score"])
+    rows = list(range(levels, 0, -1))
+    cols = list(range(1, levels + 1))
+    counts = counts.reindex(index=rows, columns=cols, fill_value=0).astype(int)
+    counts.index.name = "R"
+    counts.columns.name = "F"
+    return counts
+
+
+def grid_counts(segmentation: Segmentation) -> pd.DataFrame:
+    """Customers per (R, F) cell of an RFM segmentation, for the heatmap (5 x 5 or 3 x 3)."""
+    return grid_counts_from(segmentation.assignments, int(segmentation.details["scores"]))
+
+
+def grid_labels(levels: int, lang: str) -> pd.DataFrame:
+    """The segment name of every (R, F) cell, same shape as :func:`grid_counts`."""
+    table = grid(levels)
+    rows = list(range(levels, 0, -1))
+    frame = pd.DataFrame(
+        [[MESSAGES(name, lang) for name in table[r]] for r in rows], index=rows, columns=range(1, levels + 1)
+    )
+    frame.index.name = "R"
+    frame.columns.name = "F"
+    return frame
+
+
+def get_cut_points(analysis: Analysis) -> dict[str, list[float]]:
+    """The cut points of the current RFM segmentation (empty when it is not RFM)."""
+    seg = analysis.segmentation
+    if seg is None or seg.method != "rfm":
+        return {}
+    return {k: list(v) for k, v in seg.details["cut_points"].items()}
+
+
+def set_cut_points(
+    analysis: Analysis,
+    cut_points: dict[str, list[float]],
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Segmentation:
+    """Re-run RFM with edited cut points (the dimensions left out are computed again)."""
+    from segmenter_app.core.segmentation import segment
+
+    parameters: dict[str, Any] = {}
+    if analysis.segmentation is not None and analysis.segmentation.method == "rfm":
+        parameters["scores"] = analysis.segmentation.details.get("scores")
+    parameters["cut_points"] = cut_points
+    return segment(analysis, "rfm", parameters, progress=progress, cancel=cancel)
