@@ -49,9 +49,9 @@ def segment(
         raise UserError(MESSAGES, "unknown_method", method=method, choices=", ".join(METHODS))
     result = run(analysis, parameters, progress=progress, cancel=cancel)
     analysis.segmentation = result
-    try:
-        from segmenter_app.core.segmentation import edits
-    except ImportError:  # edits arrive in a later commit
-        return result
+    from segmenter_app.core.segmentation import edits, quality
+
     edits.replay(analysis)
-    return analysis.segmentation
+    # Warnings about the grouping as a whole (too many segments, tiny ones), for the report.
+    result.details["quality_warnings"] = quality.warnings(analysis)
+    return result
