@@ -35,14 +35,46 @@ OPT_OUT = "opt_out"  # unsubscribed / do not contact (yes = may not be contacted
 IGNORE = "ignore"
 
 ROLES: tuple[str, ...] = (
-    CUSTOMER_ID, EMAIL, PHONE, FIRST_NAME, LAST_NAME, ORDER_ID, ORDER_DATE, AMOUNT, QUANTITY,
-    UNIT_PRICE, PRODUCT, CATEGORY, DISCOUNT, COUPON, CHANNEL, CITY, POSTCODE, REGION, COUNTRY,
-    AGE, BIRTH_DATE, GENDER, CONSENT, OPT_OUT,
+    CUSTOMER_ID,
+    EMAIL,
+    PHONE,
+    FIRST_NAME,
+    LAST_NAME,
+    ORDER_ID,
+    ORDER_DATE,
+    AMOUNT,
+    QUANTITY,
+    UNIT_PRICE,
+    PRODUCT,
+    CATEGORY,
+    DISCOUNT,
+    COUPON,
+    CHANNEL,
+    CITY,
+    POSTCODE,
+    REGION,
+    COUNTRY,
+    AGE,
+    BIRTH_DATE,
+    GENDER,
+    CONSENT,
+    OPT_OUT,
 )
 # Roles that describe the customer rather than the order: kept once per customer.
 CUSTOMER_ROLES: tuple[str, ...] = (
-    EMAIL, PHONE, FIRST_NAME, LAST_NAME, CITY, POSTCODE, REGION, COUNTRY, AGE, BIRTH_DATE,
-    GENDER, CONSENT, OPT_OUT,
+    EMAIL,
+    PHONE,
+    FIRST_NAME,
+    LAST_NAME,
+    CITY,
+    POSTCODE,
+    REGION,
+    COUNTRY,
+    AGE,
+    BIRTH_DATE,
+    GENDER,
+    CONSENT,
+    OPT_OUT,
 )
 
 # --- Transaction table (one row per kept order line or order) ----------------------------------
@@ -86,7 +118,13 @@ C_CONTACTABLE = "contactable"  # reachable and not opted out (consent when a con
 # Customer attributes (email, phone, names, city, country, gender, age...) keep their role names.
 
 BEHAVIOURAL_COLUMNS: tuple[str, ...] = (
-    C_RECENCY, C_FREQUENCY, C_MONETARY, C_AVG_BASKET, C_TENURE, C_GAP, C_RETURNS_SHARE,
+    C_RECENCY,
+    C_FREQUENCY,
+    C_MONETARY,
+    C_AVG_BASKET,
+    C_TENURE,
+    C_GAP,
+    C_RETURNS_SHARE,
     C_DISCOUNT_SHARE,
 )
 
