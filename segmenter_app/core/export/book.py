@@ -1,0 +1,316 @@
+"""The workbook being written: formats, unique sheet names, tables, progress and statistics.
+
+Everything is written with XlsxWriter in ``constant_memory`` mode, row after row, so memory
+stays flat whatever the number of customers. XlsxWriter refuses ``add_table`` in that mode
+because the table writes its header cells out of order; here the table is declared before any
+of its rows is written (the header row is the next row to be written), with the mode switched
+off only for that call, and the header cells are then written again as in-line strings, which
+is exactly what the mode needs. Tables therefore cost almost nothing (see bench/bench_export.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from segmenter_app.core.export import columns as k
+from segmenter_app.core.export.labels import SHEETS
+from segmenter_app.core.export.safe_text import Cut, TextStats
+from segmenter_app.core.export.sheet_names import SheetNamer
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+
+EXCEL_MAX_ROWS = 1_048_576
+_TICK_ROWS = 2_000  # check cancel and report progress every this many rows (~20 ms of work)
+
+NUMBER_FORMATS = {
+    k.TEXT: None,
+    k.INTEGER: "#,##0",
+    k.NUMBER: "#,##0.0",
+    k.DECIMAL: "#,##0.00",
+    k.CURRENCY: "#,##0.00",
+    k.PERCENT: "0.0%",
+    k.DATE: "yyyy-mm-dd",
+    k.BOOL: None,
+    k.MIXED: None,
+}
+TABLE_STYLE = "TableStyleMedium2"
+
+
+@dataclass
+class SheetInfo:
+    """A written sheet: its name and number of data rows (header and titles not counted)."""
+
+    name: str
+    rows: int
+    kind: str  # "summary", "plan", "segment", "all", "excluded", "method", "results"
+    segment: str | None = None
+    tables: int = 0
+
+
+@dataclass
+class Book:
+    """One workbook being written, and what was done to it."""
+
+    workbook: Workbook
+    lang: str
+    currency_format: str = "#,##0.00"
+    date_format: str = "yyyy-mm-dd"
+    progress: ProgressFn = no_progress
+    cancel: CancelToken | None = None
+    total_rows: int = 1
+    max_rows: int = EXCEL_MAX_ROWS  # a parameter so tests can exercise the continuation sheets
+    namer: SheetNamer = field(default_factory=SheetNamer)
+    text: TextStats = field(default_factory=TextStats)
+    sheets: list[SheetInfo] = field(default_factory=list)
+    _formats: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    _rows_done: int = 0
+    _last_report: float = 0.0
+
+    @classmethod
+    def create(cls, path: str, lang: str, **kwargs: Any) -> Book:
+        """A new constant-memory workbook at ``path`` (a temporary file: see atomic.py)."""
+        workbook = xlsxwriter.Workbook(
+            path,
+            {
+                "constant_memory": True,
+                # Never let XlsxWriter turn a text into a formula, a number or a link:
+                # every cell is written with a typed call, these are belt and braces.
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+                "nan_inf_to_errors": False,
+            },
+        )
+        return cls(workbook=workbook, lang=lang, **kwargs)
+
+    # --- formats ---------------------------------------------------------------------------
+    def fmt(self, kind: str = k.TEXT, *, quote: bool = False, wrap: bool = False, **extra: Any) -> Any:
+        """A cached cell format for a kind (number format), with quote prefix and/or wrap."""
+        key = (kind, quote, wrap, tuple(sorted(extra.items())))
+        found = self._formats.get(key)
+        if found is not None or key in self._formats:
+            return found
+        props: dict[str, Any] = dict(extra)
+        num = {k.CURRENCY: self.currency_format, k.DATE: self.date_format}.get(kind, NUMBER_FORMATS.get(kind))
+        if num:
+            props["num_format"] = num
+        if quote:
+            props["quote_prefix"] = True
+        if wrap:
+            props["text_wrap"] = True
+            props["valign"] = "top"
+        made = self.workbook.add_format(props) if props else None
+        self._formats[key] = made
+        return made
+
+    # --- sheets ----------------------------------------------------------------------------
+    def add_sheet(self, name: str) -> tuple[Worksheet, str]:
+        """A new worksheet with a unique valid name close to ``name``."""
+        unique = self.namer.reserve(name)
+        return self.workbook.add_worksheet(unique), unique
+
+    def tick(self, rows: int) -> None:
+        """Count written rows; check for cancel and report progress now and then."""
+        self._rows_done += rows
+        if self.cancel is not None:
+            self.cancel.check()
+        now = time.monotonic()
+        if now - self._last_report >= 0.1:
+            self._last_report = now
+            self.progress(min(self._rows_done / max(self.total_rows, 1), 0.99), "")
+
+    def write_title(self, ws: Worksheet, row: int, text: str, *, size: int = 14) -> None:
+        """A bold title line (texts are cleaned like any cell)."""
+        column = k.text_column("", [text])
+        value = column.values[0]
+        if value is not None:
+            ws.write_string(
+                row, 0, value, self.fmt(k.TEXT, quote=bool(column.quote_rows), bold=True, font_size=size)
+            )
+
+    # --- tables ----------------------------------------------------------------------------
+    def write_table(
+        self,
+        name: str,
+        cols: Sequence[k.Column],
+        *,
+        kind: str,
+        start: int = 0,
+        stop: int | None = None,
+        segment: str | None = None,
+        titles: Sequence[str] = (),
+        freeze_cols: int = 0,
+        ws: Worksheet | None = None,
+        sheet_name: str | None = None,
+        first_row: int | None = None,
+    ) -> list[SheetInfo]:
+        """Write rows ``start:stop`` of ``cols`` as an Excel table, on as many sheets as needed.
+
+        The first sheet gets the ``titles`` lines above the table; each sheet holds at most
+        ``max_rows`` rows, the rest continues on "Name (2)", "Name (3)"... An existing sheet
+        ``ws`` can be passed to write the table below what it already holds (``first_row``).
+        Returns the sheets written.
+        """
+        n = len(cols[0]) if cols else 0
+        stop = n if stop is None else stop
+        written: list[SheetInfo] = []
+        part = 1
+        position = start
+        while True:
+            if ws is None:
+                sheet_title = name if part == 1 else SHEETS("continued", self.lang, name=name, number=part)
+                ws, sheet_name = self.add_sheet(sheet_title)
+                header_row = len(titles) + 1 if titles and part == 1 else 0
+                for index, title in enumerate(titles if part == 1 else ()):
+                    self.write_title(ws, index, title, size=14 if index == 0 else 11)
+            else:
+                header_row = first_row if first_row is not None else 0
+            capacity = self.max_rows - header_row - 1
+            chunk_stop = min(stop, position + capacity)
+            info = SheetInfo(str(sheet_name), chunk_stop - position, kind, segment)
+            self._table_on(ws, str(sheet_name), cols, header_row, position, chunk_stop, freeze_cols, info)
+            written.append(info)
+            self.sheets.append(info)
+            position = chunk_stop
+            if position >= stop:
+                return written
+            part += 1
+            ws = None
+
+    def _table_on(
+        self,
+        ws: Worksheet,
+        sheet_name: str,
+        cols: Sequence[k.Column],
+        header_row: int,
+        start: int,
+        stop: int,
+        freeze_cols: int,
+        info: SheetInfo,
+    ) -> None:
+        """Header, table declaration, widths, frozen panes, then the rows, in writing order."""
+        headers = unique_headers([c.header for c in cols])
+        for index, col in enumerate(cols):
+            ws.set_column(index, index, col.width, self.fmt(k.TEXT, wrap=True) if col.wrap else None)
+        ws.freeze_panes(header_row + 1, freeze_cols)
+        rows = stop - start
+        if rows > 0 and cols:
+            # Declared before any of its rows is written (see the module docstring).
+            ws.constant_memory = False
+            try:
+                result = ws.add_table(
+                    header_row,
+                    0,
+                    header_row + rows,
+                    len(cols) - 1,
+                    {"columns": [{"header": h} for h in headers], "style": TABLE_STYLE},
+                )
+            finally:
+                ws.constant_memory = True
+            if result not in (0, None):
+                raise RuntimeError(f"add_table refused the table on {sheet_name}: {result}")
+            info.tables += 1
+        elif cols:
+            ws.autofilter(header_row, 0, header_row, len(cols) - 1)
+        header_fmt = self.fmt(k.TEXT, bold=True)
+        header_quote = self.fmt(k.TEXT, bold=True, quote=True)
+        for index, text in enumerate(headers):
+            ws.write_string(header_row, index, text, header_quote if _risky(text) else header_fmt)
+        self._rows(ws, sheet_name, cols, header_row + 1, start, stop)
+
+    def _rows(
+        self, ws: Worksheet, sheet_name: str, cols: Sequence[k.Column], first: int, start: int, stop: int
+    ) -> None:
+        """The inner loop: one typed XlsxWriter call per non-blank cell, nothing else."""
+        write_string = ws.write_string
+        write_number = ws.write_number
+        write_boolean = ws.write_boolean
+        plan = []
+        for c, col in enumerate(cols):
+            if col.kind == k.TEXT:
+                code = 0
+            elif col.kind == k.BOOL:
+                code = 2
+            elif col.kind == k.MIXED:
+                code = 3
+            else:
+                code = 1
+            base = self.fmt(col.kind if col.kind != k.MIXED else k.TEXT, wrap=col.wrap)
+            quoted = None
+            if col.quote_rows:
+                qf = self.fmt(k.TEXT, quote=True, wrap=col.wrap)
+                quoted = {i: qf for i in col.quote_rows if start <= i < stop}
+                self.text.neutralized_cells += len(quoted)
+                quoted = quoted or None
+            plan.append((c, code, col.values, base, quoted))
+            for index, length in col.cuts:
+                if start <= index < stop:
+                    cell = xl_rowcol_to_cell(first + index - start, c)
+                    self.text.cuts.append(Cut(sheet_name, cell, length))
+        date_fmt = self.fmt(k.DATE)
+        offset = first - start
+        for block in range(start, stop, _TICK_ROWS):
+            block_stop = min(block + _TICK_ROWS, stop)
+            for i in range(block, block_stop):
+                r = i + offset
+                for c, code, values, base, quoted in plan:
+                    v = values[i]
+                    if v is None:
+                        continue
+                    if code == 0:
+                        write_string(r, c, v, base if quoted is None else quoted.get(i, base))
+                    elif code == 1:
+                        write_number(r, c, v, base)
+                    elif code == 2:
+                        write_boolean(r, c, v, base)
+                    else:
+                        self._write_any(
+                            ws, r, c, v, base if quoted is None else quoted.get(i, base), date_fmt
+                        )
+            self.tick(block_stop - block)
+
+    def _write_any(self, ws: Worksheet, r: int, c: int, v: Any, text_fmt: Any, date_fmt: Any) -> None:
+        """One cell of a mixed column, by the value's type."""
+        if isinstance(v, str):
+            ws.write_string(r, c, v, text_fmt)
+        elif isinstance(v, bool):
+            ws.write_boolean(r, c, v)
+        elif isinstance(v, (int, float)):
+            ws.write_number(r, c, v)
+        else:
+            ws.write_datetime(r, c, v, date_fmt)
+
+    def count_removed(self, cols: Sequence[k.Column]) -> None:
+        """Add the characters the cleaning removed from these columns to the totals."""
+        self.text.removed_characters += sum(c.removed for c in cols)
+
+
+def unique_headers(headers: Sequence[str]) -> list[str]:
+    """Header texts Excel tables accept: non-empty, one line, unique ignoring case."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(headers):
+        text = " ".join(str(raw).split()) or f"Column{index + 1}"
+        column = k.text_column("", [text])
+        text = column.values[0] or f"Column{index + 1}"
+        candidate = text
+        number = 2
+        while candidate.lower() in seen:
+            candidate = f"{text} ({number})"
+            number += 1
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def _risky(text: str) -> bool:
+    from segmenter_app.core.export.safe_text import is_risky
+
+    return is_risky(text)

@@ -1,0 +1,205 @@
+"""Every text the workbook and the mailing files show, in English and French.
+
+Sheet names, column headers and a few notes live here so the writers stay free of wording and a
+test can check that both languages exist for each key.
+"""
+
+from __future__ import annotations
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.i18n import Messages
+
+SHEETS = Messages(
+    {
+        "summary": ("Summary", "Synthèse"),
+        "plan": ("Action plan", "Plan d'action"),
+        "all": ("All customers", "Tous les clients"),
+        "excluded": ("Excluded rows", "Lignes exclues"),
+        "method": ("Method", "Méthode"),
+        "results": ("Results", "Résultats"),
+        "segment": ("Segment", "Segment"),
+        "continued": ("{name} ({number})", "{name} ({number})"),
+    }
+)
+
+# Column headers. Keys are schema column names or plan fields, so a lookup by column works.
+HEADERS = Messages(
+    {
+        s.CUSTOMER_ID: ("Customer", "Client"),
+        "customer_pseudonym": ("Customer (pseudonym)", "Client (pseudonyme)"),
+        s.EMAIL: ("Email", "E-mail"),
+        s.PHONE: ("Phone", "Téléphone"),
+        s.FIRST_NAME: ("First name", "Prénom"),
+        s.LAST_NAME: ("Last name", "Nom"),
+        s.CITY: ("City", "Ville"),
+        s.POSTCODE: ("Postcode", "Code postal"),
+        s.REGION: ("Region", "Région"),
+        s.COUNTRY: ("Country", "Pays"),
+        s.AGE: ("Age", "Âge"),
+        s.BIRTH_DATE: ("Birth date", "Date de naissance"),
+        s.GENDER: ("Gender", "Genre"),
+        s.CONSENT: ("Marketing consent", "Consentement marketing"),
+        s.OPT_OUT: ("Opted out", "Désinscrit"),
+        s.C_RECENCY: ("Days since last purchase", "Jours depuis le dernier achat"),
+        s.C_FREQUENCY: ("Orders", "Commandes"),
+        s.C_MONETARY: ("Net spend", "Dépense nette"),
+        s.C_AVG_BASKET: ("Average basket", "Panier moyen"),
+        s.C_FIRST: ("First purchase", "Premier achat"),
+        s.C_LAST: ("Last purchase", "Dernier achat"),
+        s.C_TENURE: ("Days as customer", "Ancienneté (jours)"),
+        s.C_GAP: ("Mean days between purchases", "Jours moyens entre achats"),
+        s.C_NEXT: ("Expected next purchase", "Prochain achat attendu"),
+        s.C_RETURNS_SHARE: ("Returns share", "Part des retours"),
+        s.C_DISCOUNT_SHARE: ("Orders with a discount", "Commandes avec remise"),
+        s.C_FAV_CATEGORY: ("Favourite category", "Catégorie préférée"),
+        s.C_MAIN_CHANNEL: ("Main channel", "Canal principal"),
+        s.C_AGE_BAND: ("Age band", "Tranche d'âge"),
+        s.C_HAS_EMAIL: ("Has an email", "A un e-mail"),
+        s.C_HAS_PHONE: ("Has a phone", "A un téléphone"),
+        s.C_CONTACTABLE: ("Contactable", "Contactable"),
+        "segment": ("Segment", "Segment"),
+        "segment_key": ("Segment key", "Clé du segment"),
+        "reason": ("Why in this segment", "Pourquoi dans ce segment"),
+        "action": ("Suggested action", "Action suggérée"),
+        "control": ("Control group", "Groupe témoin"),
+        "clv": ("Predicted lifetime value", "Valeur vie prédite"),
+        # Summary
+        "sum_customers": ("Customers", "Clients"),
+        "sum_share": ("Share of customers", "Part des clients"),
+        "sum_revenue": ("Revenue", "Chiffre d'affaires"),
+        "sum_revenue_share": ("Share of revenue", "Part du chiffre d'affaires"),
+        "sum_avg_basket": ("Average basket", "Panier moyen"),
+        "sum_recency_days": ("Mean days since last purchase", "Jours moyens depuis le dernier achat"),
+        "sum_frequency": ("Mean orders", "Commandes en moyenne"),
+        "total": ("Total", "Total"),
+        # Action plan
+        "persona": ("Portrait", "Portrait"),
+        "objective": ("Objective", "Objectif"),
+        "message": ("Message", "Message"),
+        "offer": ("Offer", "Offre"),
+        "channel": ("Channel", "Canal"),
+        "timing": ("Timing", "Calendrier"),
+        "kpi": ("KPI to watch", "Indicateur à suivre"),
+        "avoid": ("Avoid", "À éviter"),
+        "cost_per_contact": ("Cost per contact", "Coût par contact"),
+        "response_rate": ("Expected response rate", "Taux de réponse attendu"),
+        "expected_revenue": ("Expected revenue", "Chiffre d'affaires attendu"),
+        "budget": ("Budget", "Budget"),
+        "roi": ("Expected return on investment", "Retour sur investissement attendu"),
+        "priority": ("Priority", "Priorité"),
+        "control_share": ("Control group share", "Part du groupe témoin"),
+        "contactable": ("Contactable customers", "Clients contactables"),
+        # Excluded rows
+        "file": ("File", "Fichier"),
+        "source_row": ("Row in file", "Ligne du fichier"),
+        "exclusion_reason": ("Reason", "Motif"),
+        # Method and results
+        "item": ("Item", "Élément"),
+        "value": ("Value", "Valeur"),
+    }
+)
+
+METHOD = Messages(
+    {
+        "title": ("How these segments were made", "Comment ces segments ont été construits"),
+        "app_version": ("Application version", "Version de l'application"),
+        "written_at": ("Workbook written", "Classeur écrit le"),
+        "language": ("Language", "Langue"),
+        "as_of": ("Analysis date", "Date d'analyse"),
+        "method": ("Method", "Méthode"),
+        "parameters": ("Parameters", "Paramètres"),
+        "goal": ("Goal", "Objectif"),
+        "criteria": ("Criteria", "Critères"),
+        "edits": (
+            "Manual edits (renames, merges, moves)",
+            "Modifications manuelles (renommages, fusions, déplacements)",
+        ),
+        "control_share": ("Control group share", "Part du groupe témoin"),
+        "seed": ("Random seed of the control group", "Graine aléatoire du groupe témoin"),
+        "customers": ("Customers segmented", "Clients segmentés"),
+        "rows_read": ("Rows read", "Lignes lues"),
+        "rows_kept": ("Rows kept", "Lignes conservées"),
+        "rows_excluded": ("Rows excluded: {reason}", "Lignes exclues : {reason}"),
+        "rows_after_as_of": (
+            "Rows dated after the analysis date (kept, not segmented)",
+            "Lignes postérieures à la date d'analyse (conservées, non segmentées)",
+        ),
+        "details": ("Method details", "Détails de la méthode"),
+        "inputs": ("Input files", "Fichiers importés"),
+        "input_path": ("File", "Fichier"),
+        "input_format": ("Format", "Format"),
+        "input_fingerprint": ("Fingerprint (SHA-256)", "Empreinte (SHA-256)"),
+        "input_size": ("Size (bytes)", "Taille (octets)"),
+        "input_encoding": ("Encoding", "Encodage"),
+        "input_delimiter": ("Delimiter", "Séparateur"),
+        "input_sheet": ("Sheet", "Feuille"),
+        "input_header_row": ("Header row", "Ligne d'en-tête"),
+        "input_rows": ("Rows read", "Lignes lues"),
+        "input_kept": ("Rows kept", "Lignes conservées"),
+        "input_excluded": ("Rows excluded", "Lignes exclues"),
+        "input_mapping": ("Column mapping", "Correspondance des colonnes"),
+        "pseudonymized": (
+            "Identifiers pseudonymized (HMAC-SHA256; names, emails and phones left out)",
+            "Identifiants pseudonymisés (HMAC-SHA256 ; noms, e-mails et téléphones retirés)",
+        ),
+        "removed_characters": (
+            "Characters removed (not allowed in Excel files)",
+            "Caractères retirés (interdits dans un fichier Excel)",
+        ),
+        "cut_cells": ("Texts cut to 32,767 characters", "Textes coupés à 32 767 caractères"),
+        "cut_cell": (
+            "Cut: sheet {sheet}, cell {cell}, {length} characters",
+            "Coupé : feuille {sheet}, cellule {cell}, {length} caractères",
+        ),
+        "summary_title": ("Customer segments as of {date}", "Segments de clients au {date}"),
+        "summary_subtitle": (
+            "{customers} customers, method: {method}",
+            "{customers} clients, méthode : {method}",
+        ),
+        "chart_sizes": ("Customers per segment", "Clients par segment"),
+        "chart_revenue": ("Share of revenue per segment", "Part du chiffre d'affaires par segment"),
+        "results_title": ("Measurement {number}", "Mesure {number}"),
+        "no_plan": ("No action plan yet.", "Pas encore de plan d'action."),
+        "yes": ("yes", "oui"),
+        "no": ("no", "non"),
+    }
+)
+
+# Labels of the exclusion reasons the import uses (stable keys, see notes/contracts.md).
+REASONS = Messages(
+    {
+        "no_customer_id": ("No customer id", "Pas d'identifiant client"),
+        "unreadable_date": ("Unreadable date", "Date illisible"),
+        "unreadable_amount": ("Unreadable amount", "Montant illisible"),
+        "duplicate": ("Duplicate row", "Ligne en double"),
+        "zero_price": ("Zero price", "Prix nul"),
+        "non_product": (
+            "Not a product (postage, fee, adjustment)",
+            "Pas un produit (port, frais, ajustement)",
+        ),
+        "cancellation": ("Cancellation", "Annulation"),
+        "return": ("Return", "Retour"),
+        "blank_row": ("Blank row", "Ligne vide"),
+        "total_row": ("Total row", "Ligne de total"),
+    }
+)
+
+
+def reason_label(key: str, lang: str) -> str:
+    """The label of an exclusion reason key; the import's own label when it defines one."""
+    try:  # The import may define more reasons (and better labels) than this table.
+        from segmenter_app.core import collect
+
+        label_fn = getattr(collect, "reason_label", None)
+        if label_fn is not None:
+            label = label_fn(key, lang)
+            if label:
+                return str(label)
+    except ImportError:
+        pass
+    return REASONS(key, lang) if REASONS.has(key) else key
+
+
+def header(key: str, lang: str) -> str:
+    """The header of a column: its translation when known, else the column's own name."""
+    return HEADERS(key, lang) if HEADERS.has(key) else str(key)

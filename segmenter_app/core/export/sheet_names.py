@@ -1,0 +1,62 @@
+"""Worksheet names Excel accepts: at most 31 characters, none of ``[]:*?/\\``, unique.
+
+Excel compares sheet names without regard to case, refuses a name that starts or ends with an
+apostrophe, and reserves "History". Segment names come from the user (renames) and from the
+data (cluster names, rule names), so every name goes through :class:`SheetNamer`.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_SHEET_NAME = 31
+_INVALID = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+# Readable stand-ins for the characters Excel forbids in sheet names.
+_REPLACE = str.maketrans({"[": "(", "]": ")", ":": " -", "/": "-", "\\": "-", "*": "", "?": ""})
+_RESERVED = {"history"}
+
+
+def clean_sheet_name(name: str, fallback: str = "Sheet") -> str:
+    """``name`` with forbidden characters replaced, trimmed to 31 characters, never empty."""
+    text = _INVALID.sub("", str(name).translate(_REPLACE))
+    text = " ".join(text.split())  # newlines and runs of spaces
+    text = text.strip("'").strip()
+    text = _cut(text, MAX_SHEET_NAME).strip().strip("'").strip()
+    if not text:
+        text = fallback
+    if text.lower() in _RESERVED:
+        text = text + "_"
+    return text
+
+
+def _cut(text: str, limit: int) -> str:
+    """Cut to ``limit`` UTF-16 code units (Excel counts in UTF-16)."""
+    units = 0
+    for index, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text
+
+
+class SheetNamer:
+    """Hands out unique, valid sheet names for one workbook."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def reserve(self, name: str) -> str:
+        """A unique valid name close to ``name`` ("Name (2)" style when taken), now taken."""
+        base = clean_sheet_name(name)
+        candidate = base
+        number = 2
+        while candidate.lower() in self._taken:
+            suffix = f" ({number})"
+            candidate = _cut(base, MAX_SHEET_NAME - len(suffix)).rstrip().rstrip("'") + suffix
+            number += 1
+        self._taken.add(candidate.lower())
+        return candidate
+
+    def taken(self, name: str) -> bool:
+        """True when ``name`` (any case) is already used."""
+        return name.lower() in self._taken

@@ -1,0 +1,148 @@
+"""``write_workbook``: the segmented Excel workbook, written safely and fast.
+
+Sheets, in order: Summary, Action plan, one sheet per segment, All customers, Excluded rows,
+Method, Results (when a measurement exists). The file is written to a temporary file beside the
+target and moved into place (atomic.py); every text is cleaned (safe_text.py); nothing in the
+workbook is a formula.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from xlsxwriter.exceptions import FileCreateError
+
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.export.atomic import MESSAGES as SAVE_MESSAGES
+from segmenter_app.core.export.atomic import atomic_path
+from segmenter_app.core.export.book import EXCEL_MAX_ROWS, Book
+from segmenter_app.core.export.customer_sheets import order_customers, write_customer_sheets
+from segmenter_app.core.export.summary_sheet import write_summary
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+
+MESSAGES = Messages(
+    {
+        "no_segments": (
+            "There are no segments to export yet: run the grouping step first.",
+            "Il n'y a pas encore de segments à exporter : lancez d'abord l'étape de regroupement.",
+        ),
+    }
+)
+
+
+def write_workbook(
+    analysis: Analysis,
+    path: str | os.PathLike[str],
+    *,
+    inputs_guard: bool = True,
+    pseudonymize_key_path: str | os.PathLike[str] | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    max_rows: int = EXCEL_MAX_ROWS,
+) -> dict[str, Any]:
+    """Write the segmented workbook to ``path`` atomically and return what was written.
+
+    ``inputs_guard`` refuses to write over one of ``analysis.inputs`` (by path and fingerprint).
+    ``pseudonymize_key_path`` replaces customer ids by keyed hashes (the key is read from, or
+    created in, that file) and leaves names, emails and phones out. ``max_rows`` is Excel's row
+    limit, a parameter only so tests can reach the continuation sheets.
+
+    Returns ``{"path", "sheets": [names], "rows": {sheet: data rows}, "tables",
+    "removed_characters", "neutralized_cells", "cut_cells": [{"sheet", "cell", "length"}],
+    "pseudonymized", "seconds"}``. Raises ``i18n.UserError`` (no segmentation, target is an
+    input, target locked or folder missing) and ``progress.Cancelled``.
+    """
+    if analysis.segmentation is None:
+        raise UserError(MESSAGES, "no_segments")
+    started = time.perf_counter()
+    target = Path(path)
+    pseudonym = None
+    if pseudonymize_key_path is not None:
+        from segmenter_app.core.export.pseudonymize import Pseudonymizer
+
+        pseudonym = Pseudonymizer.from_key_file(
+            pseudonymize_key_path, inputs=analysis.inputs, workbook=target
+        )
+    rows = order_customers(analysis)
+    n_customers = len(rows.table)
+    excluded_rows = len(analysis.excluded) if analysis.excluded is not None else 0
+    total_rows = 2 * n_customers + excluded_rows + 100
+
+    with atomic_path(target, analysis.inputs if inputs_guard else ()) as tmp:
+        book = Book.create(
+            str(tmp),
+            analysis.lang,
+            progress=progress,
+            cancel=cancel,
+            total_rows=total_rows,
+            max_rows=max_rows,
+            currency_format=currency_format(analysis),
+        )
+        try:
+            write_summary(book, analysis)
+            write_customer_sheets(book, analysis, rows, pseudonym=pseudonym.hash_ids if pseudonym else None)
+            _write_optional_sheets(book, analysis, pseudonym)
+            if cancel is not None:
+                cancel.check()
+            book.workbook.close()
+        except FileCreateError as exc:
+            raise UserError(SAVE_MESSAGES, "locked", path=str(target)) from exc
+        except BaseException:
+            _discard(book)
+            raise
+    progress(1.0, "")
+    return {
+        "path": str(target.resolve()),
+        "sheets": [info.name for info in book.sheets],
+        "rows": {info.name: info.rows for info in book.sheets},
+        "tables": sum(info.tables for info in book.sheets),
+        "removed_characters": book.text.removed_characters,
+        "neutralized_cells": book.text.neutralized_cells,
+        "cut_cells": [{"sheet": c.sheet, "cell": c.cell, "length": c.length} for c in book.text.cuts],
+        "pseudonymized": pseudonym is not None,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def _write_optional_sheets(book: Book, analysis: Analysis, pseudonym: Any) -> None:
+    """Action plan, Excluded rows, Method and Results, when their modules are present."""
+    try:
+        from segmenter_app.core.export import other_sheets
+    except ImportError:  # pragma: no cover - during the first milestone only
+        return
+    other_sheets.write_all(book, analysis, pseudonym)
+
+
+def currency_format(analysis: Analysis) -> str:
+    """A number format with the shop's currency when the import found one, else plain."""
+    symbols = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
+    for inp in analysis.inputs:
+        code = inp.details.get("currency") if isinstance(inp.details, dict) else None
+        if code:
+            symbol = symbols.get(str(code).upper(), str(code))
+            symbol = symbol.replace('"', "")
+            if analysis.lang == "fr" or symbol in ("€", "CHF"):
+                return f'#,##0.00 "{symbol}"'
+            return f'"{symbol}"#,##0.00'
+    return "#,##0.00"
+
+
+def _discard(book: Book) -> None:
+    """After a failure: close and delete XlsxWriter's own per-sheet temporary files."""
+    for ws in book.workbook.worksheets():
+        handle = getattr(ws, "row_data_fh", None)
+        name = getattr(ws, "row_data_filename", None)
+        with contextlib.suppress(Exception):
+            if handle is not None:
+                handle.close()
+        with contextlib.suppress(Exception):
+            if name:
+                os.unlink(name)
+    # Stop XlsxWriter from complaining at exit that the workbook was never closed.
+    with contextlib.suppress(Exception):
+        book.workbook.fileclosed = True
