@@ -1,0 +1,117 @@
+"""BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"), fitted by maximum
+likelihood.
+
+Per customer: ``x`` repeat purchases (distinct purchase days after the first), ``t_x`` the time
+of the last purchase and ``T`` the time observed, both from the first purchase, in one time unit
+(weeks in this app, as in the paper). Parameters ``r``, ``alpha`` (purchase rate, gamma
+distributed; ``alpha`` in the time unit), ``a``, ``b`` (drop-out probability after each purchase,
+beta distributed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import optimize, special
+
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+
+
+@dataclass
+class BGNBDFit:
+    """Fitted BG/NBD parameters and the fit's log-likelihood (sum over customers)."""
+
+    r: float
+    alpha: float
+    a: float
+    b: float
+    log_likelihood: float
+    converged: bool
+    iterations: int
+
+
+def _compress(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Unique (x, t_x, T) rows and their counts: the likelihood is a weighted sum over them."""
+    stacked = np.column_stack([x, t_x, T])
+    unique, counts = np.unique(stacked, axis=0, return_counts=True)
+    return unique[:, 0], unique[:, 1], unique[:, 2], counts.astype(float)
+
+
+def log_likelihood_terms(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """Each customer's log-likelihood under ``params = (r, alpha, a, b)``."""
+    r, alpha, a, b = params
+    a1 = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha)
+    a2 = special.gammaln(a + b) + special.gammaln(b + x) - special.gammaln(b) - special.gammaln(a + b + x)
+    a3 = -(r + x) * np.log(alpha + T)
+    repeat = x > 0
+    # For x = 0 the second term is absent; b + x - 1 may be <= 0 there, so guard it.
+    safe = np.where(repeat, b + x - 1, 1.0)
+    a4 = np.where(repeat, np.log(a) - np.log(safe) - (r + x) * np.log(alpha + t_x), -np.inf)
+    return a1 + a2 + np.logaddexp(a3, a4)
+
+
+def fit(
+    x: np.ndarray,
+    t_x: np.ndarray,
+    T: np.ndarray,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> BGNBDFit:
+    """Maximum-likelihood fit (L-BFGS-B on the log of the parameters, Nelder-Mead as a fallback)."""
+    ux, ut, uT, weights = _compress(np.asarray(x, float), np.asarray(t_x, float), np.asarray(T, float))
+    calls = [0]
+
+    def objective(log_params: np.ndarray) -> float:
+        calls[0] += 1
+        if cancel is not None and calls[0] % 20 == 0:
+            cancel.check()
+        if calls[0] % 20 == 0:
+            progress(min(0.9, calls[0] / 400), "BG/NBD")
+        params = np.exp(log_params)
+        value = -float(np.dot(weights, log_likelihood_terms(params, ux, ut, uT)))
+        return value if np.isfinite(value) else 1e300
+
+    # Start: a purchase rate near the observed one, a middling drop-out.
+    rate = max(float(np.dot(weights, ux) / max(np.dot(weights, uT), 1e-9)), 1e-3)
+    start = np.log([1.0, 1.0 / rate, 1.0, 1.0])
+    best = optimize.minimize(objective, start, method="L-BFGS-B", bounds=[(-12, 12)] * 4)
+    if not best.success or not np.isfinite(best.fun):
+        fallback = optimize.minimize(
+            objective, best.x, method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-8}
+        )
+        if fallback.fun <= best.fun:
+            best = fallback
+    r, alpha, a, b = np.exp(best.x)
+    return BGNBDFit(
+        r=float(r),
+        alpha=float(alpha),
+        a=float(a),
+        b=float(b),
+        log_likelihood=-float(best.fun),
+        converged=bool(best.success),
+        iterations=int(best.nit),
+    )
+
+
+def probability_alive(fit_: BGNBDFit, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """P(still active | x, t_x, T); 1 for customers who never bought again (the model's convention)."""
+    x = np.asarray(x, float)
+    repeat = x > 0
+    safe = np.where(repeat, fit_.b + x - 1, 1.0)
+    log_ratio = (fit_.r + x) * (np.log(fit_.alpha + T) - np.log(fit_.alpha + t_x))
+    odds = np.where(repeat, np.exp(np.log(fit_.a) - np.log(safe) + log_ratio), 0.0)
+    return 1.0 / (1.0 + odds)
+
+
+def expected_purchases(fit_: BGNBDFit, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """Expected repeat purchases in the next ``t`` time units, given each customer's history."""
+    x = np.asarray(x, float)
+    T = np.asarray(T, float)
+    r, alpha, a, b = fit_.r, fit_.alpha, fit_.a, fit_.b
+    z = t / (alpha + T + t)
+    hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
+    first = (a + b + x - 1) / (a - 1)
+    second = 1 - np.exp((r + x) * (np.log(alpha + T) - np.log(alpha + T + t))) * hyp
+    return first * second * probability_alive(fit_, x, t_x, T)
