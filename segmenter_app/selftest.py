@@ -152,6 +152,23 @@ def selftest_files_dir() -> Path:
     return resources_dir() / "selftest"
 
 
+def short_error(exc: BaseException | None) -> str:
+    """One line for an exception: its type, its first line and, when longer, its last line.
+
+    numpy's import error, for one, spans twenty lines and names the real cause on the last.
+    """
+    if exc is None:
+        return "unknown error"
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    text = lines[0] if len(lines) == 1 else f"{lines[0]} ... {lines[-1]}"
+    cause = exc.__cause__ or exc.__context__
+    if len(lines) == 1 and cause is not None and str(cause).strip():
+        text += f" (caused by {type(cause).__name__}: {str(cause).strip().splitlines()[-1]})"
+    return f"{type(exc).__name__}: {text}"[:400]
+
+
 # --- the checks -------------------------------------------------------------------------------
 
 
@@ -165,7 +182,7 @@ def check_imports(ctx: Context) -> dict[str, Any]:
         try:
             importlib.import_module(name)
         except Exception as exc:
-            failures[name] = f"{type(exc).__name__}: {exc}"
+            failures[name] = short_error(exc)
         times[name] = round(time.perf_counter() - start, 3)
 
     for name in LAZY_MODULES + APP_MODULES:
@@ -173,7 +190,7 @@ def check_imports(ctx: Context) -> dict[str, Any]:
     import segmenter_app
 
     def walk_error(name: str) -> None:
-        failures[name] = "".join(traceback.format_exception_only(*sys.exc_info()[:2])).strip()
+        failures[name] = short_error(sys.exc_info()[1])
 
     walked = [
         m.name
@@ -184,7 +201,12 @@ def check_imports(ctx: Context) -> dict[str, Any]:
         if name not in times:
             try_import(name)
     if failures:
-        raise CheckFailed("cannot import " + "; ".join(f"{k} ({v})" for k, v in failures.items()))
+        by_cause: dict[str, list[str]] = {}
+        for name, cause in failures.items():
+            by_cause.setdefault(cause, []).append(name)
+        raise CheckFailed(
+            "cannot import " + "; ".join(f"{', '.join(names)} ({cause})" for cause, names in by_cause.items())
+        )
     slowest = sorted(times.items(), key=lambda kv: -kv[1])[:5]
     return {"modules": len(times), "app_modules": len(walked), "slowest_s": dict(slowest)}
 
@@ -237,20 +259,17 @@ def check_translations(ctx: Context) -> dict[str, Any]:
     folder = translations_dir()
     if not folder.is_dir():
         raise CheckFailed(f"the translations folder is missing: {folder}")
-    qm_files = sorted(folder.glob("*.qm"))
-    ts_files = sorted(folder.glob("*.ts"))
-    if ts_files and not qm_files:
-        problems.append("translations are shipped as .ts sources only: compile them to .qm")
-    loaded = []
-    if qm_files:
-        from PySide6.QtCore import QTranslator
+    # The window's own loader, as at start-up: Qt's strings and the app's, for each language.
+    from segmenter_app.ui.app import apply_language, ensure_application
 
-        for path in qm_files:
-            translator = QTranslator()
-            if not translator.load(str(path)) or translator.isEmpty():
-                problems.append(f"{path.name} does not load")
-            else:
-                loaded.append(path.name)
+    app = ensure_application()
+    loaded: dict[str, list[str]] = {}
+    for lang in ("fr", "en"):
+        loaded[lang] = apply_language(app, lang)
+        wanted = [f"segmenter_{lang}"] + (["qtbase_fr"] if lang == "fr" else [])
+        missing = [name for name in wanted if name not in loaded[lang]]
+        if missing:
+            problems.append(f"{', '.join(missing)} did not load (looked in {folder})")
     if problems:
         raise CheckFailed("; ".join(problems[:10]))
     return {"core_message_groups": len(groups), "core_keys": keys, "qt_translations": loaded}
@@ -400,13 +419,15 @@ def check_places(ctx: Context) -> dict[str, Any]:
     try:
         from PySide6.QtCore import QSettings
 
-        settings = QSettings()
-        details["settings"] = settings.fileName()
-        details["settings_format"] = "native" if settings.format() == QSettings.Format.NativeFormat else "ini"
-        if settings.fileName() and _inside(Path(settings.fileName()), root):
-            problems.append(f"settings are stored inside the application folder: {settings.fileName()}")
+        from segmenter_app.ui.settings import settings as app_settings
+
+        store = app_settings()
+        details["settings"] = store.fileName()
+        details["settings_format"] = "native" if store.format() == QSettings.Format.NativeFormat else "ini"
+        if store.fileName() and _inside(Path(store.fileName()), root):
+            problems.append(f"settings are stored inside the application folder: {store.fileName()}")
     except ImportError as exc:
-        problems.append(f"Qt settings unavailable: {exc}")
+        problems.append(f"the settings store is unavailable: {short_error(exc)}")
     if ctx.frozen:
         after = snapshot(root)
         changed = sorted(k for k in after if ctx.snapshot.get(k) != after[k])
@@ -476,7 +497,7 @@ def run_checks(only: list[str] | None = None) -> list[CheckResult]:
                 result.status, result.error = "failed", str(exc)
             except Exception as exc:
                 result.status = "failed"
-                result.error = f"{type(exc).__name__}: {exc}"
+                result.error = short_error(exc)
                 result.details["traceback"] = traceback.format_exc(limit=8)
             result.seconds = round(time.perf_counter() - start, 3)
             ctx.results[name] = result
