@@ -1,0 +1,542 @@
+"""Rules: segments defined by conditions on any criterion, in priority order.
+
+Each customer gets the first rule that matches; those matching several rules and those matching
+none ("Others") are counted and listed, never silent. Rules are JSON (``--rules FILE.json``)::
+
+    {"rules": [
+      {"id": "vip", "name": {"en": "VIP", "fr": "VIP"},
+       "when": {"all": [{"field": "frequency", "op": ">", "value": 5},
+                        {"field": "avg_basket", "op": ">", "value": 100}]}},
+      {"preset": "dormant"},
+      {"id": "lyon", "name": "Lyon", "when": {"any": [{"field": "city", "op": "in", "value": ["Lyon", "Villeurbanne"]},
+                                                       {"field": "postcode", "op": "between", "value": [69001, 69009]}]}}
+    ]}
+
+Conditions: ``{"all": [...]}`` (AND), ``{"any": [...]}`` (OR), ``{"not": {...}}``, or a test
+``{"field", "op", "value"}`` with ``op`` one of ``== != > >= < <= between in not_in contains missing
+present``. Text comparisons ignore case. A missing value matches only ``missing`` (never a
+comparison, ``!=`` or ``not_in`` included). ``value`` may be relative: ``{"quantile": 0.9}`` (of that
+field over all customers) or ``{"field": "mean_gap_days", "times": 1.5, "plus": 0}``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.i18n import Messages, UserError, normalize_lang
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+from segmenter_app.core.segmentation import rule_presets
+from segmenter_app.core.segmentation.common import MESSAGES as COMMON
+from segmenter_app.core.segmentation.common import format_number, make_segmentation, require_customers
+from segmenter_app.core.segmentation.labels import label
+
+OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
+OTHERS_KEY = "rule:others"
+LISTED = 1000  # ids listed in the details (all of them are in the assignments)
+
+MESSAGES = Messages(
+    {
+        "bad_json": (
+            "The rules file {path} is not valid JSON ({error}). Check it in a text editor.",
+            "Le fichier de règles {path} n'est pas du JSON valide ({error}). Vérifiez-le dans un éditeur de texte.",
+        ),
+        "unreadable": (
+            "The rules file {path} cannot be read: {error}.",
+            "Le fichier de règles {path} est illisible : {error}.",
+        ),
+        "bad_rule": (
+            'Rule {rule}: {problem}. A rule is {{"id", "name", "when": condition}} or {{"preset": name}}.',
+            'Règle {rule} : {problem}. Une règle s\'écrit {{"id", "name", "when": condition}} ou {{"preset": nom}}.',
+        ),
+        "unknown_field": (
+            "Rule {rule} uses '{field}', which the customer table does not have. Available: {fields}.",
+            "La règle {rule} utilise « {field} », absent de la table clients. Disponibles : {fields}.",
+        ),
+        "no_rules": ("Give at least one rule.", "Donnez au moins une règle."),
+        "p_unknown_preset": (
+            "unknown preset '{value}' (known: {known})",
+            "préréglage « {value} » inconnu (connus : {known})",
+        ),
+        "p_condition": ('a condition is needed under "when"', "une condition est nécessaire sous « when »"),
+        "p_op": (
+            "unknown comparison '{value}' (use one of {known})",
+            "comparaison « {value} » inconnue (utilisez l'une de {known})",
+        ),
+        "p_value": ("'{op}' needs {what}", "« {op} » demande {what}"),
+        "w_number": ("a value", "une valeur"),
+        "w_pair": ("a list of two values [low, high]", "une liste de deux valeurs [bas, haut]"),
+        "w_list": ("a list of values", "une liste de valeurs"),
+        "p_duplicate": ("the id '{value}' is used twice", "l'identifiant « {value} » est utilisé deux fois"),
+        "rule": ("Rule {n}", "Règle {n}"),
+        "and": (" and ", " et "),
+        "or": (" or ", " ou "),
+        "not": ("not ", "non "),
+        "between": ("between {low} and {high}", "entre {low} et {high}"),
+        "in": ("is one of {values}", "vaut l'un de {values}"),
+        "not_in": ("is none of {values}", "ne vaut aucun de {values}"),
+        "contains": ("contains {value}", "contient {value}"),
+        "missing": ("is missing", "est absent"),
+        "present": ("is known", "est connu"),
+        "top": ("top {share}% (≥ {value})", "les {share} % du haut (≥ {value})"),
+        "bottom": ("bottom {share}% (≤ {value})", "les {share} % du bas (≤ {value})"),
+        "quantile": ("the {share}% quantile ({value})", "le quantile {share} % ({value})"),
+        "times": ("{times} × {field}", "{times} × {field}"),
+        "reason": ("{name}: {condition} ({values})", "{name} : {condition} ({values})"),
+        "also": (" · also matches: {names}", " · correspond aussi à : {names}"),
+        "none": ("No rule matched ({values})", "Aucune règle ne correspond ({values})"),
+        "skipped": (
+            "Preset '{name}' left out: the data has no {field}.",
+            "Préréglage « {name} » écarté : les données n'ont pas de {field}.",
+        ),
+    }
+)
+
+SYMBOLS = {"==": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
+# --- Reading and checking rules -----------------------------------------------------------------
+
+
+def load_rules(path: str | Path) -> list[dict[str, Any]]:
+    """Read and check a rules file (``{"rules": [...]}`` or a bare list); presets are expanded."""
+    target = Path(path)
+    try:
+        text = target.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise UserError(MESSAGES, "unreadable", path=str(target), error=exc.strerror or str(exc)) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            MESSAGES, "bad_json", path=str(target), error=f"line {exc.lineno}: {exc.msg}"
+        ) from exc
+    rules = data.get("rules") if isinstance(data, dict) else data
+    return normalize_rules(rules)
+
+
+def save_rules(rules: list[dict[str, Any]], path: str | Path) -> None:
+    """Write rules as a JSON file :func:`load_rules` reads back."""
+    Path(path).write_text(json.dumps({"rules": rules}, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def normalize_rules(rules: Any) -> list[dict[str, Any]]:
+    """Check rules and return them with presets expanded and every rule given an id and a name."""
+    if not isinstance(rules, list) or not rules:
+        raise UserError(MESSAGES, "no_rules")
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(rules, start=1):
+        if not isinstance(raw, dict):
+            raise UserError(MESSAGES, "bad_rule", rule=index, problem=str(raw)[:60])
+        rule = dict(raw)
+        if "preset" in rule and "when" not in rule:
+            name = rule["preset"]
+            if name not in rule_presets.PRESET_IDS:
+                problem = MESSAGES(
+                    "p_unknown_preset", "en", value=name, known=", ".join(rule_presets.PRESET_IDS)
+                )
+                raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+            base = rule_presets.preset(name)
+            base.update({k: v for k, v in rule.items() if k != "preset"})
+            rule = base
+        rule_id = str(rule.get("id") or index)
+        if rule_id in seen:
+            raise UserError(
+                MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_duplicate", "en", value=rule_id)
+            )
+        seen.add(rule_id)
+        rule["id"] = rule_id
+        if "when" not in rule:
+            raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+        _check_condition(rule["when"], index)
+        rule.setdefault(
+            "name", {"en": MESSAGES("rule", "en", n=index), "fr": MESSAGES("rule", "fr", n=index)}
+        )
+        out.append(rule)
+    return out
+
+
+def _check_condition(cond: Any, index: int) -> None:
+    if not isinstance(cond, dict):
+        raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+    for group in ("all", "any"):
+        if group in cond:
+            if not isinstance(cond[group], list) or not cond[group]:
+                raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+            for item in cond[group]:
+                _check_condition(item, index)
+            return
+    if "not" in cond:
+        _check_condition(cond["not"], index)
+        return
+    op = cond.get("op")
+    if "field" not in cond or op not in OPS:
+        problem = MESSAGES("p_op", "en", value=op, known=" ".join(OPS))
+        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+    value = cond.get("value")
+    if op in ("missing", "present"):
+        return
+    if op == "between" and not (isinstance(value, list) and len(value) == 2):
+        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_pair", "en"))
+        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+    if op in ("in", "not_in") and not isinstance(value, list):
+        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_list", "en"))
+        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+    if value is None:
+        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_number", "en"))
+        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+
+
+def fields_of(cond: dict[str, Any]) -> list[str]:
+    """Every column a condition reads, in order of appearance, without repeats."""
+    out: list[str] = []
+    if "all" in cond or "any" in cond:
+        for item in cond.get("all", cond.get("any", [])):
+            out.extend(f for f in fields_of(item) if f not in out)
+    elif "not" in cond:
+        out.extend(fields_of(cond["not"]))
+    else:
+        out.append(cond["field"])
+        value = cond.get("value")
+        if isinstance(value, dict) and "field" in value and value["field"] not in out:
+            out.append(value["field"])
+    return out
+
+
+def rule_name(rule: dict[str, Any], lang: str) -> str:
+    """A rule's name in ``lang`` (names are a string or ``{"en": ..., "fr": ...}``)."""
+    name = rule.get("name")
+    if isinstance(name, dict):
+        return str(name.get(normalize_lang(lang)) or name.get("en") or next(iter(name.values()), rule["id"]))
+    return str(name) if name else str(rule["id"])
+
+
+# --- Evaluating ---------------------------------------------------------------------------------
+
+
+def _resolve(value: Any, column: pd.Series, customers: pd.DataFrame) -> Any:
+    """A relative value ({"quantile"} or {"field", "times", "plus"}) as a number or a column."""
+    if isinstance(value, dict):
+        if "quantile" in value:
+            return float(column.astype(float).quantile(float(value["quantile"])))
+        if "field" in value:
+            other = customers[value["field"]].astype(float)
+            return other * float(value.get("times", 1.0)) + float(value.get("plus", 0.0))
+    return value
+
+
+def _as_comparable(column: pd.Series, value: Any) -> tuple[pd.Series, Any]:
+    """Column and value in a form where comparisons work: numbers, dates, or case-folded text."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return column, pd.Timestamp(value) if not isinstance(value, pd.Series) else value
+    if pd.api.types.is_bool_dtype(column) or isinstance(value, bool):
+        return column.astype("boolean"), value
+    if pd.api.types.is_numeric_dtype(column) or isinstance(value, int | float | pd.Series):
+        return pd.to_numeric(column, errors="coerce"), value
+    return column.astype("string").str.casefold(), str(value).casefold()
+
+
+def _fold(values: list[Any]) -> list[Any]:
+    return [v.casefold() if isinstance(v, str) else v for v in values]
+
+
+def evaluate(cond: dict[str, Any], customers: pd.DataFrame) -> np.ndarray:
+    """Which customers a condition matches (a boolean array in the table's order)."""
+    if "all" in cond:
+        result = np.ones(len(customers), dtype=bool)
+        for item in cond["all"]:
+            result &= evaluate(item, customers)
+        return result
+    if "any" in cond:
+        result = np.zeros(len(customers), dtype=bool)
+        for item in cond["any"]:
+            result |= evaluate(item, customers)
+        return result
+    if "not" in cond:
+        return ~evaluate(cond["not"], customers)
+    column = customers[cond["field"]]
+    op = cond["op"]
+    present = column.notna().to_numpy().copy()
+    if op == "missing":
+        return ~present
+    if op == "present":
+        return present
+    value = _resolve(cond.get("value"), column, customers)
+    if op in ("in", "not_in"):
+        if pd.api.types.is_numeric_dtype(column):
+            hit = column.isin(value).to_numpy()
+        else:
+            hit = column.astype("string").str.casefold().isin(_fold(value)).fillna(False).to_numpy(dtype=bool)
+        return present & (hit if op == "in" else ~hit)
+    if op == "contains":
+        text = column.astype("string").str.casefold()
+        return text.str.contains(str(value).casefold(), regex=False).fillna(False).to_numpy(dtype=bool)
+    if op == "between":
+        low, high = (_resolve(v, column, customers) for v in value)
+        col, low = _as_comparable(column, low)
+        _, high = _as_comparable(column, high)
+        result = (col >= low) & (col <= high)
+    else:
+        col, value = _as_comparable(column, value)
+        result = {
+            "==": lambda: col == value,
+            "!=": lambda: col != value,
+            ">": lambda: col > value,
+            ">=": lambda: col >= value,
+            "<": lambda: col < value,
+            "<=": lambda: col <= value,
+        }[op]()
+    result = pd.Series(result).fillna(False).to_numpy(dtype=bool)
+    # A missing value never matches a comparison, "!=" included.
+    if isinstance(value, pd.Series):
+        present &= value.notna().to_numpy()
+    return result & present
+
+
+# --- Describing ---------------------------------------------------------------------------------
+
+
+def _value_text(value: Any, column: pd.Series | None, customers: pd.DataFrame | None, lang: str) -> str:
+    if isinstance(value, dict):
+        if "quantile" in value:
+            q = float(value["quantile"])
+            resolved = "…" if column is None else format_number(float(column.astype(float).quantile(q)), lang)
+            return MESSAGES("quantile", lang, share=format_number(q * 100, lang), value=resolved)
+        if "field" in value:
+            text = MESSAGES(
+                "times",
+                lang,
+                times=format_number(float(value.get("times", 1)), lang, 1),
+                field=label(value["field"], lang),
+            )
+            plus = float(value.get("plus", 0))
+            return text + (f" + {format_number(plus, lang)}" if plus else "")
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return format_number(float(value), lang, 0 if float(value).is_integer() else 2)
+    return str(value)
+
+
+def condition_text(
+    cond: dict[str, Any], lang: str, customers: pd.DataFrame | None = None, nested: bool = False
+) -> str:
+    """A condition in words: "orders > 5 and average basket > 100"."""
+    for group in ("all", "any"):
+        if group in cond:
+            joiner = MESSAGES("and" if group == "all" else "or", lang)
+            text = joiner.join(condition_text(c, lang, customers, True) for c in cond[group])
+            return f"({text})" if nested and len(cond[group]) > 1 else text
+    if "not" in cond:
+        return MESSAGES("not", lang) + condition_text(cond["not"], lang, customers, True)
+    field = label(cond["field"], lang)
+    column = customers[cond["field"]] if customers is not None and cond["field"] in customers else None
+    op = cond["op"]
+    value = cond.get("value")
+    if op in ("missing", "present"):
+        return f"{field} {MESSAGES(op, lang)}"
+    if op == "between":
+        low, high = (_value_text(v, column, customers, lang) for v in value)
+        return f"{field} {MESSAGES('between', lang, low=low, high=high)}"
+    if op in ("in", "not_in"):
+        return f"{field} {MESSAGES(op, lang, values=', '.join(str(v) for v in value))}"
+    if op == "contains":
+        return f"{field} {MESSAGES('contains', lang, value=value)}"
+    if isinstance(value, dict) and "quantile" in value and column is not None:
+        q = float(value["quantile"])
+        threshold = format_number(float(column.astype(float).quantile(q)), lang)
+        if op in (">", ">=") and q >= 0.5:
+            return (
+                f"{field} {MESSAGES('top', lang, share=format_number((1 - q) * 100, lang), value=threshold)}"
+            )
+        if op in ("<", "<=") and q <= 0.5:
+            return f"{field} {MESSAGES('bottom', lang, share=format_number(q * 100, lang), value=threshold)}"
+    return f"{field} {SYMBOLS[op]} {_value_text(value, column, customers, lang)}"
+
+
+def _values_text(
+    customers: pd.DataFrame, rows: np.ndarray, fields: list[str], lang: str, labelled: bool | None = None
+) -> list[str]:
+    """Per customer of ``rows``: "orders 7, average basket 140" for the given fields (the bare
+    value when there is one field: the condition just before already names it)."""
+    parts: list[list[str]] = [[] for _ in range(len(rows))]
+    for field in fields[:4]:
+        column = customers[field].iloc[rows]
+        name = label(field, lang) + " " if (labelled if labelled is not None else len(fields) > 1) else ""
+        if (
+            pd.api.types.is_bool_dtype(column)
+            or pd.api.types.is_object_dtype(column)
+            or pd.api.types.is_string_dtype(column)
+        ):
+            texts = [
+                "–" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
+                for v in column.tolist()
+            ]
+        elif pd.api.types.is_datetime64_any_dtype(column):
+            texts = ["–" if pd.isna(v) else v.date().isoformat() for v in column.tolist()]
+        else:
+            values = column.astype(float).to_numpy()
+            whole = np.all(np.isnan(values) | (values == np.round(values)))
+            texts = []
+            for v in values.tolist():
+                texts.append("–" if v != v else format_number(v, lang, 0 if whole or abs(v) >= 100 else 2))
+        for i, text in enumerate(texts):
+            parts[i].append(f"{name}{text}")
+    return [", ".join(p) for p in parts]
+
+
+# --- The method ---------------------------------------------------------------------------------
+
+
+def _available(rule: dict[str, Any], customers: pd.DataFrame) -> str | None:
+    """The first column a rule needs that the table lacks, or None."""
+    for field in fields_of(rule["when"]):
+        if field not in customers.columns:
+            return field
+    return None
+
+
+def run_rules(
+    analysis: Analysis,
+    parameters: dict[str, Any] | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Segmentation:
+    """Assign each customer to the first matching rule; count and list overlaps and "Others".
+
+    ``parameters``: ``{"rules": [...]}``, ``{"rules_file": path}``, or ``{"preset": "default"}``
+    (all presets in priority order; also the default when no rules are given). Presets whose
+    columns the data lacks are left out with a note; a user rule on a missing column is an error.
+    """
+    parameters = dict(parameters or {})
+    customers = require_customers(analysis)
+    lang = analysis.lang
+    skipped: list[str] = []
+    if parameters.get("rules"):
+        rules = normalize_rules(parameters["rules"])
+    elif parameters.get("rules_file"):
+        rules = load_rules(parameters["rules_file"])
+    else:
+        rules = []
+        for rule in rule_presets.default_rules(lang):
+            missing = _available(rule, customers)
+            if missing is None:
+                rules.append(rule)
+            else:
+                skipped.append(
+                    MESSAGES("skipped", lang, name=rule_name(rule, lang), field=label(missing, lang))
+                )
+    for index, rule in enumerate(rules, start=1):
+        missing = _available(rule, customers)
+        if missing is not None:
+            raise UserError(
+                MESSAGES,
+                "unknown_field",
+                rule=index,
+                field=missing,
+                fields=", ".join(map(str, customers.columns)),
+            )
+
+    n = len(customers)
+    matches = np.zeros((n, len(rules)), dtype=bool)
+    for j, rule in enumerate(rules):
+        matches[:, j] = evaluate(rule["when"], customers)
+        progress(0.6 * (j + 1) / len(rules), "rules")
+        if cancel is not None:
+            cancel.check()
+    count = matches.sum(axis=1)
+    first = np.where(count > 0, matches.argmax(axis=1), -1)
+    keys = [f"rule:{r['id']}" for r in rules]
+    names = [rule_name(r, lang) for r in rules]
+    key_array = np.array([*keys, OTHERS_KEY], dtype=object)
+    assignments = pd.DataFrame(index=customers.index.astype(str))
+    assignments[s.A_SEGMENT] = key_array[first]  # -1 picks the last entry, "Others"
+    assignments["matches"] = count
+    matched_names = np.full(n, "", dtype=object)
+    multi = np.flatnonzero(count > 1)
+    name_array = np.array(names, dtype=object)
+    for i in multi:
+        matched_names[i] = "; ".join(name_array[matches[i]])
+    assignments["matched_rules"] = matched_names
+
+    reasons = np.empty(n, dtype=object)
+    used_fields: list[str] = []
+    for rule in rules:
+        used_fields.extend(f for f in fields_of(rule["when"]) if f not in used_fields)
+    for j, rule in enumerate(rules):
+        rows = np.flatnonzero(first == j)
+        if rows.size == 0:
+            continue
+        head = MESSAGES(
+            "reason",
+            lang,
+            name=names[j],
+            condition=condition_text(rule["when"], lang, customers),
+            values="{values}",
+        )
+        values = _values_text(customers, rows, fields_of(rule["when"]), lang)
+        reasons[rows] = [head.replace("{values}", v) for v in values]
+    others = np.flatnonzero(first == -1)
+    if others.size:
+        fallback = [
+            f for f in (s.C_RECENCY, s.C_FREQUENCY, s.C_MONETARY) if f in customers.columns
+        ] or used_fields
+        reasons[others] = [
+            MESSAGES("none", lang, values=v) for v in _values_text(customers, others, fallback, lang)
+        ]
+    for i in multi:
+        also = [name_array[k] for k in np.flatnonzero(matches[i]) if k != first[i]]
+        reasons[i] = reasons[i] + MESSAGES("also", lang, names=", ".join(also))
+    assignments[s.A_REASON] = reasons
+    progress(0.9, "rules")
+
+    ids = assignments.index.to_numpy()
+    overlaps: dict[str, int] = {}
+    for a in range(len(rules)):
+        for b in range(a + 1, len(rules)):
+            both = int((matches[:, a] & matches[:, b]).sum())
+            if both:
+                overlaps[f"{keys[a]} & {keys[b]}"] = both
+    details = {
+        "rules": [
+            {
+                "key": keys[j],
+                "name": names[j],
+                "condition": condition_text(r["when"], lang, customers),
+                "rule": r,
+            }
+            for j, r in enumerate(rules)
+        ],
+        "matched": {keys[j]: int(matches[:, j].sum()) for j in range(len(rules))},
+        "assigned": {k: int((first == j).sum()) for j, k in enumerate(keys)},
+        "multi_match": int(multi.size),
+        "multi_match_listed": sorted(ids[multi].tolist())[:LISTED],
+        "others": int(others.size),
+        "others_listed": sorted(ids[others].tolist())[:LISTED],
+        "overlaps": overlaps,
+        "skipped_presets": skipped,
+    }
+    segments = [*zip(keys, names, strict=True), (OTHERS_KEY, COMMON("others", lang))]
+    progress(1.0, "rules")
+    return make_segmentation("rules", {"rules": rules}, assignments, segments, details)
+
+
+def overlaps_table(segmentation: Segmentation) -> pd.DataFrame:
+    """The customers who matched several rules, with the rules they matched (for the GUI list)."""
+    a = segmentation.assignments
+    return a.loc[a["matches"] > 1, [s.A_SEGMENT, "matched_rules"]]
+
+
+def others_table(segmentation: Segmentation) -> pd.DataFrame:
+    """The customers no rule matched, with the reason (for the GUI list)."""
+    a = segmentation.assignments
+    return a.loc[a[s.A_SEGMENT] == OTHERS_KEY, [s.A_REASON]]
