@@ -99,7 +99,7 @@ class Book:
             return found
         props: dict[str, Any] = dict(extra)
         num = {k.CURRENCY: self.currency_format, k.DATE: self.date_format}.get(kind, NUMBER_FORMATS.get(kind))
-        if num:
+        if num and "num_format" not in props:
             props["num_format"] = num
         if quote:
             props["quote_prefix"] = True
@@ -147,6 +147,7 @@ class Book:
         segment: str | None = None,
         titles: Sequence[str] = (),
         freeze_cols: int = 0,
+        freeze: bool = True,
         ws: Worksheet | None = None,
         sheet_name: str | None = None,
         first_row: int | None = None,
@@ -173,9 +174,22 @@ class Book:
             else:
                 header_row = first_row if first_row is not None else 0
             capacity = self.max_rows - header_row - 1
+            if capacity < 1:  # no room left below what the sheet already holds
+                ws = None
+                part += 1
+                continue
             chunk_stop = min(stop, position + capacity)
             info = SheetInfo(str(sheet_name), chunk_stop - position, kind, segment)
-            self._table_on(ws, str(sheet_name), cols, header_row, position, chunk_stop, freeze_cols, info)
+            self._table_on(
+                ws,
+                str(sheet_name),
+                cols,
+                header_row,
+                position,
+                chunk_stop,
+                freeze_cols if freeze else None,
+                info,
+            )
             written.append(info)
             self.sheets.append(info)
             position = chunk_stop
@@ -192,14 +206,15 @@ class Book:
         header_row: int,
         start: int,
         stop: int,
-        freeze_cols: int,
+        freeze_cols: int | None,
         info: SheetInfo,
     ) -> None:
         """Header, table declaration, widths, frozen panes, then the rows, in writing order."""
         headers = unique_headers([c.header for c in cols])
         for index, col in enumerate(cols):
             ws.set_column(index, index, col.width, self.fmt(k.TEXT, wrap=True) if col.wrap else None)
-        ws.freeze_panes(header_row + 1, freeze_cols)
+        if freeze_cols is not None:
+            ws.freeze_panes(header_row + 1, freeze_cols)
         rows = stop - start
         if rows > 0 and cols:
             # Declared before any of its rows is written (see the module docstring).
@@ -284,6 +299,8 @@ class Book:
             ws.write_boolean(r, c, v)
         elif isinstance(v, (int, float)):
             ws.write_number(r, c, v)
+        elif v.hour or v.minute or v.second:
+            ws.write_datetime(r, c, v, self.fmt(k.DATE, num_format="yyyy-mm-dd hh:mm"))
         else:
             ws.write_datetime(r, c, v, date_fmt)
 

@@ -21,6 +21,7 @@ from segmenter_app.core.export.atomic import MESSAGES as SAVE_MESSAGES
 from segmenter_app.core.export.atomic import atomic_path
 from segmenter_app.core.export.book import EXCEL_MAX_ROWS, Book
 from segmenter_app.core.export.customer_sheets import order_customers, write_customer_sheets
+from segmenter_app.core.export.other_sheets import write_all, write_plan
 from segmenter_app.core.export.summary_sheet import write_summary
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
@@ -66,7 +67,7 @@ def write_workbook(
         from segmenter_app.core.export.pseudonymize import Pseudonymizer
 
         pseudonym = Pseudonymizer.from_key_file(
-            pseudonymize_key_path, inputs=analysis.inputs, workbook=target
+            pseudonymize_key_path, inputs=analysis.inputs, workbook=target, lang=analysis.lang
         )
     rows = order_customers(analysis)
     n_customers = len(rows.table)
@@ -85,8 +86,9 @@ def write_workbook(
         )
         try:
             write_summary(book, analysis)
+            write_plan(book, analysis)
             write_customer_sheets(book, analysis, rows, pseudonym=pseudonym.hash_ids if pseudonym else None)
-            _write_optional_sheets(book, analysis, pseudonym)
+            write_all(book, analysis, pseudonym)
             if cancel is not None:
                 cancel.check()
             book.workbook.close()
@@ -96,10 +98,13 @@ def write_workbook(
             _discard(book)
             raise
     progress(1.0, "")
+    rows_per_sheet: dict[str, int] = {}
+    for info in book.sheets:  # a sheet may hold several tables (Method, Results)
+        rows_per_sheet[info.name] = rows_per_sheet.get(info.name, 0) + info.rows
     return {
         "path": str(target.resolve()),
-        "sheets": [info.name for info in book.sheets],
-        "rows": {info.name: info.rows for info in book.sheets},
+        "sheets": [ws.name for ws in book.workbook.worksheets()],
+        "rows": rows_per_sheet,
         "tables": sum(info.tables for info in book.sheets),
         "removed_characters": book.text.removed_characters,
         "neutralized_cells": book.text.neutralized_cells,
@@ -107,15 +112,6 @@ def write_workbook(
         "pseudonymized": pseudonym is not None,
         "seconds": round(time.perf_counter() - started, 3),
     }
-
-
-def _write_optional_sheets(book: Book, analysis: Analysis, pseudonym: Any) -> None:
-    """Action plan, Excluded rows, Method and Results, when their modules are present."""
-    try:
-        from segmenter_app.core.export import other_sheets
-    except ImportError:  # pragma: no cover - during the first milestone only
-        return
-    other_sheets.write_all(book, analysis, pseudonym)
 
 
 def currency_format(analysis: Analysis) -> str:

@@ -1,0 +1,347 @@
+"""The Action plan, Excluded rows, Method and Results sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+import segmenter_app
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.export import columns as k
+from segmenter_app.core.export.book import Book
+from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
+from segmenter_app.core.export.summary_sheet import set_print_layout
+
+# Plan fields shown, in order, with their cell kind; the plan's other fields are internal.
+PLAN_FIELDS: tuple[tuple[str, str], ...] = (
+    ("priority", k.INTEGER),
+    ("persona", k.TEXT),
+    ("objective", k.TEXT),
+    ("message", k.TEXT),
+    ("offer", k.TEXT),
+    ("channel", k.TEXT),
+    ("timing", k.TEXT),
+    ("kpi", k.TEXT),
+    ("avoid", k.TEXT),
+    ("contacts", k.INTEGER),
+    ("cost_per_contact", k.CURRENCY),
+    ("response_rate", k.PERCENT),
+    ("budget", k.CURRENCY),
+    ("expected_revenue", k.CURRENCY),
+    ("expected_return", k.CURRENCY),
+    ("roi", k.PERCENT),
+    ("control_share", k.PERCENT),
+    ("control_size", k.INTEGER),
+    ("control_note", k.TEXT),
+)
+_WIDE_TEXT = {"persona", "message", "offer", "timing", "control_note"}
+
+
+def write_all(book: Book, analysis: Analysis, pseudonym: Any) -> None:
+    """The sheets after the customer sheets (Action plan goes second: see move_plan_first)."""
+    write_excluded(book, analysis, pseudonym)
+    write_method(book, analysis, pseudonym)
+    if analysis.measurements:
+        write_results(book, analysis)
+
+
+# --- Action plan -----------------------------------------------------------------------------
+def write_plan(book: Book, analysis: Analysis) -> None:
+    """One row per segment, by priority: who they are, what to do, what it costs and returns."""
+    lang = analysis.lang
+    seg = analysis.segmentation
+    assert seg is not None
+    counts = seg.counts()
+    keys = [str(key) for key in seg.segments["key"]]
+    plans = analysis.plans or {}
+
+    def priority(key: str) -> float:
+        value = (plans.get(key) or {}).get("priority")
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else np.inf
+
+    order = {key: index for index, key in enumerate(keys)}
+    keys = sorted(keys, key=lambda key: (priority(key), order[key]))
+    present = [
+        (name, kind) for name, kind in PLAN_FIELDS if any(name in (plans.get(key) or {}) for key in keys)
+    ]
+    cols = [
+        k.text_column(header("segment", lang), [seg.name_of(key) for key in keys]),
+        k.number_column(HEADERS("sum_customers", lang), [int(counts.get(key, 0)) for key in keys], k.INTEGER),
+    ]
+    for name, kind in present:
+        values = [_plan_value((plans.get(key) or {}).get(name)) for key in keys]
+        if kind == k.TEXT:
+            cols.append(
+                k.text_column(
+                    header(name, lang), values, wrap=True, width=45.0 if name in _WIDE_TEXT else 28.0
+                )
+            )
+        else:
+            cols.append(k.number_column(header(name, lang), values, kind))
+    book.count_removed(cols)
+    titles = [SHEETS("plan", lang)] + ([] if plans else [METHOD("no_plan", lang)])
+    ws, sheet = book.add_sheet(SHEETS("plan", lang))
+    for index, title in enumerate(titles):
+        book.write_title(ws, index, title, size=14 if index == 0 else 11)
+    header_row = len(titles) + 1
+    set_print_layout(ws, header_row, lang)
+    book.write_table(sheet, cols, kind="plan", ws=ws, sheet_name=sheet, first_row=header_row)
+    ws.freeze_panes(header_row + 1, 1)
+
+
+def _plan_value(value: Any) -> Any:
+    """A plan field as a cell value (lists joined, structures as JSON)."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+# --- Excluded rows -----------------------------------------------------------------------------
+def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
+    """Every excluded input row with its file, row number, reason and original values."""
+    lang = analysis.lang
+    excluded = analysis.excluded
+    if excluded is None:
+        excluded = pd.DataFrame(columns=["source", "source_row", "reason"])
+    names = [Path(inp.path).name for inp in analysis.inputs]
+    source = pd.to_numeric(excluded.get("source", pd.Series(dtype=float)), errors="coerce")
+    files = [names[int(i)] if i == i and 0 <= int(i) < len(names) else "" for i in source.tolist()]
+    reasons = excluded.get("reason", pd.Series([""] * len(excluded), index=excluded.index)).astype(object)
+    labels = {key: reason_label(str(key), lang) for key in pd.unique(reasons.dropna())}
+    cols = [
+        k.text_column(header("file", lang), files),
+        k.number_column(
+            header("source_row", lang), excluded.get("source_row", pd.Series(dtype=float)), k.INTEGER
+        ),
+        k.text_column(header("exclusion_reason", lang), reasons.map(labels)),
+    ]
+    roles = _roles_of_columns(analysis)
+    for column in excluded.columns:
+        if column in ("source", "source_row", "reason"):
+            continue
+        role = roles.get(str(column))
+        values = excluded[column]
+        if pseudonym is not None and role in pseudonym.LEFT_OUT:
+            continue
+        if pseudonym is not None and role == s.CUSTOMER_ID:
+            cells = [
+                None if v is None or v != v or str(v).strip() == "" else str(v).strip()
+                for v in values.tolist()
+            ]
+            hashed = pseudonym.hash_ids([c for c in cells if c is not None])
+            it = iter(hashed)
+            cols.append(k.text_column(str(column), [None if c is None else next(it) for c in cells]))
+            continue
+        # Original values: numbers stay numbers, everything else is the text the file held.
+        kind = k.kind_of(values)
+        cols.append(k.column_for_series(str(column), values, None if kind != k.BOOL else k.TEXT))
+    book.count_removed(cols)
+    book.write_table(SHEETS("excluded", lang), cols, kind="excluded", freeze_cols=0)
+
+
+def _roles_of_columns(analysis: Analysis) -> dict[str, str]:
+    """Input column name -> role, over all input files."""
+    roles: dict[str, str] = {}
+    for inp in analysis.inputs:
+        for column, role in (inp.mapping or {}).items():
+            roles.setdefault(str(column), str(role))
+    return roles
+
+
+# --- Method ------------------------------------------------------------------------------------
+def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
+    """How the segments were made: inputs, mapping, criteria, method, parameters, cut points."""
+    lang = analysis.lang
+    seg = analysis.segmentation
+    assert seg is not None
+    items: list[tuple[str, Any]] = [
+        (METHOD("app_version", lang), f"{segmenter_app.APP_NAME} {segmenter_app.__version__}"),
+        (METHOD("written_at", lang), dt.datetime.now().replace(microsecond=0)),
+        (METHOD("language", lang), lang),
+        (METHOD("as_of", lang), analysis.as_of),
+        (METHOD("method", lang), seg.method),
+        (METHOD("parameters", lang), seg.parameters),
+        (METHOD("goal", lang), analysis.goal),
+        (METHOD("criteria", lang), ", ".join(analysis.criteria) if analysis.criteria else None),
+        (METHOD("customers", lang), len(seg.assignments)),
+        (METHOD("control_share", lang), analysis.control_share),
+        (METHOD("seed", lang), analysis.seed),
+        (METHOD("edits", lang), len(analysis.edits)),
+        (METHOD("rows_read", lang), analysis.account.read),
+        (METHOD("rows_kept", lang), analysis.account.kept),
+    ]
+    for reason, count in analysis.account.excluded.items():
+        items.append((METHOD("rows_excluded", lang, reason=reason_label(reason, lang)), count))
+    items.append((METHOD("rows_after_as_of", lang), analysis.rows_after_as_of))
+    if pseudonym is not None:
+        items.append((METHOD("pseudonymized", lang), METHOD("yes", lang)))
+    for key, value in flatten(seg.details):
+        items.append((f"{METHOD('details', lang)}: {key}", value))
+    for index, edit in enumerate(analysis.edits, start=1):
+        items.append((f"{METHOD('edits', lang)} {index}", edit))
+    items.append((METHOD("removed_characters", lang), book.text.removed_characters))
+    items.append((METHOD("cut_cells", lang), len(book.text.cuts)))
+    for cut in book.text.cuts[:1000]:
+        items.append(("", METHOD("cut_cell", lang, sheet=cut.sheet, cell=cut.cell, length=cut.length)))
+
+    ws, sheet = book.add_sheet(SHEETS("method", lang))
+    book.write_title(ws, 0, METHOD("title", lang))
+    values = [_method_value(v, pseudonym) for _, v in items]
+    cols = [
+        k.text_column(header("item", lang), [name for name, _ in items], width=45.0),
+        k.mixed_column(header("value", lang), values, wrap=True, width=70.0),
+    ]
+    book.count_removed(cols)
+    book.write_table(sheet, cols, kind="method", ws=ws, sheet_name=sheet, first_row=2)
+
+    row = 2 + len(items) + 2
+    book.write_title(ws, row, METHOD("inputs", lang), size=12)
+    input_cols = _input_columns(analysis, lang, pseudonym)
+    book.count_removed(input_cols)
+    if analysis.inputs:
+        book.write_table(
+            sheet, input_cols, kind="method", ws=ws, sheet_name=sheet, first_row=row + 1, freeze=False
+        )
+    ws.set_column(0, 0, 45.0)
+    ws.set_column(1, 1, 70.0, book.fmt(k.TEXT, wrap=True))
+
+
+def _method_value(value: Any, pseudonym: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime()
+    return value
+
+
+def _input_columns(analysis: Analysis, lang: str, pseudonym: Any) -> list[k.Column]:
+    """One row per input file: where, what, how read, its own row account and mapping."""
+    inputs = analysis.inputs
+    accounts = [inp.account for inp in inputs]
+    return [
+        k.text_column(METHOD("input_path", lang), [inp.path for inp in inputs], width=45.0),
+        k.text_column(METHOD("input_format", lang), [inp.format for inp in inputs]),
+        k.text_column(METHOD("input_fingerprint", lang), [inp.fingerprint for inp in inputs], width=20.0),
+        k.number_column(METHOD("input_size", lang), [inp.size_bytes for inp in inputs], k.INTEGER),
+        k.text_column(METHOD("input_encoding", lang), [inp.encoding for inp in inputs]),
+        k.text_column(METHOD("input_delimiter", lang), [_show_delimiter(inp.delimiter) for inp in inputs]),
+        k.text_column(METHOD("input_sheet", lang), [inp.sheet for inp in inputs]),
+        k.number_column(METHOD("input_header_row", lang), [inp.header_row for inp in inputs], k.INTEGER),
+        k.number_column(METHOD("input_rows", lang), [inp.rows_read for inp in inputs], k.INTEGER),
+        k.number_column(METHOD("input_kept", lang), [a.kept if a else None for a in accounts], k.INTEGER),
+        k.number_column(
+            METHOD("input_excluded", lang),
+            [sum(a.excluded.values()) if a else None for a in accounts],
+            k.INTEGER,
+        ),
+        k.text_column(
+            METHOD("input_mapping", lang),
+            ["; ".join(f"{col} → {role}" for col, role in (inp.mapping or {}).items()) for inp in inputs],
+            wrap=True,
+            width=60.0,
+        ),
+    ]
+
+
+def _show_delimiter(delimiter: str | None) -> str | None:
+    """A delimiter one can see (a tab is invisible in a cell)."""
+    return {"\t": "TAB", " ": "SPACE"}.get(delimiter, delimiter) if delimiter else None
+
+
+def flatten(value: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
+    """Nested details as (dotted key, scalar or JSON text) pairs, in their order."""
+    if isinstance(value, dict) and depth < 4:
+        out: list[tuple[str, Any]] = []
+        for key, item in value.items():
+            out += flatten(item, f"{prefix}.{key}" if prefix else str(key), depth + 1)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [(prefix, json.dumps(list(value), ensure_ascii=False, default=_json_default))]
+    if isinstance(value, dict):
+        return [(prefix, json.dumps(value, ensure_ascii=False, default=_json_default))]
+    if isinstance(value, np.generic):
+        value = value.item()
+    return [(prefix, value)]
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return value.isoformat()
+    return str(value)
+
+
+# --- Results -----------------------------------------------------------------------------------
+def write_results(book: Book, analysis: Analysis) -> None:
+    """Each measurement: its figures, then each of its tables (per segment, per period...)."""
+    lang = analysis.lang
+    ws, sheet = book.add_sheet(SHEETS("results", lang))
+    row = 0
+    first = True
+    for number, measurement in enumerate(analysis.measurements, start=1):
+        book.write_title(
+            ws, row, str(measurement.get("title") or METHOD("results_title", lang, number=number))
+        )
+        row += 2
+        scalars = [
+            (key, value) for key, value in measurement.items() if not _is_table(value) and key != "title"
+        ]
+        tables = [(key, value) for key, value in measurement.items() if _is_table(value)]
+        if scalars:
+            items: list[tuple[str, Any]] = []
+            for key, value in scalars:
+                items += flatten(value, header(str(key), lang))
+            cols = [
+                k.text_column(header("item", lang), [name for name, _ in items], width=40.0),
+                k.mixed_column(header("value", lang), [v for _, v in items], width=40.0),
+            ]
+            book.count_removed(cols)
+            book.write_table(
+                sheet, cols, kind="results", ws=ws, sheet_name=sheet, first_row=row, freeze=first
+            )
+            first = False
+            row += len(items) + 2
+        for key, value in tables:
+            frame = _as_frame(value)
+            if frame.empty:
+                continue
+            book.write_title(ws, row, header(str(key), lang), size=12)
+            row += 1
+            cols = [
+                k.mixed_column(
+                    header(str(c), lang), [_method_value(v, None) for v in frame[c].tolist()], width=16.0
+                )
+                for c in frame.columns
+            ]
+            book.count_removed(cols)
+            book.write_table(
+                sheet, cols, kind="results", ws=ws, sheet_name=sheet, first_row=row, freeze=first
+            )
+            first = False
+            row += len(frame) + 2
+
+
+def _is_table(value: Any) -> bool:
+    """A list of records, a DataFrame, or a mapping of records: written as a table."""
+    if isinstance(value, pd.DataFrame):
+        return True
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return True
+    return isinstance(value, dict) and bool(value) and all(isinstance(v, dict) for v in value.values())
+
+
+def _as_frame(value: Any) -> pd.DataFrame:
+    if isinstance(value, pd.DataFrame):
+        return value.reset_index() if value.index.name else value
+    if isinstance(value, dict):
+        frame = pd.DataFrame.from_dict(value, orient="index")
+        frame.index.name = "key"
+        return frame.reset_index()
+    return pd.DataFrame(value)

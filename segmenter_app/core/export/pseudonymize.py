@@ -1,0 +1,103 @@
+"""Pseudonymized exports: customer ids replaced by keyed hashes, identifying columns left out.
+
+The hash is HMAC-SHA256 with a random 256-bit key kept in a separate file the user chooses (not
+in the workbook). The same key gives the same pseudonyms in every export, so a shop can send
+two months of sheets to an agency and still match customers, while nobody without the key can
+go back from a pseudonym to the customer id (a plain hash of an id could be reversed by trying
+every id). Names, emails and phones are left out of the workbook entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import InputFile
+from segmenter_app.core.export.atomic import check_not_input, replace_text_file
+from segmenter_app.core.i18n import Messages, UserError
+
+MESSAGES = Messages(
+    {
+        "bad_key": (
+            "The key file {path} does not hold a pseudonymization key. Choose the key file an earlier export made, or a new file name to create a key.",
+            "Le fichier de clé {path} ne contient pas de clé de pseudonymisation. Choisissez le fichier de clé créé par un export précédent, ou un nouveau nom de fichier pour créer une clé.",
+        ),
+        "key_is_workbook": (
+            "The key file must be a separate file, not the workbook itself ({path}). Choose another name for the key file.",
+            "Le fichier de clé doit être un fichier à part, pas le classeur lui-même ({path}). Choisissez un autre nom pour le fichier de clé.",
+        ),
+        "key_header": (
+            "# Segmenter pseudonymization key (HMAC-SHA256). Keep it apart from the exported files: with it, pseudonyms can be matched to customer ids.",
+            "# Clé de pseudonymisation Segmenter (HMAC-SHA256). Gardez-la à part des fichiers exportés : elle permet de relier les pseudonymes aux identifiants clients.",
+        ),
+    }
+)
+
+KEY_BYTES = 32
+PSEUDONYM_HEX = 32  # 128 bits of the HMAC: no collisions in practice, still readable
+_KEY_LINE = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+class Pseudonymizer:
+    """Keyed hashes of customer identifiers."""
+
+    # Roles whose columns never appear in a pseudonymized export.
+    LEFT_OUT = frozenset({s.FIRST_NAME, s.LAST_NAME, s.EMAIL, s.PHONE})
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 16:
+            raise ValueError("a pseudonymization key needs at least 128 bits")
+        self._key = key
+
+    @classmethod
+    def from_key_file(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        inputs: Iterable[InputFile] = (),
+        workbook: Path | None = None,
+        lang: str = "en",
+    ) -> Pseudonymizer:
+        """The key in ``path``; a new random key is created there when the file does not exist."""
+        key_path = Path(path)
+        if workbook is not None and key_path.resolve() == Path(workbook).resolve():
+            raise UserError(MESSAGES, "key_is_workbook", path=str(key_path))
+        if key_path.exists():
+            return cls(read_key(key_path))
+        check_not_input(key_path, inputs)
+        key = secrets.token_bytes(KEY_BYTES)
+        replace_text_file(
+            key_path, MESSAGES("key_header", lang) + "\n" + key.hex() + "\n", encoding="utf-8", inputs=inputs
+        )
+        return cls(key)
+
+    def hash_value(self, text: str) -> str:
+        """The pseudonym of one identifier (leading/trailing spaces ignored)."""
+        digest = hmac.new(self._key, text.strip().encode("utf-8"), hashlib.sha256).hexdigest()
+        return digest[:PSEUDONYM_HEX]
+
+    def hash_ids(self, ids: list[str]) -> list[str]:
+        """Pseudonyms of many identifiers, in order."""
+        key = self._key
+        new = hmac.new
+        sha = hashlib.sha256
+        return [new(key, str(i).strip().encode("utf-8"), sha).hexdigest()[:PSEUDONYM_HEX] for i in ids]
+
+
+def read_key(path: Path) -> bytes:
+    """The key a key file holds (comment lines start with ``#``)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(MESSAGES, "bad_key", path=str(path)) from exc
+    for line in lines:
+        line = line.strip()
+        if _KEY_LINE.match(line):
+            return bytes.fromhex(line)
+    raise UserError(MESSAGES, "bad_key", path=str(path))
