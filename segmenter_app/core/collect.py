@@ -1,0 +1,347 @@
+"""Step 1, Collect: files in, transactions, customer attributes and the row account out.
+
+:func:`import_files` reads every file (format by content, see ``reading/``), maps its columns to
+roles (a given mapping, else a remembered one, else detection), cleans it (``cleaning.py``: every
+row kept or excluded with a reason), then brings the files together:
+
+- order files are appended; a customers file (no order date) is joined to them on customer id, or
+  on email/phone when the ids do not match;
+- customers are matched across files on normalized email and phone (an email or phone shared by
+  several ids of the same file is not used to match, it is a family or a company address); each
+  file's ``InputFile.details["matches"]`` lists the customers matched with another file
+  (``customer_id``, ``via`` "email"/"phone"/"id", ``sources``, ``ids``) and ``matches_count``.
+
+The GUI uses :func:`preview_file` (first rows as read, with what was detected, re-readable with
+overrides) and :func:`detect_mapping` (the role of each column with a confidence) before the import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from segmenter_app.core import schema
+from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
+from segmenter_app.core.cleaning import CUSTOMERS, ORDERS, CleanResult, clean_file, file_kind
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+from segmenter_app.core.reading import roles as roles_mod
+from segmenter_app.core.reading.roles import RoleGuess, detect_roles, load_mapping_file, recall_mapping
+from segmenter_app.core.reading.table import RawTable, fingerprint, list_sheets, read_table
+
+__all__ = [
+    "ImportOptions",
+    "detect_mapping",
+    "import_files",
+    "list_sheets",
+    "load_mapping",
+    "preview_file",
+    "render",
+]
+
+T = Messages(
+    {
+        "no_files": (
+            "No file to import. Choose at least one file.",
+            "Aucun fichier à importer. Choisissez au moins un fichier.",
+        ),
+        "no_orders": (
+            "None of the files holds orders (a date and an amount per row). Add the sales or orders "
+            "export of your shop.",
+            "Aucun des fichiers ne contient de commandes (une date et un montant par ligne). Ajoutez "
+            "l'export des ventes ou des commandes de votre boutique.",
+        ),
+        "nothing_kept": (
+            "No row could be kept from the files: {reasons}. Check the column roles and the date order.",
+            "Aucune ligne n'a pu être conservée : {reasons}. Vérifiez les rôles des colonnes et l'ordre "
+            "des dates.",
+        ),
+        "reading": ("Reading {name}", "Lecture de {name}"),
+        "cleaning": ("Checking the rows of {name}", "Vérification des lignes de {name}"),
+        "joining": ("Matching customers across files", "Rapprochement des clients entre fichiers"),
+    }
+)
+
+
+@dataclass
+class ImportOptions:
+    """How to import: ``date_order`` "auto"/"dmy"/"mdy"/"ymd" (forces the day/month order of
+    ambiguous date columns), ``returns`` "net" (keep returns and cancellations, netted against
+    purchases) or "exclude", and per-file overrides keyed by path (``sheet``, ``header_row``,
+    ``encoding``, ``delimiter``, ``kind``). ``remember`` saves the mapping used for each header."""
+
+    date_order: str = "auto"
+    returns: str = "net"
+    overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    remember: bool = False
+    lang: str | None = None
+
+
+def load_mapping(path: str | Path) -> dict[str, Any]:
+    """Read a ``--mapping FILE.json`` (format in ``reading/roles.py``)."""
+    return load_mapping_file(path)
+
+
+def render(note: tuple[Messages, str, dict[str, Any]], lang: str) -> str:
+    """A (messages, key, params) note in ``lang``; params that are (messages, key) are translated too."""
+    messages, key, params = note
+    rendered = {k: (v[0](v[1], lang) if isinstance(v, tuple) else v) for k, v in params.items()}
+    return messages(key, lang, **rendered)
+
+
+def detect_mapping(raw: RawTable, mapping: dict[str, Any] | None = None) -> dict[str, RoleGuess]:
+    """The role of each column of a raw table: given mapping > remembered > detected."""
+    given = (mapping or {}).get("columns", {}) if mapping else {}
+    memory = recall_mapping(list(raw.frame.columns)) or {}
+    memory.update({k: v for k, v in given.items() if k in raw.frame.columns})
+    guesses = detect_roles(raw.frame, memory)
+    for column in given:
+        if column in guesses:
+            guesses[column].reason = "mapping"
+    return guesses
+
+
+def preview_file(path: str | Path, rows: int = 50, **overrides: Any) -> dict[str, Any]:
+    """What the GUI shows before importing a file: the first ``rows`` rows as read and what was found.
+
+    ``overrides``: ``sheet``, ``encoding``, ``delimiter``, ``header_row`` (1-based). Returns
+    {"format", "encoding", "delimiter", "sheet", "sheets" [{name, state}], "header_row",
+    "columns", "rows" (DataFrame of text), "source_rows", "roles" {column: RoleGuess},
+    "kind", "notes" (translated with ``render``)}.
+    """
+    raw = read_table(path, nrows=rows, **{k: v for k, v in overrides.items() if v is not None})
+    guesses = detect_mapping(raw)
+    mapping = {c: g.role for c, g in guesses.items()}
+    return {
+        "format": raw.format,
+        "encoding": raw.encoding,
+        "delimiter": raw.delimiter,
+        "compression": raw.compression,
+        "sheet": raw.sheet,
+        "sheets": raw.sheets,
+        "header_row": raw.header_row,
+        "columns": list(raw.frame.columns),
+        "rows": raw.frame,
+        "source_rows": raw.source_rows.tolist(),
+        "roles": guesses,
+        "kind": file_kind(mapping),
+        "notes": raw.notes,
+        "details": raw.details,
+    }
+
+
+def import_files(
+    analysis: Analysis,
+    paths: list[str] | list[Path],
+    *,
+    mapping: dict[str, Any] | None = None,
+    options: ImportOptions | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Import the files into ``analysis`` (inputs, transactions, customer_attributes, excluded, account).
+
+    ``mapping`` is a parsed mapping file (applied to every file that has its columns). Raises
+    ``i18n.UserError`` for unusable input, ``progress.Cancelled`` when cancelled.
+    """
+    options = options or ImportOptions()
+    lang = options.lang or analysis.lang
+    if not paths:
+        raise UserError(T, "no_files")
+    check = cancel.check if cancel is not None else None
+    results: list[CleanResult] = []
+    inputs: list[InputFile] = []
+    count = len(paths)
+    for source, path in enumerate(paths):
+        name = Path(path).name
+        span = 0.9 / count
+        progress(source * span, T("reading", lang, name=name))
+        override = dict((mapping or {}).get("files", {}).get(name, {}))
+        override.update(options.overrides.get(str(path), {}))
+        read_kwargs = {
+            k: override.get(k, (mapping or {}).get(k))
+            for k in ("sheet", "header_row", "encoding", "delimiter")
+        }
+        raw = read_table(path, check=check, **{k: v for k, v in read_kwargs.items() if v is not None})
+        if cancel is not None:
+            cancel.check()
+        guesses = detect_mapping(raw, mapping)
+        file_mapping = {c: g.role for c, g in guesses.items()}
+        kind = file_kind(file_mapping, override.get("kind") or (mapping or {}).get("kind"))
+        progress(source * span + span * 0.6, T("cleaning", lang, name=name))
+        date_order = (mapping or {}).get("date_order") or options.date_order
+        result = clean_file(
+            raw, file_mapping, source, kind=kind, date_order=date_order, returns=options.returns
+        )
+        if options.remember:
+            roles_mod.remember_mapping(list(raw.frame.columns), file_mapping)
+        results.append(result)
+        inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang))
+        if cancel is not None:
+            cancel.check()
+    if not any(r.kind == ORDERS for r in results):
+        raise UserError(T, "no_orders")
+    progress(0.9, T("joining", lang))
+    customer_ids, matches = _resolve_identities(results, inputs)
+    transactions, attributes = _assemble(results, customer_ids)
+    for inp in inputs:
+        inp.details["matches"] = [m for m in matches if inp.path in m["sources"]][:500]
+        inp.details["matches_count"] = sum(1 for m in matches if inp.path in m["sources"])
+    excluded = [r.excluded for r in results if len(r.excluded)]
+    analysis.inputs = inputs
+    analysis.transactions = transactions
+    analysis.customer_attributes = attributes
+    analysis.excluded = pd.concat(excluded, ignore_index=True) if excluded else _empty_excluded()
+    account = RowAccount()
+    for inp in inputs:
+        account.add(inp.account)
+    analysis.account = account
+    if transactions.empty:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1]))
+        raise UserError(T, "nothing_kept", reasons=reasons)
+    progress(1.0, "")
+
+
+def _empty_excluded() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype="int64"),
+            "source_row": pd.Series(dtype="int64"),
+            "reason": pd.Series(dtype="str"),
+        }
+    )
+
+
+def _input_file(
+    raw: RawTable,
+    path: str | Path,
+    result: CleanResult,
+    mapping: dict[str, str],
+    guesses: dict[str, RoleGuess],
+    kind: str,
+    lang: str,
+) -> InputFile:
+    p = Path(path)
+    details = dict(raw.details)
+    details.update(result.details)
+    details["sheets"] = raw.sheets
+    details["compression"] = raw.compression
+    details["confidence"] = {c: round(g.confidence, 2) for c, g in guesses.items()}
+    details["role_source"] = {c: g.reason for c, g in guesses.items()}
+    details["header_signature"] = roles_mod.header_signature(list(raw.frame.columns))
+    warnings = [render(note, lang) for note in [*raw.notes, *result.warnings]]
+    return InputFile(
+        path=str(p),
+        format=raw.format,
+        fingerprint=fingerprint(p),
+        size_bytes=p.stat().st_size,
+        encoding=raw.encoding,
+        delimiter=raw.delimiter,
+        sheet=raw.sheet,
+        header_row=raw.header_row,
+        rows_read=result.account.read,
+        mapping={c: r for c, r in mapping.items() if r != schema.IGNORE},
+        kind=kind,
+        account=result.account,
+        warnings=warnings,
+        details=details,
+    )
+
+
+# --- Identities across files ---------------------------------------------------------------------
+
+
+def _resolve_identities(
+    results: list[CleanResult], inputs: list[InputFile]
+) -> tuple[list[pd.Series], list[dict]]:
+    """One customer id per kept row of every file, and the customers matched across files."""
+    simple = len(results) == 1 and results[0].kept[schema.T_CUSTOMER].notna().all()
+    if simple:
+        return [results[0].kept[schema.T_CUSTOMER].astype("str")], []
+    from segmenter_app.core.identity import resolve
+
+    return resolve(results, [inp.path for inp in inputs])
+
+
+def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The transaction table and the customer attributes, from the kept rows and their customer ids."""
+    parts = []
+    attr_parts = []
+    for result, ids in zip(results, customer_ids, strict=True):
+        kept = result.kept
+        kept[schema.T_CUSTOMER] = ids.to_numpy()
+        if result.kind == ORDERS:
+            parts.append(kept)
+        attr_cols = [
+            c
+            for c in kept.columns
+            if c in schema.CUSTOMER_ROLES or (result.kind == CUSTOMERS and c not in _INTERNAL)
+        ]
+        if attr_cols:
+            attrs = kept[[schema.T_CUSTOMER, *[c for c in attr_cols if c != schema.T_CUSTOMER]]]
+            attr_parts.append((result.kind, attrs))
+    orders = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if orders[schema.T_ORDER].isna().any():
+        # No order number: one order per customer and day.
+        synthetic = orders[schema.T_CUSTOMER] + "|" + orders[schema.T_DATE].dt.strftime("%Y-%m-%d")
+        orders[schema.T_ORDER] = orders[schema.T_ORDER].fillna(synthetic)
+    transactions = pd.DataFrame(
+        {
+            schema.T_CUSTOMER: orders[schema.T_CUSTOMER].astype("str"),
+            schema.T_ORDER: orders[schema.T_ORDER].astype("str"),
+            schema.T_DATE: orders[schema.T_DATE].astype("datetime64[ns]"),
+            schema.T_AMOUNT: orders[schema.T_AMOUNT].astype("float64"),
+            schema.T_QUANTITY: orders[schema.T_QUANTITY].astype("float64"),
+            schema.T_PRODUCT: orders[schema.T_PRODUCT],
+            schema.T_CATEGORY: orders[schema.T_CATEGORY],
+            schema.T_DISCOUNT: orders[schema.T_DISCOUNT].astype("float64"),
+            schema.T_COUPON: orders[schema.T_COUPON],
+            schema.T_CHANNEL: orders[schema.T_CHANNEL],
+            schema.T_IS_RETURN: orders[schema.T_IS_RETURN].astype(bool),
+            schema.T_SOURCE: orders[schema.T_SOURCE].astype("int64"),
+            schema.T_SOURCE_ROW: orders[schema.T_SOURCE_ROW].astype("int64"),
+        }
+    )
+    return transactions, _attributes(attr_parts)
+
+
+_INTERNAL = {
+    "email_norm",
+    "phone_norm",
+    schema.T_SOURCE,
+    schema.T_SOURCE_ROW,
+    schema.T_ORDER,
+    schema.T_DATE,
+    schema.T_AMOUNT,
+    schema.T_QUANTITY,
+    schema.T_IS_RETURN,
+    schema.T_DISCOUNT,
+    schema.T_PRODUCT,
+    schema.T_CATEGORY,
+    schema.T_COUPON,
+    schema.T_CHANNEL,
+    roles_mod.PRODUCT_CODE,
+}
+
+
+def _attributes(parts: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """One row per customer: customers files first, then the latest non-empty value in order files."""
+    if not parts:
+        return pd.DataFrame(index=pd.Index([], name=schema.T_CUSTOMER, dtype="str"))
+    ordered = [df for kind, df in parts if kind == CUSTOMERS] + [df for kind, df in parts if kind == ORDERS]
+    combined: pd.DataFrame | None = None
+    for df in ordered:
+        # Order files list a customer on many rows: the last non-empty value is the most recent.
+        per_customer = (
+            df.groupby(schema.T_CUSTOMER, sort=False).last()
+            if df[schema.T_CUSTOMER].duplicated().any()
+            else df.set_index(schema.T_CUSTOMER)
+        )
+        combined = per_customer if combined is None else combined.combine_first(per_customer)
+    assert combined is not None
+    combined.index = combined.index.astype("str")
+    combined.index.name = schema.T_CUSTOMER
+    return combined

@@ -1,0 +1,210 @@
+"""The customer table: one row per customer with the figures segmentation works on.
+
+Computed as of the analysis date from the transactions dated up to it (later ones are counted in
+``analysis.rows_after_as_of`` and left out): recency, frequency (distinct purchase orders),
+monetary (net spend: purchases minus returns), average basket, first and last purchase, tenure,
+typical gap between purchase days and the expected next purchase, returns share, share of orders
+with a discount or coupon, favourite category (by spend), main channel (by orders), location,
+age band, gender, and contactability; then the customer attributes (and a customers file's own
+columns, such as income or a spending score) joined on the customer id.
+
+A customer with returns but no purchase up to the analysis date has no row (nothing to segment).
+All group-bys run on integer codes of the customer id, which keeps a million lines well under a
+second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+
+T = Messages(
+    {
+        "no_transactions": (
+            "There are no transactions to build customers from. Import an orders file first.",
+            "Il n'y a aucune transaction à partir de laquelle construire les clients. Importez d'abord un "
+            "fichier de commandes.",
+        ),
+        "no_purchases": (
+            "No purchase is dated on or before the analysis date {as_of}. Choose a later analysis date.",
+            "Aucun achat n'est daté du {as_of} ou avant. Choisissez une date d'analyse plus tardive.",
+        ),
+        "building": ("Building the customer table", "Construction de la table clients"),
+    }
+)
+
+AGE_BANDS = (
+    (0, 25, "<25"),
+    (25, 35, "25-34"),
+    (35, 45, "35-44"),
+    (45, 55, "45-54"),
+    (55, 65, "55-64"),
+    (65, 200, "65+"),
+)
+
+
+def build_customer_table(
+    analysis: Analysis,
+    as_of: pd.Timestamp | str | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Set ``analysis.as_of``, ``analysis.rows_after_as_of`` and ``analysis.customers``.
+
+    ``as_of`` defaults to the day after the last transaction. Raises ``i18n.UserError`` when there
+    is nothing to build from.
+    """
+    tx = analysis.transactions
+    if tx is None or tx.empty:
+        raise UserError(T, "no_transactions")
+    progress(0.0, T("building", analysis.lang))
+    dates = tx[schema.T_DATE]
+    days = dates.dt.normalize()
+    as_of_ts = days.max() + pd.Timedelta(days=1) if as_of is None else pd.Timestamp(as_of).normalize()
+    analysis.as_of = as_of_ts
+    inside = (days <= as_of_ts).to_numpy()
+    analysis.rows_after_as_of = int((~inside).sum())
+    tx = tx.loc[inside]
+    days = days[inside]
+    codes, uniques = pd.factorize(tx[schema.T_CUSTOMER], sort=False)
+    n = len(uniques)
+    amount = tx[schema.T_AMOUNT].to_numpy(dtype="float64")
+    is_return = tx[schema.T_IS_RETURN].to_numpy(dtype=bool)
+    buy = ~is_return
+    if cancel is not None:
+        cancel.check()
+
+    monetary = np.bincount(codes, weights=amount, minlength=n)
+    gross = np.bincount(codes[buy], weights=amount[buy], minlength=n)
+    returned = 0.0 - np.bincount(codes[is_return], weights=amount[is_return], minlength=n)
+
+    order_codes = pd.factorize(tx[schema.T_ORDER], sort=False)[0]
+    # Distinct purchase orders per customer.
+    pairs = pd.DataFrame({"c": codes[buy], "o": order_codes[buy]})
+    discounted = (tx[schema.T_DISCOUNT].to_numpy() > 0) | tx[schema.T_COUPON].notna().to_numpy()
+    pairs["d"] = discounted[buy]
+    orders = pairs.groupby(["c", "o"], sort=False)["d"].max().reset_index()
+    frequency = np.bincount(orders["c"].to_numpy(), minlength=n)
+    disc_orders = np.bincount(
+        orders["c"].to_numpy(), weights=orders["d"].to_numpy(dtype="float64"), minlength=n
+    )
+
+    day_ns = days.to_numpy(dtype="datetime64[ns]").astype("int64")
+    buy_days = pd.DataFrame({"c": codes[buy], "d": day_ns[buy]}).drop_duplicates()
+    per_day = buy_days.groupby("c")["d"].agg(["min", "max", "count"]).reindex(range(n))
+    times = pd.DataFrame(
+        {"c": codes[buy], "t": dates[inside].to_numpy(dtype="datetime64[ns]").astype("int64")[buy]}
+    )
+    first_last = times.groupby("c")["t"].agg(["min", "max"]).reindex(range(n))
+    if cancel is not None:
+        cancel.check()
+    progress(0.5, T("building", analysis.lang))
+
+    first = pd.to_datetime(first_last["min"].to_numpy(), unit="ns")
+    last = pd.to_datetime(first_last["max"].to_numpy(), unit="ns")
+    one_day = 86_400 * 10**9
+    n_days = per_day["count"].to_numpy(dtype="float64")
+    span_days = (
+        per_day["max"].to_numpy(dtype="float64") - per_day["min"].to_numpy(dtype="float64")
+    ) / one_day
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gap = np.where(n_days > 1, span_days / (n_days - 1), np.nan)
+        avg_basket = np.where(frequency > 0, monetary / np.maximum(frequency, 1), np.nan)
+        returns_share = np.where(gross > 0, returned / gross, np.where(returned > 0, 1.0, 0.0))
+        discount_share = np.where(frequency > 0, disc_orders / np.maximum(frequency, 1), 0.0)
+    last_day = pd.to_datetime(per_day["max"].to_numpy(), unit="ns")
+    first_day = pd.to_datetime(per_day["min"].to_numpy(), unit="ns")
+    table = pd.DataFrame(
+        {
+            schema.C_RECENCY: (as_of_ts - last_day).days.to_numpy(dtype="float64"),
+            schema.C_FREQUENCY: frequency.astype("int64"),
+            schema.C_MONETARY: monetary,
+            schema.C_AVG_BASKET: avg_basket,
+            schema.C_FIRST: first,
+            schema.C_LAST: last,
+            schema.C_TENURE: (as_of_ts - first_day).days.to_numpy(dtype="float64"),
+            schema.C_GAP: gap,
+            schema.C_NEXT: last_day + pd.to_timedelta(np.round(gap), unit="D"),
+            schema.C_RETURNS_SHARE: returns_share,
+            schema.C_DISCOUNT_SHARE: discount_share,
+            schema.C_FAV_CATEGORY: _top_label(
+                codes[buy], tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n
+            ),
+            schema.C_MAIN_CHANNEL: _top_label(
+                orders["c"].to_numpy(), _order_channel(tx, order_codes, buy, orders), np.ones(len(orders)), n
+            ),
+        },
+        index=pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER),
+    )
+    table = table.loc[frequency > 0]
+    if table.empty:
+        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())
+    table = _join_attributes(table, analysis.customer_attributes, as_of_ts)
+    analysis.customers = table
+    progress(1.0, T("building", analysis.lang))
+
+
+def _order_channel(
+    tx: pd.DataFrame, order_codes: np.ndarray, buy: np.ndarray, orders: pd.DataFrame
+) -> np.ndarray:
+    """The channel of each distinct (customer, order) pair in ``orders`` (first line's channel)."""
+    channel = pd.Series(tx[schema.T_CHANNEL].to_numpy()[buy])
+    first_channel = channel.groupby(order_codes[buy], sort=False).first()
+    return first_channel.reindex(orders["o"].to_numpy()).to_numpy()
+
+
+def _top_label(codes: np.ndarray, labels: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """Per customer code, the label with the largest total weight (NA when none)."""
+    frame = pd.DataFrame({"c": codes, "l": labels, "w": weights}).dropna(subset=["l"])
+    out = np.full(n, None, dtype=object)
+    if frame.empty:
+        return out
+    sums = frame.groupby(["c", "l"], sort=False)["w"].sum().reset_index()
+    sums = sums.sort_values(["c", "w"], ascending=[True, False], kind="stable").drop_duplicates("c")
+    out[sums["c"].to_numpy()] = sums["l"].to_numpy()
+    return out
+
+
+def _join_attributes(
+    table: pd.DataFrame, attributes: pd.DataFrame | None, as_of: pd.Timestamp
+) -> pd.DataFrame:
+    """Join customer attributes and derive age band, gender, email/phone validity, contactability."""
+    from segmenter_app.core.reading import values
+
+    if attributes is None or attributes.empty:
+        attrs = pd.DataFrame(index=table.index)
+    else:
+        attrs = attributes.reindex(table.index)
+        attrs = attrs.drop(columns=[c for c in attrs.columns if c in table.columns])
+    table = table.join(attrs)
+    age = table[schema.AGE] if schema.AGE in table.columns else pd.Series(np.nan, index=table.index)
+    if schema.BIRTH_DATE in table.columns:
+        born = pd.to_datetime(table[schema.BIRTH_DATE], errors="coerce")
+        years = (as_of - born).dt.days / 365.25
+        age = age.where(age.notna(), np.floor(years))
+    age = age.where((age >= 0) & (age < 120))
+    band = pd.Series(None, index=table.index, dtype="str")
+    for low, high, label in AGE_BANDS:
+        band = band.mask((age >= low) & (age < high), label)
+    table[schema.C_AGE_BAND] = band
+    if schema.EMAIL in table.columns:
+        table[schema.C_HAS_EMAIL] = values.normalize_emails(table[schema.EMAIL]).notna()
+    else:
+        table[schema.C_HAS_EMAIL] = False
+    if schema.PHONE in table.columns:
+        table[schema.C_HAS_PHONE] = values.normalize_phones(table[schema.PHONE]).notna()
+    else:
+        table[schema.C_HAS_PHONE] = False
+    reachable = table[schema.C_HAS_EMAIL] | table[schema.C_HAS_PHONE]
+    if schema.OPT_OUT in table.columns:
+        reachable &= ~table[schema.OPT_OUT].fillna(False).astype(bool)
+    if schema.CONSENT in table.columns:
+        reachable &= table[schema.CONSENT].fillna(False).astype(bool)
+    table[schema.C_CONTACTABLE] = reachable.astype(bool)
+    return table

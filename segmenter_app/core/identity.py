@@ -1,0 +1,139 @@
+"""Who is who across files: one customer id per kept row, matching on id, email and phone.
+
+Each kept row points to identity keys: its customer id (scoped to its *id space*), its normalized
+email and its canonical phone. Rows sharing a key are the same customer (connected components of
+the graph rows-keys). Id spaces: every orders file has its own (two tools number customers
+independently); a customers file shares the id space of the orders file whose ids it overlaps
+most, so it joins on customer id. An email or phone that several ids of the same file share (a
+family or company address) is not used to match.
+
+The displayed customer id is the id from the first file that has one (``17850``), else the email,
+else the phone; an id met in two files for two different customers gets `` (file N)`` appended.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from segmenter_app.core import schema
+from segmenter_app.core.cleaning import CUSTOMERS, CleanResult
+
+
+def _id_spaces(results: list[CleanResult]) -> list[int]:
+    """The id space of each file (see the module docstring)."""
+    spaces = list(range(len(results)))
+    order_ids = {
+        i: set(r.kept[schema.T_CUSTOMER].dropna().unique())
+        for i, r in enumerate(results)
+        if r.kind != CUSTOMERS
+    }
+    for i, r in enumerate(results):
+        if r.kind != CUSTOMERS or not order_ids:
+            continue
+        mine = set(r.kept[schema.T_CUSTOMER].dropna().unique())
+        best = max(order_ids, key=lambda j: len(mine & order_ids[j]))
+        if mine & order_ids[best]:
+            spaces[i] = best
+    return spaces
+
+
+def resolve(results: list[CleanResult], paths: list[str]) -> tuple[list[pd.Series], list[dict]]:
+    """A customer id per kept row of each file, and the list of customers matched across files."""
+    spaces = _id_spaces(results)
+    frames = []
+    for i, r in enumerate(results):
+        k = r.kept
+        ids = k[schema.T_CUSTOMER]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "file": i,
+                    "id": ids.to_numpy(dtype=object),
+                    "id_key": ("i" + str(spaces[i]) + "|" + ids).to_numpy(dtype=object),
+                    "email": ("e|" + k["email_norm"]).to_numpy(dtype=object),
+                    "phone": ("p|" + k["phone_norm"]).to_numpy(dtype=object),
+                }
+            )
+        )
+    rows = pd.concat(frames, ignore_index=True)
+    # An email/phone shared by several ids of one file identifies a household, not a customer.
+    for col in ("email", "phone"):
+        with_id = rows[rows["id"].notna() & rows[col].notna()]
+        shared = with_id.groupby(["file", col])["id"].nunique()
+        ambiguous = set(shared[shared > 1].index.get_level_values(col))
+        if ambiguous:
+            rows.loc[rows[col].isin(ambiguous) & rows["id"].notna(), col] = None
+    keys = pd.concat([rows["id_key"], rows["email"], rows["phone"]]).dropna().unique()
+    key_index = pd.Index(keys)
+    n_rows, n_keys = len(rows), len(key_index)
+    src, dst = [], []
+    for col in ("id_key", "email", "phone"):
+        present = rows[col].notna().to_numpy()
+        src.append(np.flatnonzero(present))
+        dst.append(key_index.get_indexer(rows.loc[present, col]) + n_rows)
+    s = np.concatenate(src)
+    d = np.concatenate(dst)
+    size = n_rows + n_keys
+    graph = coo_matrix((np.ones(len(s), dtype=np.int8), (s, d)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    rows["component"] = labels[:n_rows]
+    display = _display_ids(rows)
+    rows["customer"] = display.reindex(rows["component"]).to_numpy()
+    matches = _matches(rows, paths)
+    out = []
+    for i in range(len(results)):
+        part = rows.loc[rows["file"] == i, "customer"].reset_index(drop=True)
+        out.append(part.astype("str"))
+    return out, matches
+
+
+def _display_ids(rows: pd.DataFrame) -> pd.Series:
+    """The id shown for each component: first file's id, else email, else phone; unique."""
+    first_id = (
+        rows.dropna(subset=["id"]).sort_values("file", kind="stable").groupby("component")["id"].first()
+    )
+    email = rows.dropna(subset=["email"]).groupby("component")["email"].first().str.slice(2)
+    phone = rows.dropna(subset=["phone"]).groupby("component")["phone"].first().str.slice(2)
+    display = first_id.combine_first(email).combine_first(phone)
+    first_file = rows.groupby("component")["file"].min()
+    duplicated = display.duplicated(keep="first")
+    if duplicated.any():
+        suffix = " (file " + (first_file.reindex(display.index) + 1).astype(str) + ")"
+        display = display.where(~duplicated, display + suffix)
+    return display
+
+
+def _matches(rows: pd.DataFrame, paths: list[str]) -> list[dict]:
+    """Customers whose rows come from more than one file, with what linked them."""
+    per = rows.groupby("component")["file"].nunique()
+    multi = per[per > 1].index
+    if len(multi) == 0:
+        return []
+    sub = rows[rows["component"].isin(multi)]
+    out = []
+    for _component, group in sub.groupby("component", sort=False):
+        files = sorted(group["file"].unique())
+        via = "id"
+        for col, name in (("email", "email"), ("phone", "phone")):
+            linked = group.dropna(subset=[col]).groupby(col)["file"].nunique()
+            if (linked > 1).any():
+                via = name
+                break
+        ids = {
+            Path(paths[f]).name: sorted(group.loc[group["file"] == f, "id"].dropna().unique().tolist())
+            for f in files
+        }
+        out.append(
+            {
+                "customer_id": str(group["customer"].iloc[0]),
+                "via": via,
+                "sources": [paths[f] for f in files],
+                "ids": ids,
+            }
+        )
+    return out

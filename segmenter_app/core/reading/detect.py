@@ -1,0 +1,184 @@
+"""What a file is, from its first bytes (never from its extension), and whether it is safe to open.
+
+Text (CSV/TSV/semicolon, possibly gzip-compressed), XLSX/XLSM and ODS (ZIP archives, checked for
+size, compression ratio and entry count before any parser sees them), XLS (OLE2 compound file),
+and the Office files that cannot be read: password-protected (an OLE2 file holding an
+``EncryptedPackage``), truncated or damaged archives, empty files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from segmenter_app.core.i18n import Messages, UserError
+
+T = Messages(
+    {
+        "missing": (
+            "The file {path} does not exist. Check the path and try again.",
+            "Le fichier {path} n'existe pas. Vérifiez le chemin et réessayez.",
+        ),
+        "empty": (
+            "The file {path} is empty (0 bytes). Export the data again from your software.",
+            "Le fichier {path} est vide (0 octet). Exportez à nouveau les données depuis votre logiciel.",
+        ),
+        "encrypted": (
+            "The file {path} is protected by a password. Open it in Excel or LibreOffice, remove the "
+            "password (File > Info > Protect workbook), save it, and import it again.",
+            "Le fichier {path} est protégé par un mot de passe. Ouvrez-le dans Excel ou LibreOffice, "
+            "retirez le mot de passe (Fichier > Informations > Protéger le classeur), enregistrez-le "
+            "et importez-le à nouveau.",
+        ),
+        "damaged": (
+            "The file {path} is damaged or incomplete ({detail}). Export or download it again.",
+            "Le fichier {path} est endommagé ou incomplet ({detail}). Exportez-le ou téléchargez-le à "
+            "nouveau.",
+        ),
+        "too_big": (
+            "The file {path} expands to more than the safety limit ({detail}); it may be a "
+            "malicious archive. Save it again from your spreadsheet software, or split it.",
+            "Le fichier {path} se décompresse au-delà de la limite de sécurité ({detail}) ; il s'agit "
+            "peut-être d'une archive malveillante. Enregistrez-le à nouveau depuis votre tableur, ou "
+            "découpez-le.",
+        ),
+        "unsupported": (
+            "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
+            "CSV or Excel (XLSX) and import that file.",
+            "Le fichier {path} n'est ni un tableur ni un export texte ({detail}). Exportez vos données "
+            "en CSV ou en Excel (XLSX) et importez ce fichier.",
+        ),
+    }
+)
+
+# Safety caps for ZIP-based files (XLSX, ODS), checked before parsing.
+MAX_ENTRIES = 10_000
+MAX_TOTAL_UNCOMPRESSED = 4 * 1024**3  # 4 GiB: a million-row sheet is a few hundred MB
+MAX_RATIO = 200  # XML compresses 5-30x; bombs 1000x and more
+RATIO_MIN_SIZE = 10 * 1024**2  # the ratio is only checked on entries expanding past 10 MiB
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass
+class Sniffed:
+    """What a file turned out to be."""
+
+    format: str  # "csv", "xlsx", "xls", "ods"
+    compression: str | None = None  # "gzip" for a .csv.gz
+    macro_enabled: bool = False
+    head: bytes = b""  # the first bytes of the (decompressed) content, for text sniffing
+    details: dict = field(default_factory=dict)
+
+
+def sniff(path: str | Path) -> Sniffed:
+    """Detect the file's format from its content and run the safety checks; raise UserError if unusable."""
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(T, "missing", path=str(p))
+    if p.stat().st_size == 0:
+        raise UserError(T, "empty", path=p.name)
+    with p.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith(GZIP_MAGIC):
+        try:
+            with gzip.open(p, "rb") as gz:
+                inner = gz.read(1 << 20)
+        except (OSError, EOFError) as exc:
+            raise UserError(T, "damaged", path=p.name, detail=str(exc) or "gzip") from None
+        if not inner.strip():
+            raise UserError(T, "empty", path=p.name)
+        if inner.startswith((ZIP_MAGIC, OLE2_MAGIC)):
+            raise UserError(T, "unsupported", path=p.name, detail="gzip of a binary file")
+        return Sniffed("csv", compression="gzip", head=inner)
+    if head.startswith(OLE2_MAGIC):
+        return _sniff_ole2(p, head)
+    if head.startswith(ZIP_MAGIC) or head.startswith(b"PK"):
+        return _sniff_zip(p)
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise UserError(T, "empty", path=p.name)
+    if _looks_binary(head):
+        raise UserError(T, "unsupported", path=p.name, detail="binary content")
+    return Sniffed("csv", head=head)
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes outside a UTF-16 text, or many control characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    sample = head[:4096]
+    nul = sample.count(0)
+    if nul:
+        # UTF-16 without BOM: a NUL every other byte.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return not (max(even, odd) > len(sample) * 0.3 and min(even, odd) < len(sample) * 0.05)
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _sniff_ole2(p: Path, head: bytes) -> Sniffed:
+    """An OLE2 compound file: a legacy XLS, or an encrypted XLSX (OOXML wrapped in OLE2)."""
+    with p.open("rb") as fh:
+        data = fh.read(min(p.stat().st_size, 8 << 20))
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        raise UserError(T, "encrypted", path=p.name)
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return Sniffed("xls")
+    raise UserError(T, "unsupported", path=p.name, detail="OLE2 file without a workbook (Word? Outlook?)")
+
+
+def _sniff_zip(p: Path) -> Sniffed:
+    """A ZIP archive: XLSX/XLSM or ODS, after checking it cannot expand into a bomb."""
+    try:
+        with zipfile.ZipFile(p) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            check_zip_caps(p.name, infos)
+            check_no_dtd(p.name, zf, infos)
+            if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+                if "xl/workbook.xml" not in names:
+                    raise UserError(T, "damaged", path=p.name, detail="xl/workbook.xml missing")
+                return Sniffed("xlsx", macro_enabled="xl/vbaProject.bin" in names)
+            if "mimetype" in names:
+                mimetype = zf.read("mimetype")[:200]
+                if b"opendocument.spreadsheet" in mimetype:
+                    if "content.xml" not in names:
+                        raise UserError(T, "damaged", path=p.name, detail="content.xml missing")
+                    return Sniffed("ods")
+            raise UserError(T, "unsupported", path=p.name, detail="ZIP archive")
+    except zipfile.BadZipFile as exc:
+        raise UserError(T, "damaged", path=p.name, detail=str(exc)) from None
+    except (OSError, EOFError) as exc:
+        raise UserError(T, "damaged", path=p.name, detail=str(exc) or "read error") from None
+
+
+def check_no_dtd(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD or entities: Office never writes them, XML bombs do.
+
+    This guards the Rust reader (calamine) the same way defusedxml guards openpyxl and our own
+    parsing of workbook.xml.
+    """
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        with zf.open(info) as fh:
+            start = fh.read(4096)
+        if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+            raise UserError(T, "too_big", path=name, detail=f"{info.filename}: XML entity declarations")
+
+
+def check_zip_caps(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse archives with too many entries, too much uncompressed data, or a bomb-like ratio."""
+    if len(infos) > MAX_ENTRIES:
+        raise UserError(T, "too_big", path=name, detail=f"{len(infos)} entries > {MAX_ENTRIES}")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise UserError(T, "too_big", path=name, detail=f"{total // 1024**2} MiB uncompressed")
+    for info in infos:
+        if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise UserError(T, "too_big", path=name, detail=f"{info.filename}: ratio {ratio}:1")

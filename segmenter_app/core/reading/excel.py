@@ -1,0 +1,168 @@
+"""Workbooks (XLSX/XLSM, XLS, ODS) through fastexcel (calamine to Arrow), the fastest reader measured.
+
+A sheet is read once, without a header and with every cell as text, so the header row can be
+found below title rows and row numbers stay those of the sheet (row ``i`` of the frame is sheet
+row ``i + 1``). Sheet states (visible, hidden, very hidden) come from the workbook. For XLSX the
+sheet's XML is also scanned, as a stream, for hidden rows and for formulas saved without a cached
+value (a file written by a script and never opened in Excel), which would read as empty cells.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import defusedxml.ElementTree as SafeET
+import fastexcel
+import pandas as pd
+
+from segmenter_app.core.i18n import UserError
+from segmenter_app.core.reading.detect import T as DETECT_T
+
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def open_workbook(path: Path) -> fastexcel.ExcelReader:
+    """Open a workbook by content (bytes are passed when the extension does not say the format)."""
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"):
+            try:
+                return fastexcel.read_excel(str(path))
+            except Exception:  # wrong extension for the content: let calamine sniff the bytes
+                pass
+        return fastexcel.read_excel(path.read_bytes())
+    except Exception as exc:
+        raise _translate_error(path, exc) from None
+
+
+def _translate_error(path: Path, exc: Exception) -> UserError:
+    text = str(exc)
+    low = text.lower()
+    if "password" in low or "encrypt" in low or "protected" in low:
+        return UserError(DETECT_T, "encrypted", path=path.name)
+    return UserError(DETECT_T, "damaged", path=path.name, detail=text.splitlines()[0][:200] if text else "")
+
+
+def sheet_states(path: Path, fmt: str, reader: fastexcel.ExcelReader) -> list[dict[str, Any]]:
+    """Every sheet with its state: [{"name", "state": "visible" | "hidden" | "veryHidden"}]."""
+    names = list(reader.sheet_names)
+    states = dict.fromkeys(names, "visible")
+    if fmt == "xlsx":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                root = SafeET.fromstring(zf.read("xl/workbook.xml"))
+            for sheet in root.iterfind("m:sheets/m:sheet", _NS):
+                name = sheet.get("name")
+                if name in states:
+                    states[name] = sheet.get("state") or "visible"
+        except (KeyError, zipfile.BadZipFile, SafeET.ParseError):
+            pass
+    elif path.stat().st_size < 20 * 1024**2:
+        # XLS/ODS: calamine knows the state once a sheet is opened; small files only.
+        for index, name in enumerate(names):
+            try:
+                visible = reader.load_sheet(index, header_row=None, n_rows=1).visible
+                states[name] = {"veryhidden": "veryHidden"}.get(visible, visible)
+            except Exception:
+                pass
+    return [{"name": n, "state": states[n]} for n in names]
+
+
+def default_sheet(sheets: list[dict[str, Any]]) -> str | None:
+    """The first visible sheet (the one Excel shows first), else the first sheet."""
+    for sheet in sheets:
+        if sheet["state"] == "visible":
+            return sheet["name"]
+    return sheets[0]["name"] if sheets else None
+
+
+def read_sheet(
+    path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int | None = None
+) -> pd.DataFrame:
+    """The whole sheet as text cells, no header, row ``i`` = sheet row ``i + 1``."""
+    try:
+        loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=nrows, dtypes="string")
+        frame = loaded.to_pandas()
+    except Exception as exc:
+        raise _translate_error(path, exc) from None
+    frame.columns = range(frame.shape[1])
+    return frame
+
+
+_ROW_HIDDEN = re.compile(
+    rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"|<row [^>]*?hidden="(?:1|true)"[^>]*?r="(\d+)"'
+)
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]+\d+)"[^>]*>(?:<f>[^<]*</f>|<f [^>]*>[^<]*</f>|<f[^>]*/>)(?:<v\s*/>|<v></v>)?</c>'
+)
+
+
+def scan_xlsx_sheet(path: Path, sheet: str, limit: int = 1000) -> dict[str, Any]:
+    """Hidden rows and formulas without cached values in an XLSX sheet (streamed, not parsed).
+
+    Returns {"hidden_rows": [row numbers...], "hidden_rows_count", "formulas_without_value":
+    [cell refs...], "formulas_without_value_count"}; lists are capped at ``limit``.
+    """
+    out: dict[str, Any] = {"hidden_rows": [], "formulas_without_value": []}
+    hidden_count = formula_count = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, sheet)
+            if part is None:
+                return out
+            with zf.open(part) as fh:
+                tail = b""
+                while True:
+                    chunk = fh.read(8 << 20)
+                    if not chunk:
+                        break
+                    data = tail + chunk
+                    # Keep the last partial element for the next round so no match is cut in two.
+                    cut = data.rfind(b"<row ")
+                    cut = cut if cut > 0 else len(data)
+                    body, tail = data[:cut], data[cut:]
+                    if b"hidden=" in body:
+                        for m in _ROW_HIDDEN.finditer(body):
+                            hidden_count += 1
+                            if len(out["hidden_rows"]) < limit:
+                                out["hidden_rows"].append(int(m.group(1) or m.group(2)))
+                    if b"<f" in body:
+                        for m in _FORMULA_NO_VALUE.finditer(body):
+                            formula_count += 1
+                            if len(out["formulas_without_value"]) < limit:
+                                out["formulas_without_value"].append(m.group(1).decode())
+                for m in _ROW_HIDDEN.finditer(tail):
+                    hidden_count += 1
+                    out["hidden_rows"].append(int(m.group(1) or m.group(2)))
+                for m in _FORMULA_NO_VALUE.finditer(tail):
+                    formula_count += 1
+                    out["formulas_without_value"].append(m.group(1).decode())
+    except (KeyError, zipfile.BadZipFile, SafeET.ParseError, OSError):
+        return out
+    out["hidden_rows_count"] = hidden_count
+    out["formulas_without_value_count"] = formula_count
+    return out
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    """The ZIP member holding a sheet's XML, through workbook.xml and its relationships."""
+    root = SafeET.fromstring(zf.read("xl/workbook.xml"))
+    rid = None
+    for node in root.iterfind("m:sheets/m:sheet", _NS):
+        if node.get("name") == sheet:
+            rid = node.get(f"{{{_NS['r']}}}id")
+    if rid is None:
+        return None
+    rels = SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iterfind("rel:Relationship", _NS):
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            target = target.lstrip("/")
+            return target if target.startswith("xl/") else "xl/" + target
+    return None

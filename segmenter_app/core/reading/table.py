@@ -1,0 +1,320 @@
+"""One file to one raw table: format by content, sheet, header row, and every cell as text.
+
+:func:`read_table` is the single entry point used by the import and by the GUI's preview
+(:func:`preview_file`); the overrides (encoding, delimiter, sheet, header row) are the ones the
+user can change in the preview. The raw table keeps, for every data row, its row number in the
+file or sheet, so excluded rows can be shown where the user will find them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading import detect, excel, text
+
+T = Messages(
+    {
+        "no_sheet": (
+            "The workbook {path} has no sheet named {sheet}. Sheets: {sheets}.",
+            "Le classeur {path} n'a pas de feuille nommée {sheet}. Feuilles : {sheets}.",
+        ),
+        "no_data": (
+            "The file {path} has no usable table (no header row with at least one named column). "
+            "Check that you exported the data and not an empty report.",
+            "Le fichier {path} ne contient pas de tableau utilisable (aucune ligne d'en-tête avec au moins "
+            "une colonne nommée). Vérifiez que vous avez exporté les données et non un rapport vide.",
+        ),
+        "hidden_rows": (
+            "{count} hidden rows in sheet {sheet} were imported like the others (first: row {first}).",
+            "{count} lignes masquées de la feuille {sheet} ont été importées comme les autres "
+            "(première : ligne {first}).",
+        ),
+        "formulas_without_value": (
+            "{count} formula cells in sheet {sheet} have no saved value and read as empty (first: {first}). "
+            "Open the file in Excel or LibreOffice and save it to compute them.",
+            "{count} cellules de formule de la feuille {sheet} n'ont pas de valeur enregistrée et sont lues "
+            "vides (première : {first}). Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le pour "
+            "les calculer.",
+        ),
+        "hidden_sheet": (
+            "Sheet {sheet} is hidden in the workbook; it was read because it was asked for.",
+            "La feuille {sheet} est masquée dans le classeur ; elle a été lue parce qu'elle a été demandée.",
+        ),
+        "malformed": (
+            "{count} rows have more fields than the header and were set aside (first: row {first}).",
+            "{count} lignes ont plus de champs que l'en-tête et ont été mises de côté (première : ligne "
+            "{first}).",
+        ),
+    }
+)
+
+_NUMERIC_CELL = re.compile(r"^[\s\-+()€$£%.,\d/:'\u00a0\u202f]+$")
+
+
+@dataclass
+class RawTable:
+    """A file's table as read: text cells, original column names, and where each row came from."""
+
+    path: str
+    frame: pd.DataFrame  # one column per header cell (names made unique), cells as text or NA
+    source_rows: np.ndarray  # int64, 1-based row number in the file or sheet of each frame row
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    compression: str | None = None
+    sheet: str | None = None
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    header_row: int = 1  # 1-based
+    malformed: dict[int, str] = field(default_factory=dict)  # frame position -> original text
+    notes: list[tuple[Messages, str, dict[str, Any]]] = field(default_factory=list)  # to translate
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def is_text_label(cell: str) -> bool:
+    """True for a cell that looks like a column name rather than a value (not a number or date)."""
+    cell = cell.strip()
+    return bool(cell) and not _NUMERIC_CELL.match(cell)
+
+
+def find_header(rows: list[list[str]]) -> int:
+    """The 0-based index of the header row among the first rows (title and blank rows skipped).
+
+    The header is the first row whose filled cells are at least half the table's width, nearly all
+    labels (not numbers or dates), and that is followed by a row of about the same width.
+    """
+    filled = [[c for c in row if c is not None and str(c).strip()] for row in rows]
+    if not filled:
+        return 0
+    width = max((len(f) for f in filled), default=0)
+    if width == 0:
+        return 0
+    for i, cells in enumerate(filled[:40]):
+        if len(cells) < max(1, (width + 1) // 2) or (width > 1 and len(cells) < 2):
+            continue
+        labels = sum(1 for c in cells if is_text_label(str(c)))
+        if labels < 0.8 * len(cells):
+            continue
+        following = [f for f in filled[i + 1 : i + 4] if f]
+        if following and len(following[0]) < 0.4 * len(cells):
+            continue
+        return i
+    return 0
+
+
+def unique_names(cells: list[Any]) -> list[str]:
+    """Header cells as unique column names ("Column 3" for a blank one, "Name (2)" for a repeat)."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        name = "" if cell is None or (isinstance(cell, float) and np.isnan(cell)) else str(cell).strip()
+        name = name.lstrip("\ufeff") or f"Column {i + 1}"
+        key = name.lower()
+        if key in seen:
+            seen[key] += 1
+            name = f"{name} ({seen[key]})"
+        else:
+            seen[key] = 1
+        names.append(name)
+    return names
+
+
+def fingerprint(path: str | Path) -> str:
+    """sha256 of the file's bytes (to recognise the same file later)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 22), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def list_sheets(path: str | Path) -> list[dict[str, Any]]:
+    """The sheets of a workbook with their state ([] for a text file)."""
+    p = Path(path)
+    sniffed = detect.sniff(p)
+    if sniffed.format == "csv":
+        return []
+    reader = excel.open_workbook(p)
+    return excel.sheet_states(p, sniffed.format, reader)
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_row: int | None = None,
+    nrows: int | None = None,
+    check: Callable[[], None] | None = None,
+) -> RawTable:
+    """Read a file into a :class:`RawTable`; the keyword arguments override what is detected.
+
+    ``header_row`` is 1-based (the row number the user sees). ``nrows`` limits the data rows read
+    (for previews). ``check`` is called now and then so a cancel can stop a long read.
+    """
+    p = Path(path)
+    sniffed = detect.sniff(p)
+    if sniffed.format == "csv":
+        table = _read_text(p, sniffed, encoding, delimiter, header_row, nrows, check)
+    else:
+        table = _read_workbook(p, sniffed, sheet, header_row, nrows)
+    if sniffed.macro_enabled:
+        table.details["macro_enabled"] = True
+    if table.frame.shape[1] == 0:
+        raise UserError(T, "no_data", path=p.name)
+    return table
+
+
+def _read_text(
+    p: Path,
+    sniffed: detect.Sniffed,
+    encoding: str | None,
+    delimiter: str | None,
+    header_row: int | None,
+    nrows: int | None,
+    check: Callable[[], None] | None,
+) -> RawTable:
+    enc = encoding or text.detect_encoding(sniffed.head)
+    lines = text.sample_lines(text.decode_head(sniffed.head, enc))
+    if not any(line.strip() for line in lines):
+        raise UserError(detect.T, "empty", path=p.name)
+    delim = delimiter or text.detect_delimiter(lines)
+    rows = text.split_rows(lines, delim)
+    header_index = header_row - 1 if header_row else find_header(rows)
+    if header_index >= len(rows):
+        raise UserError(T, "no_data", path=p.name)
+    names = unique_names(rows[header_index])
+    if len(names) < 2 and not any(is_text_label(n) for n in names):
+        raise UserError(T, "no_data", path=p.name)
+    try:
+        frame, malformed = text.read_text_table(
+            p,
+            encoding=enc,
+            delimiter=delim,
+            header_index=header_index,
+            names=names,
+            compression=sniffed.compression,
+            nrows=nrows,
+            check=check,
+        )
+    except UnicodeDecodeError:
+        frame, malformed = None, []
+    except Exception as exc:
+        if "UTF8" in str(exc) or "utf-8" in str(exc).lower():
+            frame, malformed = None, []
+        elif "gzip" in str(exc).lower() or "compress" in str(exc).lower() or "EOF" in str(exc):
+            raise UserError(detect.T, "damaged", path=p.name, detail=str(exc).splitlines()[0][:200]) from None
+        else:
+            raise
+    if frame is None:
+        # Not valid UTF-8 after all (an accent far down the file): Windows encoding, read again.
+        return _read_text(p, sniffed, "cp1252", delimiter or delim, header_row, nrows, check)
+    frame = _empty_to_na(frame)
+    source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
+    table = RawTable(
+        path=str(p),
+        frame=frame,
+        source_rows=source_rows,
+        format="csv",
+        encoding=enc,
+        delimiter=delim,
+        compression=sniffed.compression,
+        header_row=header_index + 1,
+        malformed={pos: txt for pos, txt in malformed},
+    )
+    if malformed:
+        table.notes.append(
+            (T, "malformed", {"count": len(malformed), "first": int(source_rows[malformed[0][0]])})
+        )
+    return table
+
+
+def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
+    """Trim cells and make empty ones NA, column by column (vectorized)."""
+    out = {}
+    for col in frame.columns:
+        s = frame[col]
+        if s.dtype != "str" and not isinstance(s.dtype, pd.StringDtype):
+            s = s.astype("str")
+        stripped = s.str.strip()
+        out[col] = stripped.where(stripped != "", None)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _read_workbook(
+    p: Path, sniffed: detect.Sniffed, sheet: str | None, header_row: int | None, nrows: int | None
+) -> RawTable:
+    reader = excel.open_workbook(p)
+    sheets = excel.sheet_states(p, sniffed.format, reader)
+    names = [s["name"] for s in sheets]
+    chosen = sheet if sheet is not None else excel.default_sheet(sheets)
+    if chosen is None:
+        raise UserError(T, "no_data", path=p.name)
+    if chosen not in names:
+        raise UserError(T, "no_sheet", path=p.name, sheet=chosen, sheets=", ".join(names))
+    limit = None if nrows is None else nrows + (header_row or 40) + 1
+    cells = excel.read_sheet(p, reader, chosen, limit)
+    head = cells.head(60)
+    rows = [["" if v is None or v != v else str(v) for v in row] for row in head.itertuples(index=False)]
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise UserError(T, "no_data", path=p.name)
+    header_index = header_row - 1 if header_row else find_header(rows)
+    header_cells = list(cells.iloc[header_index]) if header_index < len(cells) else []
+    # Columns with neither a header nor any value are margins, not data.
+    data = cells.iloc[header_index + 1 :]
+    keep = [
+        i
+        for i, c in enumerate(header_cells)
+        if (c is not None and c == c and str(c).strip()) or data[i].notna().any()
+    ]
+    data = data[keep]
+    data.columns = unique_names([header_cells[i] for i in keep])
+    if nrows is not None:
+        data = data.head(nrows)
+    frame = _empty_to_na(data.reset_index(drop=True))
+    source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
+    table = RawTable(
+        path=str(p),
+        frame=frame,
+        source_rows=source_rows,
+        format=sniffed.format,
+        sheet=chosen,
+        sheets=sheets,
+        header_row=header_index + 1,
+    )
+    state = next((s["state"] for s in sheets if s["name"] == chosen), "visible")
+    if state != "visible":
+        table.notes.append((T, "hidden_sheet", {"sheet": chosen}))
+    if sniffed.format == "xlsx":
+        scan = excel.scan_xlsx_sheet(p, chosen)
+        table.details.update(scan)
+        if scan.get("hidden_rows_count"):
+            table.notes.append(
+                (
+                    T,
+                    "hidden_rows",
+                    {"count": scan["hidden_rows_count"], "sheet": chosen, "first": scan["hidden_rows"][0]},
+                )
+            )
+        if scan.get("formulas_without_value_count"):
+            table.notes.append(
+                (
+                    T,
+                    "formulas_without_value",
+                    {
+                        "count": scan["formulas_without_value_count"],
+                        "sheet": chosen,
+                        "first": scan["formulas_without_value"][0],
+                    },
+                )
+            )
+    return table

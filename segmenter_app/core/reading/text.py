@@ -1,0 +1,203 @@
+"""Text exports (CSV, TSV, semicolon, pipe; plain or gzip): encoding, delimiter and the table itself.
+
+The encoding is found from the byte-order mark, then UTF-16 without one (Excel's "Unicode text"),
+then strict UTF-8, then cp1252 (Windows tills and Excel "CSV (separator: semicolon)" in France).
+The delimiter is the one among ``, ; TAB |`` that splits the most lines into the same number of
+fields (title lines above the header do not count against it). The table is read by pyarrow with
+every column as text; the values are interpreted later, column by column, with the whole column in
+view (see values.py).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+DELIMITERS = (",", ";", "\t", "|")
+SAMPLE_LINES = 200
+
+
+def detect_encoding(head: bytes) -> str:
+    """The text encoding of a file from its first bytes (see the module docstring)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    sample = head[:4096]
+    if sample.count(0) > len(sample) * 0.2:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=False)  # a character cut at the end of the sample is fine
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        head.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def decode_head(head: bytes, encoding: str) -> str:
+    """The sample decoded, tolerating a character cut at its end."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    return decoder.decode(head, final=False)
+
+
+def sample_lines(text: str, limit: int = SAMPLE_LINES) -> list[str]:
+    """The first complete lines of a decoded sample (the last, possibly cut, line dropped)."""
+    lines = text.splitlines()
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]
+    return lines[:limit]
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the most lines into a constant number (>1) of fields."""
+    best, best_score = ",", -1.0
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return ","
+    for delim in DELIMITERS:
+        counts = [len(row) for row in csv.reader(nonblank, delimiter=delim)]
+        if not counts:
+            continue
+        mode, freq = Counter(counts).most_common(1)[0]
+        if mode < 2:
+            continue
+        # Consistency over the lines, mostly the lower ones (titles sit on top), then width.
+        lower = counts[len(counts) // 3 :] or counts
+        score = sum(1 for c in lower if c == mode) / len(lower) + freq / len(counts) + min(mode, 50) / 1000
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def split_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The sample lines split into fields (for header detection and previews)."""
+    return [row for row in csv.reader(lines, delimiter=delimiter)]
+
+
+def open_stream(path: Path, compression: str | None) -> pa.NativeFile:
+    """A byte stream over the file, decompressed on the fly for a .gz."""
+    return pa.input_stream(str(path), compression=compression)
+
+
+class MalformedRows(Exception):
+    """pyarrow met rows with a different number of fields; the exact Python reader takes over."""
+
+
+def read_text_table(
+    path: Path,
+    *,
+    encoding: str,
+    delimiter: str,
+    header_index: int,
+    names: list[str],
+    compression: str | None,
+    nrows: int | None = None,
+    check: Callable[[], None] | None = None,
+) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Read the data rows below the header as text columns.
+
+    Returns the frame (columns ``names``, string dtype, empty cells as empty strings) and the rows
+    whose field count differed from the header's, as (0-based record index, original text); those
+    are not in the frame. Every other record is, blank ones included, in file order, so row
+    ``i`` of the frame is record ``header_index + 1 + i`` (0-based) when no row was malformed.
+    """
+    if nrows is None:
+        try:
+            return _read_pyarrow(path, encoding, delimiter, header_index, names, compression), []
+        except MalformedRows:
+            pass
+    return _read_python(path, encoding, delimiter, header_index, names, compression, nrows, check)
+
+
+def _read_pyarrow(
+    path: Path, encoding: str, delimiter: str, header_index: int, names: list[str], compression: str | None
+) -> pd.DataFrame:
+    malformed = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        malformed.append(row)
+        return "skip"
+
+    enc = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
+    read_options = pacsv.ReadOptions(
+        skip_rows=header_index + 1,
+        column_names=names,
+        encoding=enc,
+        block_size=16 << 20,
+    )
+    parse_options = pacsv.ParseOptions(
+        delimiter=delimiter,
+        invalid_row_handler=handler,
+        ignore_empty_lines=False,
+        newlines_in_values=True,
+    )
+    convert_options = pacsv.ConvertOptions(
+        column_types=dict.fromkeys(names, pa.string()),
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+    with open_stream(path, compression) as stream:
+        table = pacsv.read_csv(
+            stream, read_options=read_options, parse_options=parse_options, convert_options=convert_options
+        )
+    if malformed:
+        raise MalformedRows()
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
+    # A UTF-8 BOM pyarrow kept in front of the very first field is not part of the data.
+    return frame
+
+
+def _read_python(
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    header_index: int,
+    names: list[str],
+    compression: str | None,
+    nrows: int | None,
+    check: Callable[[], None] | None,
+) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Exact, slower reader: every record kept in order, malformed ones reported with their text."""
+    width = len(names)
+    rows: list[list[str]] = []
+    malformed: list[tuple[int, str]] = []
+    raw = open_stream(path, compression)
+    with io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        for index, row in enumerate(reader):
+            if index <= header_index:
+                continue
+            if nrows is not None and len(rows) + len(malformed) >= nrows:
+                break
+            if check is not None and index % 50_000 == 0:
+                check()
+            if len(row) == width:
+                rows.append(row)
+            elif len(row) < width:
+                # A shorter record (trailing empty fields left out, a totals line): pad it.
+                rows.append(row + [""] * (width - len(row)))
+            elif not any(cell.strip() for cell in row[width:]):
+                rows.append(row[:width])  # only empty extra fields (a trailing delimiter)
+            else:
+                malformed.append((index - header_index - 1, delimiter.join(row)))
+                rows.append([""] * width)  # placeholder, removed by the caller with the record index
+    frame = (
+        pd.DataFrame(rows, columns=names, dtype="str") if rows else pd.DataFrame(columns=names, dtype="str")
+    )
+    return frame, malformed

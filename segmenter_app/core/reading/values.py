@@ -1,0 +1,329 @@
+"""Reading values as the user meant them: numbers, dates, identifiers, emails and phones.
+
+Every parser works on a whole column at once (vectorized, fast on a million rows) and returns the
+parsed values together with a mask of the cells that were not empty but could not be read, so the
+caller counts them instead of silently turning them into zero.
+
+Numbers: spaces, non-breaking and narrow non-breaking spaces or apostrophes as thousands
+separators, comma or point decimals (decided over the column when a value alone cannot tell),
+currency signs and codes, percentages (``15 %`` is 0.15), negatives in parentheses or with a
+trailing minus.
+
+Dates: ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators,
+two- or four-digit years, optional times (with AM/PM), Excel serial numbers. The day/month order is
+decided over the whole column: a value with a first number above 12 proves day-first, a second
+number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
+``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
+and the caller records the ambiguity so the GUI can ask and the command line can warn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+DATE_ORDERS = ("auto", "dmy", "mdy", "ymd")
+DEFAULT_DATE_ORDER = "dmy"  # used when a column cannot tell; documented in the README and --help
+
+_SPACES = "[\\s\u00a0\u202f\u2009\u2007']"
+_CURRENCY = r"(?i)(?:€|\$|£|¥|₣|\bEUR\b|\bUSD\b|\bGBP\b|\bCHF\b|\bCAD\b|\bEuros?\b|\bFF\b|\bF\b$)"
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def as_text(series: pd.Series) -> pd.Series:
+    """The column as trimmed text, empty cells as NA (numbers formatted without a trailing .0)."""
+    if pd.api.types.is_float_dtype(series.dtype):
+        out = series.map(_float_text, na_action="ignore")
+        return out.astype("str")
+    if pd.api.types.is_integer_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return series.astype("str")
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return series.dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
+    text = series.astype("str").str.strip()
+    return text.where(text != "", None)
+
+
+def _float_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def normalize_ids(series: pd.Series) -> pd.Series:
+    """Identifiers as text: trimmed, ``17850.0`` becomes ``17850``, leading zeros kept, empty is NA."""
+    text = as_text(series)
+    if text.isna().all():
+        return text
+    has_zero_decimal = text.str.contains(r"^\d+\.0+$", regex=True, na=False)
+    if has_zero_decimal.any():
+        text = text.where(~has_zero_decimal, text.str.replace(r"\.0+$", "", regex=True))
+    return text
+
+
+@dataclass
+class NumberResult:
+    """Parsed numbers, the unreadable mask and the decimal separator decided for the column."""
+
+    values: pd.Series  # float64, NaN when empty or unreadable
+    unreadable: pd.Series  # bool: not empty and not a number
+    decimal: str  # "." or ","
+    percent: bool  # at least one value carried a % sign
+
+
+def parse_numbers(series: pd.Series, decimal: str | None = None) -> NumberResult:
+    """Read a column of numbers written in any of the usual ways (see the module docstring)."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        series = series.astype("float64")
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        values = series.astype("float64")
+        return NumberResult(values, pd.Series(False, index=series.index), ".", False)
+    text = as_text(series)
+    empty = text.isna()
+    # Fast path: plain numbers (the common case for machine exports).
+    fast = pd.to_numeric(text, errors="coerce").astype("float64")
+    failed = fast.isna() & ~empty
+    # An ambiguous "1.234" among French "1.234,56" would have been read as 1.234: detect such columns.
+    if not failed.any():
+        return NumberResult(fast, failed, ".", False)
+    cleaned, neg, pct = _clean_number_text(text)
+    dec = decimal or _decide_decimal(cleaned)
+    parsed = _to_float(cleaned, dec)
+    parsed = parsed.where(~neg, -parsed)
+    parsed = parsed.where(~pct, parsed / 100.0)
+    unreadable = parsed.isna() & ~empty
+    return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()))
+
+
+def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Strip spaces, currency and signs; return (digits text, negative mask, percent mask)."""
+    s = text.fillna("")
+    s = s.str.replace(_CURRENCY, "", regex=True)
+    s = s.str.replace(_SPACES, "", regex=True)
+    pct = s.str.endswith("%") | s.str.startswith("%")
+    s = s.str.strip("%")
+    paren = s.str.startswith("(") & s.str.endswith(")")
+    s = s.where(~paren, s.str.slice(1, -1))
+    trailing_minus = s.str.endswith("-") & (s.str.len() > 1)
+    s = s.where(~trailing_minus, s.str.slice(0, -1))
+    lead_minus = s.str.startswith("-")
+    s = s.where(~lead_minus, s.str.slice(1))
+    s = s.str.lstrip("+")
+    neg = paren | trailing_minus | lead_minus
+    return s, neg, pct
+
+
+_COMMA_DECIMAL = re.compile(r"^\d*(?:[.]\d{3})*,\d+$")
+_POINT_DECIMAL = re.compile(r"^\d*(?:,\d{3})*\.\d+$")
+
+
+def _decide_decimal(cleaned: pd.Series) -> str:
+    """Choose the decimal separator for a column from the values that can only mean one thing."""
+    nonempty = cleaned[cleaned != ""]
+    if nonempty.empty:
+        return "."
+    sample = nonempty if len(nonempty) <= 200_000 else nonempty.sample(200_000, random_state=0)
+    # Values with both separators: the last one is the decimal separator.
+    both = sample[sample.str.contains(",", regex=False) & sample.str.contains(".", regex=False)]
+    comma_last = (both.str.rfind(",") > both.str.rfind(".")).sum()
+    point_last = len(both) - comma_last
+    # A single separator followed by other than three digits can only be a decimal separator.
+    comma_only = sample.str.fullmatch(r"\d*,\d{1,2}|\d*,\d{4,}")
+    point_only = sample.str.fullmatch(r"\d*\.\d{1,2}|\d*\.\d{4,}")
+    comma_votes = int(comma_last) + int(comma_only.sum())
+    point_votes = int(point_last) + int(point_only.sum())
+    if comma_votes > point_votes:
+        return ","
+    if point_votes > comma_votes:
+        return "."
+    # Nothing tells ("1,234" only): a comma is more often a decimal separator in the shops we serve.
+    return "," if sample.str.contains(",", regex=False).any() else "."
+
+
+def _to_float(cleaned: pd.Series, decimal: str) -> pd.Series:
+    thousands = "." if decimal == "," else ","
+    valid_pattern = (
+        r"\d+(?:\.\d{3})*(?:,\d*)?|,\d+|\d+(?:,\d+)?"
+        if decimal == ","
+        else r"\d+(?:,\d{3})*(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?"
+    )
+    valid = cleaned.str.fullmatch(valid_pattern)
+    s = cleaned.str.replace(thousands, "", regex=False)
+    if decimal == ",":
+        s = s.str.replace(",", ".", regex=False)
+    values = pd.to_numeric(s.where(valid & (s != ""), None), errors="coerce")
+    return values.astype("float64")
+
+
+# --- Dates --------------------------------------------------------------------------------------
+
+
+@dataclass
+class DateResult:
+    """Parsed dates, the unreadable mask, and how the column was decided."""
+
+    values: pd.Series  # datetime64[ns], NaT when empty or unreadable
+    unreadable: pd.Series  # bool: not empty and not a date
+    order: str  # "iso", "dmy", "mdy", "serial", "native" (already dates), "" (empty column)
+    ambiguous: bool  # day/month order could not be decided from the values
+
+
+_DMY_RE = (
+    r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
+    r"(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
+)
+
+
+def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
+    """Read a column of dates; ``order`` is "auto", "dmy", "mdy" or "ymd" (see the module docstring)."""
+    if order not in DATE_ORDERS:
+        order = "auto"
+    index = series.index
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        values = _as_ns(pd.Series(series, index=index))
+        return DateResult(values, pd.Series(False, index=index), "native", False)
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        values = _from_serial(series.astype("float64"))
+        return DateResult(values, values.isna() & series.notna(), "serial", False)
+    text = as_text(series)
+    empty = text.isna()
+    if empty.all():
+        return DateResult(pd.Series(pd.NaT, index=index, dtype="datetime64[ns]"), ~empty, "", False)
+    result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    todo = ~empty
+    used = ""
+    ambiguous = False
+    # ISO first: unambiguous and the format machine exports use.
+    iso_like = text.str.match(r"^\s*\d{4}-\d{1,2}-\d{1,2}", na=False)
+    if iso_like.any():
+        parsed = _as_ns(pd.to_datetime(text.where(iso_like), format="ISO8601", errors="coerce", utc=False))
+        result = result.where(~iso_like, parsed)
+        todo = todo & ~iso_like
+        used = "iso"
+    if todo.any():
+        rest = text.where(todo)
+        parts = rest.str.extract(_DMY_RE)
+        found = parts[0].notna()
+        if found.any():
+            first = parts.loc[found, 0].astype("int64")
+            second = parts.loc[found, 1].astype("int64")
+            day_first_votes = int(((first > 12) & (second <= 12)).sum())
+            month_first_votes = int(((second > 12) & (first <= 12)).sum())
+            if order in ("dmy", "mdy"):
+                chosen = order
+            elif day_first_votes >= month_first_votes and day_first_votes > 0:
+                chosen = "dmy"
+            elif month_first_votes > 0:
+                chosen = "mdy"
+            else:
+                chosen = DEFAULT_DATE_ORDER
+                ambiguous = True
+            day, month = (first, second) if chosen == "dmy" else (second, first)
+            year = parts.loc[found, 2].astype("int64")
+            year = year.where(year >= 100, year + np.where(year < 70, 2000, 1900))
+            hour = parts.loc[found, 3].fillna("0").astype("int64")
+            minute = parts.loc[found, 4].fillna("0").astype("int64")
+            sec = parts.loc[found, 5].fillna("0").astype("int64")
+            ampm = parts.loc[found, 6].fillna("").str.lower()
+            hour = hour.where(~((ampm == "pm") & (hour < 12)), hour + 12)
+            hour = hour.where(~((ampm == "am") & (hour == 12)), 0)
+            frame = pd.DataFrame(
+                {"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": sec}
+            )
+            parsed = _as_ns(pd.to_datetime(frame, errors="coerce"))
+            result.loc[parsed.index] = parsed
+            todo = todo & ~found
+            used = used or chosen
+            if used == "iso":
+                used = chosen
+        # Excel serial dates written as numbers (a date column exported without its format).
+        if todo.any():
+            nums = pd.to_numeric(text.where(todo), errors="coerce")
+            serial = nums.notna() & (nums > 59) & (nums < 110_000)
+            if serial.any():
+                result = result.where(~serial, _from_serial(nums.where(serial)))
+                used = used or "serial"
+            todo = todo & ~serial
+        # Anything else (month names, "2023/05/01"...): let pandas try, one value at a time.
+        if todo.any() and todo.sum() <= 50_000:
+            dayfirst = (used or DEFAULT_DATE_ORDER) != "mdy"
+            try:
+                leftover = pd.to_datetime(
+                    text.where(todo), format="mixed", dayfirst=dayfirst, errors="coerce"
+                )
+                result = result.where(~todo, _as_ns(leftover))
+            except (ValueError, TypeError):
+                pass
+    unreadable = result.isna() & ~empty
+    return DateResult(result, unreadable, used or "iso", ambiguous)
+
+
+def _as_ns(values: pd.Series) -> pd.Series:
+    """Timezone-naive datetime64[ns] (local time as written; a time zone is dropped, not converted)."""
+    values = pd.Series(values)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        values = pd.to_datetime(values, errors="coerce")
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_localize(None)
+    return values.astype("datetime64[ns]")
+
+
+def _from_serial(numbers: pd.Series) -> pd.Series:
+    """Excel serial day numbers (1900 date system) to datetimes; out-of-range values are NaT."""
+    ok = numbers.notna() & (numbers > 0) & (numbers < 110_000)
+    days = numbers.where(ok)
+    return (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype("datetime64[ns]").where(ok)
+
+
+# --- Contact details ----------------------------------------------------------------------------
+
+_EMAIL_RE = r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]{2,}$"
+
+
+def normalize_emails(series: pd.Series) -> pd.Series:
+    """Emails lower-cased and trimmed; not an email (no @, spaces...) becomes NA."""
+    text = as_text(series).str.lower()
+    return text.where(text.str.match(_EMAIL_RE, na=False), None)
+
+
+def normalize_phones(series: pd.Series, default_country: str = "33") -> pd.Series:
+    """Phone numbers in one canonical form: ``+`` and digits (``06 12..`` -> ``+33612..``).
+
+    A 10-digit national number starting with 0 is taken as French (``default_country``); other
+    numbers without an international prefix keep their digits. Fewer than 6 digits is not a phone.
+    """
+    text = as_text(series)
+    plus = text.str.strip().str.startswith("+") | text.str.strip().str.startswith("00")
+    digits = text.str.replace(r"\D", "", regex=True)
+    digits = digits.where(~text.str.strip().str.startswith("00", na=False), digits.str.slice(2))
+    national = ~plus.fillna(False) & digits.str.fullmatch(r"0\d{9}").fillna(False)
+    canonical = ("+" + digits).where(plus.fillna(False), digits)
+    canonical = canonical.where(~national, "+" + default_country + digits.str.slice(1))
+    # "+33 (0)6 ..." written with the trunk zero kept.
+    canonical = canonical.str.replace(r"^\+(\d{2})0(\d{9})$", r"+\1\2", regex=True)
+    ok = digits.str.len() >= 6
+    return canonical.where(ok.fillna(False), None)
+
+
+_TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "opt-in", "optin", "subscribed", "inscrit"}
+_FALSE = {"0", "false", "no", "n", "non", "faux", "opt-out", "optout", "unsubscribed", "desinscrit"}
+
+
+def parse_booleans(series: pd.Series) -> pd.Series:
+    """Yes/no columns in French or English to a nullable boolean (unknown stays NA)."""
+    text = as_text(series).str.lower().str.replace("é", "e", regex=False)
+    out = pd.Series(pd.NA, index=series.index, dtype="boolean")
+    out[text.isin(_TRUE).fillna(False)] = True
+    out[text.isin(_FALSE).fillna(False)] = False
+    return out
+
+
+def normalize_gender(series: pd.Series) -> pd.Series:
+    """Gender codes to "F" or "M" when recognisable (F/femme/female/Mme, H/M/homme/male/M.), else as written."""
+    text = as_text(series)
+    low = text.str.lower().str.strip(". ")
+    female = low.isin({"f", "femme", "female", "woman", "w", "mme", "mrs", "ms", "miss", "madame", "mlle"})
+    male = low.isin({"m", "h", "homme", "male", "man", "mr", "monsieur"})
+    return text.where(~female.fillna(False), "F").where(~male.fillna(False), "M")
