@@ -58,6 +58,7 @@ LAZY_MODULES: tuple[str, ...] = (
     "PySide6.QtGui",
     "PySide6.QtWidgets",
     "PySide6.QtSvg",
+    "PySide6.QtOpenGL",  # pyqtgraph imports it by name (importlib) at import time
     "pyqtgraph",
     "encodings.cp1252",
     "encodings.latin_1",
