@@ -144,7 +144,7 @@ class SegmentBarsChart(ChartPanel):
                 label = pg.TextItem(format_percent(share), color=fg, anchor=(0, 0.5))
                 label.setPos(value + top * 0.01, y)
                 plot.addItem(label)
-            plot.setXRange(0, max(top, 1.0) * 1.18, padding=0)
+            plot.setXRange(0, max(top, 1.0) * 1.3, padding=0)
             plot.setYRange(-0.6, len(self.keys) - 0.4, padding=0)
 
     def _fill_table(self) -> None:
