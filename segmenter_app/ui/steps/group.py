@@ -1,0 +1,594 @@
+"""Step 3, Group: choose a method, see the segments, check them, edit them by hand.
+
+The page runs ``core.segmentation.segment`` on the task runner whenever the method or one of its
+parameters changes (debounced, so typing three cut points runs one computation), then suggests
+the plans and draws the control group so the next steps and the scorecard's "actionable" check
+see them. Everything shown is rebuilt from ``ctx.analysis`` in :meth:`refresh`.
+
+Interactions: a click on a segment bar, an RFM cell, a scorecard row or a rectangle of the cluster
+map filters the customer table (each row shows the customer's reason); renames, merges and moves
+go through ``core.segmentation.edits`` and onto the undo stack; parameter changes are undoable
+too. No grouping logic lives here.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.i18n import UserError
+from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
+from segmenter_app.ui import errors
+from segmenter_app.ui.charts import ClusterMapChart, RfmGridChart, SegmentBarsChart, SilhouetteChart
+from segmenter_app.ui.steps.base import CHANGE_EDITS, CHANGE_SEGMENTATION, CallbackCommand, StepPage
+from segmenter_app.ui.steps.group_params import ClusterParams, PredictiveParams, RfmParams
+from segmenter_app.ui.steps.group_rules import RulesParams
+from segmenter_app.ui.steps.group_segments import SegmentsPanel
+from segmenter_app.ui.steps.group_view import (
+    cluster_coordinates,
+    customer_frame,
+    customer_headers,
+    silhouette_series,
+)
+from segmenter_app.ui.table_model import DataFrameModel
+
+METHODS = ("rfm", "rules", "clusters", "predictive")
+DEBOUNCE_MS = 400
+STALE_CHANGES = ("inputs", "customers", "project")
+
+
+@dataclass
+class GroupResult:
+    """What the background computation hands back to the GUI thread."""
+
+    analysis: Analysis
+    card: pd.DataFrame
+    summary: pd.DataFrame
+
+
+def compute_group(
+    analysis: Analysis,
+    method: str,
+    parameters: dict[str, Any],
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> GroupResult:
+    """Segment, suggest the plans, draw the control group, and check the segments (worker thread)."""
+    from segmenter_app.core import actions, segmentation
+    from segmenter_app.core.segmentation import quality
+    from segmenter_app.core.summary import segment_summary
+
+    token = cancel or CancelToken()
+    segmentation.segment(
+        analysis, method, parameters, progress=StageProgress(progress, 0.0, 0.85, token), cancel=token
+    )
+    token.check()
+    actions.suggest_plans(analysis)
+    actions.draw_control(analysis)
+    progress(0.95, "")
+    card = quality.scorecard(analysis)
+    summary = segment_summary(analysis)
+    progress(1.0, "")
+    return GroupResult(analysis, card, summary)
+
+
+def default_parameters() -> dict[str, dict[str, Any]]:
+    """What each method starts with: let the data decide."""
+    return {
+        "rfm": {"scores": "auto"},
+        "rules": {"rules": []},
+        "clusters": {"k": "auto"},
+        "predictive": {"horizon_days": 365},
+    }
+
+
+class GroupPage(StepPage):
+    """Methods, charts, scorecard and customer table of step 3 (see the module docstring)."""
+
+    step_id = "group"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.requested: dict[str, dict[str, Any]] = default_parameters()
+        self.method = "rfm"
+        self.card = pd.DataFrame()
+        self.summary = pd.DataFrame()
+        self._stale = False
+        self._generation = 0  # bumped by every hand edit; an older background result is recomputed
+        self._filter_text = ""
+        self._notifying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.compute_now)
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.method_combo = QComboBox()
+        for method, label in (
+            ("rfm", self.tr("RFM scores (recency, frequency, spend)")),
+            ("rules", self.tr("Rules you write, in priority order")),
+            ("clusters", self.tr("Clusters found in the data")),
+            ("predictive", self.tr("Predictions (still active, lifetime value)")),
+        ):
+            self.method_combo.addItem(label, method)
+        self.method_combo.setAccessibleName(self.tr("Grouping method"))
+        self.method_combo.currentIndexChanged.connect(self._on_method_chosen)
+        method_label = QLabel(self.tr("&Method"))
+        method_label.setBuddy(self.method_combo)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(method_label)
+        top.addWidget(self.method_combo)
+        top.addWidget(self.status, 1)
+
+        self.rfm_params = RfmParams()
+        self.rules_params = RulesParams()
+        self.cluster_params = ClusterParams()
+        self.predictive_params = PredictiveParams()
+        self.params_stack = QStackedWidget()
+        self.panels = {
+            "rfm": self.rfm_params,
+            "rules": self.rules_params,
+            "clusters": self.cluster_params,
+            "predictive": self.predictive_params,
+        }
+        for method, panel in self.panels.items():
+            self.params_stack.addWidget(panel)
+            panel.parametersChanged.connect(lambda params, m=method: self.change_parameters(m, params))
+
+        self.bars = SegmentBarsChart()
+        self.rfm_grid = RfmGridChart()
+        self.cluster_map = ClusterMapChart()
+        self.silhouette = SilhouetteChart()
+        self.charts = QTabWidget()
+        self.charts.setAccessibleName(self.tr("Charts"))
+        self.charts.addTab(self.bars, self.tr("Segments"))
+        self.charts.addTab(self.rfm_grid, self.tr("RFM grid"))
+        self.charts.addTab(self.cluster_map, self.tr("Cluster map"))
+        self.charts.addTab(self.silhouette, self.tr("Silhouette"))
+        self.bars.selectionChanged.connect(self._on_segments_selected)
+        self.rfm_grid.scoresSelected.connect(self._on_cells_selected)
+        self.cluster_map.pointsSelected.connect(self._on_points_selected)
+        self.silhouette.kClicked.connect(self.cluster_params.set_k)
+
+        self.segments = SegmentsPanel()
+        self.segments.renameRequested.connect(self.rename_segment)
+        self.segments.mergeRequested.connect(self.merge_segments)
+        self.segments.selectionChanged.connect(self._on_segments_selected)
+
+        self.model = DataFrameModel(
+            parent=self, decimals={s.C_RECENCY: 0, s.C_FREQUENCY: 0, s.C_MONETARY: 2, s.C_AVG_BASKET: 2}
+        )
+        self.customers_view = QTableView()
+        self.customers_view.setModel(self.model)
+        self.customers_view.setSortingEnabled(True)
+        self.customers_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.customers_view.setAccessibleName(self.tr("Customers and the reason for their segment"))
+        self.customers_view.horizontalHeader().setStretchLastSection(True)
+        self.filter_label = QLabel()
+        self.clear_filter_button = QPushButton(self.tr("Show all customers"))
+        self.clear_filter_button.clicked.connect(self.clear_filter)
+        self.move_combo = QComboBox()
+        self.move_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.move_combo.setAccessibleName(self.tr("Segment to move the selected customers to"))
+        self.move_button = QPushButton(self.tr("Move selected customers to"))
+        self.move_button.clicked.connect(self._move_selected)
+        table_bar = QHBoxLayout()
+        table_bar.addWidget(self.filter_label, 1)
+        table_bar.addWidget(self.clear_filter_button)
+        table_bar.addWidget(self.move_button)
+        table_bar.addWidget(self.move_combo)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(table_bar)
+        table_layout.addWidget(self.customers_view, 1)
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.charts)
+        upper.addWidget(self.segments)
+        upper.setStretchFactor(0, 1)
+        upper.setStretchFactor(1, 1)
+        upper.setSizes([600, 600])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(table_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.params_stack)
+        layout.addWidget(self.splitter, 1)
+
+    def title(self) -> str:
+        """The step's name in the navigator."""
+        return self.tr("Group")
+
+    def is_complete(self) -> bool:
+        """Done once the customers are grouped."""
+        return self.ctx is not None and self.ctx.analysis.segmentation is not None
+
+    # --- computing ---------------------------------------------------------------------------
+    def on_context_changed(self, what: str) -> None:
+        """A new customer table (or project) makes the segments stale; criteria matter to clusters."""
+        if self._notifying:
+            self.completeChanged.emit()
+            return
+        if what in STALE_CHANGES or (what == "criteria" and self.method == "clusters"):
+            self._stale = what != "project"
+            if what == "project":
+                self.requested = {}  # the opened project's own parameters are shown
+        super().on_context_changed(what)
+
+    def refresh(self) -> None:
+        """Rebuild the page from the analysis; start a computation when the segments are missing or stale."""
+        if self.ctx is None:
+            return
+        analysis = self.ctx.analysis
+        seg = analysis.segmentation
+        if seg is not None and not self._stale:
+            self.method = seg.method
+            if seg.method not in self.requested:
+                self.requested[seg.method] = copy.deepcopy(seg.parameters)
+        self._show_method()
+        if analysis.customers is None:
+            self.status.setText(self.tr("Import the customers' orders first (step 1)."))
+            return
+        if (seg is None or self._stale) and not self._computing():
+            self._stale = False
+            self.compute_now()
+        if seg is not None:
+            if (
+                self.card.empty
+                or len(self.card) != len(seg.segments)
+                or set(self.card["key"]) != set(seg.segments["key"])
+            ):
+                self._recheck()
+            self._render()
+
+    def change_parameters(self, method: str, parameters: dict[str, Any], text: str | None = None) -> None:
+        """Use ``method`` with ``parameters`` (undoable) and recompute after a short pause."""
+        old_method, old_params = self.method, copy.deepcopy(self.requested.get(method, {}))
+        old_all = copy.deepcopy(self.requested)
+        new_params = copy.deepcopy(parameters)
+        if method == old_method and new_params == old_params:
+            return
+
+        def redo() -> None:
+            self.requested[method] = copy.deepcopy(new_params)
+            self.method = method
+            self._show_method()
+            self.schedule()
+
+        def undo() -> None:
+            self.requested = copy.deepcopy(old_all)
+            self.method = old_method
+            self._show_method()
+            self.schedule()
+
+        label = text or self.tr("Change the grouping settings")
+        if self.ctx is not None:
+            self.ctx.undo_stack.push(CallbackCommand(label, redo, undo))
+        else:
+            redo()
+
+    def _on_method_chosen(self, _index: int) -> None:
+        method = str(self.method_combo.currentData())
+        if method != self.method:
+            params = self.requested.get(method, default_parameters()[method])
+            self.change_parameters(method, params, self.tr("Change the grouping method"))
+
+    def _computing(self) -> bool:
+        return self.ctx is not None and any(t.key == "group" for t in self.ctx.tasks.running_tasks())
+
+    def schedule(self) -> None:
+        """Recompute after :data:`DEBOUNCE_MS` without a new change (restarts the pause)."""
+        self.status.setText(self.tr("Updating the segments…"))
+        self._timer.start()
+
+    def compute_now(self) -> None:
+        """Start the background computation with the current method and parameters."""
+        self._timer.stop()
+        if self.ctx is None or self.ctx.analysis.customers is None:
+            return
+        generation = self._generation
+        method = self.method
+        self.status.setText(self.tr("Updating the segments…"))
+        self.ctx.tasks.run(
+            compute_group,
+            self.ctx.snapshot(),
+            method,
+            copy.deepcopy(self.requested.get(method, {})),
+            title=self.tr("Grouping the customers"),
+            key="group",
+            on_done=lambda result: self._apply(result, generation),
+            on_error=self._on_error,
+        )
+
+    def _apply(self, result: GroupResult, generation: int) -> None:
+        if self.ctx is None:
+            return
+        if generation != self._generation:
+            self.compute_now()  # an edit or an undo happened meanwhile: its state must be included
+            return
+        analysis = self.ctx.analysis
+        analysis.segmentation = result.analysis.segmentation
+        analysis.plans = result.analysis.plans
+        self.card, self.summary = result.card, result.summary
+        self.clear_filter(render=False)
+        self._notify(CHANGE_SEGMENTATION)
+        self._render()
+
+    def _on_error(self, error: BaseException) -> bool:
+        if isinstance(error, UserError):
+            self.status.setText(error.text(self.ctx.lang if self.ctx else "en"))
+        else:
+            self.status.setText(self.tr("The segments could not be computed."))
+        return False  # the runner still shows its dialog
+
+    # --- showing -----------------------------------------------------------------------------
+    def _show_method(self) -> None:
+        self.method_combo.blockSignals(True)
+        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(self.method)))
+        self.method_combo.blockSignals(False)
+        self.params_stack.setCurrentWidget(self.panels[self.method])
+        self.charts.setTabVisible(1, self.method == "rfm")
+        self.charts.setTabVisible(2, self.method == "clusters")
+        self.charts.setTabVisible(3, self.method == "clusters")
+
+    def _recheck(self) -> None:
+        """Scorecard and summary of the current segmentation (after a hand edit or a reload)."""
+        from segmenter_app.core.segmentation import quality
+        from segmenter_app.core.summary import segment_summary
+
+        analysis = self.ctx.analysis
+        self.card = quality.scorecard(analysis)
+        self.summary = segment_summary(analysis)
+
+    def _render(self) -> None:
+        analysis = self.ctx.analysis
+        seg = analysis.segmentation
+        if seg is None:
+            return
+        details = seg.details
+        requested = self.requested.get(seg.method, seg.parameters)
+        if seg.method == "rfm":
+            self.rfm_params.set_state(requested, details)
+            self._render_rfm(seg)
+        elif seg.method == "clusters":
+            self.cluster_params.set_state(requested, details, list(analysis.criteria))
+            self._render_clusters(seg)
+        elif seg.method == "predictive":
+            self.predictive_params.set_state(requested, details)
+        elif seg.method == "rules":
+            self.rules_params.set_state(requested, details, analysis)
+        self.bars.set_summary(self.summary)
+        warnings = list(details.get("quality_warnings") or [])
+        self.segments.set_scorecard(self.card, warnings)
+        self.model.set_frame(customer_frame(analysis), customer_headers(self))
+        self.customers_view.resizeColumnsToContents()
+        self.move_combo.clear()
+        for key, name in zip(seg.segments["key"], seg.segments["name"], strict=True):
+            self.move_combo.addItem(str(name), str(key))
+        counts = seg.counts()
+        self.status.setText(
+            self.tr("{customers} customers in {segments} segments.")
+            .replace("{customers}", self.ctx.locale().toString(int(counts.sum())))
+            .replace("{segments}", str(int((counts > 0).sum())))
+        )
+        self._update_filter_label()
+
+    def _render_rfm(self, seg: Segmentation) -> None:
+        from segmenter_app.core.segmentation import rfm
+
+        counts = rfm.grid_counts(seg)
+        levels = int(seg.details.get("scores", 5))
+        labels = rfm.grid_labels(levels, self.ctx.lang)
+        self.rfm_grid.set_grid(
+            counts.to_numpy(), list(counts.index), list(counts.columns), labels.to_numpy().tolist()
+        )
+
+    def _render_clusters(self, seg: Segmentation) -> None:
+        coords = cluster_coordinates(seg)
+        if coords is not None:
+            x, y = coords
+            keys = seg.segments["key"].astype(str).tolist()
+            self.cluster_map.set_points(
+                seg.assignments.index.astype(str).tolist(),
+                x,
+                y,
+                seg.assignments[s.A_SEGMENT].astype(str).tolist(),
+                keys,
+                seg.segments["name"].astype(str).tolist(),
+            )
+        series = silhouette_series(seg.details)
+        if series is not None:
+            self.silhouette.set_scores(*series)
+
+    # --- filtering the customer table ----------------------------------------------------------
+    def _on_segments_selected(self, keys: list[str]) -> None:
+        seg = self.ctx.analysis.segmentation if self.ctx else None
+        if seg is None:
+            return
+        if not keys:
+            self.clear_filter()
+            return
+        ids = seg.assignments.index[seg.assignments[s.A_SEGMENT].isin(keys)]
+        names = ", ".join(seg.name_of(k) for k in keys)
+        self.bars.set_selection(keys, emit=False)
+        self.segments.select_keys(keys)
+        self._set_filter(ids, names)
+
+    def _on_cells_selected(self, pairs: list[tuple[int, int]]) -> None:
+        seg = self.ctx.analysis.segmentation if self.ctx else None
+        if seg is None or "r_score" not in seg.assignments:
+            return
+        if not pairs:
+            self.clear_filter()
+            return
+        cells = pd.MultiIndex.from_frame(seg.assignments[["r_score", "f_score"]].astype(int))
+        mask = cells.isin([(int(r), int(f)) for r, f in pairs])
+        self._set_filter(seg.assignments.index[mask], ", ".join(f"R{r} F{f}" for r, f in pairs))
+
+    def _on_points_selected(self, ids: list[str]) -> None:
+        if not ids:
+            self.clear_filter()
+            return
+        self._set_filter(ids, self.tr("%n customer(s) picked on the map", "", len(ids)))
+
+    def _set_filter(self, ids: Any, description: str) -> None:
+        self.model.set_filter(list(ids))
+        self._filter_text = description
+        self._update_filter_label()
+
+    def clear_filter(self, render: bool = True) -> None:
+        """Show every customer again and clear the chart selections."""
+        self._filter_text = ""
+        self.model.set_filter(None)
+        self.bars.set_selection([], emit=False)
+        self.rfm_grid.set_selection([], emit=False)
+        self.cluster_map.clear_selection(emit=False)
+        if render:
+            self._update_filter_label()
+
+    def _update_filter_label(self) -> None:
+        total = len(self.model.frame())
+        shown = self.model.total_rows()
+        loc = self.ctx.locale() if self.ctx else None
+        if self._filter_text:
+            text = self.tr("Showing {shown} of {total} customers: {what}").replace(
+                "{what}", self._filter_text
+            )
+        else:
+            text = self.tr("All {total} customers. Click a chart to filter.")
+        text = text.replace("{shown}", loc.toString(shown) if loc else str(shown))
+        self.filter_label.setText(text.replace("{total}", loc.toString(total) if loc else str(total)))
+        self.clear_filter_button.setEnabled(bool(self._filter_text))
+
+    # --- hand edits (undoable) -----------------------------------------------------------------
+    def rename_segment(self, key: str, name: str) -> None:
+        """Rename a segment (undoable)."""
+        from segmenter_app.core.segmentation import edits
+
+        self._edit(self.tr("Rename segment"), lambda a: edits.rename(a, key, name))
+
+    def merge_segments(self, keys: list[str]) -> None:
+        """Merge segments into the first (undoable)."""
+        from segmenter_app.core.segmentation import edits
+
+        self._edit(self.tr("Merge segments"), lambda a: edits.merge(a, keys))
+
+    def move_customers(self, ids: list[str], to: str) -> None:
+        """Move customers by hand into segment ``to`` (undoable)."""
+        from segmenter_app.core.segmentation import edits
+
+        self._edit(self.tr("Move customers"), lambda a: edits.move(a, ids, to))
+
+    def _move_selected(self) -> None:
+        rows = sorted({i.row() for i in self.customers_view.selectionModel().selectedRows()})
+        to = self.move_combo.currentData()
+        if rows and to:
+            self.move_customers([str(self.model.index_value(r)) for r in rows], str(to))
+
+    def _edit(self, text: str, apply: Any) -> None:
+        """Apply an edit through the core now; push a command that restores either state."""
+        from segmenter_app.core import actions
+
+        analysis = self.ctx.analysis
+        if analysis.segmentation is None:
+            return
+        before = _capture(analysis)
+        try:
+            apply(analysis)
+            if analysis.plans:
+                actions.suggest_plans(analysis)  # sizes changed: budgets follow, user edits kept
+                actions.draw_control(analysis)
+        except UserError as error:
+            _restore(analysis, before)
+            errors.show_user_error(self, error)
+            return
+        after = _capture(analysis)
+        first = [True]
+
+        def redo() -> None:
+            if not first[0]:
+                _restore(self.ctx.analysis, after)
+            first[0] = False
+            self._after_edit()
+
+        def undo() -> None:
+            _restore(self.ctx.analysis, before)
+            self._after_edit()
+
+        self.ctx.undo_stack.push(CallbackCommand(text, redo, undo))
+
+    def _after_edit(self) -> None:
+        self._generation += 1
+        self._recheck()
+        self._notify(CHANGE_EDITS)
+        self._render()
+
+    def _notify(self, what: str) -> None:
+        # The page already shows the change: skip the refresh the notification would trigger.
+        self._notifying = True
+        try:
+            self.ctx.notify(what)
+        finally:
+            self._notifying = False
+
+
+@dataclass
+class _State:
+    segmentation: Segmentation
+    edits: list[dict[str, Any]]
+    plans: dict[str, dict[str, Any]]
+
+
+def _capture(analysis: Analysis) -> _State:
+    seg = analysis.segmentation
+    assert seg is not None
+    copy_ = Segmentation(
+        method=seg.method,
+        parameters=copy.deepcopy(seg.parameters),
+        assignments=seg.assignments.copy(),
+        segments=seg.segments.copy(),
+        details=copy.deepcopy(seg.details),
+    )
+    return _State(copy_, copy.deepcopy(analysis.edits), copy.deepcopy(analysis.plans))
+
+
+def _restore(analysis: Analysis, state: _State) -> None:
+    seg = state.segmentation
+    analysis.segmentation = Segmentation(
+        method=seg.method,
+        parameters=copy.deepcopy(seg.parameters),
+        assignments=seg.assignments.copy(),
+        segments=seg.segments.copy(),
+        details=copy.deepcopy(seg.details),
+    )
+    analysis.edits = copy.deepcopy(state.edits)
+    analysis.plans = copy.deepcopy(state.plans)

@@ -1,0 +1,179 @@
+"""The Group page on the demo shop: background RFM, chart filters, cut points, hand edits, undo."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from ui_analysis import demo_analysis
+
+from segmenter_app.core import schema as s
+from segmenter_app.ui.steps.base import StepContext
+from segmenter_app.ui.steps.group import GroupPage
+from segmenter_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def page(qtbot, request):
+    lang = getattr(request, "param", "en")
+    analysis = demo_analysis(lang)
+    tasks = TaskRunner()
+    ctx = StepContext(analysis, tasks, QUndoStack())
+    widget = GroupPage()
+    qtbot.addWidget(widget)
+    widget.set_context(ctx)
+    widget.resize(1300, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    assert tasks.wait_idle(60)
+    QApplication.processEvents()
+    yield widget
+    tasks.cancel_all()
+    tasks.wait_idle(10)
+
+
+def _wait_segments(page: GroupPage) -> None:
+    """Let the debounce timer fire and the background run finish."""
+    waited = 0
+    while page._timer.isActive() and waited < 3000:
+        QTest.qWait(50)
+        waited += 50
+    assert page.ctx.tasks.wait_idle(60)
+    QApplication.processEvents()
+
+
+def test_rfm_runs_in_the_background_and_shows_every_customer(page, artifacts):
+    analysis = page.ctx.analysis
+    seg = analysis.segmentation
+    assert seg is not None and seg.method == "rfm"
+    assert page.is_complete()
+    counts = seg.counts()
+    assert int(counts.sum()) == len(analysis.customers)
+    assert page.model.total_rows() == len(analysis.customers)
+    # The bars show the summary: one bar per segment, sizes equal to the counts.
+    assert page.bars.keys == seg.segments["key"].tolist()
+    assert page.bars.customers.tolist() == counts.tolist()
+    # The scorecard has a row per segment with advice; plans were suggested for every segment.
+    assert page.segments.table.rowCount() == len(seg.segments)
+    assert set(analysis.plans) == set(seg.segments["key"])
+    assert all(page.segments.table.item(r, 5).text() for r in range(page.segments.table.rowCount()))
+    page.grab().save(str(artifacts / "step_group_rfm_en.png"))
+
+
+def test_clicking_a_bar_filters_the_table_with_reasons(page):
+    seg = page.ctx.analysis.segmentation
+    key = seg.segments["key"].iloc[0]
+    expected = int(seg.counts()[key])
+    page.bars.click_segment(0)
+    assert page.model.total_rows() == expected
+    visible = page.model.visible_frame()
+    assert set(visible["segment"]) == {seg.name_of(key)}
+    assert visible["reason"].str.startswith("R ").all()
+    assert str(expected) in page.filter_label.text()
+    page.clear_filter()
+    assert page.model.total_rows() == len(seg.assignments)
+
+
+def test_an_rfm_cell_filters_the_table(page, artifacts):
+    seg = page.ctx.analysis.segmentation
+    page.charts.setCurrentWidget(page.rfm_grid)
+    page.rfm_grid.select_scores([(5, 5)])
+    expected = int(((seg.assignments["r_score"] == 5) & (seg.assignments["f_score"] == 5)).sum())
+    assert expected > 0
+    assert page.model.total_rows() == expected
+    page.grab().save(str(artifacts / "step_group_rfm_grid.png"))
+
+
+def test_edited_cut_points_recompute_and_undo(page):
+    analysis = page.ctx.analysis
+    field = page.rfm_params.fields["recency"]
+    field.setText("30 ; 90 ; 180 ; 365")
+    field.editingFinished.emit()
+    _wait_segments(page)
+    details = analysis.segmentation.details
+    assert details["cut_points"]["recency"] == [30, 90, 180, 365]
+    assert details["cut_points_source"]["recency"] == "edited"
+    assert (analysis.segmentation.assignments["r_score"] == 5).sum() == (
+        analysis.customers[s.C_RECENCY] <= 30
+    ).sum()
+    assert page.rfm_params.reset.isEnabled()
+    page.ctx.undo_stack.undo()
+    _wait_segments(page)
+    assert analysis.segmentation.details["cut_points_source"]["recency"] == "computed"
+
+
+def test_rename_merge_and_move_are_undoable(page):
+    analysis = page.ctx.analysis
+    stack = page.ctx.undo_stack
+    seg = analysis.segmentation
+    first = seg.segments["key"].iloc[0]
+    # Rename by editing the name cell of the scorecard.
+    page.segments.table.item(0, 0).setText("Best friends")
+    assert analysis.segmentation.name_of(first) == "Best friends"
+    assert analysis.edits[-1]["op"] == "rename"
+    assert page.bars.names[0] == "Best friends"
+    stack.undo()
+    assert analysis.segmentation.name_of(first) != "Best friends"
+    assert analysis.edits == []
+    stack.redo()
+    assert analysis.segmentation.name_of(first) == "Best friends"
+
+    # Merge the last two segments.
+    keys = analysis.segmentation.segments["key"].tolist()
+    before = len(keys)
+    merged_size = int(analysis.segmentation.counts()[keys[-2]] + analysis.segmentation.counts()[keys[-1]])
+    page.merge_segments([keys[-2], keys[-1]])
+    assert len(analysis.segmentation.segments) == before - 1
+    assert int(analysis.segmentation.counts()[keys[-2]]) == merged_size
+    assert page.segments.table.rowCount() == before - 1
+    stack.undo()
+    assert len(analysis.segmentation.segments) == before
+
+    # Move two customers chosen in the table into the first segment.
+    page.bars.click_segment(len(keys) - 1)
+    page.customers_view.selectRow(0)
+    page.customers_view.selectionModel().select(
+        page.model.index(1, 0),
+        page.customers_view.selectionModel().SelectionFlag.Select
+        | page.customers_view.selectionModel().SelectionFlag.Rows,
+    )
+    ids = [str(page.model.index_value(0)), str(page.model.index_value(1))]
+    page.move_combo.setCurrentIndex(0)
+    page.move_button.click()
+    assignments = analysis.segmentation.assignments
+    assert (assignments.loc[ids, s.A_SEGMENT] == first).all()
+    assert assignments.loc[ids, s.A_REASON].str.startswith("Moved by hand").all()
+    assert analysis.edits[-1]["op"] == "move" and sorted(analysis.edits[-1]["customers"]) == sorted(ids)
+    stack.undo()
+    assert (analysis.segmentation.assignments.loc[ids, s.A_SEGMENT] == keys[-1]).all()
+
+
+@pytest.mark.parametrize("page", ["fr"], indirect=True)
+def test_french_analysis_names_segments_in_french(page, artifacts):
+    names = page.ctx.analysis.segmentation.segments["name"].tolist()
+    assert "Fidèles" in names
+    assert page.bars.names == names
+    page.grab().save(str(artifacts / "step_group_rfm_fr.png"))
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("segmenter_app.core.segmentation.clusters") is None,
+    reason="clustering not built yet",
+)
+def test_clusters_show_the_map_and_silhouette(page, artifacts):
+    page.method_combo.setCurrentIndex(page.method_combo.findData("clusters"))
+    _wait_segments(page)
+    seg = page.ctx.analysis.segmentation
+    assert seg.method == "clusters"
+    assert page.charts.isTabVisible(2)
+    assert len(page.cluster_map.ids) == len(seg.assignments)
+    assert page.silhouette.ks
+    page.charts.setCurrentWidget(page.cluster_map)
+    page.grab().save(str(artifacts / "step_group_clusters.png"))
+    page.ctx.undo_stack.undo()
+    _wait_segments(page)
+    assert page.ctx.analysis.segmentation.method == "rfm"
