@@ -5,7 +5,9 @@ Steps: (1) make the icons if they are missing, (2) run PyInstaller on ``packagin
 bundle's own ``--self-test`` without a screen, (4) print the bundle's size and what takes it.
 Exit code 0 only when the build and its self-test passed.
 
-Options: ``--skip-self-test``, ``--clean`` (drop PyInstaller's cache first), ``--dist DIR`` and
+On Linux the bundle also gets ``install.sh``, the desktop entry and the icon at its top level
+(``./install.sh`` installs it for the user). Options: ``--archive`` (also pack the bundle into
+``dist/segmenter-VERSION-PLATFORM.tar.gz``, ``.zip`` on Windows), ``--skip-self-test``, ``--clean`` (drop PyInstaller's cache first), ``--dist DIR`` and
 ``--work DIR`` (where the bundle and the intermediate files go; defaults ``dist/`` and
 ``build/``), ``--report FILE`` (the self-test's JSON report; default ``dist/selftest-report.json``).
 Needs the packaging requirements: ``pip install -r requirements/packaging.lock``.
@@ -16,6 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -79,6 +83,22 @@ def _library_group(name: str) -> str:
     return "other shared libraries"
 
 
+def add_linux_desktop_files(root: Path) -> None:
+    """Put the installer script, the desktop entry and the icon at the top of the Linux bundle."""
+    shutil.copy2(HERE / "linux" / "install.sh", root / "install.sh")
+    shutil.copy2(HERE / "linux" / "segmenter.desktop", root / "segmenter.desktop")
+    shutil.copy2(REPO / "resources" / "icons" / "segmenter.png", root / "segmenter.png")
+
+
+def make_archive(root: Path, dist: Path) -> Path:
+    """One file to download: ``segmenter-VERSION-PLATFORM.tar.gz`` (``.zip`` on Windows)."""
+    machine = platform.machine().lower() or "unknown"
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
+    base = dist / f"{platform_info.EXE_NAME}-{platform_info.app_version()}-{system}-{machine}"
+    fmt = "zip" if sys.platform.startswith("win") else "gztar"
+    return Path(shutil.make_archive(str(base), fmt, root_dir=root.parent, base_dir=root.name))
+
+
 def run_self_test(dist: Path, report: Path) -> int:
     """Run the built executable's ``--self-test`` offscreen; return its exit code."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -94,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / "build")
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache before building")
     parser.add_argument("--skip-self-test", action="store_true")
+    parser.add_argument("--archive", action="store_true", help="also pack the bundle into one file")
     parser.add_argument("--report", type=Path, default=None, help="the self-test's JSON report")
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
@@ -126,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform.startswith("linux"):
         saved = strip_symbols(root / "_internal")
         print(f"stripped symbols: {saved / 1e6:.1f} MB saved")
+        add_linux_desktop_files(root)
     size = folder_size(root)
     print(f"\nbuilt {root} in {build_s:.0f} s: {size / 1e6:.1f} MB on disk")
     for name, part in size_breakdown(root):
@@ -140,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         summary["self_test_s"] = round(time.perf_counter() - start, 1)
         summary["self_test_exit"] = status
         print(f"self-test exit code {status} ({summary['self_test_s']} s); report {report}")
+    if args.archive and status == 0:
+        archive = make_archive(root, dist)
+        summary["archive"] = str(archive)
+        summary["archive_bytes"] = archive.stat().st_size
+        print(f"archive {archive}: {archive.stat().st_size / 1e6:.1f} MB")
     (dist / "build-summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return status
 
