@@ -84,7 +84,7 @@ T = Messages(
 
 ORDERS, CUSTOMERS = "orders", "customers"
 _TOTAL_RE = (
-    r"(?i)^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum)\b"
+    r"^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum)\b"
 )
 _NON_PRODUCT_CODES = {
     "POST",
@@ -102,12 +102,12 @@ _NON_PRODUCT_CODES = {
     "SHIPPING",
 }
 _NON_PRODUCT_NAMES = (
-    r"(?i)^\s*(?:postage|dotcom postage|carriage|manual|discount|bank charges|amazon fee|adjust bad debt|"
+    r"^\s*(?:postage|dotcom postage|carriage|manual|discount|bank charges|amazon fee|adjust bad debt|"
     r"samples|cruk commission|frais de port|frais d'envoi|frais de livraison|livraison|shipping|"
     r"shipping fee|delivery|delivery charge|frais bancaires|commission|frais de dossier|emballage cadeau)\s*$"
 )
-_NON_PRODUCT_CATEGORIES = r"(?i)^\s*(?:livraison|shipping|frais|fees|postage|port)\s*$"
-_CANCELLED_STATUS = r"(?i)(?:cancel|annul|refund|rembours|failed|echou|échou|void)"
+_NON_PRODUCT_CATEGORIES = r"^\s*(?:livraison|shipping|frais|fees|postage|port)\s*$"
+_CANCELLED_STATUS = r"(?:cancel|annul|refund|rembours|failed|echou|échou|void)"
 
 
 @dataclass
@@ -172,7 +172,7 @@ def clean_file(
         mark(_non_product(std, by_role, frame), "non_product")
         if STATUS in by_role:
             status = frame[by_role[STATUS]]
-            mark(status.str.contains(_CANCELLED_STATUS, regex=True, na=False).to_numpy(), "cancelled_order")
+            mark(values.rx(status, _CANCELLED_STATUS, ignore_case=True), "cancelled_order")
         if returns == "exclude":
             is_return = std[schema.T_IS_RETURN].to_numpy()
             cancel = std["_cancellation"].to_numpy()
@@ -377,15 +377,14 @@ def _note_dates(
 
 def _cancellation_ids(order_ids: pd.Series) -> pd.Series:
     """Invoice numbers of the form C123456 among numeric ones: the Online Retail cancellation style."""
-    flagged = order_ids.str.match(r"^[Cc]\d", na=False)
-    return flagged
+    return pd.Series(values.rx(order_ids, r"^[Cc]\d"), index=order_ids.index)
 
 
 def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:
     """Rows labelled as totals in one of their first cells, with no usable date."""
     hits = np.zeros(len(frame), dtype=bool)
     for column in list(frame.columns[:3]):
-        hits |= frame[column].str.match(_TOTAL_RE, na=False).to_numpy()
+        hits |= values.rx(frame[column], _TOTAL_RE, ignore_case=True)
     if kind == ORDERS and hits.any():
         hits &= std[schema.T_DATE].isna().to_numpy() | std[schema.T_CUSTOMER].isna().to_numpy()
     return hits
@@ -404,9 +403,9 @@ def _non_product(std: pd.DataFrame, by_role: dict[str, str], frame: pd.DataFrame
         code = frame[by_role[PRODUCT_CODE]].str.upper()
         hits |= code.isin(_NON_PRODUCT_CODES).fillna(False).astype(bool)
     if schema.PRODUCT in by_role:
-        hits |= frame[by_role[schema.PRODUCT]].str.match(_NON_PRODUCT_NAMES, na=False)
+        hits |= values.rx(frame[by_role[schema.PRODUCT]], _NON_PRODUCT_NAMES, ignore_case=True)
     if schema.CATEGORY in by_role:
-        hits |= frame[by_role[schema.CATEGORY]].str.match(_NON_PRODUCT_CATEGORIES, na=False)
+        hits |= values.rx(frame[by_role[schema.CATEGORY]], _NON_PRODUCT_CATEGORIES, ignore_case=True)
     return hits.to_numpy()
 
 

@@ -240,14 +240,9 @@ def _read_text(
 
 def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
     """Trim cells and make empty ones NA, column by column (vectorized)."""
-    out = {}
-    for col in frame.columns:
-        s = frame[col]
-        if s.dtype != "str" and not isinstance(s.dtype, pd.StringDtype):
-            s = s.astype("str")
-        stripped = s.str.strip()
-        out[col] = stripped.where(stripped != "", None)
-    return pd.DataFrame(out, index=frame.index)
+    from segmenter_app.core.reading.values import trim_to_na
+
+    return pd.DataFrame({col: trim_to_na(frame[col]) for col in frame.columns}, index=frame.index)
 
 
 def _read_workbook(
