@@ -229,12 +229,16 @@ def test_recent_files_and_geometry_are_remembered(tmp_path, qtbot):
     win.confirm_discard = lambda: True
     qtbot.addWidget(win)
     assert next(a.text() for a in win.recent_menu.actions()) == "&1 shop.segmenter"
-    win.resize(700, 520)
     win.show()
+    # The offscreen screen is small: a size just above the window's minimum, and a position.
+    wanted = (win.minimumSizeHint().width() + 7, win.minimumSizeHint().height() + 5)
+    win.resize(*wanted)
+    win.move(31, 43)
+    wanted = (win.width(), win.height())
     win.close()
     again = MainWindow(lang="en")
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 520)
+    assert (again.width(), again.height()) == wanted
 
 
 def test_table_model_lazy_sort_filter_and_locale(qtbot):

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.ctx.exportRequested.connect(self.export)
         self.undo_stack.indexChanged.connect(lambda *_: self._update_actions())
         self.pages: list[StepPage] = []
+        self._visited: set[int] = {0}  # steps shown at least once (the check mark needs a visit)
         self.confirm_discard: Callable[[], bool] = self._ask_discard  # tests replace it
 
         central = QWidget(self)
@@ -149,9 +152,10 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------
     def _build_pages(self, current: int = 0) -> None:
-        for page in self.pages:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while self.stack.count():
+            holder = self.stack.widget(0)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
         self.pages = []
         self.navigator.blockSignals(True)
         self.navigator.clear()
@@ -161,7 +165,13 @@ class MainWindow(QMainWindow):
             page.set_context(self.ctx)
             page.completeChanged.connect(self._update_navigation)
             self.pages.append(page)
-            self.stack.addWidget(page)
+            # In a scroll area, so a page wider than a small laptop screen scrolls instead of
+            # forcing the window wider than the screen.
+            holder = QScrollArea(self.stack)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(page)
+            self.stack.addWidget(holder)
             self.navigator.addItem(QListWidgetItem())
         self.navigator.blockSignals(False)
         self._current = min(current, len(self.pages) - 1)
@@ -281,6 +291,7 @@ class MainWindow(QMainWindow):
             self._select_navigator_row(self._current)
             return False
         self._current = index
+        self._visited.add(index)
         self.stack.setCurrentIndex(index)
         self._select_navigator_row(index)
         page = self.pages[index]
@@ -315,7 +326,7 @@ class MainWindow(QMainWindow):
                 continue
             opened = self.step_open(index)
             done = page.is_complete()
-            mark = " ✓" if done and opened and index < len(self.pages) - 1 else ""
+            mark = " ✓" if done and opened and index in self._visited and index < len(self.pages) - 1 else ""
             item.setText(f"{index + 1}. {page.title()}{mark}")
             flags = (
                 Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -336,6 +347,7 @@ class MainWindow(QMainWindow):
     # -- analysis changes ---------------------------------------------------------------------
     def _on_changed(self, what: str) -> None:
         if what == CHANGE_PROJECT:
+            self._visited = {0}
             self.setWindowModified(False)
             self.go_to(0, force=True)
         else:

@@ -95,6 +95,7 @@ class DataFrameModel(QAbstractTableModel):
         self._filter: set[Any] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.locale = QLocale()
+        self.row_labels: list[str] | None = None  # labels down the side by frame position (else 1, 2, 3...)
         if frame is not None:
             self.set_frame(frame)
 
@@ -232,6 +233,10 @@ class DataFrameModel(QAbstractTableModel):
                 return None
             name = str(self._frame.columns[section])
             return self._headers.get(name, name)
+        if self.row_labels is not None and section < len(self._positions):
+            position = int(self._positions[section])
+            if position < len(self.row_labels):
+                return self.row_labels[position]
         return self.locale.toString(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -1,41 +1,62 @@
-"""Step 1, Collect: open or drop files, see how they were read, the column roles and the row account."""
+"""Step 1, Collect: open or drop files, check how they were read, the column roles and the row account.
+
+The page shows what the core's import did (``core.collect.import_files``) and lets the user
+correct it: reading settings per file (encoding, delimiter, sheet, header row), the role of every
+column (low-confidence guesses highlighted), the order of ambiguous dates. Each correction is
+undoable and re-runs the import in the background. Every row read is accounted for: kept, or
+excluded with a reason, and the excluded rows can be inspected.
+"""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
-from segmenter_app.ui.steps.base import CHANGE_INPUTS, StepPage
+from segmenter_app.ui.steps.base import CHANGE_INPUTS, CHANGE_PROJECT, CallbackCommand, StepPage
+from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, compact_rows, load_preview
+from segmenter_app.ui.table_model import DataFrameModel
 
 
 def import_and_build(
     analysis: Analysis,
     paths: Sequence[str],
     mapping: dict[str, Any] | None = None,
-    options: Any = None,
+    date_order: str = "auto",
     *,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> Analysis:
-    """Import the files into ``analysis`` and build its customer table (runs on a worker thread)."""
+    """Import the files into ``analysis`` and build its customer table (worker thread)."""
     from segmenter_app.core import collect, customers
 
     cancel = cancel or CancelToken()
+    mapping = dict(mapping or {})
+    overrides = mapping.pop("files", {})
+    options = collect.ImportOptions(date_order=date_order, overrides=overrides, lang=analysis.lang)
     collect.import_files(
         analysis,
         list(paths),
@@ -50,6 +71,50 @@ def import_and_build(
     return analysis
 
 
+def reason_text(key: str, lang: str) -> str:
+    """The label of an exclusion reason in ``lang`` (the core's wording)."""
+    try:
+        from segmenter_app.core.export.labels import reason_label
+
+        return reason_label(key, lang)
+    except ImportError:
+        return key
+
+
+def ambiguous_date_columns(analysis: Analysis) -> list[str]:
+    """Date columns the import could not decide between day-first and month-first."""
+    columns: list[str] = []
+    for item in analysis.inputs:
+        found = item.details.get("ambiguous_dates") or item.details.get("ambiguous_date_columns") or []
+        if isinstance(found, dict):
+            found = list(found)
+        columns += [str(c) for c in found]
+    return columns
+
+
+def cross_file_matches(analysis: Analysis) -> pd.DataFrame | None:
+    """Customers matched across files (on normalized e-mail or phone), as the import listed them.
+
+    One row per matched customer: customer_id, via ("email", "phone", "id"), files, ids.
+    """
+    seen: dict[str, dict[str, Any]] = {}
+    for item in analysis.inputs:
+        for match in item.details.get("matches") or []:
+            key = str(match.get("customer_id"))
+            if key in seen:
+                continue
+            sources = match.get("sources") or []
+            seen[key] = {
+                "customer_id": key,
+                "via": match.get("via", ""),
+                "files": ", ".join(Path(str(s)).name for s in sources),
+                "ids": ", ".join(str(i) for i in match.get("ids") or []),
+            }
+    if not seen:
+        return None
+    return pd.DataFrame(list(seen.values())).set_index("customer_id", drop=False)
+
+
 class CollectPage(StepPage):
     """Open the shop's files and check how they were read."""
 
@@ -58,31 +123,121 @@ class CollectPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths: list[str] = []
+        self.file_settings: dict[str, dict[str, Any]] = {}  # path -> reading settings + "columns"
+        self.date_order = "auto"
+        self.previews: dict[str, Preview] = {}
+        self.setAcceptDrops(True)
+
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open files…"), self)
         self.open_button.clicked.connect(self.open_files_dialog)
         self.hint = QLabel(
-            self.tr("Open your sales or customer files (CSV, Excel, OpenDocument), or drop them here."), self
+            self.tr(
+                "Open your sales or customer files (CSV, Excel, OpenDocument), or drop them on this window."
+            ),
+            self,
         )
         self.hint.setWordWrap(True)
         top.addWidget(self.open_button)
         top.addWidget(self.hint, 1)
         layout.addLayout(top)
-        self.files = QListWidget(self)
+
+        self.date_banner = QFrame(self)
+        self.date_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner = QHBoxLayout(self.date_banner)
+        self.date_question = QLabel(self.date_banner)
+        self.date_question.setWordWrap(True)
+        self.day_first = QPushButton(self.tr("&Day first (31/01/2026)"), self.date_banner)
+        self.month_first = QPushButton(self.tr("&Month first (01/31/2026)"), self.date_banner)
+        self.day_first.clicked.connect(lambda: self.set_date_order("dmy"))
+        self.month_first.clicked.connect(lambda: self.set_date_order("mdy"))
+        banner.addWidget(self.date_question, 1)
+        banner.addWidget(self.day_first)
+        banner.addWidget(self.month_first)
+        self.date_banner.setVisible(False)
+        layout.addWidget(self.date_banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Files:"), left))
+        self.files = QListWidget(left)
         self.files.setAccessibleName(self.tr("Imported files"))
-        self.files.setMaximumHeight(90)
-        layout.addWidget(self.files)
-        self.summary = QLabel(self)
+        self.files.currentRowChanged.connect(self._on_file_selected)
+        left_layout.addWidget(self.files, 1)
+        self.remove_button = QPushButton(self.tr("&Remove file"), left)
+        self.remove_button.clicked.connect(self.remove_selected)
+        left_layout.addWidget(self.remove_button)
+        splitter.addWidget(left)
+
+        self.tabs = QTabWidget(splitter)
+        self.preview = PreviewGrid(self.tabs)
+        self.preview.controls.applied.connect(self._on_settings_applied)
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+
+        roles_tab = QWidget(self.tabs)
+        roles_layout = QVBoxLayout(roles_tab)
+        self.roles_note = QLabel(roles_tab)
+        self.roles_note.setWordWrap(True)
+        roles_layout.addWidget(self.roles_note)
+        self.roles = RoleTable(roles_tab)
+        self.roles.roleChanged.connect(self._on_role_changed)
+        roles_layout.addWidget(self.roles, 1)
+        self.tabs.addTab(roles_tab, self.tr("Columns"))
+
+        rows_tab = QWidget(self.tabs)
+        rows_layout = QVBoxLayout(rows_tab)
+        self.summary = QLabel(rows_tab)
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.account = QTableWidget(0, 2, self)
+        rows_layout.addWidget(self.summary)
+        self.account = QTableWidget(0, 2, rows_tab)
         self.account.setAccessibleName(self.tr("Row account"))
         self.account.setHorizontalHeaderLabels([self.tr("Rows"), self.tr("Count")])
         self.account.horizontalHeader().setStretchLastSection(True)
         self.account.verticalHeader().setVisible(False)
-        layout.addWidget(self.account, 1)
+        self.account.setMaximumHeight(220)
+        self.account.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        rows_layout.addWidget(self.account)
+        excluded_row = QHBoxLayout()
+        label = QLabel(self.tr("E&xcluded rows:"), rows_tab)
+        self.reason_filter = QComboBox(rows_tab)
+        self.reason_filter.setAccessibleName(self.tr("Show excluded rows for this reason"))
+        label.setBuddy(self.reason_filter)
+        self.reason_filter.currentIndexChanged.connect(self._show_excluded)
+        excluded_row.addWidget(label)
+        excluded_row.addWidget(self.reason_filter, 1)
+        rows_layout.addLayout(excluded_row)
+        self.excluded_model = DataFrameModel(parent=self)
+        self.excluded_view = QTableView(rows_tab)
+        self.excluded_view.setModel(self.excluded_model)
+        self.excluded_view.setSortingEnabled(True)
+        self.excluded_view.setAccessibleName(self.tr("Excluded rows"))
+        compact_rows(self.excluded_view)
+        rows_layout.addWidget(self.excluded_view, 1)
+        self.tabs.addTab(rows_tab, self.tr("Row account"))
 
+        matches_tab = QWidget(self.tabs)
+        matches_layout = QVBoxLayout(matches_tab)
+        self.matches_note = QLabel(matches_tab)
+        self.matches_note.setWordWrap(True)
+        matches_layout.addWidget(self.matches_note)
+        self.matches_model = DataFrameModel(parent=self)
+        self.matches_view = QTableView(matches_tab)
+        self.matches_view.setModel(self.matches_model)
+        self.matches_view.setSortingEnabled(True)
+        self.matches_view.setAccessibleName(self.tr("Customers matched across files"))
+        compact_rows(self.matches_view)
+        matches_layout.addWidget(self.matches_view, 1)
+        self.tabs.addTab(matches_tab, self.tr("Matches across files"))
+
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 800])
+        layout.addWidget(splitter, 1)
+
+    # -- StepPage -------------------------------------------------------------------------------
     def title(self) -> str:
         """Step name."""
         return self.tr("Collect")
@@ -92,6 +247,44 @@ class CollectPage(StepPage):
         customers = self.ctx.analysis.customers if self.ctx else None
         return customers is not None and len(customers) > 0
 
+    def on_context_changed(self, what: str) -> None:
+        """A project opened: forget the files of the page; otherwise refresh when visible."""
+        if what == CHANGE_PROJECT:
+            self.paths, self.file_settings, self.previews = [], {}, {}
+            self.date_order = "auto"
+        super().on_context_changed(what)
+
+    def refresh(self) -> None:
+        """Show the files, how they were read, the roles and the account of the analysis."""
+        analysis = self.ctx.analysis
+        if analysis.inputs and not self.paths:
+            # Rebuilt page (language switch, opened project): take the files and settings back
+            # from what the import recorded.
+            self.paths = [i.path for i in analysis.inputs]
+            for item in analysis.inputs:
+                self.file_settings[item.path] = {
+                    "encoding": item.encoding,
+                    "delimiter": item.delimiter,
+                    "sheet": item.sheet,
+                    "header_row": item.header_row,
+                    "columns": dict(item.mapping),
+                }
+        row = max(0, self.files.currentRow())
+        self.files.blockSignals(True)
+        self.files.clear()
+        for path in self.paths:
+            item = QListWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            self.files.addItem(item)
+        self.files.blockSignals(False)
+        self.remove_button.setEnabled(bool(self.paths))
+        if self.paths:
+            self.files.setCurrentRow(min(row, len(self.paths) - 1))
+        self._show_account()
+        self._show_dates_question()
+        self._show_matches()
+
+    # -- files ------------------------------------------------------------------------------------
     def open_files_dialog(self) -> None:
         """Ask for files to import."""
         paths, _ = QFileDialog.getOpenFileNames(
@@ -103,15 +296,58 @@ class CollectPage(StepPage):
         if paths:
             self.add_files(paths)
 
+    def dragEnterEvent(self, event: Any) -> None:
+        """Accept dropped files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        """Import dropped files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
     def add_files(self, paths: Sequence[str]) -> None:
-        """Import ``paths`` (with the files already open) in the background."""
-        self.paths = list(dict.fromkeys([*self.paths, *map(str, paths)]))
+        """Add files to the import and re-import everything in the background."""
+        self.paths = list(dict.fromkeys([*self.paths, *(str(p) for p in paths)]))
         self.run_import()
 
-    def run_import(self, mapping: dict[str, Any] | None = None, options: Any = None) -> None:
-        """(Re-)import every file of the page in the background."""
-        from segmenter_app.core.analysis import Analysis
+    def remove_selected(self) -> None:
+        """Take the selected file out of the import."""
+        row = self.files.currentRow()
+        if 0 <= row < len(self.paths):
+            path = self.paths.pop(row)
+            self.file_settings.pop(path, None)
+            self.previews.pop(path, None)
+            self.run_import()
 
+    def mapping(self) -> dict[str, Any] | None:
+        """The user's corrections: ``{"columns": {column: role}, "files": {path: reading settings}}``.
+
+        Column roles are keyed by column name, so one ``columns`` object serves every file (the
+        core's mapping format); the reading settings of each file go to ``ImportOptions.overrides``.
+        """
+        columns: dict[str, str] = {}
+        files: dict[str, dict[str, Any]] = {}
+        for path in self.paths:
+            chosen = self.file_settings.get(path, {})
+            columns.update(chosen.get("columns", {}))
+            reading = {k: v for k, v in chosen.items() if k != "columns" and v is not None}
+            if reading:
+                files[path] = reading
+        if not columns and not files and self.date_order == "auto":
+            return None
+        out: dict[str, Any] = {"version": 1, "columns": columns}
+        if files:
+            out["files"] = files
+        return out
+
+    def run_import(self) -> None:
+        """(Re-)import every file of the page in the background."""
+        if not self.paths:
+            self._apply(Analysis(lang=self.ctx.lang))
+            return
         scratch = Analysis(
             lang=self.ctx.lang, control_share=self.ctx.analysis.control_share, seed=self.ctx.analysis.seed
         )
@@ -119,8 +355,8 @@ class CollectPage(StepPage):
             import_and_build,
             scratch,
             list(self.paths),
-            mapping,
-            options,
+            self.mapping(),
+            self.date_order,
             title=self.tr("Reading the files"),
             key="import",
             on_done=self._apply,
@@ -139,34 +375,237 @@ class CollectPage(StepPage):
             "customers",
         ):
             setattr(analysis, name, getattr(result, name))
+        # A new import invalidates what was built on the old customer table.
         analysis.segmentation = None
         analysis.plans = {}
         analysis.edits = []
+        for item in analysis.inputs:
+            chosen = self.file_settings.setdefault(item.path, {})
+            chosen.setdefault("columns", {})
+            for column, role in item.mapping.items():
+                chosen["columns"].setdefault(column, role)
+        self.previews = {p: v for p, v in self.previews.items() if p in self.paths}
         self.ctx.notify(CHANGE_INPUTS)
         self.refresh()
 
-    def refresh(self) -> None:
-        """Show the files and the account of the analysis."""
+    # -- preview and roles ------------------------------------------------------------------------
+    def current_path(self) -> str | None:
+        """The file selected in the list."""
+        row = self.files.currentRow()
+        return self.paths[row] if 0 <= row < len(self.paths) else None
+
+    def _on_file_selected(self, row: int) -> None:
+        path = self.current_path()
+        if path is None:
+            self.preview.show_preview(None)
+            return
+        if path in self.previews:
+            self._show_preview(self.previews[path])
+            return
+        reading = {k: v for k, v in self.file_settings.get(path, {}).items() if k != "columns"}
+        self.ctx.tasks.run(
+            load_preview,
+            path,
+            reading,
+            title=self.tr("Reading a preview"),
+            key="preview",
+            on_done=self._preview_loaded,
+        )
+
+    def _preview_loaded(self, preview: Preview) -> None:
+        self.previews[preview.path] = preview
+        if preview.path == self.current_path():
+            self._show_preview(preview)
+
+    def _show_preview(self, preview: Preview) -> None:
+        self.preview.show_preview(preview)
+        roles = dict(preview.roles)
+        imported = next((i for i in self.ctx.analysis.inputs if i.path == preview.path), None)
+        chosen = self.file_settings.get(preview.path, {}).get("columns", {})
+        for column in preview.frame.columns:
+            role = chosen.get(column) or (imported.mapping.get(column) if imported else None)
+            if role and role != roles.get(column, ("", 0, ""))[0]:
+                roles[column] = (role, 1.0, "user")
+        self.roles.show_roles(preview.frame, roles, self.locale())
+        low = self.roles.low_confidence_columns()
+        if low:
+            self.roles_note.setText(
+                self.tr(
+                    "Check the highlighted columns: their role was guessed with little certainty (%1)."
+                ).replace("%1", ", ".join(low))
+            )
+        else:
+            self.roles_note.setText(
+                self.tr("Each column's role was recognised. Change one with its list if it is wrong.")
+            )
+
+    def _on_settings_applied(self, reading: dict[str, Any]) -> None:
+        path = self.current_path()
+        if path is None:
+            return
+        old = copy.deepcopy(self.file_settings.get(path, {}))
+        new = {**old, **reading}
+        self._push_settings(path, old, new, self.tr("Change how a file is read"))
+
+    def _on_role_changed(self, column: str, role: str) -> None:
+        path = self.current_path()
+        if path is None:
+            return
+        old = copy.deepcopy(self.file_settings.get(path, {}))
+        new = copy.deepcopy(old)
+        new.setdefault("columns", {})[column] = role
+        self._push_settings(path, old, new, self.tr("Change a column's role"))
+
+    def _push_settings(self, path: str, old: dict[str, Any], new: dict[str, Any], text: str) -> None:
+        def apply(values: dict[str, Any]) -> None:
+            self.file_settings[path] = copy.deepcopy(values)
+            self.previews.pop(path, None)
+            self.run_import()
+
+        self.ctx.undo_stack.push(CallbackCommand(text, lambda: apply(new), lambda: apply(old)))
+
+    # -- dates, account, matches --------------------------------------------------------------------
+    def set_date_order(self, order: str) -> None:
+        """Answer the ambiguous-date question ("dmy" or "mdy") and re-import, undoably."""
+        old = self.date_order
+
+        def apply(value: str) -> None:
+            self.date_order = value
+            self.run_import()
+
+        self.ctx.undo_stack.push(
+            CallbackCommand(self.tr("Choose the date order"), lambda: apply(order), lambda: apply(old))
+        )
+
+    def _show_dates_question(self) -> None:
+        columns = ambiguous_date_columns(self.ctx.analysis)
+        ask = bool(columns) and self.date_order == "auto"
+        self.date_banner.setVisible(ask)
+        if ask:
+            self.date_question.setText(
+                self.tr(
+                    "The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?"
+                ).replace("%1", ", ".join(dict.fromkeys(columns)))
+            )
+
+    def _show_account(self) -> None:
         analysis = self.ctx.analysis
-        self.files.clear()
-        for item in analysis.inputs:
-            self.files.addItem(item.path)
         account = analysis.account
+        loc = self.locale()
         if not analysis.inputs:
-            self.summary.setText("")
+            self.summary.setText(self.tr("No file imported yet."))
             self.account.setRowCount(0)
+            self.reason_filter.clear()
+            self.excluded_model.set_frame(pd.DataFrame())
             return
         customers = 0 if analysis.customers is None else len(analysis.customers)
-        self.summary.setText(
-            self.tr("%1 rows read, %2 kept, %3 customers.")
-            .replace("%1", self.locale().toString(account.read))
-            .replace("%2", self.locale().toString(account.kept))
-            .replace("%3", self.locale().toString(customers))
+        text = (
+            self.tr("%1 rows read: %2 kept, %3 excluded. %4 customers.")
+            .replace("%1", loc.toString(account.read))
+            .replace("%2", loc.toString(account.kept))
+            .replace("%3", loc.toString(sum(account.excluded.values())))
+            .replace("%4", loc.toString(customers))
         )
-        rows = list(account.excluded.items())
+        if analysis.rows_after_as_of:
+            text += " " + self.tr(
+                "%1 kept rows are dated after the analysis date and are left out of the segments."
+            ).replace("%1", loc.toString(analysis.rows_after_as_of))
+        unreadable = [
+            (Path(i.path).name, column, count)
+            for i in analysis.inputs
+            for column, count in (i.details.get("unreadable") or {}).items()
+            if count
+        ]
+        if unreadable:
+            text += (
+                "\n"
+                + self.tr("Values that could not be read:")
+                + " "
+                + "; ".join(
+                    f"{name} › {column}: {loc.toString(int(count))}" for name, column, count in unreadable
+                )
+            )
+        warnings = [w for i in analysis.inputs for w in i.warnings]
+        if warnings:
+            text += "\n" + "\n".join(f"• {w}" for w in warnings)
+        self.summary.setText(text)
+        rows = [(self.tr("Kept"), account.kept, "")]
+        rows += [
+            (reason_text(k, self.ctx.lang), v, k)
+            for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1])
+        ]
         self.account.setRowCount(len(rows))
-        for r, (reason, count) in enumerate(rows):
-            self.account.setItem(r, 0, QTableWidgetItem(reason))
-            item = QTableWidgetItem(self.locale().toString(count))
+        for r, (label, count, _key) in enumerate(rows):
+            self.account.setItem(r, 0, QTableWidgetItem(label))
+            item = QTableWidgetItem(loc.toString(int(count)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.account.setItem(r, 1, item)
+        self.account.resizeColumnToContents(0)
+        self.reason_filter.blockSignals(True)
+        self.reason_filter.clear()
+        self.reason_filter.addItem(self.tr("All reasons"), "")
+        for label, count, key in rows[1:]:
+            if count:
+                self.reason_filter.addItem(f"{label} ({loc.toString(int(count))})", key)
+        self.reason_filter.blockSignals(False)
+        self._show_excluded()
+
+    def _show_excluded(self) -> None:
+        excluded = self.ctx.analysis.excluded
+        if excluded is None or not len(excluded):
+            self.excluded_model.set_frame(pd.DataFrame())
+            return
+        key = self.reason_filter.currentData()
+        frame = excluded[excluded["reason"] == key] if key else excluded
+        names = [Path(i.path).name for i in self.ctx.analysis.inputs]
+        lang = self.ctx.lang
+        old = self.excluded_model
+        self.excluded_model = DataFrameModel(
+            frame,
+            self,
+            headers={
+                "source": self.tr("File"),
+                "source_row": self.tr("Row in the file"),
+                "reason": self.tr("Reason"),
+            },
+            formatters={
+                "source": lambda v: names[int(v)] if 0 <= int(v) < len(names) else str(v),
+                "source_row": lambda v: self.locale().toString(int(v)),
+                "reason": lambda v: reason_text(str(v), lang),
+            },
+        )
+        self.excluded_view.setModel(self.excluded_model)
+        old.deleteLater()
+        old.deleteLater()
+
+    def _show_matches(self) -> None:
+        matches = cross_file_matches(self.ctx.analysis)
+        if len(self.paths) < 2:
+            self.matches_note.setText(
+                self.tr("Customers are matched across files when you import several files.")
+            )
+            self.matches_model.set_frame(pd.DataFrame())
+        elif matches is None:
+            self.matches_note.setText(self.tr("No customer was found in more than one file."))
+            self.matches_model.set_frame(pd.DataFrame())
+        else:
+            self.matches_note.setText(
+                self.tr(
+                    "%1 customers were recognised in several files by their e-mail or phone. Check them below."
+                ).replace("%1", self.locale().toString(len(matches)))
+            )
+            via = {"email": self.tr("e-mail"), "phone": self.tr("phone"), "id": self.tr("customer id")}
+            old = self.matches_model
+            self.matches_model = DataFrameModel(
+                matches,
+                self,
+                headers={
+                    "customer_id": self.tr("Customer"),
+                    "via": self.tr("Matched on"),
+                    "files": self.tr("Files"),
+                    "ids": self.tr("Ids in the files"),
+                },
+                formatters={"via": lambda v: via.get(str(v), str(v))},
+            )
+            self.matches_view.setModel(self.matches_model)
+            old.deleteLater()

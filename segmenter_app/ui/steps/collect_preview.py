@@ -1,0 +1,312 @@
+"""Pieces of the Collect step: the reading controls and preview, and the column-role table.
+
+Reading and role detection are the core's (``segmenter_app.core.reading``); these widgets show
+what the core detected and collect the user's overrides (encoding, delimiter, sheet, header row,
+roles) as a per-file mapping in the core's mapping format (``reading/roles.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+from segmenter_app.ui.table_model import DataFrameModel
+
+PREVIEW_ROWS = 200
+LOW_CONFIDENCE = 0.7  # roles detected below this are highlighted for the user to check
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16")
+DELIMITERS = ((",", ","), (";", ";"), ("\t", "Tab"), ("|", "|"))
+
+
+@dataclass
+class Preview:
+    """The first rows of one file as read, the reading settings detected, and the roles guessed."""
+
+    path: str
+    frame: pd.DataFrame
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    sheets: list[dict[str, Any]]
+    header_row: int
+    source_rows: list[int] = field(default_factory=list)  # 1-based row number in the file of each row
+    roles: dict[str, tuple[str, float, str]] = field(
+        default_factory=dict
+    )  # column -> (role, confidence, why)
+
+
+def load_preview(
+    path: str,
+    settings: dict[str, Any] | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Preview:
+    """Read the first rows of ``path`` with the user's settings and guess the roles (worker thread)."""
+    from segmenter_app.core import collect
+
+    reading = {
+        k: v for k, v in (settings or {}).items() if k in ("sheet", "encoding", "delimiter", "header_row")
+    }
+    found = collect.preview_file(path, rows=PREVIEW_ROWS, **reading)
+    return Preview(
+        path=path,
+        frame=found["rows"],
+        format=found["format"],
+        encoding=found.get("encoding"),
+        delimiter=found.get("delimiter"),
+        sheet=found.get("sheet"),
+        sheets=list(found.get("sheets") or []),
+        header_row=int(found.get("header_row") or 1),
+        source_rows=[int(r) for r in found.get("source_rows") or []],
+        roles={c: (g.role, float(g.confidence), g.reason) for c, g in found["roles"].items()},
+    )
+
+
+def role_label(role: str) -> str:
+    """A column role in the interface language."""
+    t = QCoreApplication.translate
+    labels = {
+        "customer_id": t("roles", "Customer id"),
+        "email": t("roles", "E-mail"),
+        "phone": t("roles", "Phone"),
+        "first_name": t("roles", "First name"),
+        "last_name": t("roles", "Last name"),
+        "order_id": t("roles", "Order number"),
+        "order_date": t("roles", "Order date"),
+        "amount": t("roles", "Amount"),
+        "quantity": t("roles", "Quantity"),
+        "unit_price": t("roles", "Unit price"),
+        "product": t("roles", "Product"),
+        "product_code": t("roles", "Product code"),
+        "category": t("roles", "Category"),
+        "discount": t("roles", "Discount"),
+        "coupon": t("roles", "Coupon code"),
+        "channel": t("roles", "Channel"),
+        "city": t("roles", "City"),
+        "postcode": t("roles", "Postcode"),
+        "region": t("roles", "Region"),
+        "country": t("roles", "Country"),
+        "age": t("roles", "Age"),
+        "birth_date": t("roles", "Birth date"),
+        "gender": t("roles", "Gender"),
+        "consent": t("roles", "Marketing consent"),
+        "opt_out": t("roles", "Opted out"),
+        "status": t("roles", "Order status"),
+        "ignore": t("roles", "(ignore this column)"),
+    }
+    return labels.get(role, role)
+
+
+def all_roles() -> tuple[str, ...]:
+    """Every role a column can take, as the core defines them."""
+    try:
+        from segmenter_app.core.reading.roles import ALL_ROLES
+
+        return tuple(ALL_ROLES)
+    except ImportError:
+        from segmenter_app.core.schema import IGNORE, ROLES
+
+        return (*ROLES, IGNORE)
+
+
+def compact_rows(view: QTableView) -> None:
+    """One text line per row, no wrapping: more rows on screen, the full text in the tooltip."""
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+class ReadingControls(QWidget):
+    """Encoding, delimiter, sheet and header row of the selected file, with an Apply button."""
+
+    applied = Signal(dict)  # the settings to read the file with
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.encoding = QComboBox(self)
+        self.encoding.setEditable(True)
+        self.encoding.addItems(ENCODINGS)
+        self.encoding.setAccessibleName(self.tr("Encoding"))
+        self.delimiter = QComboBox(self)
+        for value, label in DELIMITERS:
+            self.delimiter.addItem(label, value)
+        self.delimiter.setAccessibleName(self.tr("Delimiter"))
+        self.sheet = QComboBox(self)
+        self.sheet.setAccessibleName(self.tr("Sheet"))
+        self.header_row = QSpinBox(self)
+        self.header_row.setRange(1, 1000)
+        self.header_row.setAccessibleName(self.tr("Header row"))
+        self.apply_button = QPushButton(self.tr("Read &again"), self)
+        self.apply_button.clicked.connect(lambda: self.applied.emit(self.settings()))
+        for label, widget in (
+            (self.tr("&Encoding:"), self.encoding),
+            (self.tr("&Delimiter:"), self.delimiter),
+            (self.tr("S&heet:"), self.sheet),
+            (self.tr("Header &row:"), self.header_row),
+        ):
+            cell = QHBoxLayout()
+            lab = QLabel(label, self)
+            lab.setBuddy(widget)
+            cell.addWidget(lab)
+            cell.addWidget(widget)
+            layout.addLayout(cell)
+        layout.addStretch(1)
+        layout.addWidget(self.apply_button)
+        self._format = "csv"
+
+    def show_preview(self, preview: Preview) -> None:
+        """Show the settings the file was read with; text controls only for text files."""
+        self._format = preview.format
+        is_text = preview.format == "csv"
+        self.encoding.setEnabled(is_text)
+        self.delimiter.setEnabled(is_text)
+        self.sheet.setEnabled(not is_text and len(preview.sheets) > 1)
+        if preview.encoding:
+            self.encoding.setCurrentText(preview.encoding)
+        index = self.delimiter.findData(preview.delimiter)
+        if index >= 0:
+            self.delimiter.setCurrentIndex(index)
+        self.sheet.clear()
+        for sheet in preview.sheets:
+            hidden = sheet.get("state", "visible") != "visible"
+            label = sheet["name"] + (self.tr(" (hidden)") if hidden else "")
+            self.sheet.addItem(label, sheet["name"])
+        index = self.sheet.findData(preview.sheet)
+        if index >= 0:
+            self.sheet.setCurrentIndex(index)
+        self.header_row.setValue(max(1, preview.header_row))
+
+    def settings(self) -> dict[str, Any]:
+        """The reading settings as chosen."""
+        if self._format == "csv":
+            return {
+                "encoding": self.encoding.currentText().strip() or None,
+                "delimiter": self.delimiter.currentData(),
+                "header_row": self.header_row.value(),
+            }
+        return {"sheet": self.sheet.currentData(), "header_row": self.header_row.value()}
+
+
+class PreviewGrid(QWidget):
+    """The reading controls above the first rows of the file as read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.controls = ReadingControls(self)
+        layout.addWidget(self.controls)
+        self.model = DataFrameModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Preview of the file"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        compact_rows(self.table)
+        layout.addWidget(self.table, 1)
+
+    def show_preview(self, preview: Preview | None) -> None:
+        """Show a file's first rows."""
+        if preview is None:
+            self.model.set_frame(pd.DataFrame())
+            return
+        self.controls.show_preview(preview)
+        # Row numbers as the user sees them in the file (the header and titles come first).
+        self.model.set_frame(preview.frame)
+        self.model.row_labels = [str(r) for r in preview.source_rows] if preview.source_rows else None
+        self.table.resizeColumnsToContents()
+
+
+class RoleTable(QTableWidget):
+    """One row per input column: examples, the role (a combo box) and the detection confidence."""
+
+    roleChanged = Signal(str, str)  # column, new role
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setAccessibleName(self.tr("Column roles"))
+        self.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Examples"), self.tr("Role"), self.tr("Confidence")]
+        )
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.combos: dict[str, QComboBox] = {}
+
+    def show_roles(self, frame: pd.DataFrame, roles: dict[str, tuple[str, float, str]], locale: Any) -> None:
+        """Fill the table from the preview's columns and the detected (or chosen) roles."""
+        self.combos = {}
+        self.setRowCount(len(frame.columns))
+        warn = QBrush(QColor(255, 196, 0, 90))
+        for row, column in enumerate(frame.columns):
+            role, confidence, why = roles.get(column, ("ignore", 0.0, ""))
+            name = QTableWidgetItem(str(column))
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            samples = [str(v) for v in frame[column].dropna().astype(str).head(4).tolist()]
+            examples = QTableWidgetItem(" · ".join(samples))
+            examples.setFlags(examples.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            combo = QComboBox(self)
+            combo.setAccessibleName(self.tr("Role of column %1").replace("%1", str(column)))
+            for value in all_roles():
+                combo.addItem(role_label(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(role)))
+            combo.activated.connect(
+                lambda _i, c=column, box=combo: self.roleChanged.emit(c, box.currentData())
+            )
+            sure = QTableWidgetItem(locale.toString(confidence * 100, "f", 0) + "\u00a0%")
+            sure.setFlags(sure.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            sure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            sure.setToolTip(self._why(why))
+            low = role != "ignore" and confidence < LOW_CONFIDENCE
+            if low:
+                tip = self.tr("Not sure: please check this role.")
+                for item in (name, examples, sure):
+                    item.setBackground(warn)
+                    item.setToolTip(tip)
+                combo.setToolTip(tip)
+                combo.setProperty("lowConfidence", True)
+            self.setItem(row, 0, name)
+            self.setItem(row, 1, examples)
+            self.setCellWidget(row, 2, combo)
+            self.setItem(row, 3, sure)
+            self.combos[str(column)] = combo
+        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(2)
+        self.setColumnWidth(0, min(self.columnWidth(0), 260))
+
+    def _why(self, reason: str) -> str:
+        if reason.startswith("preset:"):
+            return self.tr("Recognised export format: %1").replace("%1", reason.split(":", 1)[1])
+        return {
+            "header": self.tr("From the column name"),
+            "header-word": self.tr("From a word in the column name"),
+            "values": self.tr("From the values"),
+            "memory": self.tr("As you chose for a file with the same columns"),
+            "mapping": self.tr("From the mapping file"),
+            "user": self.tr("Chosen by you"),
+        }.get(reason, reason)
+
+    def low_confidence_columns(self) -> list[str]:
+        """Columns whose role is highlighted for checking."""
+        return [c for c, box in self.combos.items() if box.property("lowConfidence")]

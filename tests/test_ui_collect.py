@@ -1,0 +1,191 @@
+"""The Collect step: open files, preview and reading controls, column roles, row account, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from segmenter_app.ui import errors, settings
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    settings.use_settings_file(tmp_path / "settings.ini")
+    # Remembered mappings go to the user's data folder: keep the test's own.
+    monkeypatch.setenv("SEGMENTER_DATA_DIR", str(tmp_path / "data"))
+    yield
+    settings.use_settings_file(None)
+
+
+def make_window(qtbot, lang: str = "en"):
+    from segmenter_app.ui.app import apply_language, ensure_application
+    from segmenter_app.ui.main_window import MainWindow
+
+    apply_language(ensure_application(), lang)
+    win = MainWindow(lang=lang)
+    win.confirm_discard = lambda: True
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    return win
+
+
+def dialog_texts() -> list[str]:
+    texts = [b.text() for b in errors.open_dialogs()]
+    for box in errors.open_dialogs():
+        box.done(0)
+    return texts
+
+
+@pytest.fixture
+def window(qtbot):
+    win = make_window(qtbot)
+    yield win
+    win.tasks.cancel_all()
+    win.tasks.wait_idle(10)
+    dialog_texts()
+
+
+def import_and_wait(win, paths, timeout=120):
+    page = win.page("collect")
+    page.add_files([str(p) for p in paths])
+    assert win.tasks.wait_idle(timeout)
+    assert dialog_texts() == []
+    return page
+
+
+def test_demo_files_import_with_a_balanced_account(window, demo_files, artifacts):
+    page = import_and_wait(window, demo_files)
+    analysis = window.ctx.analysis
+    assert analysis.account.balanced and analysis.account.read > 0
+    assert 250 <= len(analysis.customers) <= 350
+    assert page.is_complete() and window.step_open(1) and window.next_button.isEnabled()
+    assert page.files.count() == len(demo_files)
+    # The account table lists "Kept" first with the kept count, then each reason.
+    assert page.account.item(0, 1).text().replace(",", "") == str(analysis.account.kept)
+    assert page.account.rowCount() == 1 + len(analysis.account.excluded)
+    window.grab().save(str(artifacts / "collect_preview_en.png"))
+    page.tabs.setCurrentIndex(1)
+    window.grab().save(str(artifacts / "collect_columns_en.png"))
+    page.tabs.setCurrentIndex(2)
+    window.grab().save(str(artifacts / "collect_rows_en.png"))
+
+
+def test_preview_controls_and_roles(window, demo_files):
+    page = import_and_wait(window, demo_files[:1])
+    page.files.setCurrentRow(0)
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    preview = page.previews[str(demo_files[0])]
+    assert page.preview.model.rowCount() > 0
+    assert page.preview.controls.delimiter.currentData() == preview.delimiter
+    assert page.roles.rowCount() == len(preview.frame.columns)
+    roles = {c: box.currentData() for c, box in page.roles.combos.items()}
+    assert "customer_id" in roles.values() or "email" in roles.values()
+    assert "order_date" in roles.values()
+
+
+def test_changing_a_role_reimports_and_undo_restores(window, demo_files):
+    page = import_and_wait(window, demo_files[:1])
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    column = next(c for c, box in page.roles.combos.items() if box.currentData() == "channel")
+    customers_before = len(window.ctx.analysis.customers)
+    page._on_role_changed(column, "ignore")
+    assert window.tasks.wait_idle(60)
+    assert column not in window.ctx.analysis.inputs[0].mapping
+    assert window.ctx.undo_stack.canUndo()
+    window.undo_action.trigger()
+    assert window.tasks.wait_idle(60)
+    assert window.ctx.analysis.inputs[0].mapping.get(column) == "channel"
+    assert len(window.ctx.analysis.customers) == customers_before
+
+
+def test_excluded_rows_view_filters_by_reason(window, tmp_path):
+    csv = tmp_path / "ventes.csv"
+    csv.write_text(
+        "Client;Date;Montant\n"
+        "A1;2026-01-05;12,50\n"
+        "A1;2026-02-05;30,00\n"
+        ";2026-02-06;8,00\n"
+        "B2;pas une date;9,00\n"
+        "B2;2026-03-01;15,00\n",
+        encoding="utf-8",
+    )
+    page = import_and_wait(window, [csv])
+    analysis = window.ctx.analysis
+    assert analysis.account.read == 5 and analysis.account.kept == 3
+    assert analysis.account.excluded == {"no_customer_id": 1, "unreadable_date": 1}
+    page.tabs.setCurrentIndex(2)
+    assert page.excluded_model.total_rows() == 2
+    index = page.reason_filter.findData("unreadable_date")
+    page.reason_filter.setCurrentIndex(index)
+    assert page.excluded_model.total_rows() == 1
+    texts = [page.excluded_model.text(0, c) for c in range(page.excluded_model.columnCount())]
+    assert "ventes.csv" in texts and "Unreadable date" in texts and "5" in texts
+
+
+def test_ambiguous_dates_are_asked_about(window, tmp_path):
+    csv = tmp_path / "orders.csv"
+    csv.write_text(
+        "customer,date,amount\nA,01/02/2026,10\nA,03/04/2026,20\nB,05/06/2026,30\nB,07/08/2026,5\n",
+        encoding="utf-8",
+    )
+    page = import_and_wait(window, [csv])
+    assert page.date_banner.isVisible()
+    assert "date" in page.date_question.text()
+    page.day_first.click()
+    assert window.tasks.wait_idle(30)
+    dates = sorted(window.ctx.analysis.transactions["date"].dt.month.unique().tolist())
+    assert dates == [2, 4, 6, 8]  # 01/02 read as the 1st of February
+    assert not page.date_banner.isVisible()
+    window.undo_action.trigger()
+    assert window.tasks.wait_idle(30)
+    assert page.date_banner.isVisible()
+
+
+def test_unusable_file_gives_a_friendly_message(window, tmp_path):
+    empty = tmp_path / "vide.csv"
+    empty.write_bytes(b"")
+    window.page("collect").add_files([str(empty)])
+    assert window.tasks.wait_idle(30)
+    texts = dialog_texts()
+    assert len(texts) == 1 and "empty" in texts[0]
+    assert window.ctx.analysis.customers is None
+
+
+@pytest.mark.realdata
+@pytest.mark.slow
+def test_online_retail_account_through_the_page(window, online_retail_csv, artifacts):
+    page = import_and_wait(window, [online_retail_csv], timeout=300)
+    analysis = window.ctx.analysis
+    assert analysis.account.read == 541_909
+    assert analysis.account.balanced
+    assert analysis.account.excluded.get("no_customer_id") == 135_080
+    page.tabs.setCurrentIndex(2)
+    assert page.excluded_model.total_rows() == sum(analysis.account.excluded.values())
+    assert page.excluded_model.rowCount() <= 500  # fetched lazily
+    window.grab().save(str(artifacts / "collect_online_retail_en.png"))
+
+
+def test_collect_in_french(qtbot, demo_files, artifacts):
+    win = make_window(qtbot, "fr")
+    try:
+        page = import_and_wait(win, demo_files)
+        assert page.title() == "Collecter"
+        assert page.open_button.text() == "&Ouvrir des fichiers…"
+        page.tabs.setCurrentIndex(2)
+        assert "lignes lues" in page.summary.text()
+        win.grab().save(str(artifacts / "collect_rows_fr.png"))
+    finally:
+        from segmenter_app.ui.app import apply_language, ensure_application
+
+        apply_language(ensure_application(), "en")
+
+
+def test_window_title_and_files_list(window, demo_files):
+    import_and_wait(window, demo_files)
+    assert window.isWindowModified()
+    names = [window.page("collect").files.item(i).text() for i in range(window.page("collect").files.count())]
+    assert names == [Path(p).name for p in demo_files]
