@@ -63,15 +63,15 @@ def format_percent(value: Any, decimals: int = 0) -> str:
     return QLocale().toString(number * 100.0, "f", decimals) + "\u00a0%"
 
 
-def format_money(value: Any, decimals: int = 0) -> str:
-    """An amount with the locale's currency symbol ("1 235 €", "£1,235")."""
+def format_money(value: Any, decimals: int = 0, currency: str | None = None) -> str:
+    """An amount in the locale's format with ``currency`` (the shop's) or the locale's symbol."""
     if value is None:
         return ""
     number = float(value)
     if np.isnan(number):
         return ""
     locale = QLocale()
-    return locale.toCurrencyString(number, locale.currencySymbol(), decimals)
+    return locale.toCurrencyString(number, currency or locale.currencySymbol(), decimals)
 
 
 class ArrayTableModel(QAbstractTableModel):
