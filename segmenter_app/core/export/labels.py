@@ -88,7 +88,10 @@ HEADERS = Messages(
         "roi": ("Expected return on investment", "Retour sur investissement attendu"),
         "priority": ("Priority", "Priorité"),
         "control_share": ("Control group share", "Part du groupe témoin"),
-        "contactable": ("Contactable customers", "Clients contactables"),
+        "contacts": ("Customers to contact", "Clients à contacter"),
+        "expected_return": ("Expected net return", "Gain net attendu"),
+        "control_size": ("Control group size", "Taille du groupe témoin"),
+        "control_note": ("About the control group", "À propos du groupe témoin"),
         # Excluded rows
         "file": ("File", "Fichier"),
         "source_row": ("Row in file", "Ligne du fichier"),

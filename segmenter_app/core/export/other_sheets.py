@@ -256,7 +256,7 @@ def _show_delimiter(delimiter: str | None) -> str | None:
 
 def flatten(value: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
     """Nested details as (dotted key, scalar or JSON text) pairs, in their order."""
-    if isinstance(value, dict) and depth < 4:
+    if isinstance(value, dict) and depth < 2:
         out: list[tuple[str, Any]] = []
         for key, item in value.items():
             out += flatten(item, f"{prefix}.{key}" if prefix else str(key), depth + 1)
