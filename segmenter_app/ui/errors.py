@@ -26,10 +26,6 @@ _LOG = logging.getLogger("segmenter_app.ui")
 _open_dialogs: list[QMessageBox] = []  # keeps Python wrappers alive until closed
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def current_language() -> str:
     """The interface language ("en"/"fr"), as set by the application."""
     app = QCoreApplication.instance()
@@ -57,11 +53,28 @@ def open_dialogs() -> list[QMessageBox]:
     return list(_open_dialogs)
 
 
+def safe_traceback(error: BaseException, tb: TracebackType | None = None) -> str:
+    """Where an exception happened (files, lines, functions) without its message.
+
+    Exception messages can quote cell values ("could not convert 'Jean Dupont' to float"), and the
+    log must never hold customer data, so only the exception's type and the stack are kept.
+    """
+    frames = traceback.extract_tb(tb or error.__traceback__)
+    lines = [f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in frames]
+    cause = error.__cause__ or error.__context__
+    if cause is not None and cause is not error:
+        lines.append(f"caused by {type(cause).__name__}")
+    return "\n".join([*lines, type(error).__name__])
+
+
 def show_user_error(parent: QWidget | None, error: UserError) -> QMessageBox:
     """Show an ``i18n.UserError`` in the interface language, without a traceback."""
     _LOG.info("user error: %s", error.key)  # the key only: the text may quote customer data
     return _show(
-        parent, QMessageBox.Icon.Warning, _tr("This cannot be used as it is"), error.text(current_language())
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("errors", "This cannot be used as it is"),
+        error.text(current_language()),
     )
 
 
@@ -74,18 +87,21 @@ def show_unexpected_error(
     parent: QWidget | None, error: BaseException, tb: TracebackType | None = None
 ) -> QMessageBox:
     """Log an unexpected exception with its traceback and tell the user what to do."""
-    _LOG.error(
-        "unexpected error: %s\n%s",
-        type(error).__name__,
-        "".join(traceback.format_exception(type(error), error, tb or error.__traceback__)),
-    )
-    text = _tr(
+    _LOG.error("unexpected error: %s\n%s", type(error).__name__, safe_traceback(error, tb))
+    text = QCoreApplication.translate(
+        "errors",
         "Something went wrong inside Segmenter. Your files were not changed.\n\n"
         "Try the last action again; if it fails again, save your project under a new name, "
-        "restart Segmenter and send the log file to support."
+        "restart Segmenter and send the log file to support.",
     )
-    detail = _tr("The log file is here:\n%1").replace("%1", str(log_path()))
-    return _show(parent, QMessageBox.Icon.Critical, _tr("Unexpected error"), text, detail)
+    detail = QCoreApplication.translate("errors", "The log file is here:\n%1").replace("%1", str(log_path()))
+    return _show(
+        parent,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("errors", "Unexpected error"),
+        text,
+        detail,
+    )
 
 
 def show_exception(parent: QWidget | None, error: BaseException) -> QMessageBox:

@@ -47,7 +47,9 @@ def format_value(value: Any, locale: QLocale | None = None, decimals: int = 2) -
     if _is_missing(value):
         return ""
     if isinstance(value, bool | np.bool_):
-        return QCoreApplication.translate("DataFrameModel", "Yes" if value else "No")
+        if value:
+            return QCoreApplication.translate("DataFrameModel", "Yes")
+        return QCoreApplication.translate("DataFrameModel", "No")
     if isinstance(value, int | np.integer):
         return locale.toString(int(value))
     if isinstance(value, float | np.floating):

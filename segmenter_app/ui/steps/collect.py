@@ -575,6 +575,7 @@ class CollectPage(StepPage):
             },
         )
         self.excluded_view.setModel(self.excluded_model)
+        self.excluded_view.resizeColumnsToContents()
         old.deleteLater()
         old.deleteLater()
 

@@ -1,0 +1,1733 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
+<context>
+    <name />
+    <message>
+        <source>Segment</source>
+        <extracomment>Customer-table columns, in order (those absent from the data are left out).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActPage</name>
+    <message>
+        <source>Default control group share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of each segment kept out of the campaign to measure its effect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default &amp;control group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plans per segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group the customers first (step 3): each segment then gets a plan here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} plans, {contacts} customers to contact, budget {budget}, expected return {net}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(ROI {roi}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the suggested plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the control share</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Table</source>
+        <extracomment>Emitted with the rows (caller's numbering) selected in the table view.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show these figures as a table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show as table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title} (table)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClusterMapChart</name>
+    <message>
+        <source>Cluster map</source>
+        <extracomment>The selected customer ids (empty: nothing selected).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First axis of the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Second axis of the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drag a rectangle to select customers (or hold Shift while dragging)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an area of the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{points} customers in {groups} groups. Hover a point to see the customer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Centre, first axis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Centre, second axis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer {id}: {group}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>and %n more here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClusterParams</name>
+    <message>
+        <source>Choose the number of groups automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>recency, frequency, spend</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <source>&amp;Open files…</source>
+        <translation>&amp;Ouvrir des fichiers…</translation>
+    </message>
+    <message>
+        <source>Open your sales or customer files (CSV, Excel, OpenDocument), or drop them on this window.</source>
+        <translation>Ouvrez vos fichiers de ventes ou de clients (CSV, Excel, OpenDocument), ou déposez-les sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>&amp;Day first (31/01/2026)</source>
+        <translation>&amp;Jour d'abord (31/01/2026)</translation>
+    </message>
+    <message>
+        <source>&amp;Month first (01/31/2026)</source>
+        <translation>&amp;Mois d'abord (01/31/2026)</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Fichiers :</translation>
+    </message>
+    <message>
+        <source>Imported files</source>
+        <translation>Fichiers importés</translation>
+    </message>
+    <message>
+        <source>&amp;Remove file</source>
+        <translation>&amp;Retirer le fichier</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Row account</source>
+        <translation>Bilan des lignes</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E&amp;xcluded rows:</source>
+        <translation>Lignes e&amp;xclues :</translation>
+    </message>
+    <message>
+        <source>Show excluded rows for this reason</source>
+        <translation>Afficher les lignes exclues pour ce motif</translation>
+    </message>
+    <message>
+        <source>Excluded rows</source>
+        <translation>Lignes exclues</translation>
+    </message>
+    <message>
+        <source>Customers matched across files</source>
+        <translation>Clients rapprochés entre fichiers</translation>
+    </message>
+    <message>
+        <source>Matches across files</source>
+        <translation>Rapprochements entre fichiers</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>Collecter</translation>
+    </message>
+    <message>
+        <source>Open sales or customer files</source>
+        <translation>Ouvrir des fichiers de ventes ou de clients</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Tableurs (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading the files</source>
+        <translation>Lecture des fichiers</translation>
+    </message>
+    <message>
+        <source>Reading a preview</source>
+        <translation>Lecture d'un aperçu</translation>
+    </message>
+    <message>
+        <source>Check the highlighted columns: their role was guessed with little certainty (%1).</source>
+        <translation>Vérifiez les colonnes surlignées : leur rôle a été deviné avec peu de certitude (%1).</translation>
+    </message>
+    <message>
+        <source>Each column's role was recognised. Change one with its list if it is wrong.</source>
+        <translation>Le rôle de chaque colonne a été reconnu. Changez-le avec sa liste s'il est faux.</translation>
+    </message>
+    <message>
+        <source>Change how a file is read</source>
+        <translation>Changer la lecture d'un fichier</translation>
+    </message>
+    <message>
+        <source>Change a column's role</source>
+        <translation>Changer le rôle d'une colonne</translation>
+    </message>
+    <message>
+        <source>Choose the date order</source>
+        <translation>Choisir l'ordre des dates</translation>
+    </message>
+    <message>
+        <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
+        <translation>Les dates de %1 peuvent se lire jour d'abord ou mois d'abord (03/04 est-il le 3 avril ou le 4 mars ?). Lequel est-ce ?</translation>
+    </message>
+    <message>
+        <source>No file imported yet.</source>
+        <translation>Aucun fichier importé pour l'instant.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
+        <translation>%1 lignes lues : %2 conservées, %3 exclues. %4 clients.</translation>
+    </message>
+    <message>
+        <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
+        <translation>%1 lignes conservées sont datées après la date d'analyse et restent hors des segments.</translation>
+    </message>
+    <message>
+        <source>Values that could not be read:</source>
+        <translation>Valeurs illisibles :</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservées</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Row in the file</source>
+        <translation>Ligne dans le fichier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Customers are matched across files when you import several files.</source>
+        <translation>Les clients sont rapprochés entre fichiers quand vous en importez plusieurs.</translation>
+    </message>
+    <message>
+        <source>No customer was found in more than one file.</source>
+        <translation>Aucun client n'a été trouvé dans plus d'un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 customers were recognised in several files by their e-mail or phone. Check them below.</source>
+        <translation>%1 clients ont été reconnus dans plusieurs fichiers par leur e-mail ou leur téléphone. Vérifiez-les ci-dessous.</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation>identifiant client</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Rapproché par</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Ids in the files</source>
+        <translation>Identifiants dans les fichiers</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsDialog</name>
+    <message>
+        <source>Edit rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all conditions (AND)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any condition (OR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers match</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CriteriaPage</name>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Objectif :</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Choose criteria</source>
+        <translation>Choisir les critères</translation>
+    </message>
+    <message>
+        <source>Describing the criteria</source>
+        <translation>Description des critères</translation>
+    </message>
+    <message>
+        <source>Behaviour (what they buy, how often, how recently)</source>
+        <translation>Comportement (ce qu'ils achètent, à quelle fréquence, depuis quand)</translation>
+    </message>
+    <message>
+        <source>Demographic (age, gender…)</source>
+        <translation>Démographie (âge, genre…)</translation>
+    </message>
+    <message>
+        <source>Geographic (where they live)</source>
+        <translation>Géographie (où ils habitent)</translation>
+    </message>
+    <message>
+        <source>Psychographic (interests, values)</source>
+        <translation>Psychographie (centres d'intérêt, valeurs)</translation>
+    </message>
+    <message>
+        <source>Technological (device, channel)</source>
+        <translation>Technologie (appareil, canal)</translation>
+    </message>
+    <message>
+        <source>%1 of customers</source>
+        <translation>%1 des clients</translation>
+    </message>
+    <message>
+        <source>Share of customers with a value for this criterion</source>
+        <translation>Part des clients qui ont une valeur pour ce critère</translation>
+    </message>
+    <message>
+        <source>Import your files in step 1 to see the criteria your data allows.</source>
+        <translation>Importez vos fichiers à l'étape 1 pour voir les critères que vos données permettent.</translation>
+    </message>
+    <message>
+        <source>No particular goal</source>
+        <translation>Pas d'objectif particulier</translation>
+    </message>
+    <message>
+        <source>%1 criteria chosen.</source>
+        <translation>%1 critères choisis.</translation>
+    </message>
+    <message>
+        <source>Choose a goal</source>
+        <translation>Choisir un objectif</translation>
+    </message>
+</context>
+<context>
+    <name>DataFrameModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Choose what to write. Your input files are never changed.</source>
+        <translation>Choisissez ce qu'il faut écrire. Vos fichiers d'origine ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <source>Excel &amp;workbook (summary, action plan, one sheet per segment)</source>
+        <translation>&amp;Classeur Excel (synthèse, plan d'action, une feuille par segment)</translation>
+    </message>
+    <message>
+        <source>Workbook file</source>
+        <translation>Fichier du classeur</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Choose the workbook file</source>
+        <translation>Choisir le fichier du classeur</translation>
+    </message>
+    <message>
+        <source>&amp;Mailing files (one CSV per segment, for your e-mail tool)</source>
+        <translation>Fichiers d'&amp;envoi (un CSV par segment, pour votre outil d'e-mailing)</translation>
+    </message>
+    <message>
+        <source>Folder for the mailing files</source>
+        <translation>Dossier des fichiers d'envoi</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Choisir le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymize the workbook (for sharing it outside the shop)</source>
+        <translation>&amp;Pseudonymiser le classeur (pour le partager hors de la boutique)</translation>
+    </message>
+    <message>
+        <source>Customer ids are replaced by codes, and names, e-mails and phones are left out. Keep the key file to find who is who.</source>
+        <translation>Les identifiants clients sont remplacés par des codes ; noms, e-mails et téléphones sont retirés. Gardez le fichier de clé pour retrouver qui est qui.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Fichier de clé</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Fichier de clé :</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>Choisir le fichier de clé</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Avancement de l'export</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>Exporter le classeur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Key file (*.txt)</source>
+        <translation>Fichier de clé (*.txt)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export en cours</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export annulé ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>The export failed; see the message.</source>
+        <translation>L'export a échoué ; voyez le message.</translation>
+    </message>
+    <message>
+        <source>Workbook written: %1 (%2 sheets).</source>
+        <translation>Classeur écrit : %1 (%2 feuilles).</translation>
+    </message>
+    <message>
+        <source>%1 cells were too long for Excel and were cut.</source>
+        <translation>%1 cellules étaient trop longues pour Excel et ont été coupées.</translation>
+    </message>
+    <message>
+        <source>%1 mailing files written.</source>
+        <translation>%1 fichiers d'envoi écrits.</translation>
+    </message>
+    <message>
+        <source>Keep the key file private: %1</source>
+        <translation>Gardez le fichier de clé pour vous : %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPage</name>
+    <message>
+        <source>RFM scores (recency, frequency, spend)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rules you write, in priority order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clusters found in the data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predictions (still active, lifetime value)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grouping method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFM grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cluster map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Silhouette</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers and the reason for their segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment to move the selected customers to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move selected customers to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the customers' orders first (step 1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the grouping settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the grouping method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updating the segments…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grouping the customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The segments could not be computed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{customers} customers in {segments} segments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) picked on the map</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} customers: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All {total} customers. Click a chart to filter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeatmapChart</name>
+    <message>
+        <source>Row</source>
+        <extracomment>The selected cells as a list of (row, column) tuples, rows counted from the top.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Histogram</name>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Collect</source>
+        <translation>Collecter</translation>
+    </message>
+    <message>
+        <source>Choose criteria</source>
+        <translation>Choisir les critères</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Regrouper</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Agir</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open sales &amp;files…</source>
+        <translation>Ouvrir des &amp;fichiers de ventes…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Enregistrer le projet &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences</source>
+        <translation>&amp;Préférences</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Finish the steps before this one first.</source>
+        <translation>Terminez d'abord les étapes précédentes.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>Projet sans titre</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Project files are coming in a later version of Segmenter.</source>
+        <translation>Les fichiers de projet arrivent dans une prochaine version de Segmenter.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Segmenter projects (*%1)</source>
+        <translation>Projets Segmenter (*%1)</translation>
+    </message>
+    <message>
+        <source>Opening the project</source>
+        <translation>Ouverture du projet</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation>Projet enregistré.</translation>
+    </message>
+    <message>
+        <source>Saving the project</source>
+        <translation>Enregistrement du projet</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This project has changes that are not saved. Save them first?</source>
+        <translation>Ce projet a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationHeatmap</name>
+    <message>
+        <source>Migration between segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After (segment numbers as on the left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{total} customers compared; {stayed} stayed in the same segment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>The “%1” step is coming in a later version of Segmenter.</source>
+        <extracomment>Stable id of the step: "collect", "criteria", "group", "act" or "measure".</extracomment>
+        <translation>L'étape « %1 » arrive dans une prochaine version de Segmenter.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCard</name>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KPI to watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In-store voucher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost per contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected response rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control group share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected conversions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return on investment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget your changes to this plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {size} customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no cost entered</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PredictiveParams</name>
+    <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prediction horizon in days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predict over</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PreviewGrid</name>
+    <message>
+        <source>Preview of the file</source>
+        <translation>Aperçu du fichier</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingControls</name>
+    <message>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Ligne d'en-tête</translation>
+    </message>
+    <message>
+        <source>Read &amp;again</source>
+        <translation>&amp;Relire</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Séparateur :</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Feuille :</translation>
+    </message>
+    <message>
+        <source>Header &amp;row:</source>
+        <translation>Ligne d'en-&amp;tête :</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (masquée)</translation>
+    </message>
+</context>
+<context>
+    <name>RfmGridChart</name>
+    <message>
+        <source>RFM grid: customers by recency and frequency score</source>
+        <extracomment>Selected cells as a list of (r_score, f_score) pairs.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recency score (R, 5 = most recent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frequency score (F, 5 = most frequent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{total} customers on a {rows} by {cols} grid. Click a cell to list its customers.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RfmParams</name>
+    <message>
+        <source>Automatic (3 scores below 200 customers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5 scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3 scores (small data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of RFM scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recency cut points (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frequency cut points (orders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monetary cut points (spend)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Numbers separated by ';', in increasing order. Press Enter to apply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute the cut points again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget the edited cut points and let the app choose them from the data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the cut points as numbers separated by ';', e.g. 30 ; 90 ; 180.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RoleTable</name>
+    <message>
+        <source>Column roles</source>
+        <translation>Rôles des colonnes</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Certitude</translation>
+    </message>
+    <message>
+        <source>Role of column %1</source>
+        <translation>Rôle de la colonne %1</translation>
+    </message>
+    <message>
+        <source>Not sure: please check this role.</source>
+        <translation>Pas sûr : vérifiez ce rôle.</translation>
+    </message>
+    <message>
+        <source>Recognised export format: %1</source>
+        <translation>Format d'export reconnu : %1</translation>
+    </message>
+    <message>
+        <source>From the column name</source>
+        <translation>D'après le nom de la colonne</translation>
+    </message>
+    <message>
+        <source>From a word in the column name</source>
+        <translation>D'après un mot du nom de la colonne</translation>
+    </message>
+    <message>
+        <source>From the values</source>
+        <translation>D'après les valeurs</translation>
+    </message>
+    <message>
+        <source>As you chose for a file with the same columns</source>
+        <translation>Comme vous l'avez choisi pour un fichier aux mêmes colonnes</translation>
+    </message>
+    <message>
+        <source>From the mapping file</source>
+        <translation>D'après le fichier de correspondance</translation>
+    </message>
+    <message>
+        <source>Chosen by you</source>
+        <translation>Choisi par vous</translation>
+    </message>
+</context>
+<context>
+    <name>RulesParams</name>
+    <message>
+        <source>Rules in priority order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preset rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} customers matched several rules (each counted in the first).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} customers matched no rule and are in Others.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rules (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SegmentBarsChart</name>
+    <message>
+        <source>Segment sizes and revenue</source>
+        <extracomment>The selected segment keys, in display order (empty: nothing selected).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s); the largest is {name} with {count} customers.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>No segments yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of revenue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SegmentsPanel</name>
+    <message>
+        <source>Segments and their quality check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename the selected segment (or double-click its name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge the selected segments into the first one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checks passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Substantial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Differentiable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actionable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least {n} customers are needed for a campaign.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No contact details in the data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} can be reached by email or phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nearest segment: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Has a plan in step 4 (Act).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Has customers and revenue to measure.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SilhouetteChart</name>
+    <message>
+        <source>Silhouette by number of clusters</source>
+        <extracomment>The number of clusters the user clicked.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of clusters (k)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Silhouette (higher separates better)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clusters (k)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Silhouette</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>k = {k} was chosen, with a silhouette of {score}. Click another k to use it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chosen: k = {k}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SnapshotSizesChart</name>
+    <message>
+        <source>Segment sizes across snapshots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From {first} to {last}, {grew} grew the most and {shrank} shrank the most.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the running task</source>
+        <translation>Annuler la tâche en cours</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>UpliftChart</name>
+    <message>
+        <source>Uplift over the control group (95% interval)</source>
+        <extracomment>The segment key clicked (empty string: click beside the segments).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uplift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interval low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interval high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) measured</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an uplift that is likely real.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>This cannot be used as it is</source>
+        <translation>Impossible d'utiliser ceci tel quel</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Segmenter. Your files were not changed.
+
+Try the last action again; if it fails again, save your project under a new name, restart Segmenter and send the log file to support.</source>
+        <translation>Un problème est survenu dans Segmenter. Vos fichiers n'ont pas été modifiés.
+
+Réessayez la dernière action ; si elle échoue encore, enregistrez votre projet sous un autre nom, redémarrez Segmenter et envoyez le fichier journal à l'assistance.</translation>
+    </message>
+    <message>
+        <source>The log file is here:
+%1</source>
+        <translation>Le fichier journal se trouve ici :
+%1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Customer id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>N° de commande</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>Code produit</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>Code promo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Consentement marketing</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>Désinscrit</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>Statut de commande</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>(ignorer cette colonne)</translation>
+    </message>
+</context>
+</TS>

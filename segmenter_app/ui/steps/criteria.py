@@ -1,0 +1,360 @@
+"""Step 2, Choose criteria: what the data allows, by family, with coverage and distribution; goals.
+
+The catalogue (families, coverage, distributions) and the goal presets come from the core
+(``segmenter_app.core.segmentation.criteria``); this page only shows them and records the choice
+in ``analysis.criteria`` and ``analysis.goal`` through undoable commands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+from segmenter_app.ui.steps.base import (
+    CHANGE_CRITERIA,
+    CHANGE_CUSTOMERS,
+    CHANGE_INPUTS,
+    CHANGE_PROJECT,
+    CallbackCommand,
+    StepPage,
+)
+
+FAMILY_ORDER = ("behavioural", "demographic", "geographic", "psychographic", "technological")
+
+
+@dataclasses.dataclass
+class CriterionView:
+    """One criterion as the page shows it (adapted from the core's catalogue entry)."""
+
+    key: str
+    family: str
+    label: str
+    coverage: float  # share of customers that have a value, 0..1
+    counts: list[float]  # histogram bar heights (or category counts)
+    bins: list[str]  # a label per bar, for the tooltip and screen readers
+    description: str = ""
+    default: bool = False
+
+
+def _get(entry: Any, *names: str, default: Any = None) -> Any:
+    for name in names:
+        if isinstance(entry, dict) and name in entry:
+            return entry[name]
+        if hasattr(entry, name):
+            return getattr(entry, name)
+    return default
+
+
+def adapt_entry(entry: Any) -> CriterionView:
+    """Read a catalogue entry (dataclass, dict or DataFrame row) into a :class:`CriterionView`."""
+    if isinstance(entry, pd.Series):
+        entry = entry.to_dict()
+    key = str(_get(entry, "key", "column", "name"))
+    dist = _get(entry, "distribution", "histogram", default=None)
+    counts: list[float] = []
+    bins: list[str] = []
+    if isinstance(dist, dict):
+        counts = [float(c) for c in _get(dist, "counts", "values", default=[]) or []]
+        edges = _get(dist, "edges", "bins", "labels", "categories", default=[]) or []
+        if len(edges) == len(counts) + 1:
+            bins = [f"{_fmt(edges[i])} – {_fmt(edges[i + 1])}" for i in range(len(counts))]
+        else:
+            bins = [str(e) for e in edges][: len(counts)]
+    elif isinstance(dist, Sequence) and not isinstance(dist, str):
+        counts = [float(c) for c in dist]
+    return CriterionView(
+        key=key,
+        family=str(_get(entry, "family", default="behavioural")),
+        label=str(_get(entry, "label", "title", default=key)),
+        coverage=float(_get(entry, "coverage", default=1.0) or 0.0),
+        counts=counts,
+        bins=bins or [""] * len(counts),
+        description=str(_get(entry, "description", "help", default="") or ""),
+        default=bool(_get(entry, "default", "suggested", default=False)),
+    )
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float) and not math.isnan(value):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def load_catalogue(
+    analysis: Analysis, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
+) -> tuple[list[CriterionView], list[dict[str, Any]]]:
+    """The catalogue and the goal presets from the core (worker thread)."""
+    from segmenter_app.core.segmentation import criteria
+
+    entries = criteria.catalogue(analysis)
+    if isinstance(entries, pd.DataFrame):
+        entries = [row for _, row in entries.iterrows()]
+    views = [adapt_entry(e) for e in entries]
+    goals_source = getattr(criteria, "goals", None) or getattr(criteria, "goal_presets", None)
+    goals: list[dict[str, Any]] = []
+    if callable(goals_source):
+        raw = goals_source(analysis) if _takes_argument(goals_source) else goals_source()
+    else:
+        raw = getattr(criteria, "GOALS", {})
+    if isinstance(raw, dict):
+        raw = [{"key": k, **(v if isinstance(v, dict) else {"criteria": v})} for k, v in raw.items()]
+    for goal in raw or []:
+        goals.append(
+            {
+                "key": str(_get(goal, "key", "name")),
+                "label": str(_get(goal, "label", "title", default=_get(goal, "key", "name"))),
+                "criteria": list(_get(goal, "criteria", default=[]) or []),
+                "method": _get(goal, "method", default=None),
+                "description": str(_get(goal, "description", "why", default="") or ""),
+            }
+        )
+    return views, goals
+
+
+def _takes_argument(fn: Any) -> bool:
+    import inspect
+
+    try:
+        return len(inspect.signature(fn).parameters) >= 1
+    except (TypeError, ValueError):
+        return False
+
+
+class Histogram(QWidget):
+    """A small bar chart of a criterion's distribution (palette colours, so dark mode works)."""
+
+    def __init__(self, counts: Sequence[float], bins: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts = [0.0 if (c is None or math.isnan(c)) else float(c) for c in counts]
+        self.bins = list(bins)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        total = sum(self.counts) or 1.0
+        parts = [
+            f"{b}: {c / total:.0%}" if b else f"{c / total:.0%}"
+            for b, c in zip(self.bins, self.counts, strict=False)
+        ]
+        self.setToolTip("\n".join(parts))
+        self.setAccessibleName(self.tr("Distribution"))
+        self.setAccessibleDescription("; ".join(parts))
+
+    def sizeHint(self) -> QSize:
+        """Small and fixed."""
+        return QSize(140, 30)
+
+    def paintEvent(self, event: object) -> None:
+        """Draw the bars."""
+        if not self.counts:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max(self.counts) or 1.0
+        width = self.width() / len(self.counts)
+        color = self.palette().color(QPalette.ColorRole.Highlight)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        for i, count in enumerate(self.counts):
+            h = (self.height() - 2) * count / top
+            painter.drawRect(QRectF(i * width + 1, self.height() - h - 1, max(width - 2, 1), h))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        painter.end()
+
+
+class CriteriaPage(StepPage):
+    """Choose which customer attributes the grouping may use, helped by a goal."""
+
+    step_id = "criteria"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.views: list[CriterionView] = []
+        self.goals: list[dict[str, Any]] = []
+        self.checks: dict[str, QCheckBox] = {}
+        self._loaded_for: int | None = None  # id of the customer table the catalogue describes
+        layout = QVBoxLayout(self)
+        goal_row = QHBoxLayout()
+        self.goal_label = QLabel(self.tr("&Goal:"), self)
+        self.goal_combo = QComboBox(self)
+        self.goal_combo.setAccessibleName(self.tr("Goal"))
+        self.goal_label.setBuddy(self.goal_combo)
+        self.goal_combo.activated.connect(self._on_goal_chosen)
+        goal_row.addWidget(self.goal_label)
+        goal_row.addWidget(self.goal_combo, 1)
+        layout.addLayout(goal_row)
+        self.goal_help = QLabel(self)
+        self.goal_help.setWordWrap(True)
+        layout.addWidget(self.goal_help)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll.setWidget(self.body)
+        layout.addWidget(self.scroll, 1)
+        self.summary = QLabel(self)
+        layout.addWidget(self.summary)
+
+    def title(self) -> str:
+        """Step name."""
+        return self.tr("Choose criteria")
+
+    def is_complete(self) -> bool:
+        """Criteria are optional (RFM needs none): complete once a customer table exists."""
+        return self.ctx is not None and self.ctx.analysis.customers is not None
+
+    def on_context_changed(self, what: str) -> None:
+        """A new customer table needs a new catalogue; criteria changes only re-tick the boxes."""
+        if what in (CHANGE_INPUTS, CHANGE_CUSTOMERS, CHANGE_PROJECT):
+            self._loaded_for = None
+        if self.isVisible():
+            if what == CHANGE_CRITERIA:
+                self._sync_checks()
+            else:
+                self.refresh()
+        self.completeChanged.emit()
+
+    def refresh(self) -> None:
+        """Load the catalogue for the current customer table (in the background), then show it."""
+        customers = self.ctx.analysis.customers
+        if customers is None:
+            self._show([], [])
+            return
+        if self._loaded_for == id(customers):
+            self._sync_checks()
+            return
+        self._loaded_for = id(customers)
+        self.ctx.tasks.run(
+            load_catalogue,
+            self.ctx.snapshot(),
+            title=self.tr("Describing the criteria"),
+            key="criteria",
+            on_done=self._loaded,
+        )
+
+    def _loaded(self, result: tuple[list[CriterionView], list[dict[str, Any]]]) -> None:
+        views, goals = result
+        analysis = self.ctx.analysis
+        if not analysis.criteria:
+            # First visit: start from the core's suggestions, without an undo entry.
+            analysis.criteria = [v.key for v in views if v.default]
+        self._show(views, goals)
+
+    def _family_title(self, family: str) -> str:
+        titles = {
+            "behavioural": self.tr("Behaviour (what they buy, how often, how recently)"),
+            "demographic": self.tr("Demographic (age, gender…)"),
+            "geographic": self.tr("Geographic (where they live)"),
+            "psychographic": self.tr("Psychographic (interests, values)"),
+            "technological": self.tr("Technological (device, channel)"),
+        }
+        return titles.get(family, family)
+
+    def _show(self, views: list[CriterionView], goals: list[dict[str, Any]]) -> None:
+        self.views, self.goals = views, goals
+        self.checks = {}
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        families = sorted(
+            {v.family for v in views}, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else 99, f)
+        )
+        for family in families:
+            box = QGroupBox(self._family_title(family), self.body)
+            grid = QGridLayout(box)
+            grid.setColumnStretch(0, 1)
+            for row, view in enumerate(v for v in views if v.family == family):
+                check = QCheckBox(view.label, box)
+                check.setObjectName(f"criterion_{view.key}")
+                check.setToolTip(view.description)
+                check.toggled.connect(lambda on, key=view.key: self._on_toggled(key, on))
+                coverage = QLabel(
+                    self.tr("%1 of customers").replace("%1", _percent(self.locale(), view.coverage)), box
+                )
+                coverage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                coverage.setToolTip(self.tr("Share of customers with a value for this criterion"))
+                if view.coverage < 0.5:
+                    coverage.setStyleSheet("color: palette(mid);")
+                grid.addWidget(check, row, 0)
+                grid.addWidget(coverage, row, 1)
+                grid.addWidget(Histogram(view.counts, view.bins, box), row, 2)
+                self.checks[view.key] = check
+            self.body_layout.addWidget(box)
+        if not views:
+            empty = QLabel(
+                self.tr("Import your files in step 1 to see the criteria your data allows."), self.body
+            )
+            empty.setWordWrap(True)
+            self.body_layout.addWidget(empty)
+        self.body_layout.addStretch(1)
+        self.goal_combo.blockSignals(True)
+        self.goal_combo.clear()
+        self.goal_combo.addItem(self.tr("No particular goal"), "")
+        for goal in goals:
+            self.goal_combo.addItem(goal["label"], goal["key"])
+        self.goal_combo.blockSignals(False)
+        self._sync_checks()
+
+    def _sync_checks(self) -> None:
+        analysis = self.ctx.analysis
+        chosen = set(analysis.criteria)
+        for key, check in self.checks.items():
+            check.blockSignals(True)
+            check.setChecked(key in chosen)
+            check.blockSignals(False)
+        index = max(0, self.goal_combo.findData(analysis.goal or ""))
+        self.goal_combo.setCurrentIndex(index)
+        goal = next((g for g in self.goals if g["key"] == analysis.goal), None)
+        self.goal_help.setText(goal["description"] if goal else "")
+        self.summary.setText(
+            self.tr("%1 criteria chosen.").replace(
+                "%1", self.locale().toString(len([k for k in analysis.criteria if k in self.checks]))
+            )
+        )
+
+    def _set_choice(self, criteria: list[str], goal: str | None, text: str) -> None:
+        analysis = self.ctx.analysis
+        old = (list(analysis.criteria), analysis.goal)
+
+        def apply(values: tuple[list[str], str | None]) -> None:
+            analysis.criteria, analysis.goal = list(values[0]), values[1]
+            self.ctx.notify(CHANGE_CRITERIA)
+
+        self.ctx.undo_stack.push(CallbackCommand(text, lambda: apply((criteria, goal)), lambda: apply(old)))
+
+    def _on_toggled(self, key: str, on: bool) -> None:
+        current = [k for k in self.ctx.analysis.criteria if k != key]
+        if on:
+            current.append(key)
+        self._set_choice(current, self.ctx.analysis.goal, self.tr("Choose criteria"))
+
+    def _on_goal_chosen(self, index: int) -> None:
+        key = self.goal_combo.itemData(index) or None
+        goal = next((g for g in self.goals if g["key"] == key), None)
+        criteria = (
+            [c for c in goal["criteria"] if c in self.checks] if goal else list(self.ctx.analysis.criteria)
+        )
+        self._set_choice(criteria, key, self.tr("Choose a goal"))
+
+
+def _percent(locale: Any, fraction: float) -> str:
+    return locale.toString(fraction * 100, "f", 0) + "\u00a0%"
