@@ -132,7 +132,7 @@ ALIASES: dict[str, str] = {
     "at_risk_of_churn": "churn_risk",
     "likely_active": "active",
     "alive": "active",
-    "high_value": "loyal",
+    "high_value": "champions",
     "likely_lost": "hibernating",
     "inactive_predicted": "hibernating",
 }

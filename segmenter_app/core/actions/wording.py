@@ -70,10 +70,14 @@ def duration(days: float, lang: str) -> str:
     return W(unit if n == 1 else unit + "s", lang, n=n)
 
 
+SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
+
+
 def currency_of(analysis: Analysis) -> str:
-    """The shop's currency symbol: what the import detected, else the euro."""
-    for item in analysis.inputs:
-        symbol = item.details.get("currency") if isinstance(item.details, dict) else None
-        if isinstance(symbol, str) and symbol.strip():
-            return symbol.strip()
+    """The shop's currency symbol: what the import detected (a code or a symbol), else the euro."""
+    own = getattr(analysis, "currency", None)
+    candidates = [own] + [i.details.get("currency") for i in analysis.inputs if isinstance(i.details, dict)]
+    for code in candidates:
+        if isinstance(code, str) and code.strip():
+            return SYMBOLS.get(code.strip().upper(), code.strip())
     return "€"

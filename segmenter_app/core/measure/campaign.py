@@ -1,0 +1,289 @@
+"""Per-segment campaign figures and the uplift over the control group.
+
+For each segment (and for all segments together, key ``"*"``), the contacted customers are those
+not in the control group (column ``control`` of the assignments; without it, everyone was
+contacted). Customers of the analysis absent from a results sheet count as not converted. When a
+results sheet covers none of the control customers, their outcome is unknown: the uplift is then
+not measured (``control_observed`` is False) rather than wrongly assumed.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.actions.wording import currency_of, percent
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import Messages
+from segmenter_app.core.measure import stats
+from segmenter_app.core.measure.results import Outcomes
+
+TOTAL_KEY = "*"
+# Alert when a segment's conversion rate drops by this much (fraction) since the last measure.
+CONVERSION_DROP = 0.05
+
+K = Messages(
+    {
+        "total": ("All segments", "Tous les segments"),
+        "drop": (
+            "Conversion in '{name}' dropped from {before} to {after} since the previous measure.",
+            "La conversion de « {name} » est passée de {before} à {after} depuis la mesure précédente.",
+        ),
+        "negative": (
+            "The campaign did worse than no contact in '{name}': {text}",
+            "La campagne a fait moins bien que l'absence de contact dans « {name} » : {text}",
+        ),
+    }
+)
+
+
+def _rate(x: float, n: int) -> float | None:
+    return x / n if n else None
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return round(float(value), digits)
+
+
+def segment_figures(
+    frame: pd.DataFrame,
+    plan: dict[str, Any] | None,
+    *,
+    lang: str,
+    currency: str,
+    control_observed: bool,
+    has_revenue: bool,
+    lapsed: bool,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """The figures of one group of customers (columns ``control``, ``converted``, ``revenue``)."""
+    control = frame["control"].to_numpy(dtype=bool)
+    converted = frame["converted"].to_numpy(dtype=bool)
+    revenue = frame["revenue"].to_numpy(dtype=float)
+    n_t, n_c = int((~control).sum()), int(control.sum())
+    x_t, x_c = int(converted[~control].sum()), int(converted[control].sum())
+    rev_t = float(revenue[~control].sum()) if has_revenue else None
+    rev_c = float(revenue[control].sum()) if has_revenue else None
+    cost_per_contact = float((plan or {}).get("cost_per_contact") or 0.0)
+    cost = n_t * cost_per_contact
+    rate_t = _rate(x_t, n_t)
+    out: dict[str, Any] = {
+        "customers": len(frame),
+        "contacted": n_t,
+        "control": n_c,
+        "conversions": x_t,
+        "conversion_rate": _round(rate_t),
+        "control_conversions": x_c if control_observed else None,
+        "control_rate": _round(_rate(x_c, n_c)) if control_observed else None,
+        "revenue": _round(rev_t, 2),
+        "control_revenue": _round(rev_c, 2) if control_observed else None,
+        "avg_basket": _round(rev_t / x_t, 2) if has_revenue and x_t else None,
+        "revenue_per_contacted": _round(rev_t / n_t, 2) if has_revenue and n_t else None,
+        "revenue_per_control": _round(rev_c / n_c, 2) if has_revenue and n_c and control_observed else None,
+        "cost_per_contact": cost_per_contact,
+        "cost": round(cost, 2),
+        "roi": _round((rev_t - cost) / cost, 3) if has_revenue and cost > 0 else None,
+        "rate_kind": "reactivation" if lapsed else "retention",
+        "reactivation_rate": _round(rate_t) if lapsed else None,
+        "retention_rate": None if lapsed else _round(rate_t),
+        "expected_conversions": (plan or {}).get("expected_conversions"),
+    }
+    conv = rev = None
+    note = ""
+    if n_c == 0 or n_t == 0:
+        note = stats.S("no_control", lang)
+    elif not control_observed:
+        note = stats.S("control_not_observed", lang)
+    else:
+        conv = stats.proportion_difference(x_t, n_t, x_c, n_c)
+        if has_revenue:
+            rev = stats.mean_difference(revenue[~control], revenue[control], seed=seed)
+        if rev is None and has_revenue:
+            note = stats.S("too_few", lang)
+    out.update(
+        uplift=_round(conv.diff) if conv else None,
+        uplift_low=_round(conv.low) if conv else None,
+        uplift_high=_round(conv.high) if conv else None,
+        uplift_verdict=conv.verdict if conv else None,
+        uplift_text=stats.say_conversion(conv, lang) if conv else note,
+        revenue_uplift=_round(rev.diff, 2) if rev else None,
+        revenue_uplift_low=_round(rev.low, 2) if rev else None,
+        revenue_uplift_high=_round(rev.high, 2) if rev else None,
+        revenue_verdict=rev.verdict if rev else None,
+        revenue_text=_revenue_text(rev, revenue, control, lang, currency) if rev else note,
+        incremental_revenue=_round(rev.diff * n_t, 2) if rev else None,
+        incremental_roi=_round((rev.diff * n_t - cost) / cost, 3) if rev and cost > 0 else None,
+    )
+    return out
+
+
+def _revenue_text(
+    rev: stats.Interval, revenue: np.ndarray, control: np.ndarray, lang: str, currency: str
+) -> str:
+    """The revenue uplift in words, saying when few buyers make it rough."""
+    text = stats.say_revenue(rev, lang, currency)
+    buyers = min(np.count_nonzero(revenue[control]), np.count_nonzero(revenue[~control]))
+    return f"{text} {stats.S('rough', lang)}" if buyers < stats.FEW_BUYERS else text
+
+
+def outcome_frame(analysis: Analysis, outcomes: Outcomes) -> pd.DataFrame:
+    """One row per segmented customer: segment, control, observed, converted, revenue."""
+    seg = analysis.segmentation
+    if seg is None:
+        raise ValueError("measuring needs a segmentation")
+    assignments = seg.assignments
+    index = assignments.index.astype(str)
+    frame = pd.DataFrame(
+        {
+            "segment": assignments[s.A_SEGMENT].astype(str).to_numpy(),
+            "control": (
+                assignments[s.A_CONTROL].fillna(False).astype(bool).to_numpy()
+                if s.A_CONTROL in assignments.columns
+                else np.zeros(len(assignments), dtype=bool)
+            ),
+        },
+        index=index,
+    )
+    table = outcomes.table
+    table = table.set_axis(table.index.astype(str))
+    frame["observed"] = frame.index.isin(table.index)
+    frame["converted"] = table["converted"].reindex(frame.index).fillna(False).astype(bool).to_numpy()
+    revenue = table["revenue"].reindex(frame.index).astype(float)
+    frame["revenue"] = revenue.fillna(0.0).to_numpy()
+    return frame
+
+
+def _default_label(outcomes: Outcomes) -> str:
+    """A measurement's label: the campaign date, else the results file's name."""
+    if outcomes.campaign_date is not None:
+        return outcomes.campaign_date.date().isoformat()
+    return Path(outcomes.path).name
+
+
+def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | None = None) -> dict[str, Any]:
+    """The measurement of a campaign: per-segment figures, uplift, alerts (see package docstring).
+
+    Does not store it; :func:`add_measurement` appends it to ``analysis.measurements``.
+    """
+    lang = analysis.lang
+    currency = currency_of(analysis)
+    frame = outcome_frame(analysis, outcomes)
+    control_observed = outcomes.kind == "sales" or bool((frame["control"] & frame["observed"]).any())
+    seg = analysis.segmentation
+    assert seg is not None
+    keys = [str(k) for k in seg.segments["key"].tolist()]
+    keys += [k for k in pd.unique(frame["segment"]) if k not in keys]
+    groups = dict(tuple(frame.groupby("segment", sort=False)))
+    segments = []
+    for key in keys:
+        plan = analysis.plans.get(key)
+        part = groups.get(key, frame.iloc[0:0])
+        figures = segment_figures(
+            part,
+            plan,
+            lang=lang,
+            currency=currency,
+            control_observed=control_observed,
+            has_revenue=outcomes.has_revenue,
+            lapsed=bool((plan or {}).get("lapsed", False)),
+            seed=analysis.seed,
+        )
+        segments.append({"key": key, "name": seg.name_of(key), **figures})
+    # All segments together: the cost is the sum of each segment's cost.
+    total = segment_figures(
+        frame,
+        None,
+        lang=lang,
+        currency=currency,
+        control_observed=control_observed,
+        has_revenue=outcomes.has_revenue,
+        lapsed=False,
+        seed=analysis.seed,
+    )
+    total_cost = sum(row["cost"] for row in segments)
+    total.update(
+        cost=round(total_cost, 2),
+        cost_per_contact=round(total_cost / total["contacted"], 4) if total["contacted"] else 0.0,
+        roi=_round((total["revenue"] - total_cost) / total_cost, 3)
+        if total["revenue"] is not None and total_cost > 0
+        else None,
+        rate_kind=None,
+        reactivation_rate=None,
+        retention_rate=None,
+        expected_conversions=None,
+    )
+    if total.get("revenue_uplift") is not None and total_cost > 0:
+        total["incremental_roi"] = _round(
+            (total["revenue_uplift"] * total["contacted"] - total_cost) / total_cost, 3
+        )
+    total = {"key": TOTAL_KEY, "name": K("total", lang), **total}
+    missing = int((~frame["observed"] & ~frame["control"]).sum())
+    measurement: dict[str, Any] = {
+        "format": 1,
+        "label": label or _default_label(outcomes),
+        "kind": outcomes.kind,
+        "measured_at": pd.Timestamp.now().floor("s").isoformat(),
+        "lang": lang,
+        "currency": currency,
+        "source": {
+            "path": outcomes.path,
+            "fingerprint": outcomes.fingerprint,
+            "rows_read": outcomes.rows_read,
+            "excluded": dict(outcomes.excluded),
+            "unmatched_customers": outcomes.unmatched,
+            "details": outcomes.details,
+        },
+        "campaign_date": outcomes.campaign_date.date().isoformat()
+        if outcomes.campaign_date is not None
+        else None,
+        "window_days": outcomes.window_days,
+        "control_observed": control_observed,
+        "contacted_not_in_results": missing if outcomes.kind == "campaign" else 0,
+        "segments": segments,
+        "total": total,
+        "alerts": [],
+        "migration": None,
+    }
+    return measurement
+
+
+def conversion_alerts(
+    previous: dict[str, Any] | None, current: dict[str, Any], lang: str
+) -> list[dict[str, Any]]:
+    """Alerts for segments whose conversion dropped since ``previous``, or went negative now."""
+    alerts: list[dict[str, Any]] = []
+    before = {row["key"]: row for row in (previous or {}).get("segments", [])}
+    for row in current["segments"]:
+        old = before.get(row["key"])
+        was = (old or {}).get("conversion_rate")
+        now = row.get("conversion_rate")
+        if was is not None and now is not None and was - now >= CONVERSION_DROP:
+            text = K("drop", lang, name=row["name"], before=percent(was, lang), after=percent(now, lang))
+            alerts.append({"kind": "conversion_drop", "key": row["key"], "text": text})
+        if row.get("uplift_verdict") == "likely_negative":
+            alerts.append(
+                {
+                    "kind": "negative_uplift",
+                    "key": row["key"],
+                    "text": K("negative", lang, name=row["name"], text=row["uplift_text"]),
+                }
+            )
+    return alerts
+
+
+def add_measurement(analysis: Analysis, measurement: dict[str, Any]) -> dict[str, Any]:
+    """Append a measurement to ``analysis.measurements`` with its alerts against the previous one."""
+    previous = analysis.measurements[-1] if analysis.measurements else None
+    measurement["alerts"] = conversion_alerts(previous, measurement, analysis.lang) + list(
+        measurement.get("alerts") or []
+    )
+    measurement["id"] = len(analysis.measurements) + 1
+    analysis.measurements.append(measurement)
+    return measurement

@@ -1,0 +1,515 @@
+"""Read campaign results: a results sheet, or a later sales export, into one outcome per customer.
+
+Two kinds of file are accepted (CSV/TSV, also gzip-compressed, XLSX/XLSM, XLS, ODS):
+
+- a **campaign results sheet**: one row per customer with a customer column (id or email), a
+  converted column (yes/no, oui/non, 1/0, true/false) and, optionally, a revenue column. A
+  customer of the analysis absent from the sheet counts as not converted, unless the sheet covers
+  none of the control group (then the uplift is not measured, see ``campaign.py``);
+- a **sales export** (one row per order line or order, with a customer, a date and an amount), as
+  exported by the till or web shop later on: a conversion is a purchase dated within
+  ``window_days`` days from the campaign date (inclusive), the revenue is the net amount bought
+  in that window. It is read by the import step (``segmenter_app.core.collect``) when it is
+  available, so a later export of the same tool is read exactly like the first one.
+
+Rows that cannot be used (no customer, unreadable converted value) are counted by reason.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.actions.playbooks import normalize
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import Messages, UserError
+
+R = Messages(
+    {
+        "missing": (
+            "The results file '{path}' does not exist. Check the name and the folder.",
+            "Le fichier de résultats « {path} » n'existe pas. Vérifiez le nom et le dossier.",
+        ),
+        "unreadable": (
+            "The results file '{path}' could not be read ({detail}). Save it as CSV or XLSX and try again.",
+            "Le fichier de résultats « {path} » n'a pas pu être lu ({detail}). Enregistrez-le en CSV ou XLSX et réessayez.",
+        ),
+        "empty": (
+            "The results file '{path}' holds no rows.",
+            "Le fichier de résultats « {path} » ne contient aucune ligne.",
+        ),
+        "no_customer": (
+            "The results file '{path}' has no column naming the customer (looked for a customer id, client or email column). Add one with the same customer ids or emails as the analysis.",
+            "Le fichier de résultats « {path} » n'a pas de colonne désignant le client (colonne identifiant client, client ou e-mail). Ajoutez-en une avec les mêmes identifiants ou e-mails que l'analyse.",
+        ),
+        "no_outcome": (
+            "The results file '{path}' has neither a 'converted' column (yes/no) nor sale dates with amounts. A results sheet needs customer, converted (yes/no) and revenue columns; a sales export needs customer, date and amount.",
+            "Le fichier de résultats « {path} » n'a ni colonne « converti » (oui/non) ni dates de vente avec montants. Une feuille de résultats demande les colonnes client, converti (oui/non) et chiffre d'affaires ; un export des ventes demande client, date et montant.",
+        ),
+        "need_date": (
+            "'{path}' is a sales export: give the campaign date (--campaign-date YYYY-MM-DD) so that purchases in the days after it count as conversions.",
+            "« {path} » est un export des ventes : indiquez la date de la campagne (--campaign-date AAAA-MM-JJ) pour que les achats des jours suivants comptent comme conversions.",
+        ),
+        "no_match": (
+            "None of the {count} customers in '{path}' is in the analysis. Check that the file uses the same customer ids or emails as the sales the segments were made from.",
+            "Aucun des {count} clients de « {path} » ne figure dans l'analyse. Vérifiez que le fichier utilise les mêmes identifiants ou e-mails clients que les ventes d'origine des segments.",
+        ),
+        "bad_window": (
+            "The window must be a whole number of days from 1 to 366, not {value}.",
+            "La fenêtre doit être un nombre entier de jours de 1 à 366, pas {value}.",
+        ),
+    }
+)
+
+# Normalised header words (see playbooks.normalize) that name each column of a results file.
+CUSTOMER_HEADERS = (
+    "customer_id",
+    "customerid",
+    "customer",
+    "id_client",
+    "client_id",
+    "code_client",
+    "n_client",
+    "no_client",
+    "numero_client",
+    "num_client",
+    "ref_client",
+    "client",
+    "customer_no",
+    "customer_number",
+    "id",
+)
+EMAIL_HEADERS = ("email", "e_mail", "mail", "courriel", "adresse_e_mail", "adresse_email")
+CONVERTED_HEADERS = (
+    "converted",
+    "conversion",
+    "converti",
+    "convertie",
+    "a_achete",
+    "achete",
+    "purchased",
+    "bought",
+    "responded",
+    "response",
+    "reponse",
+    "result",
+    "resultat",
+    "buyer",
+    "acheteur",
+)
+REVENUE_HEADERS = (
+    "revenue",
+    "revenu",
+    "amount",
+    "montant",
+    "montant_ttc",
+    "total_ttc",
+    "ca",
+    "chiffre_d_affaires",
+    "sales",
+    "spend",
+    "value",
+    "valeur",
+    "total",
+)
+DATE_HEADERS = (
+    "date",
+    "order_date",
+    "invoicedate",
+    "invoice_date",
+    "date_commande",
+    "date_de_commande",
+    "date_achat",
+    "purchase_date",
+    "date_vente",
+)
+_TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "converted", "converti", "achete"}
+_FALSE = {"0", "false", "no", "n", "non", "faux", "", "-"}
+
+
+@dataclass
+class Outcomes:
+    """One row per customer of the results: ``converted`` (bool) and ``revenue`` (float or NaN).
+
+    ``table`` is indexed by customer id (as in the analysis). ``unmatched`` counts customers of
+    the file that are not in the analysis; ``excluded`` counts unusable rows by reason.
+    """
+
+    kind: str  # "campaign" or "sales"
+    table: pd.DataFrame
+    path: str
+    fingerprint: str
+    rows_read: int
+    excluded: dict[str, int] = field(default_factory=dict)
+    unmatched: int = 0
+    has_revenue: bool = True
+    campaign_date: pd.Timestamp | None = None
+    window_days: int | None = None
+    transactions: pd.DataFrame | None = None  # a sales export's kept transactions (for migration)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def fingerprint(path: str | Path) -> str:
+    """sha256 of the file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --- Reading a file into text columns ----------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+def _read_raw(path: Path) -> pd.DataFrame:
+    """The file's cells as text, without a header (any format the app reads)."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    try:
+        if head.startswith(b"\x1f\x8b"):
+            with gzip.open(path, "rb") as handle:
+                return _read_text(_decode(handle.read()))
+        if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+            frame = pd.read_excel(path, header=None, dtype=object, engine="calamine")
+            return frame.apply(_cell_text)
+        return _read_text(_decode(path.read_bytes()))
+    except UserError:
+        raise
+    except Exception as exc:  # any reader failure becomes a message, not a traceback
+        raise UserError(R, "unreadable", path=str(path), detail=type(exc).__name__) from None
+
+
+def _cell_text(column: pd.Series) -> pd.Series:
+    """Spreadsheet cells as text ("17850.0" -> "17850", dates as ISO)."""
+
+    def one(value: Any) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "isoformat"):
+            return pd.Timestamp(value).isoformat()
+        return str(value).strip()
+
+    return column.map(one).astype(object)
+
+
+def _read_text(text: str) -> pd.DataFrame:
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    sample = "\n".join(lines)
+    delimiter = max((";", ",", "\t", "|"), key=lambda d: sample.count(d))
+    frame = pd.read_csv(
+        io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False, engine="python"
+    )
+    return frame.apply(lambda c: c.str.strip())
+
+
+def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
+    """Index of the first header that is, or starts with, one of the candidates (in their order)."""
+    for candidate in candidates:
+        for i, header in enumerate(headers):
+            if header == candidate:
+                return i
+    for candidate in candidates:
+        if len(candidate) < 4:
+            continue
+        for i, header in enumerate(headers):
+            if header.startswith(candidate + "_") or header.endswith("_" + candidate):
+                return i
+    return None
+
+
+def _header_row(raw: pd.DataFrame) -> int:
+    """The first of the top rows that names a customer column (titles above it are skipped)."""
+    for row in range(min(len(raw), 20)):
+        headers = [normalize(str(v)) for v in raw.iloc[row].tolist()]
+        if _find(headers, CUSTOMER_HEADERS + EMAIL_HEADERS) is not None:
+            return row
+    return 0
+
+
+# --- Values -----------------------------------------------------------------------------------
+
+
+def _numbers(text: pd.Series) -> pd.Series:
+    """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)")."""
+    try:
+        from segmenter_app.core.reading.values import parse_numbers
+
+        return parse_numbers(text.replace("", None)).values.astype(float)
+    except ImportError:  # pragma: no cover - before the import step's readers exist
+        pass
+    cleaned = text.astype(str).str.replace(r"[\s\u00a0\u202f€$£]|EUR|GBP|USD", "", regex=True)
+    negative = cleaned.str.match(r"^\(.*\)$")
+    cleaned = cleaned.str.strip("()")
+    comma_decimal = cleaned.str.contains(r",\d{1,2}$")
+    cleaned = cleaned.where(~comma_decimal, cleaned.str.replace(".", "", regex=False).str.replace(",", "."))
+    cleaned = cleaned.str.replace(",", "", regex=False)
+    values = pd.to_numeric(cleaned, errors="coerce")
+    return values.where(~negative, -values).astype(float)
+
+
+def _dates(text: pd.Series) -> pd.Series:
+    """Dates written dd/mm/yyyy (the default of the shops), ISO or as Excel serials."""
+    try:
+        from segmenter_app.core.reading.values import parse_dates
+
+        return parse_dates(text.replace("", None)).values
+    except ImportError:  # pragma: no cover - before the import step's readers exist
+        pass
+    iso = text.str.match(r"^\d{4}-\d{2}-\d{2}")
+    parsed = pd.to_datetime(text.where(iso), errors="coerce", format="ISO8601")
+    other = pd.to_datetime(text.where(~iso), errors="coerce", dayfirst=True, format="mixed")
+    return parsed.where(iso, other)
+
+
+def _ids(text: pd.Series) -> pd.Series:
+    """Customer ids as the import writes them: trimmed text, "17850.0" -> "17850"."""
+    out = text.astype(str).str.strip().str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    return out.where(out != "", None)
+
+
+def _booleans(text: pd.Series) -> pd.Series:
+    """Yes/no in French or English -> True/False; anything else -> NA."""
+    low = text.astype(str).str.strip().str.lower().map(normalize)
+    out = pd.Series(pd.NA, index=text.index, dtype="boolean")
+    out[low.isin({normalize(v) for v in _TRUE if v})] = True
+    out[low.isin(_FALSE)] = False
+    return out
+
+
+# --- Matching customers -----------------------------------------------------------------------
+
+
+def _email_index(analysis: Analysis) -> dict[str, str]:
+    """Lower-cased email -> customer id, from the analysis' customers."""
+    customers = analysis.customers
+    if customers is None or s.EMAIL not in customers.columns:
+        return {}
+    emails = customers[s.EMAIL].astype("string").str.strip().str.lower()
+    emails = emails[emails.fillna("").str.contains("@")]
+    return {str(e): str(i) for i, e in emails.items()}
+
+
+def _match(ids: pd.Series, analysis: Analysis, by_email: bool) -> pd.Series:
+    """The analysis' customer id of each row (NA when not found)."""
+    if by_email or ids.dropna().str.contains("@").mean() > 0.5:
+        index = _email_index(analysis)
+        return ids.str.lower().map(index)
+    known = set(analysis.segmentation.assignments.index.astype(str)) if analysis.segmentation else set()
+    return ids.where(ids.isin(known))
+
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+def read_results(
+    analysis: Analysis,
+    path: str | Path,
+    *,
+    campaign_date: pd.Timestamp | str | None = None,
+    window_days: int = 30,
+) -> Outcomes:
+    """Read a campaign results sheet or a later sales export (see the module docstring).
+
+    Raises ``UserError`` when the file is missing, unreadable, has no customer column, no
+    outcome, is a sales export without a campaign date, or names no customer of the analysis.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(R, "missing", path=str(p))
+    if not isinstance(window_days, int) or not 1 <= window_days <= 366:
+        raise UserError(R, "bad_window", value=window_days)
+    date = pd.Timestamp(campaign_date) if campaign_date is not None else None
+    raw = _read_raw(p)
+    if raw.empty:
+        raise UserError(R, "empty", path=p.name)
+    header = _header_row(raw)
+    headers = [normalize(str(v)) for v in raw.iloc[header].tolist()]
+    body = raw.iloc[header + 1 :].reset_index(drop=True)
+    body = body[~(body.astype(str).apply(lambda c: c.str.strip() == "").all(axis=1))]
+    if body.empty:
+        raise UserError(R, "empty", path=p.name)
+    customer_col = _find(headers, CUSTOMER_HEADERS)
+    email_col = _find(headers, EMAIL_HEADERS)
+    if customer_col is None and email_col is None:
+        raise UserError(R, "no_customer", path=p.name)
+    converted_col = _find(headers, CONVERTED_HEADERS)
+    revenue_col = _find(headers, REVENUE_HEADERS)
+    date_col = _find(headers, DATE_HEADERS)
+    if converted_col is None and (date_col is None or revenue_col is None):
+        raise UserError(R, "no_outcome", path=p.name)
+
+    by_email = customer_col is None
+    ids = _ids(body.iloc[:, email_col if by_email else customer_col].astype(str))
+    customer = _match(ids, analysis, by_email)
+    if not by_email and email_col is not None:
+        # Rows whose id is unknown may still be matched on their email.
+        by_mail = _match(_ids(body.iloc[:, email_col].astype(str)), analysis, True)
+        customer = customer.fillna(by_mail)
+    excluded: dict[str, int] = {}
+    no_id = ids.isna()
+    if no_id.any():
+        excluded["no_customer_id"] = int(no_id.sum())
+    known_rows = customer.notna()
+    unmatched = int(ids[~known_rows & ~no_id].nunique())
+    if not known_rows.any():
+        raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
+
+    revenue = _numbers(body.iloc[:, revenue_col].astype(str)) if revenue_col is not None else None
+    common = {"path": str(p.resolve()), "fingerprint": fingerprint(p), "rows_read": len(body)}
+    if converted_col is not None:
+        converted = _booleans(body.iloc[:, converted_col])
+        if revenue is not None:
+            # A revenue without a yes/no means a purchase.
+            converted = converted.fillna(revenue.fillna(0) > 0)
+        bad = converted.isna() & known_rows
+        if bad.any():
+            excluded["unreadable_converted"] = int(bad.sum())
+        use = known_rows & converted.notna()
+        rows = pd.DataFrame(
+            {
+                "customer_id": customer[use].astype(str),
+                "converted": converted[use].astype(bool),
+                "revenue": (revenue[use].fillna(0.0) if revenue is not None else np.nan),
+            }
+        )
+        table = rows.groupby("customer_id").agg(converted=("converted", "any"), revenue=("revenue", "sum"))
+        if revenue is None:
+            table["revenue"] = np.nan
+        return Outcomes(
+            kind="campaign",
+            table=table,
+            excluded=excluded,
+            unmatched=unmatched,
+            has_revenue=revenue is not None,
+            details={
+                "columns": _columns_used(raw, header, customer_col, email_col, converted_col, revenue_col)
+            },
+            **common,
+        )
+
+    if date is None or pd.isna(date):
+        raise UserError(R, "need_date", path=p.name)
+    imported = _import_sales(analysis, p)
+    if imported is not None:
+        outcomes = outcomes_from_transactions(
+            analysis, imported, date, window_days, path=common["path"], file_fingerprint=common["fingerprint"]
+        )
+        outcomes.details["read_by"] = "collect"
+        return outcomes
+    dates = _dates(body.iloc[:, date_col].astype(str))
+    bad_date = dates.isna() & known_rows
+    if bad_date.any():
+        excluded["unreadable_date"] = int(bad_date.sum())
+    bad_amount = revenue.isna() & known_rows & ~bad_date
+    if bad_amount.any():
+        excluded["unreadable_amount"] = int(bad_amount.sum())
+    use = known_rows & ~bad_date & ~bad_amount
+    sales = pd.DataFrame(
+        {s.T_CUSTOMER: customer[use].astype(str), s.T_DATE: dates[use], s.T_AMOUNT: revenue[use]}
+    )
+    return _sales_outcomes(
+        analysis,
+        sales,
+        date,
+        window_days,
+        excluded=excluded,
+        unmatched=unmatched,
+        details={"columns": _columns_used(raw, header, customer_col, email_col, None, revenue_col, date_col)},
+        **common,
+    )
+
+
+def _import_sales(analysis: Analysis, path: Path) -> pd.DataFrame | None:
+    """A sales export read by the import step (same formats, same ids), or None without it."""
+    try:
+        from segmenter_app.core import collect
+    except ImportError:
+        return None
+    fresh = Analysis(lang=analysis.lang)
+    collect.import_files(fresh, [str(path)])
+    return fresh.transactions
+
+
+def _columns_used(raw: pd.DataFrame, header: int, *indices: int | None) -> list[str]:
+    return [str(raw.iloc[header, i]) for i in indices if i is not None]
+
+
+def _sales_outcomes(
+    analysis: Analysis,
+    sales: pd.DataFrame,
+    campaign_date: pd.Timestamp,
+    window_days: int,
+    **common: Any,
+) -> Outcomes:
+    """Outcomes from sales transactions: purchases within the window after the campaign date."""
+    start = campaign_date.normalize()
+    end = start + pd.Timedelta(days=window_days)
+    in_window = (sales[s.T_DATE] >= start) & (sales[s.T_DATE] < end)
+    window = sales[in_window]
+    per_customer = window.groupby(s.T_CUSTOMER)[s.T_AMOUNT].sum()
+    table = pd.DataFrame({"converted": per_customer > 0, "revenue": per_customer.astype(float)})
+    table.index.name = "customer_id"
+    details = dict(common.pop("details", {}))
+    details.update(
+        {
+            "window_start": start.date().isoformat(),
+            "window_end": (end - pd.Timedelta(days=1)).date().isoformat(),
+            "rows_in_window": int(in_window.sum()),
+        }
+    )
+    return Outcomes(
+        kind="sales",
+        table=table,
+        campaign_date=start,
+        window_days=window_days,
+        transactions=sales,
+        details=details,
+        **common,
+    )
+
+
+def outcomes_from_transactions(
+    analysis: Analysis,
+    transactions: pd.DataFrame,
+    campaign_date: pd.Timestamp | str,
+    window_days: int = 30,
+    *,
+    path: str = "",
+    file_fingerprint: str = "",
+) -> Outcomes:
+    """Outcomes from an already imported transaction table (schema.py columns), e.g. by the GUI."""
+    known = set(analysis.segmentation.assignments.index.astype(str)) if analysis.segmentation else set()
+    ids = transactions[s.T_CUSTOMER].astype(str)
+    sales = transactions.loc[ids.isin(known), [s.T_CUSTOMER, s.T_DATE, s.T_AMOUNT]].copy()
+    sales[s.T_CUSTOMER] = sales[s.T_CUSTOMER].astype(str)
+    outcomes = _sales_outcomes(
+        analysis,
+        sales,
+        pd.Timestamp(campaign_date),
+        window_days,
+        path=path,
+        fingerprint=file_fingerprint,
+        rows_read=len(transactions),
+        unmatched=int(ids[~ids.isin(known)].nunique()),
+    )
+    outcomes.transactions = transactions  # all of them: new customers count in a re-run
+    return outcomes
