@@ -18,6 +18,7 @@ file always balances, ``read == kept + sum(excluded)``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,8 +141,14 @@ def clean_file(
     kind: str,
     date_order: str = "auto",
     returns: str = "net",
+    tick: Callable[[float], None] | None = None,
 ) -> CleanResult:
-    """Apply the rules of the module docstring to one raw table (mapping: column -> role)."""
+    """Apply the rules of the module docstring to one raw table (mapping: column -> role).
+
+    ``tick(fraction)`` is called between stages (each well under half a second per million rows)
+    to report progress and check for a cancel.
+    """
+    tick = tick or (lambda fraction: None)
     frame = raw.frame
     n = len(frame)
     by_role = {role: col for col, role in mapping.items() if role != schema.IGNORE and col in frame.columns}
@@ -154,7 +161,8 @@ def clean_file(
         m = np.asarray(mask, dtype=bool) & (reason == "")
         reason[m] = key
 
-    std = _standardize(raw, by_role, kind, date_order, details, warnings)
+    std = _standardize(raw, by_role, kind, date_order, details, warnings, tick)
+    tick(0.6)
     mark(frame.isna().all(axis=1).to_numpy(), "blank_row")
     if raw.malformed:
         positions = np.fromiter(raw.malformed.keys(), dtype=np.int64)
@@ -165,6 +173,7 @@ def clean_file(
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
     mark(_duplicates(frame), "duplicate")
+    tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
         mark(std.pop("_amount_unreadable").to_numpy(), "unreadable_amount")
@@ -212,6 +221,7 @@ def _standardize(
     date_order: str,
     details: dict[str, Any],
     warnings: list[tuple[Messages, str, dict[str, Any]]],
+    tick: Callable[[float], None],
 ) -> pd.DataFrame:
     """The mapped columns read into standard typed columns (ids, dates, amounts, attributes)."""
     frame = raw.frame
@@ -260,6 +270,7 @@ def _standardize(
         _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)
         note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
         out[schema.T_DATE] = dates.values
+        tick(0.2)
         order = col(schema.ORDER_ID)
         out[schema.T_ORDER] = (
             values.normalize_ids(order) if order is not None else pd.Series(None, index=index, dtype="str")
@@ -298,6 +309,7 @@ def _standardize(
             is_return = is_return | (qty.values < 0).fillna(False)
         out[schema.T_IS_RETURN] = is_return
         out["_cancellation"] = _cancellation_ids(out[schema.T_ORDER]) & is_return
+        tick(0.4)
         for role, name in (
             (schema.PRODUCT, schema.T_PRODUCT),
             (schema.CATEGORY, schema.T_CATEGORY),

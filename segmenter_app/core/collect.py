@@ -151,7 +151,6 @@ def import_files(
     lang = options.lang or analysis.lang
     if not paths:
         raise UserError(T, "no_files")
-    check = cancel.check if cancel is not None else None
     results: list[CleanResult] = []
     inputs: list[InputFile] = []
     count = len(paths)
@@ -165,7 +164,14 @@ def import_files(
             k: override.get(k, (mapping or {}).get(k))
             for k in ("sheet", "header_row", "encoding", "delimiter")
         }
-        raw = read_table(path, check=check, **{k: v for k, v in read_kwargs.items() if v is not None})
+        raw = read_table(
+            path,
+            progress=_slice(
+                progress, source * span, source * span + span * 0.6, T("reading", lang, name=name)
+            ),
+            cancel=cancel,
+            **{k: v for k, v in read_kwargs.items() if v is not None},
+        )
         if cancel is not None:
             cancel.check()
         guesses = detect_mapping(raw, mapping)
@@ -203,6 +209,11 @@ def import_files(
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1]))
         raise UserError(T, "nothing_kept", reasons=reasons)
     progress(1.0, "")
+
+
+def _slice(progress: ProgressFn, start: float, end: float, message: str) -> ProgressFn:
+    """A progress callback mapping 0..1 into [start, end] of the parent, with a fixed message."""
+    return lambda fraction, _message: progress(start + (end - start) * fraction, message)
 
 
 def _empty_excluded() -> pd.DataFrame:

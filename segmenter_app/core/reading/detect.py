@@ -44,6 +44,13 @@ T = Messages(
             "peut-être d'une archive malveillante. Enregistrez-le à nouveau depuis votre tableur, ou "
             "découpez-le.",
         ),
+        "xml_entities": (
+            "The file {path} contains XML entity declarations, which spreadsheets never write; it may be "
+            "a malicious file and was not opened. Save it again from Excel or LibreOffice if you trust it.",
+            "Le fichier {path} contient des déclarations d'entités XML, qu'un tableur n'écrit jamais ; il "
+            "s'agit peut-être d'un fichier malveillant et il n'a pas été ouvert. Enregistrez-le à nouveau "
+            "depuis Excel ou LibreOffice si vous en êtes sûr.",
+        ),
         "unsupported": (
             "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
             "CSV or Excel (XLSX) and import that file.",
@@ -168,7 +175,7 @@ def check_no_dtd(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
         with zf.open(info) as fh:
             start = fh.read(4096)
         if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-            raise UserError(T, "too_big", path=name, detail=f"{info.filename}: XML entity declarations")
+            raise UserError(T, "xml_entities", path=name)
 
 
 def check_zip_caps(name: str, infos: list[zipfile.ZipInfo]) -> None:
