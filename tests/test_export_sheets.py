@@ -74,7 +74,7 @@ def test_excluded_rows_sheet_keeps_reason_and_original_values(tmp_path):
     assert records[0] == {
         "Fichier": "ventes.csv",
         "Ligne du fichier": 5,
-        "Motif": "Pas d'identifiant client",
+        "Motif": "Aucun identifiant client",
         "Client": None,
         "Montant": "12,50",
     }

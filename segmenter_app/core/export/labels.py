@@ -189,17 +189,13 @@ REASONS = Messages(
 
 
 def reason_label(key: str, lang: str) -> str:
-    """The label of an exclusion reason key; the import's own label when it defines one."""
-    try:  # The import may define more reasons (and better labels) than this table.
-        from segmenter_app.core import collect
-
-        label_fn = getattr(collect, "reason_label", None)
-        if label_fn is not None:
-            label = label_fn(key, lang)
-            if label:
-                return str(label)
-    except ImportError:
-        pass
+    """The label of an exclusion reason key: the import's own label when it defines one."""
+    try:  # The import declares its reasons (and may add more than the contract lists).
+        from segmenter_app.core.cleaning import REASONS as IMPORT_REASONS
+    except ImportError:  # pragma: no cover - the import part is always present in the app
+        IMPORT_REASONS = None
+    if IMPORT_REASONS is not None and IMPORT_REASONS.has(key):
+        return IMPORT_REASONS(key, lang)
     return REASONS(key, lang) if REASONS.has(key) else key
 
 
