@@ -35,6 +35,11 @@ def test_every_part_is_well_formed_and_tables_match_their_sheets(tmp_path):
             if name.endswith(".xml") or name.endswith(".rels"):
                 ET.fromstring(zf.read(name))  # well-formed, or this raises
         tables = [ET.fromstring(zf.read(n)) for n in zf.namelist() if n.startswith("xl/tables/")]
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                for pane in ET.fromstring(zf.read(name)).iter(f"{{{NS['m']}}}pane"):
+                    # A frozen pane without a split is one of the things Excel "repairs".
+                    assert pane.get("xSplit") or pane.get("ySplit"), name
     assert len(tables) == stats["tables"] > 10
     assert len({t.get("name").lower() for t in tables}) == len(tables)
     assert len({t.get("id") for t in tables}) == len(tables)

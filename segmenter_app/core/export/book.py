@@ -316,7 +316,7 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     for index, raw in enumerate(headers):
         text = " ".join(str(raw).split()) or f"Column{index + 1}"
         column = k.text_column("", [text])
-        text = column.values[0] or f"Column{index + 1}"
+        text = (column.values[0] or f"Column{index + 1}")[:200]  # Excel caps table column names
         candidate = text
         number = 2
         while candidate.lower() in seen:

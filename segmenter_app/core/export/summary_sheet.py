@@ -77,7 +77,6 @@ def write_summary(book: Book, analysis: Analysis) -> list[SheetInfo]:
     header_row = len(titles) + 1
     set_print_layout(ws, header_row, lang)
     info = book.write_table(name, cols, kind="summary", ws=ws, sheet_name=name, first_row=header_row)
-    ws.freeze_panes(0, 0)  # a short sheet: frozen panes would only get in the way of printing
     n = len(table)
     totals_row = header_row + n + 1
     _write_totals(book, ws, totals_row, analysis, fields, table)
