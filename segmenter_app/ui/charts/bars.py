@@ -42,6 +42,7 @@ class SegmentBarsChart(ChartPanel):
         self.revenue_share = np.zeros(0)
         self.colors: list[QColor] = []
         self.selected: list[str] = []
+        self._value_names: tuple[str, str] | None = None
         self.size_plot = self.add_plot(0, 0)
         self.set_plot_title(self.size_plot, self.tr("Customers"))
         self.revenue_plot: pg.PlotItem | None = None
@@ -55,6 +56,15 @@ class SegmentBarsChart(ChartPanel):
         self.graphics.scene().sigMouseClicked.connect(self._on_click)
         self.graphics.installEventFilter(self)
         self.tableSelectionChanged.connect(self._on_table_rows)
+
+    def set_value_titles(
+        self, left: str, right: str | None = None, table: tuple[str, str] | None = None
+    ) -> None:
+        """Rename what the two bar plots measure (e.g. conversions and revenue of a campaign)."""
+        self.set_plot_title(self.size_plot, left)
+        if self.revenue_plot is not None and right is not None:
+            self.set_plot_title(self.revenue_plot, right)
+        self._value_names = table
 
     # --- data ------------------------------------------------------------------------------
     def set_summary(self, summary: pd.DataFrame, colors: Sequence[QColor] | None = None) -> None:
@@ -148,11 +158,14 @@ class SegmentBarsChart(ChartPanel):
             plot.setYRange(-0.6, len(self.keys) - 0.4, padding=0)
 
     def _fill_table(self) -> None:
+        names = self._value_names
         headers = [self.tr("Segment"), self.tr("Customers"), self.tr("Share of customers")]
+        if names:
+            headers[1] = names[0]
         columns: list[Sequence[object]] = [self.names, self.customers.tolist(), self.share.tolist()]
         formatters = [None, format_number, lambda v: format_percent(v, 1)]
         if self.revenue_plot is not None:
-            headers += [self.tr("Revenue"), self.tr("Share of revenue")]
+            headers += [names[1] if names else self.tr("Revenue"), self.tr("Share of revenue")]
             columns += [self.revenue.tolist(), self.revenue_share.tolist()]
             formatters += [format_money, lambda v: format_percent(v, 1)]
         self.set_table(headers, columns, formatters)

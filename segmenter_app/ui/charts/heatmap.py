@@ -287,12 +287,13 @@ class MigrationHeatmap(HeatmapChart):
         number: rows read "1 Champions", columns "1", and the table lists the names in full.
         """
         numbers: dict[str, int] = {}
-        for name in [*before, *after]:
+        for name in before:
             numbers.setdefault(str(name), len(numbers) + 1)
         self.set_matrix(
             matrix,
             [f"{numbers[str(n)]}  {n}" for n in before],
-            [str(numbers[str(n)]) for n in after],
+            # A column with no row of its own (e.g. "no longer there") keeps its name.
+            [str(numbers[str(n)]) if str(n) in numbers else str(n) for n in after],
             row_title=self.tr("Before"),
             col_title=self.tr("After (segment numbers as on the left)"),
         )
