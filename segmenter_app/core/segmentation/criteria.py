@@ -1,0 +1,236 @@
+"""Step 2, Choose criteria: what the data allows, by family, with coverage and distribution, and
+goals that propose criteria and a method (the user can change both).
+
+:func:`catalogue` lists every usable column of the customer table (identifying columns such as
+names and emails are not criteria); :func:`propose` turns a goal into criteria and a method;
+:func:`apply_goal` records them in the analysis.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.segmentation.common import require_customers
+from segmenter_app.core.segmentation.labels import FAMILIES, IDENTIFYING, family, family_label, label
+
+GOALS = ("keep_best", "grow_value", "win_back", "convert_first")
+TOP_VALUES = 10
+
+MESSAGES = Messages(
+    {
+        "keep_best": ("Keep the best", "Garder les meilleurs"),
+        "grow_value": ("Grow value", "Faire croître la valeur"),
+        "win_back": ("Win back", "Reconquérir"),
+        "convert_first": ("Convert first-time buyers", "Convertir les primo-acheteurs"),
+        "why_keep_best": (
+            "Recency, frequency and spend find your best customers; RFM names them on a grid you can read.",
+            "Récence, fréquence et dépense repèrent vos meilleurs clients ; le RFM les nomme sur une grille lisible.",
+        ),
+        "why_grow_value": (
+            "Basket, frequency, favourite category and discount use show who could buy more; clusters find "
+            "groups with similar habits.",
+            "Panier, fréquence, catégorie préférée et usage des remises montrent qui pourrait acheter plus ; "
+            "les groupes automatiques rassemblent les habitudes semblables.",
+        ),
+        "why_win_back": (
+            "Recency against each customer's usual rhythm shows who is slipping away; the predictive model "
+            "estimates who is still active and flags valuable customers at risk.",
+            "La récence comparée au rythme habituel de chaque client montre qui s'éloigne ; le modèle prédictif "
+            "estime qui est encore actif et signale les bons clients en risque de départ.",
+        ),
+        "why_convert_first": (
+            "Orders, time since the first purchase and what they bought single out first-time buyers; rules "
+            "put new and one-time buyers in their own segments.",
+            "Le nombre de commandes, l'ancienneté et ce qu'ils ont acheté isolent les primo-acheteurs ; des "
+            "règles placent les nouveaux clients et les clients d'un seul achat dans leurs propres segments.",
+        ),
+        "unknown_goal": (
+            "Unknown goal '{goal}': choose one of {choices}.",
+            "Objectif « {goal} » inconnu : choisissez l'un de {choices}.",
+        ),
+        "kind_number": ("number", "nombre"),
+        "kind_category": ("category", "catégorie"),
+        "kind_yes_no": ("yes/no", "oui/non"),
+        "kind_date": ("date", "date"),
+    }
+)
+
+GOAL_PLANS: dict[str, dict[str, Any]] = {
+    "keep_best": {"criteria": [s.C_RECENCY, s.C_FREQUENCY, s.C_MONETARY], "method": "rfm", "parameters": {}},
+    "grow_value": {
+        "criteria": [s.C_AVG_BASKET, s.C_FREQUENCY, s.C_MONETARY, s.C_DISCOUNT_SHARE, s.C_FAV_CATEGORY],
+        "method": "clusters",
+        "parameters": {"k": "auto"},
+    },
+    "win_back": {
+        "criteria": [s.C_RECENCY, s.C_GAP, s.C_FREQUENCY, s.C_MONETARY],
+        "method": "predictive",
+        "parameters": {"horizon_days": 365},
+    },
+    "convert_first": {
+        "criteria": [
+            s.C_FREQUENCY,
+            s.C_TENURE,
+            s.C_RECENCY,
+            s.C_AVG_BASKET,
+            s.C_FAV_CATEGORY,
+            s.C_MAIN_CHANNEL,
+        ],
+        "method": "rules",
+        "parameters": {
+            "rules": [
+                {"preset": "new_customers"},
+                {"preset": "one_time_buyers"},
+                {"preset": "due_to_reorder"},
+            ]
+        },
+    },
+}
+
+
+def kind(column: pd.Series) -> str:
+    """ "number", "category", "yes_no" or "date"."""
+    if pd.api.types.is_bool_dtype(column):
+        return "yes_no"
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return "date"
+    if pd.api.types.is_numeric_dtype(column):
+        return "number"
+    return "category"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and (np.isnan(value) or np.isinf(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value
+
+
+def distribution_summary(column: pd.Series) -> dict[str, Any]:
+    """A JSON-friendly summary: quantiles and mean for numbers and dates, top values for the rest."""
+    values = column.dropna()
+    what = kind(column)
+    if values.empty:
+        return {}
+    if what == "number":
+        numbers = values.astype(float)
+        q = numbers.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).tolist()
+        return {
+            "min": _jsonable(q[0]),
+            "p25": _jsonable(q[1]),
+            "median": _jsonable(q[2]),
+            "p75": _jsonable(q[3]),
+            "max": _jsonable(q[4]),
+            "mean": _jsonable(float(numbers.mean())),
+            "skewed": bool(abs(float(numbers.skew())) > 1) if len(numbers) > 2 else False,
+        }
+    if what == "date":
+        return {
+            "min": _jsonable(values.min()),
+            "median": _jsonable(values.quantile(0.5)),
+            "max": _jsonable(values.max()),
+        }
+    counts = values.astype(str).value_counts()
+    total = int(counts.sum())
+    top = {str(k): round(int(v) / total, 4) for k, v in counts.head(TOP_VALUES).items()}
+    return {"top": top, "other_share": round(1 - sum(top.values()), 4)}
+
+
+def catalogue(analysis: Analysis) -> pd.DataFrame:
+    """Every criterion of the customer table, by family, with coverage and distribution.
+
+    Columns: criterion, label, family, family_label, kind, kind_label, coverage (share of customers
+    with a value), distinct, distribution (dict: quantiles or top values with shares),
+    suggested (proposed by the current goal), chosen (in ``analysis.criteria``).
+    """
+    customers = require_customers(analysis)
+    lang = analysis.lang
+    suggested = set(GOAL_PLANS[analysis.goal]["criteria"]) if analysis.goal in GOAL_PLANS else set()
+    chosen = set(analysis.criteria)
+    rows = []
+    for criterion in customers.columns:
+        if criterion in IDENTIFYING:
+            continue
+        column = customers[criterion]
+        fam = family(str(criterion))
+        what = kind(column)
+        rows.append(
+            {
+                "criterion": criterion,
+                "label": label(str(criterion), lang),
+                "family": fam,
+                "family_label": family_label(fam, lang),
+                "kind": what,
+                "kind_label": MESSAGES(f"kind_{what}", lang),
+                "coverage": round(float(column.notna().mean()), 4),
+                "distinct": int(column.nunique()),
+                "distribution": distribution_summary(column),
+                "suggested": criterion in suggested,
+                "chosen": criterion in chosen,
+            }
+        )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["_order"] = table["family"].map({f: i for i, f in enumerate(FAMILIES)})
+    return table.sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def histogram(analysis: Analysis, criterion: str, bins: int = 20) -> pd.DataFrame:
+    """Counts for a chart: bins (left, right, customers) for numbers, values (value, customers) otherwise."""
+    customers = require_customers(analysis, [criterion])
+    column = customers[criterion].dropna()
+    if kind(column) == "number" and column.nunique() > bins:
+        counts, edges = np.histogram(column.astype(float), bins=bins)
+        return pd.DataFrame({"left": edges[:-1], "right": edges[1:], "customers": counts})
+    counts = column.astype(str).value_counts()
+    return pd.DataFrame({"value": counts.index, "customers": counts.to_numpy()})
+
+
+def goals(lang: str) -> pd.DataFrame:
+    """The goals for a picker: id, name, why (in ``lang``), method and criteria proposed."""
+    return pd.DataFrame(
+        [
+            {
+                "id": g,
+                "name": MESSAGES(g, lang),
+                "why": MESSAGES(f"why_{g}", lang),
+                "method": GOAL_PLANS[g]["method"],
+                "criteria": list(GOAL_PLANS[g]["criteria"]),
+            }
+            for g in GOALS
+        ]
+    )
+
+
+def propose(analysis: Analysis, goal: str) -> dict[str, Any]:
+    """Criteria (those the data has), a method and its parameters for ``goal``, and why."""
+    if goal not in GOAL_PLANS:
+        raise UserError(MESSAGES, "unknown_goal", goal=goal, choices=", ".join(GOALS))
+    customers = require_customers(analysis)
+    plan = GOAL_PLANS[goal]
+    available = [c for c in plan["criteria"] if c in customers.columns and customers[c].notna().any()]
+    return {
+        "goal": goal,
+        "criteria": available,
+        "method": plan["method"],
+        "parameters": dict(plan["parameters"]),
+        "why": MESSAGES(f"why_{goal}", analysis.lang),
+    }
+
+
+def apply_goal(analysis: Analysis, goal: str) -> dict[str, Any]:
+    """Record the goal and its proposed criteria in the analysis; returns the proposal."""
+    proposal = propose(analysis, goal)
+    analysis.goal = goal
+    analysis.criteria = list(proposal["criteria"])
+    return proposal
