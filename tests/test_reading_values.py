@@ -1,0 +1,173 @@
+"""Number, date and identifier readers: examples, and properties checked with hypothesis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from segmenter_app.core.reading.values import (
+    normalize_emails,
+    normalize_ids,
+    normalize_phones,
+    parse_booleans,
+    parse_dates,
+    parse_numbers,
+)
+
+THOUSANDS_FR = [" ", "\u00a0", "\u202f", ""]
+
+
+def french(value: float, sep: str, currency: str, parens: bool) -> str:
+    text = f"{abs(value):,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", sep)
+    if value < 0:
+        text = f"({text})" if parens else "-" + text
+    return text + currency
+
+
+def english(value: float, currency: str) -> str:
+    text = f"{abs(value):,.2f}"
+    return ("-" if value < 0 else "") + currency + text
+
+
+amounts = st.floats(min_value=-5_000_000, max_value=5_000_000, allow_nan=False).map(lambda v: round(v, 2))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(amounts, min_size=1, max_size=30),
+    st.sampled_from(THOUSANDS_FR),
+    st.sampled_from(["", " €", "€", " EUR"]),
+    st.booleans(),
+)
+def test_french_numbers_round_trip(values, sep, currency, parens):
+    column = pd.Series([french(v, sep, currency, parens) for v in values], dtype="str")
+    result = parse_numbers(column)
+    assert not result.unreadable.any()
+    assert result.values.tolist() == pytest.approx(values, abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(amounts, min_size=1, max_size=30), st.sampled_from(["", "$", "£"]))
+def test_english_numbers_round_trip(values, currency):
+    column = pd.Series([english(v, currency) for v in values], dtype="str")
+    result = parse_numbers(column)
+    assert not result.unreadable.any()
+    assert result.values.tolist() == pytest.approx(values, abs=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="abcxyz!?", min_size=1, max_size=6), min_size=1, max_size=10))
+def test_words_are_unreadable_never_zero(words):
+    result = parse_numbers(pd.Series(words, dtype="str"))
+    assert result.unreadable.all()
+    assert result.values.isna().all()
+
+
+def test_number_examples():
+    column = pd.Series(["1 234,56 €", "(12,50)", "15 %", "", None, "abc", "12-", "EUR 4,00"], dtype="str")
+    result = parse_numbers(column)
+    assert result.values.tolist()[:3] == pytest.approx([1234.56, -12.5, 0.15])
+    assert np.isnan(result.values.iloc[3]) and not result.unreadable.iloc[3]  # empty is not unreadable
+    assert result.unreadable.tolist() == [False, False, False, False, False, True, False, False]
+    assert result.values.iloc[6] == -12 and result.values.iloc[7] == 4.0
+    # The decimal separator is decided over the column: "1.234" among "1.234,50" is a thousand.
+    mixed = parse_numbers(pd.Series(["1.234,50", "1.234", "2,5"], dtype="str"))
+    assert mixed.values.tolist() == pytest.approx([1234.5, 1234.0, 2.5])
+    assert parse_numbers(
+        pd.Series(["1,234.50", "1,234", "2.5"], dtype="str")
+    ).values.tolist() == pytest.approx([1234.5, 1234.0, 2.5])
+
+
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(dates, min_size=1, max_size=25), st.sampled_from(["/", "-", "."]), st.booleans())
+def test_day_first_dates_round_trip(values, sep, with_time):
+    # A 13th or later makes the column decidable: day first.
+    values = [*values, dt.date(2024, 1, 13)]
+    fmt = f"%d{sep}%m{sep}%Y" + (" %H:%M" if with_time else "")
+    column = pd.Series([pd.Timestamp(v).strftime(fmt) for v in values], dtype="str")
+    result = parse_dates(column)
+    assert result.order == "dmy" and not result.ambiguous
+    assert not result.unreadable.any()
+    assert [t.date() for t in result.values] == values
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(dates, min_size=1, max_size=25))
+def test_month_first_dates_round_trip(values):
+    values = [*values, dt.date(2024, 1, 13)]
+    column = pd.Series([f"{v.month}/{v.day}/{v.year}" for v in values], dtype="str")
+    result = parse_dates(column)
+    assert result.order == "mdy"
+    assert [t.date() for t in result.values] == values
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2035, 1, 1)),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_iso_dates_round_trip(values):
+    values = [v.replace(microsecond=0) for v in values]
+    column = pd.Series([v.isoformat(sep=" ") for v in values], dtype="str")
+    result = parse_dates(column)
+    assert result.values.tolist() == [pd.Timestamp(v) for v in values]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(dates.filter(lambda d: d.day <= 12), min_size=1, max_size=10))
+def test_undecidable_columns_are_flagged_and_follow_the_forced_order(values):
+    column = pd.Series([v.strftime("%d/%m/%Y") for v in values], dtype="str")
+    result = parse_dates(column)
+    if any(v.day != v.month for v in values):
+        assert result.ambiguous
+    assert [t.date() for t in result.values] == values  # the default is day first
+    forced = parse_dates(pd.Series([v.strftime("%m/%d/%Y") for v in values], dtype="str"), "mdy")
+    assert [t.date() for t in forced.values] == values
+
+
+def test_date_examples():
+    column = pd.Series(
+        ["03/11/2024", "25/12/2024 14:30", "", "not a date", "2024-01-02", "45000", "1/2/24 1:05 PM"]
+    )
+    result = parse_dates(column)
+    assert result.values.iloc[0] == pd.Timestamp("2024-11-03")
+    assert result.values.iloc[1] == pd.Timestamp("2024-12-25 14:30")
+    assert result.values.iloc[4] == pd.Timestamp("2024-01-02")
+    assert result.values.iloc[5] == pd.Timestamp("2023-03-15")  # an Excel serial date
+    assert result.values.iloc[6] == pd.Timestamp("2024-02-01 13:05")
+    assert result.unreadable.tolist() == [False, False, False, True, False, False, False]
+
+
+def test_identifiers_emails_phones_booleans():
+    assert normalize_ids(pd.Series([17850.0, None, 12.0])).tolist()[::2] == ["17850", "12"]
+    assert normalize_ids(pd.Series(["17850.0", "0123", " x "], dtype="str")).tolist() == [
+        "17850",
+        "0123",
+        "x",
+    ]
+    assert normalize_emails(pd.Series([" Lucas.L@Free.fr", "bad@", None], dtype="str")).tolist()[:1] == [
+        "lucas.l@free.fr"
+    ]
+    phones = normalize_phones(
+        pd.Series(
+            ["06 97 69 02 08", "+33 6 97 69 02 08", "0033 697690208", "+33 (0)6 97 69 02 08", "12"],
+            dtype="str",
+        )
+    )
+    assert phones.tolist()[:4] == ["+33697690208"] * 4 and pd.isna(phones.iloc[4])
+    assert parse_booleans(pd.Series(["oui", "Non", "yes", "", "x"], dtype="str")).tolist()[:3] == [
+        True,
+        False,
+        True,
+    ]
