@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -102,12 +103,11 @@ def parse_options(args: argparse.Namespace) -> Any:
             raise UserError(T, "no_file", path=path)
     as_of = None
     if args.as_of:
+        # Strict ISO only: "03/04/2025" means two different days depending on the country.
         try:
-            as_of = pd.Timestamp(args.as_of)
-        except (ValueError, TypeError):
+            as_of = pd.Timestamp(dt.date.fromisoformat(args.as_of.strip()))
+        except ValueError:
             raise UserError(T, "bad_as_of", value=args.as_of) from None
-        if pd.isna(as_of):
-            raise UserError(T, "bad_as_of", value=args.as_of)
     if not 0 <= args.control_share <= 0.5:
         raise UserError(T, "bad_share", value=args.control_share)
     parameters: dict[str, Any] = {}
