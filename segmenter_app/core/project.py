@@ -1,0 +1,429 @@
+"""The project file: the whole :class:`Analysis` saved to one file and opened again identically.
+
+Format (``.segmenter``, a zip archive; no pickle anywhere, so opening a file from elsewhere
+cannot run code):
+
+- ``manifest.json``: ``format`` ("segmenter-project"), ``version`` (:data:`FORMAT_VERSION`),
+  the app version that wrote it, when, and one entry per table (file, rows, how its columns were
+  stored);
+- ``analysis.json``: every field of the analysis (inputs with their fingerprints and mappings,
+  row account, analysis date, criteria, method, parameters and details, edits, plans, control
+  share and seed, measurements...), with tagged values for what JSON lacks (timestamps, tuples,
+  dicts with non-text keys, dataclasses of the analysis) and references to the tables;
+- ``tables/*.parquet``: every table (transactions, customer attributes, excluded rows, customer
+  table, segment assignments with the control flags, segment list), with their dtypes and index.
+
+Saving writes a temporary file beside the target and moves it into place, so an interrupted save
+never leaves half a project. A file written by an older format version is migrated step by step
+(:data:`MIGRATIONS`); a newer or unknown one is refused with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmenter_app import __version__
+from segmenter_app.core.analysis import Analysis, InputFile, RowAccount, Segmentation
+from segmenter_app.core.i18n import Messages, UserError
+
+FORMAT_NAME = "segmenter-project"
+FORMAT_VERSION = 1
+OLDEST_SUPPORTED = 1
+SUFFIX = ".segmenter"
+# Migrations from version v to v + 1, applied to the decoded JSON of analysis.json and manifest.
+MIGRATIONS: dict[int, Callable[[dict[str, Any], dict[str, Any]], None]] = {}
+# Limits against hostile archives (a zip bomb would fill the disk or the memory).
+MAX_MEMBERS = 1000
+MAX_TOTAL_BYTES = 32 * 1024**3
+MAX_RATIO = 200  # uncompressed / compressed for members over 10 MiB
+
+P = Messages(
+    {
+        "not_project": (
+            "'{path}' is not a Segmenter project file. Open a file saved by Segmenter (.segmenter).",
+            "« {path} » n'est pas un fichier de projet Segmenter. Ouvrez un fichier enregistré par Segmenter (.segmenter).",
+        ),
+        "missing": (
+            "The project file '{path}' does not exist. Check the name and the folder.",
+            "Le fichier de projet « {path} » n'existe pas. Vérifiez le nom et le dossier.",
+        ),
+        "newer": (
+            "'{path}' was saved by a newer version of Segmenter ({app}, project format {version}). Update Segmenter to open it.",
+            "« {path} » a été enregistré par une version plus récente de Segmenter ({app}, format de projet {version}). Mettez Segmenter à jour pour l'ouvrir.",
+        ),
+        "too_old": (
+            "'{path}' was saved by an old version of Segmenter (project format {version}) that this version can no longer open. Open it with Segmenter {app} or earlier, or redo the analysis from the original files.",
+            "« {path} » a été enregistré par une ancienne version de Segmenter (format de projet {version}) que cette version ne sait plus ouvrir. Ouvrez-le avec Segmenter {app} ou antérieur, ou refaites l'analyse à partir des fichiers d'origine.",
+        ),
+        "damaged": (
+            "The project file '{path}' is damaged ({detail}). Open an earlier copy, or redo the analysis from the original files.",
+            "Le fichier de projet « {path} » est endommagé ({detail}). Ouvrez une copie antérieure, ou refaites l'analyse à partir des fichiers d'origine.",
+        ),
+        "is_input": (
+            "'{path}' is one of the analysis' input files: choose another name for the project, so the original data is never overwritten.",
+            "« {path} » est l'un des fichiers d'entrée de l'analyse : choisissez un autre nom pour le projet, afin de ne jamais écraser les données d'origine.",
+        ),
+        "cannot_write": (
+            "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
+            "Le projet n'a pas pu être enregistré dans « {path} » ({detail}). Fermez-le s'il est ouvert dans un autre programme, ou choisissez un autre dossier.",
+        ),
+    }
+)
+
+# The only classes a project may rebuild (never a class named by the file itself).
+DATACLASSES: dict[str, type] = {
+    "Analysis": Analysis,
+    "InputFile": InputFile,
+    "RowAccount": RowAccount,
+    "Segmentation": Segmentation,
+}
+
+
+# --- Values -> JSON -------------------------------------------------------------------------------
+
+
+class _Encoder:
+    """Turns the analysis into JSON-able values, collecting its tables on the way."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, pd.DataFrame] = {}
+        self.lossy: list[str] = []
+
+    def table(self, frame: pd.DataFrame, path: str) -> str:
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", path).strip("_") or "table"
+        base, n = name, 1
+        while name in self.tables:
+            n += 1
+            name = f"{base}_{n}"
+        self.tables[name] = frame
+        return name
+
+    def encode(self, value: Any, path: str) -> Any:
+        if value is None or isinstance(value, bool | str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, np.generic):
+            return value
+        if isinstance(value, np.generic):
+            if isinstance(value, np.datetime64 | np.timedelta64):
+                return self.encode(
+                    pd.Timestamp(value) if isinstance(value, np.datetime64) else pd.Timedelta(value), path
+                )
+            return {"__np__": value.dtype.str, "value": value.item()}
+        if value is pd.NaT:
+            return {"__nat__": True}
+        if value is pd.NA:
+            return {"__na__": True}
+        if isinstance(value, pd.Timestamp):
+            return {
+                "__ts__": value.isoformat(),
+                "unit": value.unit,
+                "tz": str(value.tz) if value.tz else None,
+            }
+        if isinstance(value, pd.Timedelta):
+            return {"__td__": int(value.value)}
+        if isinstance(value, dt.datetime):
+            return {"__datetime__": value.isoformat()}
+        if isinstance(value, dt.date):
+            return {"__date__": value.isoformat()}
+        if isinstance(value, pd.DataFrame):
+            return {"__table__": self.table(value, path)}
+        if isinstance(value, pd.Series):
+            frame = value.to_frame(name="values")
+            return {"__series__": self.table(frame, path), "name": self.encode(value.name, path + ".name")}
+        if isinstance(value, np.ndarray):
+            return {"__ndarray__": self.encode(value.tolist(), path), "dtype": value.dtype.str}
+        if isinstance(value, tuple):
+            return {"__tuple__": [self.encode(v, f"{path}.{i}") for i, v in enumerate(value)]}
+        if isinstance(value, set | frozenset):
+            return {"__set__": [self.encode(v, f"{path}.{i}") for i, v in enumerate(sorted(value, key=repr))]}
+        if isinstance(value, list):
+            return [self.encode(v, f"{path}.{i}") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            if all(isinstance(k, str) and not (k.startswith("__") and k.endswith("__")) for k in value):
+                return {k: self.encode(v, f"{path}.{k}") for k, v in value.items()}
+            return {
+                "__pairs__": [
+                    [self.encode(k, path), self.encode(v, f"{path}.{i}")]
+                    for i, (k, v) in enumerate(value.items())
+                ]
+            }
+        if dataclasses.is_dataclass(value) and type(value).__name__ in DATACLASSES:
+            names = [f.name for f in dataclasses.fields(value)]
+            extra = [k for k in vars(value) if k not in names and not k.startswith("_")]
+            return {
+                "__dc__": type(value).__name__,
+                "fields": {k: self.encode(getattr(value, k), f"{path}.{k}") for k in names},
+                "extra": {k: self.encode(getattr(value, k), f"{path}.{k}") for k in extra},
+            }
+        # Something the format does not know: kept as text, and said in the manifest.
+        self.lossy.append(path)
+        return {"__text__": str(value), "type": type(value).__name__}
+
+
+class _Decoder:
+    """Rebuilds values from their JSON form, reading tables on demand."""
+
+    def __init__(self, read_table: Callable[[str], pd.DataFrame]) -> None:
+        self.read_table = read_table
+
+    def decode(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [self.decode(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if "__np__" in value:
+            return np.array(value["value"], dtype=np.dtype(value["__np__"]))[()]
+        if "__nat__" in value:
+            return pd.NaT
+        if "__na__" in value:
+            return pd.NA
+        if "__ts__" in value:
+            stamp = pd.Timestamp(value["__ts__"])
+            if value.get("tz"):
+                stamp = stamp.tz_convert(value["tz"])
+            return stamp.as_unit(value["unit"]) if value.get("unit") else stamp
+        if "__td__" in value:
+            return pd.Timedelta(int(value["__td__"]), unit="ns")
+        if "__datetime__" in value:
+            return dt.datetime.fromisoformat(value["__datetime__"])
+        if "__date__" in value:
+            return dt.date.fromisoformat(value["__date__"])
+        if "__table__" in value:
+            return self.read_table(value["__table__"])
+        if "__series__" in value:
+            series = self.read_table(value["__series__"])["values"]
+            series.name = self.decode(value.get("name"))
+            return series
+        if "__ndarray__" in value:
+            return np.array(self.decode(value["__ndarray__"]), dtype=np.dtype(value["dtype"]))
+        if "__tuple__" in value:
+            return tuple(self.decode(v) for v in value["__tuple__"])
+        if "__set__" in value:
+            return {self.decode(v) for v in value["__set__"]}
+        if "__pairs__" in value:
+            return {self.decode(k): self.decode(v) for k, v in value["__pairs__"]}
+        if "__dc__" in value:
+            cls = DATACLASSES.get(value["__dc__"])
+            if cls is None:
+                raise ValueError(f"unknown class {value['__dc__']!r}")
+            known = {f.name for f in dataclasses.fields(cls)}
+            fields = {k: self.decode(v) for k, v in value.get("fields", {}).items() if k in known}
+            obj = cls(**fields)
+            for k, v in value.get("extra", {}).items():
+                setattr(obj, k, self.decode(v))
+            return obj
+        if "__text__" in value:
+            return value["__text__"]
+        return {k: self.decode(v) for k, v in value.items()}
+
+
+# --- Tables <-> Parquet ---------------------------------------------------------------------------
+
+
+def _json_cell(value: Any) -> str | None:
+    """One cell of a mixed-type column as tagged JSON text (None stays None)."""
+    if value is None:
+        return None
+    return json.dumps(_Encoder().encode(value, "cell"), ensure_ascii=False)
+
+
+def _table_bytes(frame: pd.DataFrame) -> tuple[bytes, dict[str, Any]]:
+    """A table as Parquet bytes, and what is needed to rebuild it exactly."""
+    meta: dict[str, Any] = {
+        "rows": len(frame),
+        "columns": _Encoder().encode(list(frame.columns), "columns"),
+        "dtypes": [str(d) for d in frame.dtypes],
+        "index_dtype": str(frame.index.dtype),
+        "json_columns": [],
+    }
+    out = frame.copy(deep=False)
+    out.columns = [f"c{i}" for i in range(frame.shape[1])]
+    for i, column in enumerate(out.columns):
+        series = out[column]
+        if series.dtype == object:
+            kind = pd.api.types.infer_dtype(series, skipna=True)
+            missing = {type(v).__name__ for v in series[series.isna()].head(10000)}
+            if kind in ("string", "empty") and len(missing) <= 1:
+                # Text: stored as a Parquet string column; the kind of its empty cells is noted.
+                meta.setdefault("missing", {})[str(i)] = missing.pop() if missing else None
+            else:
+                # Mixed values (text and numbers...): each cell as tagged JSON, rebuilt on load.
+                out[column] = pd.Series([_json_cell(v) for v in series], index=series.index, dtype=object)
+                meta["json_columns"].append(i)
+    if out.index.dtype == object and pd.api.types.infer_dtype(out.index, skipna=True) not in (
+        "string",
+        "empty",
+    ):
+        raise TypeError("table index with mixed types")
+    buffer = io.BytesIO()
+    out.to_parquet(buffer, engine="pyarrow", index=None, compression="zstd")  # None keeps a RangeIndex
+    return buffer.getvalue(), meta
+
+
+def _table_from_bytes(data: bytes, meta: dict[str, Any]) -> pd.DataFrame:
+    """Rebuild a table written by :func:`_table_bytes`."""
+    frame = pd.read_parquet(io.BytesIO(data), engine="pyarrow")
+    decoder = _Decoder(lambda name: pd.DataFrame())
+    for i in meta.get("json_columns", []):
+        column = frame.columns[i]
+        frame[column] = pd.Series(
+            [decoder.decode(json.loads(v)) if isinstance(v, str) else None for v in frame[column]],
+            index=frame.index,
+            dtype=object,
+        )
+    for column, dtype in zip(frame.columns, meta.get("dtypes", []), strict=False):
+        if str(frame[column].dtype) != dtype:
+            frame[column] = _as_dtype(frame[column], dtype)
+    empty_cells = {"NoneType": None, "float": float("nan"), "NAType": pd.NA, "NaTType": pd.NaT}
+    for i, kind in meta.get("missing", {}).items():
+        column = frame.columns[int(i)]
+        if kind in empty_cells and frame[column].dtype == object:
+            values = frame[column].to_numpy(copy=True)
+            values[pd.isna(values)] = empty_cells[kind]
+            frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    if str(frame.index.dtype) != meta.get("index_dtype", str(frame.index.dtype)):
+        frame.index = pd.Index(_as_dtype(frame.index.to_series(), meta["index_dtype"]), name=frame.index.name)
+    frame.columns = (
+        pd.Index(decoder.decode(meta["columns"])) if meta.get("columns") is not None else frame.columns
+    )
+    return frame
+
+
+def _as_dtype(series: pd.Series, dtype: str) -> pd.Series:
+    """A column back in its saved dtype ("object" text columns come back as str otherwise)."""
+    try:
+        return series.astype(dtype)
+    except (TypeError, ValueError):
+        return series
+
+
+# --- Save / load ----------------------------------------------------------------------------------
+
+
+def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
+    """Save the whole analysis to ``path`` (atomic); returns the resolved path.
+
+    Sets ``analysis.project_path``. Refuses to overwrite one of the analysis' input files.
+    """
+    target = Path(path).expanduser().resolve()
+    for item in analysis.inputs:
+        try:
+            if item.path and Path(item.path).resolve() == target:
+                raise UserError(P, "is_input", path=str(target))
+        except OSError:
+            continue
+    analysis.project_path = str(target)
+    encoder = _Encoder()
+    body = encoder.encode(analysis, "analysis")
+    tables_meta: dict[str, Any] = {}
+    blobs: dict[str, bytes] = {}
+    for name, frame in encoder.tables.items():
+        data, meta = _table_bytes(frame)
+        meta["file"] = f"tables/{name}.parquet"
+        tables_meta[name] = meta
+        blobs[meta["file"]] = data
+    manifest = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "app_version": __version__,
+        "saved_at": pd.Timestamp.now(tz="UTC").floor("s").isoformat(),
+        "tables": tables_meta,
+        "lossy": encoder.lossy,
+    }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+            zf.writestr("analysis.json", json.dumps(body, ensure_ascii=False))
+            for name, data in blobs.items():
+                zf.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, zipfile.ZIP_STORED)
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(P, "cannot_write", path=str(target), detail=exc.strerror or "permission") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _check_archive(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse archives that would expand beyond reason (zip bombs)."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UserError(P, "damaged", path=str(path), detail="too many parts")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise UserError(P, "damaged", path=str(path), detail="too large once expanded")
+    for info in infos:
+        if info.file_size > 10 * 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UserError(P, "damaged", path=str(path), detail="suspicious compression")
+
+
+def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The manifest of a project file (format, version, app version, tables), checked."""
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(P, "missing", path=str(p))
+    try:
+        with zipfile.ZipFile(p) as zf:
+            _check_archive(zf, p)
+            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, json.JSONDecodeError):
+        raise UserError(P, "not_project", path=str(p)) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise UserError(P, "not_project", path=str(p))
+    version = manifest.get("version")
+    if not isinstance(version, int):
+        raise UserError(P, "not_project", path=str(p))
+    if version > FORMAT_VERSION:
+        raise UserError(P, "newer", path=str(p), app=manifest.get("app_version", "?"), version=version)
+    if version < OLDEST_SUPPORTED:
+        raise UserError(P, "too_old", path=str(p), version=version, app=__version__)
+    return manifest
+
+
+def load_project(path: str | os.PathLike[str]) -> Analysis:
+    """Open a project file saved by :func:`save_project` (migrating older format versions).
+
+    Raises ``UserError`` when the file is missing, not a project, damaged, or from a newer or
+    too old version of the format.
+    """
+    p = Path(path).expanduser().resolve()
+    manifest = read_manifest(p)
+    try:
+        with zipfile.ZipFile(p) as zf:
+            body = json.loads(zf.read("analysis.json").decode("utf-8"))
+            version = manifest["version"]
+            while version < FORMAT_VERSION:
+                MIGRATIONS[version](manifest, body)
+                version += 1
+            tables = manifest.get("tables", {})
+
+            def read_table(name: str) -> pd.DataFrame:
+                meta = tables[name]
+                return _table_from_bytes(zf.read(meta["file"]), meta)
+
+            analysis = _Decoder(read_table).decode(body)
+    except UserError:
+        raise
+    except Exception as exc:  # a damaged part: said plainly, with what broke
+        raise UserError(P, "damaged", path=str(p), detail=type(exc).__name__) from None
+    if not isinstance(analysis, Analysis):
+        raise UserError(P, "not_project", path=str(p))
+    analysis.project_path = str(p)
+    return analysis
