@@ -64,7 +64,7 @@ def update() -> None:
         tree = ET.parse(ts_path(lang))
         tree.getroot().set("language", {"fr": "fr_FR", "en": "en_GB"}[lang])
         tree.getroot().set("sourcelanguage", "en_GB")
-        tree.write(ts_path(lang), encoding="utf-8", xml_declaration=True)
+        write_ts(tree, ts_path(lang))
 
 
 def release() -> None:
@@ -77,7 +77,11 @@ def release() -> None:
 
 
 def fill(lang: str, mapping_file: Path) -> int:
-    """Fill unfinished entries of a .ts from a JSON mapping; return how many were filled."""
+    """Fill unfinished entries of a .ts from a JSON mapping; return how many were filled.
+
+    A plural message (``%n`` with ``numerus="yes"``) takes a list: its forms in the language's order
+    (English and French: singular, plural).
+    """
     mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
     tree = ET.parse(ts_path(lang))
     filled = 0
@@ -92,12 +96,29 @@ def fill(lang: str, mapping_file: Path) -> int:
             text = scoped.get(source) or (
                 mapping.get(source) if isinstance(mapping.get(source), str) else None
             )
-            if text:
-                translation.text = text
-                del translation.attrib["type"]
-                filled += 1
-    tree.write(ts_path(lang), encoding="utf-8", xml_declaration=True)
+            if not text:
+                continue
+            if message.get("numerus") == "yes":
+                # Plural forms (French: one, many): a list in the JSON, one <numerusform> each.
+                forms = text if isinstance(text, list) else [text, text]
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text if isinstance(text, str) else text[-1]
+            del translation.attrib["type"]
+            filled += 1
+    write_ts(tree, ts_path(lang))
     return filled
+
+
+def write_ts(tree: ET.ElementTree, path: Path) -> None:
+    """Write a .ts file through a temporary file, so a failure never leaves half a file."""
+    tmp = path.with_suffix(".ts.tmp")
+    tree.write(tmp, encoding="utf-8", xml_declaration=True)
+    tmp.replace(path)
 
 
 def unfinished(lang: str) -> list[tuple[str, str]]:

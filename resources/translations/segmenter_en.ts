@@ -156,10 +156,7 @@
     </message>
     <message numerus="yes">
         <source>and %n more here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>and %n more here</numerusform><numerusform>and %n more here</numerusform></translation>
     </message>
 </context>
 <context>
@@ -438,6 +435,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The criteria catalogue is coming in a later version of Segmenter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Behaviour (what they buy, how often, how recently)</source>
         <translation type="unfinished" />
     </message>
@@ -708,10 +709,7 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n customer picked on the map</numerusform><numerusform>%n customers picked on the map</numerusform></translation>
     </message>
     <message>
         <source>Showing {shown} of {total} customers: {what}</source>
@@ -921,6 +919,193 @@
     </message>
 </context>
 <context>
+    <name>MeasurePage</name>
+    <message>
+        <source>Import results…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A campaign results sheet (customer, converted yes/no, revenue) or a later sales export of your till or web shop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days after the campaign that count as a conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign &amp;date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Window (sales exports)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurement shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the campaign, import its results here: a sheet with one row per customer (customer, converted yes/no, revenue), or your next sales export with the campaign date. The control group kept aside in step 4 tells what the campaign changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results per segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversions and revenue per segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue per customer over the control group (95% interval)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers who left the best segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion uplift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue uplift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversions and revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sizes across snapshots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left the best segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import campaign results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results or sales files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measuring the results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All segments: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The results say nothing about the control group: the uplift cannot be measured.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retention or reactivation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactivation {rate}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retention {rate}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion uplift (percentage points)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue per customer, contacted minus control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(new customers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no longer there)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is now in</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MigrationHeatmap</name>
     <message>
         <source>Migration between segments</source>
@@ -1062,7 +1247,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{name}: {size} customers</source>
+        <source>{priority}. {name}: {size} customers</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1349,10 +1534,7 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n segment; the largest is {name} with {count} customers.</numerusform><numerusform>%n segments; the largest is {name} with {count} customers.</numerusform></translation>
     </message>
     <message>
         <source>No segments yet.</source>
@@ -1581,17 +1763,11 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s) measured</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n segment measured</numerusform><numerusform>%n segments measured</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n with an uplift that is likely real.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n with an uplift that is likely real.</numerusform><numerusform>%n with an uplift that is likely real.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -36,51 +36,51 @@
     <name>ActPage</name>
     <message>
         <source>Default control group share</source>
-        <translation type="unfinished" />
+        <translation>Part par défaut du groupe témoin</translation>
     </message>
     <message>
         <source>Share of each segment kept out of the campaign to measure its effect</source>
-        <translation type="unfinished" />
+        <translation>Part de chaque segment tenue hors de la campagne pour en mesurer l'effet</translation>
     </message>
     <message>
         <source>Default &amp;control group</source>
-        <translation type="unfinished" />
+        <translation>Groupe &amp;témoin par défaut</translation>
     </message>
     <message>
         <source>Export the workbook…</source>
-        <translation type="unfinished" />
+        <translation>Exporter le classeur…</translation>
     </message>
     <message>
         <source>Plans per segment</source>
-        <translation type="unfinished" />
+        <translation>Plans par segment</translation>
     </message>
     <message>
         <source>Group the customers first (step 3): each segment then gets a plan here.</source>
-        <translation type="unfinished" />
+        <translation>Regroupez d'abord les clients (étape 3) : chaque segment reçoit alors ici un plan.</translation>
     </message>
     <message>
         <source>Act</source>
-        <translation type="unfinished" />
+        <translation>Agir</translation>
     </message>
     <message>
         <source>{n} plans, {contacts} customers to contact, budget {budget}, expected return {net}</source>
-        <translation type="unfinished" />
+        <translation>{n} plans, {contacts} clients à contacter, budget {budget}, gain attendu {net}</translation>
     </message>
     <message>
         <source>(ROI {roi}).</source>
-        <translation type="unfinished" />
+        <translation>(ROI {roi}).</translation>
     </message>
     <message>
         <source>Edit the plan</source>
-        <translation type="unfinished" />
+        <translation>Modifier le plan</translation>
     </message>
     <message>
         <source>Back to the suggested plan</source>
-        <translation type="unfinished" />
+        <translation>Revenir au plan suggéré</translation>
     </message>
     <message>
         <source>Change the control share</source>
-        <translation type="unfinished" />
+        <translation>Changer la part du groupe témoin</translation>
     </message>
 </context>
 <context>
@@ -88,19 +88,19 @@
     <message>
         <source>Table</source>
         <extracomment>Emitted with the rows (caller's numbering) selected in the table view.</extracomment>
-        <translation type="unfinished" />
+        <translation>Tableau</translation>
     </message>
     <message>
         <source>Show these figures as a table</source>
-        <translation type="unfinished" />
+        <translation>Afficher ces chiffres sous forme de tableau</translation>
     </message>
     <message>
         <source>Show as table</source>
-        <translation type="unfinished" />
+        <translation>Afficher en tableau</translation>
     </message>
     <message>
         <source>{title} (table)</source>
-        <translation type="unfinished" />
+        <translation>{title} (tableau)</translation>
     </message>
 </context>
 <context>
@@ -108,77 +108,74 @@
     <message>
         <source>Cluster map</source>
         <extracomment>The selected customer ids (empty: nothing selected).</extracomment>
-        <translation type="unfinished" />
+        <translation>Carte des groupes</translation>
     </message>
     <message>
         <source>First axis of the map</source>
-        <translation type="unfinished" />
+        <translation>Premier axe de la carte</translation>
     </message>
     <message>
         <source>Second axis of the map</source>
-        <translation type="unfinished" />
+        <translation>Second axe de la carte</translation>
     </message>
     <message>
         <source>Select area</source>
-        <translation type="unfinished" />
+        <translation>Sélectionner une zone</translation>
     </message>
     <message>
         <source>Drag a rectangle to select customers (or hold Shift while dragging)</source>
-        <translation type="unfinished" />
+        <translation>Tracez un rectangle pour sélectionner des clients (ou maintenez Maj en glissant)</translation>
     </message>
     <message>
         <source>Select an area of the map</source>
-        <translation type="unfinished" />
+        <translation>Sélectionner une zone de la carte</translation>
     </message>
     <message>
         <source>{points} customers in {groups} groups. Hover a point to see the customer.</source>
-        <translation type="unfinished" />
+        <translation>{points} clients en {groups} groupes. Survolez un point pour voir le client.</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Centre, first axis</source>
-        <translation type="unfinished" />
+        <translation>Centre, premier axe</translation>
     </message>
     <message>
         <source>Centre, second axis</source>
-        <translation type="unfinished" />
+        <translation>Centre, second axe</translation>
     </message>
     <message>
         <source>Customer {id}: {group}</source>
-        <translation type="unfinished" />
+        <translation>Client {id} : {group}</translation>
     </message>
     <message numerus="yes">
         <source>and %n more here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>et %n autre ici</numerusform><numerusform>et %n autres ici</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ClusterParams</name>
     <message>
         <source>Choose the number of groups automatically</source>
-        <translation type="unfinished" />
+        <translation>Choisir le nombre de groupes automatiquement</translation>
     </message>
     <message>
         <source>Number of groups</source>
-        <translation type="unfinished" />
+        <translation>Nombre de groupes</translation>
     </message>
     <message>
         <source>Criteria</source>
-        <translation type="unfinished" />
+        <translation>Critères</translation>
     </message>
     <message>
         <source>recency, frequency, spend</source>
-        <translation type="unfinished" />
+        <translation>récence, fréquence, dépense</translation>
     </message>
 </context>
 <context>
@@ -376,47 +373,47 @@
     <name>ConditionsDialog</name>
     <message>
         <source>Edit rule</source>
-        <translation type="unfinished" />
+        <translation>Modifier la règle</translation>
     </message>
     <message>
         <source>Segment name</source>
-        <translation type="unfinished" />
+        <translation>Nom du segment</translation>
     </message>
     <message>
         <source>all conditions (AND)</source>
-        <translation type="unfinished" />
+        <translation>toutes les conditions (ET)</translation>
     </message>
     <message>
         <source>any condition (OR)</source>
-        <translation type="unfinished" />
+        <translation>au moins une condition (OU)</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished" />
+        <translation>Critère</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Test</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Conditions</source>
-        <translation type="unfinished" />
+        <translation>Conditions</translation>
     </message>
     <message>
         <source>Add condition</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une condition</translation>
     </message>
     <message>
         <source>Remove condition</source>
-        <translation type="unfinished" />
+        <translation>Retirer la condition</translation>
     </message>
     <message>
         <source>Customers match</source>
-        <translation type="unfinished" />
+        <translation>Les clients remplissent</translation>
     </message>
 </context>
 <context>
@@ -436,6 +433,10 @@
     <message>
         <source>Describing the criteria</source>
         <translation>Description des critères</translation>
+    </message>
+    <message>
+        <source>The criteria catalogue is coming in a later version of Segmenter.</source>
+        <translation>Le catalogue des critères arrive dans une prochaine version de Segmenter.</translation>
     </message>
     <message>
         <source>Behaviour (what they buy, how often, how recently)</source>
@@ -616,122 +617,119 @@
     <name>GroupPage</name>
     <message>
         <source>RFM scores (recency, frequency, spend)</source>
-        <translation type="unfinished" />
+        <translation>Scores RFM (récence, fréquence, dépense)</translation>
     </message>
     <message>
         <source>Rules you write, in priority order</source>
-        <translation type="unfinished" />
+        <translation>Règles que vous écrivez, par ordre de priorité</translation>
     </message>
     <message>
         <source>Clusters found in the data</source>
-        <translation type="unfinished" />
+        <translation>Groupes trouvés dans les données</translation>
     </message>
     <message>
         <source>Predictions (still active, lifetime value)</source>
-        <translation type="unfinished" />
+        <translation>Prédictions (encore actif, valeur vie client)</translation>
     </message>
     <message>
         <source>Grouping method</source>
-        <translation type="unfinished" />
+        <translation>Méthode de regroupement</translation>
     </message>
     <message>
         <source>&amp;Method</source>
-        <translation type="unfinished" />
+        <translation>&amp;Méthode</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Graphiques</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished" />
+        <translation>Segments</translation>
     </message>
     <message>
         <source>RFM grid</source>
-        <translation type="unfinished" />
+        <translation>Grille RFM</translation>
     </message>
     <message>
         <source>Cluster map</source>
-        <translation type="unfinished" />
+        <translation>Carte des groupes</translation>
     </message>
     <message>
         <source>Silhouette</source>
-        <translation type="unfinished" />
+        <translation>Silhouette</translation>
     </message>
     <message>
         <source>Customers and the reason for their segment</source>
-        <translation type="unfinished" />
+        <translation>Les clients et la raison de leur segment</translation>
     </message>
     <message>
         <source>Show all customers</source>
-        <translation type="unfinished" />
+        <translation>Afficher tous les clients</translation>
     </message>
     <message>
         <source>Segment to move the selected customers to</source>
-        <translation type="unfinished" />
+        <translation>Segment vers lequel déplacer les clients sélectionnés</translation>
     </message>
     <message>
         <source>Move selected customers to</source>
-        <translation type="unfinished" />
+        <translation>Déplacer les clients sélectionnés vers</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>Regrouper</translation>
     </message>
     <message>
         <source>Import the customers' orders first (step 1).</source>
-        <translation type="unfinished" />
+        <translation>Importez d'abord les commandes des clients (étape 1).</translation>
     </message>
     <message>
         <source>Change the grouping settings</source>
-        <translation type="unfinished" />
+        <translation>Changer les réglages du regroupement</translation>
     </message>
     <message>
         <source>Change the grouping method</source>
-        <translation type="unfinished" />
+        <translation>Changer la méthode de regroupement</translation>
     </message>
     <message>
         <source>Updating the segments…</source>
-        <translation type="unfinished" />
+        <translation>Mise à jour des segments…</translation>
     </message>
     <message>
         <source>Grouping the customers</source>
-        <translation type="unfinished" />
+        <translation>Regroupement des clients</translation>
     </message>
     <message>
         <source>The segments could not be computed.</source>
-        <translation type="unfinished" />
+        <translation>Les segments n'ont pas pu être calculés.</translation>
     </message>
     <message>
         <source>{customers} customers in {segments} segments.</source>
-        <translation type="unfinished" />
+        <translation>{customers} clients en {segments} segments.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n client choisi sur la carte</numerusform><numerusform>%n clients choisis sur la carte</numerusform></translation>
     </message>
     <message>
         <source>Showing {shown} of {total} customers: {what}</source>
-        <translation type="unfinished" />
+        <translation>{shown} clients affichés sur {total} : {what}</translation>
     </message>
     <message>
         <source>All {total} customers. Click a chart to filter.</source>
-        <translation type="unfinished" />
+        <translation>Les {total} clients. Cliquez sur un graphique pour filtrer.</translation>
     </message>
     <message>
         <source>Rename segment</source>
-        <translation type="unfinished" />
+        <translation>Renommer le segment</translation>
     </message>
     <message>
         <source>Merge segments</source>
-        <translation type="unfinished" />
+        <translation>Fusionner des segments</translation>
     </message>
     <message>
         <source>Move customers</source>
-        <translation type="unfinished" />
+        <translation>Déplacer des clients</translation>
     </message>
 </context>
 <context>
@@ -739,23 +737,23 @@
     <message>
         <source>Row</source>
         <extracomment>The selected cells as a list of (row, column) tuples, rows counted from the top.</extracomment>
-        <translation type="unfinished" />
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Colonne</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>Part</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -921,30 +919,217 @@
     </message>
 </context>
 <context>
+    <name>MeasurePage</name>
+    <message>
+        <source>Import results…</source>
+        <translation>Importer des résultats…</translation>
+    </message>
+    <message>
+        <source>A campaign results sheet (customer, converted yes/no, revenue) or a later sales export of your till or web shop</source>
+        <translation>Une feuille de résultats de campagne (client, converti oui/non, chiffre d'affaires) ou un export de ventes ultérieur de votre caisse ou boutique en ligne</translation>
+    </message>
+    <message>
+        <source>Campaign date</source>
+        <translation>Date de la campagne</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Days after the campaign that count as a conversion</source>
+        <translation>Jours après la campagne qui comptent comme conversion</translation>
+    </message>
+    <message>
+        <source>Campaign &amp;date</source>
+        <translation>&amp;Date de la campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Window (sales exports)</source>
+        <translation>&amp;Fenêtre (exports de ventes)</translation>
+    </message>
+    <message>
+        <source>Measurement shown</source>
+        <translation>Mesure affichée</translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>After the campaign, import its results here: a sheet with one row per customer (customer, converted yes/no, revenue), or your next sales export with the campaign date. The control group kept aside in step 4 tells what the campaign changed.</source>
+        <translation>Après la campagne, importez ici ses résultats : une feuille avec une ligne par client (client, converti oui/non, chiffre d'affaires), ou votre prochain export de ventes avec la date de la campagne. Le groupe témoin mis de côté à l'étape 4 indique ce que la campagne a changé.</translation>
+    </message>
+    <message>
+        <source>Results per segment</source>
+        <translation>Résultats par segment</translation>
+    </message>
+    <message>
+        <source>Conversions and revenue per segment</source>
+        <translation>Conversions et chiffre d'affaires par segment</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Chiffre d'affaires</translation>
+    </message>
+    <message>
+        <source>Revenue per customer over the control group (95% interval)</source>
+        <translation>Chiffre d'affaires par client au-delà du groupe témoin (intervalle à 95 %)</translation>
+    </message>
+    <message>
+        <source>Customers who left the best segments</source>
+        <translation>Clients sortis des meilleurs segments</translation>
+    </message>
+    <message>
+        <source>Conversion uplift</source>
+        <translation>Gain de conversion</translation>
+    </message>
+    <message>
+        <source>Revenue uplift</source>
+        <translation>Gain de chiffre d'affaires</translation>
+    </message>
+    <message>
+        <source>Conversions and revenue</source>
+        <translation>Conversions et chiffre d'affaires</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Sizes across snapshots</source>
+        <translation>Tailles d'un instantané à l'autre</translation>
+    </message>
+    <message>
+        <source>Left the best segments</source>
+        <translation>Sortis des meilleurs segments</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Import campaign results</source>
+        <translation>Importer des résultats de campagne</translation>
+    </message>
+    <message>
+        <source>Results or sales files</source>
+        <translation>Fichiers de résultats ou de ventes</translation>
+    </message>
+    <message>
+        <source>Measuring the results</source>
+        <translation>Mesure des résultats</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>Importer des résultats</translation>
+    </message>
+    <message>
+        <source>All segments: {text}</source>
+        <translation>Tous les segments : {text}</translation>
+    </message>
+    <message>
+        <source>The results say nothing about the control group: the uplift cannot be measured.</source>
+        <translation>Les résultats ne disent rien du groupe témoin : le gain ne peut pas être mesuré.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactés</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>Taux de conversion</translation>
+    </message>
+    <message>
+        <source>Control rate</source>
+        <translation>Taux du témoin</translation>
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Retention or reactivation</source>
+        <translation>Fidélisation ou réactivation</translation>
+    </message>
+    <message>
+        <source>reactivation {rate}</source>
+        <translation>réactivation {rate}</translation>
+    </message>
+    <message>
+        <source>retention {rate}</source>
+        <translation>fidélisation {rate}</translation>
+    </message>
+    <message>
+        <source>Conversion uplift (percentage points)</source>
+        <translation>Gain de conversion (points de pourcentage)</translation>
+    </message>
+    <message>
+        <source>Revenue per customer, contacted minus control</source>
+        <translation>Chiffre d'affaires par client, contactés moins témoin</translation>
+    </message>
+    <message>
+        <source>(new customers)</source>
+        <translation>(nouveaux clients)</translation>
+    </message>
+    <message>
+        <source>(no longer there)</source>
+        <translation>(plus présents)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>Était dans</translation>
+    </message>
+    <message>
+        <source>Is now in</source>
+        <translation>Est maintenant dans</translation>
+    </message>
+</context>
+<context>
     <name>MigrationHeatmap</name>
     <message>
         <source>Migration between segments</source>
-        <translation type="unfinished" />
+        <translation>Migration entre segments</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation>Avant</translation>
     </message>
     <message>
         <source>After (segment numbers as on the left)</source>
-        <translation type="unfinished" />
+        <translation>Après (numéros de segment comme à gauche)</translation>
     </message>
     <message>
         <source>{total} customers compared; {stayed} stayed in the same segment.</source>
-        <translation type="unfinished" />
+        <translation>{total} clients comparés ; {stayed} sont restés dans le même segment.</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished" />
+        <translation>Après</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>Clients</translation>
     </message>
 </context>
 <context>
@@ -959,130 +1144,130 @@
     <name>PlanCard</name>
     <message>
         <source>Objective</source>
-        <translation type="unfinished" />
+        <translation>Objectif</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Message</translation>
     </message>
     <message>
         <source>Offer</source>
-        <translation type="unfinished" />
+        <translation>Offre</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished" />
+        <translation>Moment</translation>
     </message>
     <message>
         <source>KPI to watch</source>
-        <translation type="unfinished" />
+        <translation>Indicateur à suivre</translation>
     </message>
     <message>
         <source>Avoid</source>
-        <translation type="unfinished" />
+        <translation>À éviter</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished" />
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished" />
+        <translation>Appel téléphonique</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished" />
+        <translation>Courrier</translation>
     </message>
     <message>
         <source>In-store voucher</source>
-        <translation type="unfinished" />
+        <translation>Bon en magasin</translation>
     </message>
     <message>
         <source>Channel used</source>
-        <translation type="unfinished" />
+        <translation>Canal utilisé</translation>
     </message>
     <message>
         <source>Cost per contact</source>
-        <translation type="unfinished" />
+        <translation>Coût par contact</translation>
     </message>
     <message>
         <source>Expected response rate</source>
-        <translation type="unfinished" />
+        <translation>Taux de réponse attendu</translation>
     </message>
     <message>
         <source>Average basket</source>
-        <translation type="unfinished" />
+        <translation>Panier moyen</translation>
     </message>
     <message>
         <source>Control group share</source>
-        <translation type="unfinished" />
+        <translation>Part du groupe témoin</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Customers contacted</source>
-        <translation type="unfinished" />
+        <translation>Clients contactés</translation>
     </message>
     <message>
         <source>Expected conversions</source>
-        <translation type="unfinished" />
+        <translation>Conversions attendues</translation>
     </message>
     <message>
         <source>Expected revenue</source>
-        <translation type="unfinished" />
+        <translation>Chiffre d'affaires attendu</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished" />
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Expected return</source>
-        <translation type="unfinished" />
+        <translation>Gain attendu</translation>
     </message>
     <message>
         <source>Return on investment</source>
-        <translation type="unfinished" />
+        <translation>Retour sur investissement</translation>
     </message>
     <message>
         <source>Back to the suggestion</source>
-        <translation type="unfinished" />
+        <translation>Revenir à la suggestion</translation>
     </message>
     <message>
         <source>Forget your changes to this plan</source>
-        <translation type="unfinished" />
+        <translation>Oublier vos modifications de ce plan</translation>
     </message>
     <message>
-        <source>{name}: {size} customers</source>
-        <translation type="unfinished" />
+        <source>{priority}. {name}: {size} customers</source>
+        <translation>{priority}. {name} : {size} clients</translation>
     </message>
     <message>
         <source>no cost entered</source>
-        <translation type="unfinished" />
+        <translation>aucun coût saisi</translation>
     </message>
 </context>
 <context>
     <name>PredictiveParams</name>
     <message>
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> jours</translation>
     </message>
     <message>
         <source>Prediction horizon in days</source>
-        <translation type="unfinished" />
+        <translation>Horizon de prédiction en jours</translation>
     </message>
     <message>
         <source>Predict over</source>
-        <translation type="unfinished" />
+        <translation>Prédire sur</translation>
     </message>
 </context>
 <context>
@@ -1140,70 +1325,70 @@
     <message>
         <source>RFM grid: customers by recency and frequency score</source>
         <extracomment>Selected cells as a list of (r_score, f_score) pairs.</extracomment>
-        <translation type="unfinished" />
+        <translation>Grille RFM : clients par score de récence et de fréquence</translation>
     </message>
     <message>
         <source>Recency score (R, 5 = most recent)</source>
-        <translation type="unfinished" />
+        <translation>Score de récence (R, 5 = le plus récent)</translation>
     </message>
     <message>
         <source>Frequency score (F, 5 = most frequent)</source>
-        <translation type="unfinished" />
+        <translation>Score de fréquence (F, 5 = le plus fréquent)</translation>
     </message>
     <message>
         <source>{total} customers on a {rows} by {cols} grid. Click a cell to list its customers.</source>
-        <translation type="unfinished" />
+        <translation>{total} clients sur une grille de {rows} par {cols}. Cliquez sur une case pour lister ses clients.</translation>
     </message>
 </context>
 <context>
     <name>RfmParams</name>
     <message>
         <source>Automatic (3 scores below 200 customers)</source>
-        <translation type="unfinished" />
+        <translation>Automatique (3 scores sous 200 clients)</translation>
     </message>
     <message>
         <source>5 scores</source>
-        <translation type="unfinished" />
+        <translation>5 scores</translation>
     </message>
     <message>
         <source>3 scores (small data)</source>
-        <translation type="unfinished" />
+        <translation>3 scores (peu de données)</translation>
     </message>
     <message>
         <source>Number of RFM scores</source>
-        <translation type="unfinished" />
+        <translation>Nombre de scores RFM</translation>
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished" />
+        <translation>Scores</translation>
     </message>
     <message>
         <source>Recency cut points (days)</source>
-        <translation type="unfinished" />
+        <translation>Seuils de récence (jours)</translation>
     </message>
     <message>
         <source>Frequency cut points (orders)</source>
-        <translation type="unfinished" />
+        <translation>Seuils de fréquence (commandes)</translation>
     </message>
     <message>
         <source>Monetary cut points (spend)</source>
-        <translation type="unfinished" />
+        <translation>Seuils de montant (dépense)</translation>
     </message>
     <message>
         <source>Numbers separated by ';', in increasing order. Press Enter to apply.</source>
-        <translation type="unfinished" />
+        <translation>Nombres séparés par « ; », en ordre croissant. Appuyez sur Entrée pour appliquer.</translation>
     </message>
     <message>
         <source>Compute the cut points again</source>
-        <translation type="unfinished" />
+        <translation>Recalculer les seuils</translation>
     </message>
     <message>
         <source>Forget the edited cut points and let the app choose them from the data</source>
-        <translation type="unfinished" />
+        <translation>Oublier les seuils modifiés et laisser l'application les choisir d'après les données</translation>
     </message>
     <message>
         <source>Write the cut points as numbers separated by ';', e.g. 30 ; 90 ; 180.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez les seuils comme des nombres séparés par « ; », par ex. 30 ; 90 ; 180.</translation>
     </message>
 </context>
 <context>
@@ -1269,67 +1454,67 @@
     <name>RulesParams</name>
     <message>
         <source>Rules in priority order</source>
-        <translation type="unfinished" />
+        <translation>Règles par ordre de priorité</translation>
     </message>
     <message>
         <source>Preset rules</source>
-        <translation type="unfinished" />
+        <translation>Règles prêtes à l'emploi</translation>
     </message>
     <message>
         <source>Add rule</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une règle</translation>
     </message>
     <message>
         <source>Add preset</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une règle prête</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Load…</source>
-        <translation type="unfinished" />
+        <translation>Charger…</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer…</translation>
     </message>
     <message>
         <source>{n} customers matched several rules (each counted in the first).</source>
-        <translation type="unfinished" />
+        <translation>{n} clients remplissent plusieurs règles (chacun compté dans la première).</translation>
     </message>
     <message>
         <source>{n} customers matched no rule and are in Others.</source>
-        <translation type="unfinished" />
+        <translation>{n} clients ne remplissent aucune règle et sont dans Autres.</translation>
     </message>
     <message>
         <source>New segment</source>
-        <translation type="unfinished" />
+        <translation>Nouveau segment</translation>
     </message>
     <message>
         <source>Load rules</source>
-        <translation type="unfinished" />
+        <translation>Charger des règles</translation>
     </message>
     <message>
         <source>Rules (*.json)</source>
-        <translation type="unfinished" />
+        <translation>Règles (*.json)</translation>
     </message>
     <message>
         <source>Save rules</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les règles</translation>
     </message>
 </context>
 <context>
@@ -1337,137 +1522,134 @@
     <message>
         <source>Segment sizes and revenue</source>
         <extracomment>The selected segment keys, in display order (empty: nothing selected).</extracomment>
-        <translation type="unfinished" />
+        <translation>Taille et chiffre d'affaires des segments</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished" />
+        <translation>Chiffre d'affaires</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n segment ; le plus grand est {name} avec {count} clients.</numerusform><numerusform>%n segments ; le plus grand est {name} avec {count} clients.</numerusform></translation>
     </message>
     <message>
         <source>No segments yet.</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de segments.</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished" />
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Share of customers</source>
-        <translation type="unfinished" />
+        <translation>Part des clients</translation>
     </message>
     <message>
         <source>Share of revenue</source>
-        <translation type="unfinished" />
+        <translation>Part du chiffre d'affaires</translation>
     </message>
 </context>
 <context>
     <name>SegmentsPanel</name>
     <message>
         <source>Segments and their quality check</source>
-        <translation type="unfinished" />
+        <translation>Les segments et leur contrôle de qualité</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished" />
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Rename the selected segment (or double-click its name)</source>
-        <translation type="unfinished" />
+        <translation>Renommer le segment sélectionné (ou double-cliquez sur son nom)</translation>
     </message>
     <message>
         <source>Merge selected</source>
-        <translation type="unfinished" />
+        <translation>Fusionner la sélection</translation>
     </message>
     <message>
         <source>Merge the selected segments into the first one</source>
-        <translation type="unfinished" />
+        <translation>Fusionner les segments sélectionnés dans le premier</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished" />
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>Part</translation>
     </message>
     <message>
         <source>Revenue share</source>
-        <translation type="unfinished" />
+        <translation>Part du CA</translation>
     </message>
     <message>
         <source>Checks passed</source>
-        <translation type="unfinished" />
+        <translation>Contrôles réussis</translation>
     </message>
     <message>
         <source>Measurable</source>
-        <translation type="unfinished" />
+        <translation>Mesurable</translation>
     </message>
     <message>
         <source>Substantial</source>
-        <translation type="unfinished" />
+        <translation>Substantiel</translation>
     </message>
     <message>
         <source>Accessible</source>
-        <translation type="unfinished" />
+        <translation>Accessible</translation>
     </message>
     <message>
         <source>Differentiable</source>
-        <translation type="unfinished" />
+        <translation>Différenciable</translation>
     </message>
     <message>
         <source>Actionable</source>
-        <translation type="unfinished" />
+        <translation>Actionnable</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished" />
+        <translation>Conseil</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished" />
+        <translation>réussi</translation>
     </message>
     <message>
         <source>not passed</source>
-        <translation type="unfinished" />
+        <translation>non réussi</translation>
     </message>
     <message>
         <source>At least {n} customers are needed for a campaign.</source>
-        <translation type="unfinished" />
+        <translation>Il faut au moins {n} clients pour une campagne.</translation>
     </message>
     <message>
         <source>No contact details in the data.</source>
-        <translation type="unfinished" />
+        <translation>Aucune coordonnée dans les données.</translation>
     </message>
     <message>
         <source>{share} can be reached by email or phone.</source>
-        <translation type="unfinished" />
+        <translation>{share} joignables par e-mail ou téléphone.</translation>
     </message>
     <message>
         <source>Nearest segment: {name}</source>
-        <translation type="unfinished" />
+        <translation>Segment le plus proche : {name}</translation>
     </message>
     <message>
         <source>Has a plan in step 4 (Act).</source>
-        <translation type="unfinished" />
+        <translation>A un plan à l'étape 4 (Agir).</translation>
     </message>
     <message>
         <source>Has customers and revenue to measure.</source>
-        <translation type="unfinished" />
+        <translation>A des clients et un chiffre d'affaires à mesurer.</translation>
     </message>
 </context>
 <context>
@@ -1475,62 +1657,62 @@
     <message>
         <source>Silhouette by number of clusters</source>
         <extracomment>The number of clusters the user clicked.</extracomment>
-        <translation type="unfinished" />
+        <translation>Silhouette selon le nombre de groupes</translation>
     </message>
     <message>
         <source>Number of clusters (k)</source>
-        <translation type="unfinished" />
+        <translation>Nombre de groupes (k)</translation>
     </message>
     <message>
         <source>Silhouette (higher separates better)</source>
-        <translation type="unfinished" />
+        <translation>Silhouette (plus haut = mieux séparé)</translation>
     </message>
     <message>
         <source>Clusters (k)</source>
-        <translation type="unfinished" />
+        <translation>Groupes (k)</translation>
     </message>
     <message>
         <source>Silhouette</source>
-        <translation type="unfinished" />
+        <translation>Silhouette</translation>
     </message>
     <message>
         <source>Chosen</source>
-        <translation type="unfinished" />
+        <translation>Choisi</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>oui</translation>
     </message>
     <message>
         <source>k = {k} was chosen, with a silhouette of {score}. Click another k to use it.</source>
-        <translation type="unfinished" />
+        <translation>k = {k} a été choisi, avec une silhouette de {score}. Cliquez sur un autre k pour l'utiliser.</translation>
     </message>
     <message>
         <source>chosen: k = {k}</source>
-        <translation type="unfinished" />
+        <translation>choisi : k = {k}</translation>
     </message>
 </context>
 <context>
     <name>SnapshotSizesChart</name>
     <message>
         <source>Segment sizes across snapshots</source>
-        <translation type="unfinished" />
+        <translation>Taille des segments d'un instantané à l'autre</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished" />
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>Évolution</translation>
     </message>
     <message>
         <source>From {first} to {last}, {grew} grew the most and {shrank} shrank the most.</source>
-        <translation type="unfinished" />
+        <translation>De {first} à {last}, {grew} a le plus grandi et {shrank} a le plus diminué.</translation>
     </message>
 </context>
 <context>
@@ -1557,41 +1739,35 @@
     <message>
         <source>Uplift over the control group (95% interval)</source>
         <extracomment>The segment key clicked (empty string: click beside the segments).</extracomment>
-        <translation type="unfinished" />
+        <translation>Gain par rapport au groupe témoin (intervalle à 95 %)</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished" />
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Uplift</source>
-        <translation type="unfinished" />
+        <translation>Gain</translation>
     </message>
     <message>
         <source>Interval low</source>
-        <translation type="unfinished" />
+        <translation>Borne basse</translation>
     </message>
     <message>
         <source>Interval high</source>
-        <translation type="unfinished" />
+        <translation>Borne haute</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished" />
+        <translation>Lecture</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s) measured</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n segment mesuré</numerusform><numerusform>%n segments mesurés</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n with an uplift that is likely real.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n avec un gain probablement réel.</numerusform><numerusform>%n avec un gain probablement réel.</numerusform></translation>
     </message>
 </context>
 <context>

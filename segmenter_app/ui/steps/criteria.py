@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,105 +39,75 @@ from segmenter_app.ui.steps.base import (
     StepPage,
 )
 
-FAMILY_ORDER = ("behavioural", "demographic", "geographic", "psychographic", "technological")
-
 
 @dataclasses.dataclass
 class CriterionView:
-    """One criterion as the page shows it (adapted from the core's catalogue entry)."""
+    """One criterion as the page shows it (from the core's catalogue and histogram)."""
 
     key: str
     family: str
+    family_label: str
     label: str
+    kind_label: str
     coverage: float  # share of customers that have a value, 0..1
     counts: list[float]  # histogram bar heights (or category counts)
     bins: list[str]  # a label per bar, for the tooltip and screen readers
-    description: str = ""
-    default: bool = False
 
 
-def _get(entry: Any, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if isinstance(entry, dict) and name in entry:
-            return entry[name]
-        if hasattr(entry, name):
-            return getattr(entry, name)
-    return default
+MAX_CATEGORY_BARS = 12
 
 
-def adapt_entry(entry: Any) -> CriterionView:
-    """Read a catalogue entry (dataclass, dict or DataFrame row) into a :class:`CriterionView`."""
-    if isinstance(entry, pd.Series):
-        entry = entry.to_dict()
-    key = str(_get(entry, "key", "column", "name"))
-    dist = _get(entry, "distribution", "histogram", default=None)
-    counts: list[float] = []
-    bins: list[str] = []
-    if isinstance(dist, dict):
-        counts = [float(c) for c in _get(dist, "counts", "values", default=[]) or []]
-        edges = _get(dist, "edges", "bins", "labels", "categories", default=[]) or []
-        if len(edges) == len(counts) + 1:
-            bins = [f"{_fmt(edges[i])} – {_fmt(edges[i + 1])}" for i in range(len(counts))]
-        else:
-            bins = [str(e) for e in edges][: len(counts)]
-    elif isinstance(dist, Sequence) and not isinstance(dist, str):
-        counts = [float(c) for c in dist]
-    return CriterionView(
-        key=key,
-        family=str(_get(entry, "family", default="behavioural")),
-        label=str(_get(entry, "label", "title", default=key)),
-        coverage=float(_get(entry, "coverage", default=1.0) or 0.0),
-        counts=counts,
-        bins=bins or [""] * len(counts),
-        description=str(_get(entry, "description", "help", default="") or ""),
-        default=bool(_get(entry, "default", "suggested", default=False)),
-    )
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, float) and not math.isnan(value):
-        return f"{value:.4g}"
-    return str(value)
+def _bins_and_counts(hist: pd.DataFrame, locale: QLocale) -> tuple[list[str], list[float]]:
+    if hist.empty:
+        return [], []
+    counts = [float(c) for c in hist["customers"]]
+    if "left" in hist.columns:
+        bins = [
+            f"{locale.toString(float(lo), 'g', 4)} – {locale.toString(float(hi), 'g', 4)}"
+            for lo, hi in zip(hist["left"], hist["right"], strict=True)
+        ]
+        return bins, counts
+    bins = [str(v) for v in hist["value"]]
+    return bins[:MAX_CATEGORY_BARS], counts[:MAX_CATEGORY_BARS]
 
 
 def load_catalogue(
     analysis: Analysis, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
 ) -> tuple[list[CriterionView], list[dict[str, Any]]]:
-    """The catalogue and the goal presets from the core (worker thread)."""
+    """The catalogue with a histogram per criterion, and the goals (worker thread)."""
     from segmenter_app.core.segmentation import criteria
 
-    entries = criteria.catalogue(analysis)
-    if isinstance(entries, pd.DataFrame):
-        entries = [row for _, row in entries.iterrows()]
-    views = [adapt_entry(e) for e in entries]
-    goals_source = getattr(criteria, "goals", None) or getattr(criteria, "goal_presets", None)
-    goals: list[dict[str, Any]] = []
-    if callable(goals_source):
-        raw = goals_source(analysis) if _takes_argument(goals_source) else goals_source()
-    else:
-        raw = getattr(criteria, "GOALS", {})
-    if isinstance(raw, dict):
-        raw = [{"key": k, **(v if isinstance(v, dict) else {"criteria": v})} for k, v in raw.items()]
-    for goal in raw or []:
-        goals.append(
-            {
-                "key": str(_get(goal, "key", "name")),
-                "label": str(_get(goal, "label", "title", default=_get(goal, "key", "name"))),
-                "criteria": list(_get(goal, "criteria", default=[]) or []),
-                "method": _get(goal, "method", default=None),
-                "description": str(_get(goal, "description", "why", default="") or ""),
-            }
+    table = criteria.catalogue(analysis)
+    locale = QLocale()
+    views: list[CriterionView] = []
+    for n, row in enumerate(table.itertuples(index=False)):
+        if cancel is not None:
+            cancel.check()
+        progress(n / max(len(table), 1), "")
+        bins, counts = _bins_and_counts(criteria.histogram(analysis, row.criterion), locale)
+        views.append(
+            CriterionView(
+                key=str(row.criterion),
+                family=str(row.family),
+                family_label=str(row.family_label),
+                label=str(row.label),
+                kind_label=str(row.kind_label),
+                coverage=float(row.coverage),
+                counts=counts,
+                bins=bins,
+            )
         )
+    goals = [
+        {
+            "key": str(g.id),
+            "label": str(g.name),
+            "why": str(g.why),
+            "method": str(g.method),
+            "criteria": list(g.criteria),
+        }
+        for g in criteria.goals(analysis.lang).itertuples(index=False)
+    ]
     return views, goals
-
-
-def _takes_argument(fn: Any) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters) >= 1
-    except (TypeError, ValueError):
-        return False
 
 
 class Histogram(QWidget):
@@ -248,25 +218,19 @@ class CriteriaPage(StepPage):
             title=self.tr("Describing the criteria"),
             key="criteria",
             on_done=self._loaded,
+            on_error=self._on_error,
         )
 
-    def _loaded(self, result: tuple[list[CriterionView], list[dict[str, Any]]]) -> None:
-        views, goals = result
-        analysis = self.ctx.analysis
-        if not analysis.criteria:
-            # First visit: start from the core's suggestions, without an undo entry.
-            analysis.criteria = [v.key for v in views if v.default]
-        self._show(views, goals)
+    def _on_error(self, error: BaseException) -> bool:
+        if isinstance(error, ImportError):  # the catalogue is not in this version of the core
+            self._show([], [])
+            self.summary.setText(self.tr("The criteria catalogue is coming in a later version of Segmenter."))
+            return True
+        self._loaded_for = None  # try again on the next visit
+        return False
 
-    def _family_title(self, family: str) -> str:
-        titles = {
-            "behavioural": self.tr("Behaviour (what they buy, how often, how recently)"),
-            "demographic": self.tr("Demographic (age, gender…)"),
-            "geographic": self.tr("Geographic (where they live)"),
-            "psychographic": self.tr("Psychographic (interests, values)"),
-            "technological": self.tr("Technological (device, channel)"),
-        }
-        return titles.get(family, family)
+    def _loaded(self, result: tuple[list[CriterionView], list[dict[str, Any]]]) -> None:
+        self._show(*result)
 
     def _show(self, views: list[CriterionView], goals: list[dict[str, Any]]) -> None:
         self.views, self.goals = views, goals
@@ -275,17 +239,16 @@ class CriteriaPage(StepPage):
             item = self.body_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        families = sorted(
-            {v.family for v in views}, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else 99, f)
-        )
+        families = list(dict.fromkeys(v.family for v in views))  # in the core's order
         for family in families:
-            box = QGroupBox(self._family_title(family), self.body)
+            members = [v for v in views if v.family == family]
+            box = QGroupBox(members[0].family_label, self.body)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
-            for row, view in enumerate(v for v in views if v.family == family):
+            for row, view in enumerate(members):
                 check = QCheckBox(view.label, box)
                 check.setObjectName(f"criterion_{view.key}")
-                check.setToolTip(view.description)
+                check.setToolTip(view.kind_label)
                 check.toggled.connect(lambda on, key=view.key: self._on_toggled(key, on))
                 coverage = QLabel(
                     self.tr("%1 of customers").replace("%1", _percent(self.locale(), view.coverage)), box
@@ -324,7 +287,18 @@ class CriteriaPage(StepPage):
         index = max(0, self.goal_combo.findData(analysis.goal or ""))
         self.goal_combo.setCurrentIndex(index)
         goal = next((g for g in self.goals if g["key"] == analysis.goal), None)
-        self.goal_help.setText(goal["description"] if goal else "")
+        if goal:
+            self.goal_help.setText(
+                self.tr("%1 Suggested method: %2.")
+                .replace("%1", goal["why"])
+                .replace("%2", self._method_name(goal["method"]))
+            )
+        else:
+            self.goal_help.setText(
+                self.tr(
+                    "Choose a goal to have criteria and a method proposed, or tick the criteria yourself."
+                )
+            )
         self.summary.setText(
             self.tr("%1 criteria chosen.").replace(
                 "%1", self.locale().toString(len([k for k in analysis.criteria if k in self.checks]))
@@ -347,13 +321,26 @@ class CriteriaPage(StepPage):
             current.append(key)
         self._set_choice(current, self.ctx.analysis.goal, self.tr("Choose criteria"))
 
+    def _method_name(self, method: str) -> str:
+        return {
+            "rfm": self.tr("RFM scores"),
+            "rules": self.tr("rules"),
+            "clusters": self.tr("clusters"),
+            "predictive": self.tr("predictions"),
+        }.get(method, method)
+
     def _on_goal_chosen(self, index: int) -> None:
         key = self.goal_combo.itemData(index) or None
-        goal = next((g for g in self.goals if g["key"] == key), None)
-        criteria = (
-            [c for c in goal["criteria"] if c in self.checks] if goal else list(self.ctx.analysis.criteria)
-        )
-        self._set_choice(criteria, key, self.tr("Choose a goal"))
+        if key == self.ctx.analysis.goal:
+            return
+        if key:
+            from segmenter_app.core.segmentation import criteria
+
+            # The core proposes the goal's criteria that this data actually has.
+            criteria_list = list(criteria.propose(self.ctx.analysis, key)["criteria"])
+        else:
+            criteria_list = list(self.ctx.analysis.criteria)
+        self._set_choice(criteria_list, key, self.tr("Choose a goal"))
 
 
 def _percent(locale: Any, fraction: float) -> str:
