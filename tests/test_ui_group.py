@@ -177,3 +177,51 @@ def test_clusters_show_the_map_and_silhouette(page, artifacts):
     page.ctx.undo_stack.undo()
     _wait_segments(page)
     assert page.ctx.analysis.segmentation.method == "rfm"
+
+
+def _choose(page: GroupPage, method: str) -> None:
+    page.method_combo.setCurrentIndex(page.method_combo.findData(method))
+    _wait_segments(page)
+    assert page.ctx.analysis.segmentation.method == method
+
+
+def test_rule_builder_reorders_adds_and_edits_rules(page, artifacts, qtbot):
+    _choose(page, "rules")
+    analysis = page.ctx.analysis
+    builder = page.rules_params
+    rules = builder.rules
+    assert len(rules) >= 5 and builder.list.count() == len(rules)
+    assert "matched several rules" in builder.stats.text()
+    page.grab().save(str(artifacts / "step_group_rules.png"))
+    # Moving the second rule to the top changes the priority, recomputes, and is undoable.
+    second = rules[1]["id"]
+    builder.list.setCurrentRow(1)
+    builder.buttons["up"].click()
+    _wait_segments(page)
+    assert analysis.segmentation.segments["key"].iloc[0] == f"rule:{second}"
+    page.ctx.undo_stack.undo()
+    _wait_segments(page)
+    assert analysis.segmentation.segments["key"].iloc[1] == f"rule:{second}"
+    # A new rule written in the editor: big baskets, at the lowest priority.
+    builder.add_rule()
+    dialog = builder.dialog
+    qtbot.waitExposed(dialog)
+    dialog.name.setText("Big baskets")
+    dialog.add_test({"field": s.C_AVG_BASKET, "op": ">=", "value": 150})
+    dialog.accept()
+    _wait_segments(page)
+    seg = analysis.segmentation
+    key = f"rule:{builder.rules[-1]['id']}"
+    assert seg.name_of(key) == "Big baskets"
+    members = seg.assignments.index[seg.assignments[s.A_SEGMENT] == key]
+    assert (analysis.customers.loc[members, s.C_AVG_BASKET] >= 150).all()
+    assert "Big baskets" in builder.list.item(builder.list.count() - 1).text()
+
+
+def test_predictive_shows_the_fitted_models(page, artifacts):
+    _choose(page, "predictive")
+    details = page.ctx.analysis.segmentation.details
+    note = page.predictive_params.note.text()
+    assert "BG/NBD" in note and f"{details['bgnbd']['r']:.3f}" in note
+    assert page.model.visible_frame()["reason"].str.contains("likely still active|Bought once").any()
+    page.grab().save(str(artifacts / "step_group_predictive.png"))

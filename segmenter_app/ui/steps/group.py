@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -96,7 +97,7 @@ def default_parameters() -> dict[str, dict[str, Any]]:
     """What each method starts with: let the data decide."""
     return {
         "rfm": {"scores": "auto"},
-        "rules": {"rules": []},
+        "rules": {},  # the core's presets
         "clusters": {"k": "auto"},
         "predictive": {"horizon_days": 365},
     }
@@ -356,6 +357,11 @@ class GroupPage(StepPage):
         self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(self.method)))
         self.method_combo.blockSignals(False)
         self.params_stack.setCurrentWidget(self.panels[self.method])
+        # A stacked widget is as tall as its tallest page: let only the current one count.
+        for method, panel in self.panels.items():
+            policy = QSizePolicy.Policy.Preferred if method == self.method else QSizePolicy.Policy.Ignored
+            panel.setSizePolicy(policy, policy)
+        self.params_stack.adjustSize()
         self.charts.setTabVisible(1, self.method == "rfm")
         self.charts.setTabVisible(2, self.method == "clusters")
         self.charts.setTabVisible(3, self.method == "clusters")
@@ -380,11 +386,16 @@ class GroupPage(StepPage):
             self.rfm_params.set_state(requested, details)
             self._render_rfm(seg)
         elif seg.method == "clusters":
-            self.cluster_params.set_state(requested, details, list(analysis.criteria))
+            self.cluster_params.set_state(requested, details, list(analysis.criteria), analysis.lang)
             self._render_clusters(seg)
         elif seg.method == "predictive":
             self.predictive_params.set_state(requested, details)
         elif seg.method == "rules":
+            if not requested.get("rules"):
+                # The presets the core chose become the list the user edits from now on.
+                self.requested["rules"] = requested = {
+                    "rules": copy.deepcopy(seg.parameters.get("rules", []))
+                }
             self.rules_params.set_state(requested, details, analysis)
         self.bars.set_summary(self.summary)
         warnings = list(details.get("quality_warnings") or [])

@@ -27,6 +27,12 @@ from PySide6.QtWidgets import (
 DIMENSIONS = ("recency", "frequency", "monetary")
 
 
+def _label(column: str, lang: str) -> str:
+    from segmenter_app.core.segmentation.labels import label
+
+    return label(column, lang)
+
+
 def format_cut_points(values: list[float], locale: QLocale | None = None) -> str:
     """Cut points as the user reads and types them: "30 ; 90 ; 180" (";" never clashes with decimals)."""
     locale = locale or QLocale()
@@ -201,7 +207,9 @@ class ClusterParams(QWidget):
         form.addRow(self.tr("Number of groups"), self.k)
         form.addRow(self.tr("Criteria"), self.criteria)
 
-    def set_state(self, parameters: dict[str, Any], details: dict[str, Any], criteria: list[str]) -> None:
+    def set_state(
+        self, parameters: dict[str, Any], details: dict[str, Any], criteria: list[str], lang: str = "en"
+    ) -> None:
         """Show the parameters of a clustering (no signal)."""
         self.blockSignals(True)
         try:
@@ -262,15 +270,66 @@ class PredictiveParams(QWidget):
         form.addRow(self.note)
 
     def set_state(self, parameters: dict[str, Any], details: dict[str, Any]) -> None:
-        """Show the parameters and the model's verdict (no signal)."""
+        """Show the horizon, the fitted models and their check against a later period (no signal)."""
         self.blockSignals(True)
         try:
             self.horizon.setValue(int(parameters.get("horizon_days") or 365))
-            message = details.get("message") or details.get("note") or ""
-            self.note.setText(str(message))
-            self.note.setVisible(bool(message))
+            self.note.setText(self.model_summary(details))
+            self.note.setVisible(bool(self.note.text()))
         finally:
             self.blockSignals(False)
+
+    def model_summary(self, details: dict[str, Any]) -> str:
+        """The fitted parameters and the validation, in a few lines."""
+        loc = QLocale()
+
+        def num(value: Any, decimals: int = 3) -> str:
+            return loc.toString(float(value), "f", decimals) if value is not None else "–"
+
+        lines = []
+        bg = details.get("bgnbd") or {}
+        if bg:
+            lines.append(
+                self.tr(
+                    "Purchases (BG/NBD) fitted on {n} customers: r {r}, alpha {alpha} {unit}, a {a}, b {b}; log-likelihood {ll}."
+                )
+                .replace("{n}", loc.toString(int(details.get("customers_fitted") or 0)))
+                .replace("{r}", num(bg.get("r")))
+                .replace("{alpha}", num(bg.get("alpha")))
+                .replace("{unit}", str(bg.get("alpha_unit") or details.get("time_unit") or ""))
+                .replace("{a}", num(bg.get("a")))
+                .replace("{b}", num(bg.get("b")))
+                .replace("{ll}", num(bg.get("log_likelihood"), 1))
+            )
+        gg = details.get("gamma_gamma") or {}
+        if gg.get("refused"):
+            lines.append(str(gg["refused"]))
+        elif gg:
+            lines.append(
+                self.tr("Basket (Gamma-Gamma): p {p}, q {q}, gamma {g}.")
+                .replace("{p}", num(gg.get("p")))
+                .replace("{q}", num(gg.get("q")))
+                .replace("{g}", num(gg.get("gamma")))
+            )
+        check = details.get("validation")
+        if check:
+            lines.append(
+                self.tr(
+                    "Checked on {start} to {end}: {predicted} purchases predicted, {actual} made ({error} %)."
+                )
+                .replace("{start}", str(check.get("period_start")))
+                .replace("{end}", str(check.get("period_end")))
+                .replace("{predicted}", num(check.get("predicted_purchases"), 0))
+                .replace("{actual}", num(check.get("actual_purchases"), 0))
+                .replace("{error}", num(check.get("total_error_pct"), 1))
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "Set an analysis date before the last sale to check the predictions against what happened."
+                )
+            )
+        return "\n".join(lines)
 
     def parameters(self) -> dict[str, Any]:
         """The parameters for ``segment(analysis, "predictive", ...)``."""

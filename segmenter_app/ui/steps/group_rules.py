@@ -9,6 +9,7 @@ whole rule list, which the page makes undoable and recomputes.
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +34,10 @@ from PySide6.QtWidgets import (
 
 from segmenter_app.core.analysis import Analysis
 
-OPERATORS = (">", ">=", "<", "<=", "==", "!=", "between", "in", "not in", "missing", "present")
+#: Comparisons offered in the editor (the core's ``rules.OPS``, listed here to stay importable early).
+OPERATORS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
+LIST_OPERATORS = ("between", "in", "not_in")
+NO_VALUE = ("missing", "present")
 
 
 def _rules_module() -> Any:
@@ -42,46 +46,112 @@ def _rules_module() -> Any:
     return rules
 
 
-def describe_rule(rule: dict[str, Any], lang: str) -> str:
-    """A rule's conditions in words (the core's wording when it offers one)."""
+def rule_name(rule: dict[str, Any], lang: str) -> str:
+    """A rule's name in ``lang`` (the core's reading of ``{"en", "fr"}`` names)."""
+    return str(_rules_module().rule_name(rule, lang))
+
+
+def describe_rule(rule: dict[str, Any], lang: str, customers: Any = None) -> str:
+    """A rule's condition in words (the core's wording)."""
+    when = rule.get("when")
+    if not when:
+        return ""
     try:
-        module = _rules_module()
-        if hasattr(module, "describe_rule"):
-            return str(module.describe_rule(rule, lang))
-    except ImportError:
-        pass
-    join = " OR " if rule.get("combine", rule.get("match", "all")) in ("any", "or") else " AND "
-    parts = []
-    for cond in rule.get("conditions", []):
-        value = cond.get("value", "")
-        parts.append(f"{cond.get('criterion', cond.get('field', '?'))} {cond.get('op', '')} {value}".strip())
-    return join.join(parts)
+        return str(_rules_module().condition_text(when, lang, customers))
+    except (KeyError, TypeError, ValueError):
+        return json.dumps(when, ensure_ascii=False)
+
+
+def simple_tests(when: dict[str, Any] | None) -> tuple[str, list[dict[str, Any]]] | None:
+    """("all" | "any", tests) when a condition is one level of field tests, else None (nested)."""
+    if not when:
+        return "all", []
+    if "field" in when:
+        return "all", [dict(when)]
+    for group in ("all", "any"):
+        items = when.get(group)
+        if isinstance(items, list) and all(isinstance(i, dict) and "field" in i for i in items):
+            return group, [dict(i) for i in items]
+    return None
+
+
+def value_text(value: Any) -> str:
+    """A test's value as typed in the editor: numbers, "a ; b" lists, JSON for relative values."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return " ; ".join(str(v) for v in value)
+    return str(value)
+
+
+def parse_value(text: str, op: str) -> Any:
+    """The value of a test from the editor's text (see :func:`value_text`)."""
+    text = text.strip()
+    if op in NO_VALUE:
+        return None
+    if text.startswith("{"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return text
+    if op in LIST_OPERATORS:
+        return [_number_or_text(p) for p in text.split(";") if p.strip()]
+    return _number_or_text(text)
 
 
 class ConditionsDialog(QDialog):
-    """Edit one rule: its name, how conditions combine, and the conditions themselves."""
+    """Edit one rule: its name, whether all or any test must hold, and the tests themselves.
 
-    def __init__(self, rule: dict[str, Any], criteria: list[str], parent: QWidget | None = None) -> None:
+    A rule whose condition is nested (groups inside groups, "not") keeps it unless the user adds
+    or changes tests here; the dialog says so.
+    """
+
+    def __init__(
+        self, rule: dict[str, Any], fields: list[tuple[str, str]], lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit rule"))
         self.rule = copy.deepcopy(rule)
-        self.criteria = criteria
-        self.name = QLineEdit(str(rule.get("name", "")))
+        self.fields = fields  # (column, label in the analysis language)
+        self.lang = lang
+        self.name = QLineEdit(rule_name(rule, lang) if rule.get("name") else "")
         self.name.setAccessibleName(self.tr("Segment name"))
         self.combine = QComboBox()
-        self.combine.addItem(self.tr("all conditions (AND)"), "all")
-        self.combine.addItem(self.tr("any condition (OR)"), "any")
-        self.combine.setCurrentIndex(1 if rule.get("combine") in ("any", "or") else 0)
+        self.combine.addItem(self.tr("all the tests (AND)"), "all")
+        self.combine.addItem(self.tr("any of the tests (OR)"), "any")
+        self.combine.setAccessibleName(self.tr("Customers must pass"))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Test"), self.tr("Value")])
-        self.table.setAccessibleName(self.tr("Conditions"))
+        self.table.setAccessibleName(self.tr("Tests of the rule"))
         self.table.horizontalHeader().setStretchLastSection(True)
-        for cond in rule.get("conditions", []):
-            self._add_row(cond)
-        add = QPushButton(self.tr("Add condition"))
-        add.clicked.connect(lambda: self._add_row({}))
-        remove = QPushButton(self.tr("Remove condition"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        parsed = simple_tests(rule.get("when"))
+        self._nested = parsed is None
+        if parsed is not None:
+            group, tests = parsed
+            self.combine.setCurrentIndex(1 if group == "any" else 0)
+            for test in tests:
+                self.add_test(test)
+        else:
+            self.note.setText(
+                self.tr("This rule has nested conditions: {text}. Adding tests here replaces them.").replace(
+                    "{text}", describe_rule(rule, lang)
+                )
+            )
+        add = QPushButton(self.tr("Add test"))
+        add.clicked.connect(lambda: self.add_test({}))
+        remove = QPushButton(self.tr("Remove test"))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        hint = QLabel(
+            self.tr(
+                "Values: a number or a text; two values for 'between' and several for 'in', "
+                "separated by ';'. Dates as YYYY-MM-DD."
+            )
+        )
+        hint.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,59 +159,63 @@ class ConditionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Segment name"), self.name)
-        form.addRow(self.tr("Customers match"), self.combine)
+        form.addRow(self.tr("Customers must pass"), self.combine)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(560, 340)
+        self.resize(620, 360)
 
-    def _add_row(self, cond: dict[str, Any]) -> None:
+    def add_test(self, test: dict[str, Any]) -> None:
+        """Add a row for a test ``{"field", "op", "value"}`` (empty: the first criterion)."""
         row = self.table.rowCount()
         self.table.insertRow(row)
-        criterion = QComboBox()
-        criterion.setEditable(True)
-        criterion.addItems(self.criteria)
-        criterion.setCurrentText(
-            str(cond.get("criterion", cond.get("field", self.criteria[0] if self.criteria else "")))
-        )
-        criterion.setAccessibleName(self.tr("Criterion"))
+        field = QComboBox()
+        for column, text in self.fields:
+            field.addItem(text, column)
+        index = field.findData(test.get("field"))
+        field.setCurrentIndex(max(index, 0))
+        field.setAccessibleName(self.tr("Criterion"))
         op = QComboBox()
         op.addItems(OPERATORS)
-        op.setCurrentText(str(cond.get("op", ">")))
+        op.setCurrentText(str(test.get("op", ">")))
         op.setAccessibleName(self.tr("Test"))
-        self.table.setCellWidget(row, 0, criterion)
+        self.table.setCellWidget(row, 0, field)
         self.table.setCellWidget(row, 1, op)
-        value = cond.get("value", "")
-        if isinstance(value, list):
-            value = " ; ".join(str(v) for v in value)
-        self.table.setItem(row, 2, QTableWidgetItem("" if value is None else str(value)))
+        self.table.setItem(row, 2, QTableWidgetItem(value_text(test.get("value"))))
 
-    def result_rule(self) -> dict[str, Any]:
-        """The edited rule (values read as numbers when they are numbers)."""
-        rule = copy.deepcopy(self.rule)
-        rule["name"] = self.name.text().strip() or rule.get("name", "")
-        rule["combine"] = self.combine.currentData()
-        conditions = []
+    def tests(self) -> list[dict[str, Any]]:
+        """The tests as the core reads them."""
+        out = []
         for row in range(self.table.rowCount()):
-            criterion = self.table.cellWidget(row, 0).currentText().strip()
+            field = self.table.cellWidget(row, 0).currentData()
             op = self.table.cellWidget(row, 1).currentText()
             item = self.table.item(row, 2)
-            text = item.text().strip() if item else ""
-            if not criterion:
+            if not field:
                 continue
-            cond: dict[str, Any] = {"criterion": criterion, "op": op}
-            if op in ("between", "in", "not in"):
-                cond["value"] = [_number_or_text(p) for p in text.split(";") if p.strip()]
-            elif op not in ("missing", "present"):
-                cond["value"] = _number_or_text(text)
-            conditions.append(cond)
-        rule["conditions"] = conditions
+            test: dict[str, Any] = {"field": field, "op": op}
+            if op not in NO_VALUE:
+                test["value"] = parse_value(item.text() if item else "", op)
+            out.append(test)
+        return out
+
+    def result_rule(self) -> dict[str, Any]:
+        """The edited rule."""
+        rule = copy.deepcopy(self.rule)
+        name = self.name.text().strip()
+        if name and name != (rule_name(rule, self.lang) if rule.get("name") else ""):
+            rule["name"] = name
+        tests = self.tests()
+        if tests or not self._nested:
+            rule["when"] = {str(self.combine.currentData()): tests} if tests else {}
+        rule.pop("preset", None)  # edited: no longer the preset as shipped
         return rule
 
 
@@ -162,13 +236,16 @@ class RulesParams(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rules: list[dict[str, Any]] = []
-        self.criteria: list[str] = []
+        self.fields: list[tuple[str, str]] = []
+        self.customers: Any = None
         self.lang = "en"
+        self.details: dict[str, Any] = {}
+        self.dialog: ConditionsDialog | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Rules in priority order"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemDoubleClicked.connect(lambda *_: self.edit_current())
-        self.list.setMaximumHeight(130)
+        self.list.setMaximumHeight(140)
         self.presets = QComboBox()
         self.presets.setAccessibleName(self.tr("Preset rules"))
         self.stats = QLabel()
@@ -177,77 +254,75 @@ class RulesParams(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
             ("add", self.tr("Add rule"), self.add_rule),
-            ("preset", self.tr("Add preset"), self.add_preset),
             ("edit", self.tr("Edit"), self.edit_current),
             ("remove", self.tr("Remove"), self.remove_current),
             ("up", self.tr("Move up"), lambda: self.move_current(-1)),
             ("down", self.tr("Move down"), lambda: self.move_current(1)),
+            ("preset", self.tr("Add preset"), self.add_preset),
             ("load", self.tr("Load…"), self.load),
             ("save", self.tr("Save…"), self.save),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[name] = button
-            buttons.addWidget(button)
             if name == "preset":
-                buttons.insertWidget(buttons.count() - 1, self.presets)
+                buttons.addWidget(self.presets)
+            buttons.addWidget(button)
+        self.buttons["up"].setToolTip(self.tr("Higher priority: customers are checked against it first"))
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.stats)
-        self._fill_presets()
 
     def _fill_presets(self) -> None:
+        from segmenter_app.core.segmentation import rule_presets
+
         self.presets.clear()
-        try:
-            module = _rules_module()
-        except ImportError:
-            self.presets.setEnabled(False)
-            self.buttons["preset"].setEnabled(False)
-            return
-        for key, label in _preset_items(module, self.lang):
-            self.presets.addItem(label, key)
+        table = rule_presets.presets_table(self.lang)
+        for rec in table.to_dict(orient="records"):
+            self.presets.addItem(str(rec["name"]), str(rec["id"]))
+            self.presets.setItemData(
+                self.presets.count() - 1, str(rec["description"]), Qt.ItemDataRole.ToolTipRole
+            )
 
     def set_state(self, parameters: dict[str, Any], details: dict[str, Any], analysis: Analysis) -> None:
-        """Show the rules of the current parameters and the overlap/others counts (no signal)."""
+        """Show the rules and the overlap and "Others" counts of the result (no signal)."""
+        from segmenter_app.core.segmentation.labels import label
+
         self.lang = analysis.lang
+        self.details = details
         self._fill_presets()
-        self.rules = copy.deepcopy(parameters.get("rules") or details.get("rules") or [])
+        used = [r["rule"] for r in details.get("rules", []) if isinstance(r, dict) and "rule" in r]
+        self.rules = copy.deepcopy(parameters.get("rules") or used)
+        self.customers = analysis.customers
         if analysis.customers is not None:
-            self.criteria = [str(c) for c in analysis.customers.columns]
+            self.fields = [(str(c), label(str(c), self.lang)) for c in analysis.customers.columns]
         self._fill_list()
-        overlap = details.get("overlap") or details.get("matched_several")
-        others = details.get("others")
-        parts = []
-        if overlap is not None:
-            count = (
-                overlap
-                if isinstance(overlap, int)
-                else len(overlap)
-                if hasattr(overlap, "__len__")
-                else overlap
-            )
-            parts.append(
-                self.tr("{n} customers matched several rules (each counted in the first).").replace(
-                    "{n}", str(count)
-                )
-            )
-        if others is not None:
-            count = (
-                others if isinstance(others, int) else len(others) if hasattr(others, "__len__") else others
-            )
-            parts.append(
-                self.tr("{n} customers matched no rule and are in Others.").replace("{n}", str(count))
-            )
+        parts = [
+            self.tr(
+                "%n customer(s) matched several rules and went to the first.",
+                "",
+                int(details.get("multi_match", 0)),
+            ),
+            self.tr("%n customer(s) matched no rule: they are in Others.", "", int(details.get("others", 0))),
+        ]
+        parts += [str(t) for t in details.get("skipped_presets", [])]
         self.stats.setText(" ".join(parts))
 
     def _fill_list(self) -> None:
         current = self.list.currentRow()
         self.list.clear()
+        assigned = self.details.get("assigned", {})
+        matched = self.details.get("matched", {})
         for i, rule in enumerate(self.rules, start=1):
-            text = f"{i}. {rule.get('name', '')}: {describe_rule(rule, self.lang)}"
+            key = f"rule:{rule.get('id')}"
+            text = f"{i}. {rule_name(rule, self.lang)}: {describe_rule(rule, self.lang, self.customers)}"
+            if key in assigned:
+                text += "  " + self.tr("({assigned} customers, {matched} matching)").replace(
+                    "{assigned}", str(assigned[key])
+                ).replace("{matched}", str(matched.get(key, assigned[key])))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, i - 1)
             self.list.addItem(item)
@@ -259,42 +334,47 @@ class RulesParams(QWidget):
         return {"rules": copy.deepcopy(self.rules)}
 
     def set_rules(self, rules: list[dict[str, Any]]) -> None:
-        """Replace the rules and emit."""
+        """Replace the rules and emit (the page recomputes, undoably)."""
         self.rules = copy.deepcopy(rules)
         self._fill_list()
         self.parametersChanged.emit(self.parameters())
 
     # --- actions -------------------------------------------------------------------------------
     def add_rule(self) -> None:
-        """Append an empty rule and open it for editing."""
-        rule = {"id": _new_id(self.rules), "name": self.tr("New segment"), "combine": "all", "conditions": []}
-        dialog = ConditionsDialog(rule, self.criteria, self)
-        dialog.accepted.connect(lambda: self.set_rules([*self.rules, dialog.result_rule()]))
-        dialog.open()
+        """Open an empty rule in the editor; OK appends it (lowest priority)."""
+        rule = {"id": _new_id(self.rules), "name": self.tr("New segment"), "when": {}}
+        self._open(rule, lambda edited: self.set_rules([*self.rules, edited]))
 
     def add_preset(self) -> None:
         """Append the chosen preset rule."""
-        key = self.presets.currentData()
-        if key is None:
+        from segmenter_app.core.segmentation import rule_presets
+
+        preset_id = self.presets.currentData()
+        if preset_id is None:
             return
-        rule = _preset_rule(_rules_module(), key, self.lang)
-        rule.setdefault("id", _new_id(self.rules))
+        rule = rule_presets.preset(str(preset_id), self.lang)
+        if any(str(r.get("id")) == rule["id"] for r in self.rules):
+            rule["id"] = _new_id(self.rules)
         self.set_rules([*self.rules, rule])
 
     def edit_current(self) -> None:
-        """Open the selected rule in the conditions editor."""
+        """Open the selected rule in the editor."""
         row = self.list.currentRow()
         if not 0 <= row < len(self.rules):
             return
-        dialog = ConditionsDialog(self.rules[row], self.criteria, self)
 
-        def done() -> None:
+        def done(edited: dict[str, Any]) -> None:
             rules = copy.deepcopy(self.rules)
-            rules[row] = dialog.result_rule()
+            rules[row] = edited
             self.set_rules(rules)
 
-        dialog.accepted.connect(done)
-        dialog.open()
+        self._open(self.rules[row], done)
+
+    def _open(self, rule: dict[str, Any], done: Any) -> None:
+        self.dialog = ConditionsDialog(rule, self.fields, self.lang, self)
+        dialog = self.dialog
+        dialog.accepted.connect(lambda: done(dialog.result_rule()))
+        dialog.open()  # window-modal, the event loop keeps running
 
     def remove_current(self) -> None:
         """Remove the selected rule."""
@@ -313,7 +393,7 @@ class RulesParams(QWidget):
             self.list.setCurrentRow(target)
 
     def load(self) -> None:
-        """Load rules from a JSON file."""
+        """Load rules from a JSON file (the format of ``--rules FILE.json``)."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load rules"), "", self.tr("Rules (*.json)"))
         if path:
             self.set_rules(list(_rules_module().load_rules(path)))
@@ -327,24 +407,7 @@ class RulesParams(QWidget):
 
 def _new_id(rules: list[dict[str, Any]]) -> str:
     used = {str(r.get("id")) for r in rules}
-    n = 1
+    n = len(rules) + 1
     while str(n) in used:
         n += 1
     return str(n)
-
-
-def _preset_items(module: Any, lang: str) -> list[tuple[str, str]]:
-    presets = getattr(module, "PRESETS", None)
-    if presets is None:
-        return []
-    items = []
-    for key in presets:
-        rule = _preset_rule(module, key, lang)
-        items.append((str(key), str(rule.get("name", key))))
-    return items
-
-
-def _preset_rule(module: Any, key: str, lang: str) -> dict[str, Any]:
-    if hasattr(module, "preset_rule"):
-        return copy.deepcopy(module.preset_rule(key, lang))
-    return copy.deepcopy(module.PRESETS[key])
