@@ -151,13 +151,15 @@ class Book:
         ws: Worksheet | None = None,
         sheet_name: str | None = None,
         first_row: int | None = None,
+        compact: bool = False,
     ) -> list[SheetInfo]:
         """Write rows ``start:stop`` of ``cols`` as an Excel table, on as many sheets as needed.
 
         The first sheet gets the ``titles`` lines above the table; each sheet holds at most
         ``max_rows`` rows, the rest continues on "Name (2)", "Name (3)"... An existing sheet
         ``ws`` can be passed to write the table below what it already holds (``first_row``).
-        Returns the sheets written.
+        ``compact`` (small, printed tables) wraps the header texts and gives each row the height
+        its wrapped texts need, so columns can stay narrow. Returns the sheets written.
         """
         n = len(cols[0]) if cols else 0
         stop = n if stop is None else stop
@@ -189,6 +191,7 @@ class Book:
                 chunk_stop,
                 freeze_cols if freeze else None,
                 info,
+                compact,
             )
             written.append(info)
             self.sheets.append(info)
@@ -208,6 +211,7 @@ class Book:
         stop: int,
         freeze_cols: int | None,
         info: SheetInfo,
+        compact: bool = False,
     ) -> None:
         """Header, table declaration, widths, frozen panes, then the rows, in writing order."""
         headers = unique_headers([c.header for c in cols])
@@ -234,14 +238,30 @@ class Book:
             info.tables += 1
         elif cols:
             ws.autofilter(header_row, 0, header_row, len(cols) - 1)
-        header_fmt = self.fmt(k.TEXT, bold=True)
-        header_quote = self.fmt(k.TEXT, bold=True, quote=True)
+        header_fmt = self.fmt(k.TEXT, bold=True, wrap=compact)
+        header_quote = self.fmt(k.TEXT, bold=True, quote=True, wrap=compact)
+        if compact:
+            lines = max((_lines(h, c.width - 2) for h, c in zip(headers, cols, strict=True)), default=1)
+            ws.set_row(header_row, 15.0 * lines)
+            wrapped = [c for c in cols if c.wrap]
+            for i in range(start, stop) if wrapped else ():
+                height = max(_lines(c.values[i], c.width) for c in wrapped)
+                if height > 1:
+                    ws.set_row(header_row + 1 + i - start, min(15.0 * height, 409.0))
         for index, text in enumerate(headers):
             ws.write_string(header_row, index, text, header_quote if _risky(text) else header_fmt)
-        self._rows(ws, sheet_name, cols, header_row + 1, start, stop)
+        self._rows(ws, sheet_name, cols, header_row + 1, start, stop, top=compact)
 
     def _rows(
-        self, ws: Worksheet, sheet_name: str, cols: Sequence[k.Column], first: int, start: int, stop: int
+        self,
+        ws: Worksheet,
+        sheet_name: str,
+        cols: Sequence[k.Column],
+        first: int,
+        start: int,
+        stop: int,
+        *,
+        top: bool = False,
     ) -> None:
         """The inner loop: one typed XlsxWriter call per non-blank cell, nothing else."""
         write_string = ws.write_string
@@ -257,10 +277,12 @@ class Book:
                 code = 3
             else:
                 code = 1
-            base = self.fmt(col.kind if col.kind != k.MIXED else k.TEXT, wrap=col.wrap)
+            # Tall wrapped rows read better with every cell at the top.
+            align = {"valign": "top"} if top else {}
+            base = self.fmt(col.kind if col.kind != k.MIXED else k.TEXT, wrap=col.wrap, **align)
             quoted = None
             if col.quote_rows:
-                qf = self.fmt(k.TEXT, quote=True, wrap=col.wrap)
+                qf = self.fmt(k.TEXT, quote=True, wrap=col.wrap, **align)
                 quoted = {i: qf for i in col.quote_rows if start <= i < stop}
                 self.text.neutralized_cells += len(quoted)
                 quoted = quoted or None
@@ -307,6 +329,14 @@ class Book:
     def count_removed(self, cols: Sequence[k.Column]) -> None:
         """Add the characters the cleaning removed from these columns to the totals."""
         self.text.removed_characters += sum(c.removed for c in cols)
+
+
+def _lines(text: Any, width: float) -> int:
+    """How many lines a wrapped text takes in a column (an estimate: Calibri 11, ~1.1 char/unit)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    per_line = max(int(width * 1.1) - 1, 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def unique_headers(headers: Sequence[str]) -> list[str]:

@@ -18,29 +18,30 @@ from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
 from segmenter_app.core.export.summary_sheet import set_print_layout
 
-# Plan fields shown, in order, with their cell kind; the plan's other fields are internal.
-PLAN_FIELDS: tuple[tuple[str, str], ...] = (
-    ("priority", k.INTEGER),
-    ("persona", k.TEXT),
-    ("objective", k.TEXT),
-    ("message", k.TEXT),
-    ("offer", k.TEXT),
-    ("channel", k.TEXT),
-    ("timing", k.TEXT),
-    ("kpi", k.TEXT),
-    ("avoid", k.TEXT),
-    ("contacts", k.INTEGER),
-    ("cost_per_contact", k.CURRENCY),
-    ("response_rate", k.PERCENT),
-    ("budget", k.CURRENCY),
-    ("expected_revenue", k.CURRENCY),
-    ("expected_return", k.CURRENCY),
-    ("roi", k.PERCENT),
-    ("control_share", k.PERCENT),
-    ("control_size", k.INTEGER),
-    ("control_note", k.TEXT),
+# Plan fields shown, in order, with their cell kind and column width; the plan's other fields
+# are internal. The printed page holds the columns up to the control share (PRINTED_FIELDS).
+PLAN_FIELDS: tuple[tuple[str, str, float], ...] = (
+    ("priority", k.INTEGER, 9.0),
+    ("persona", k.TEXT, 34.0),
+    ("objective", k.TEXT, 24.0),
+    ("message", k.TEXT, 34.0),
+    ("offer", k.TEXT, 26.0),
+    ("channel", k.TEXT, 18.0),
+    ("timing", k.TEXT, 20.0),
+    ("kpi", k.TEXT, 18.0),
+    ("budget", k.CURRENCY, 11.0),
+    ("expected_revenue", k.CURRENCY, 12.0),
+    ("expected_return", k.CURRENCY, 12.0),
+    ("roi", k.PERCENT, 11.0),
+    ("control_share", k.PERCENT, 10.0),
+    ("avoid", k.TEXT, 28.0),
+    ("contacts", k.INTEGER, 11.0),
+    ("cost_per_contact", k.CURRENCY, 11.0),
+    ("response_rate", k.PERCENT, 11.0),
+    ("control_size", k.INTEGER, 11.0),
+    ("control_note", k.TEXT, 34.0),
 )
-_WIDE_TEXT = {"persona", "message", "offer", "timing", "control_note"}
+PRINTED_FIELDS = 13  # priority ... control_share
 
 
 def write_all(book: Book, analysis: Analysis, pseudonym: Any) -> None:
@@ -67,23 +68,23 @@ def write_plan(book: Book, analysis: Analysis) -> None:
 
     order = {key: index for index, key in enumerate(keys)}
     keys = sorted(keys, key=lambda key: (priority(key), order[key]))
-    present = [
-        (name, kind) for name, kind in PLAN_FIELDS if any(name in (plans.get(key) or {}) for key in keys)
-    ]
+    printed = {name for name, _, _ in PLAN_FIELDS[:PRINTED_FIELDS]}
+    present = [f for f in PLAN_FIELDS if any(f[0] in (plans.get(key) or {}) for key in keys)]
     cols = [
-        k.text_column(header("segment", lang), [seg.name_of(key) for key in keys]),
+        k.text_column(header("segment", lang), [seg.name_of(key) for key in keys], wrap=True, width=18.0),
         k.number_column(HEADERS("sum_customers", lang), [int(counts.get(key, 0)) for key in keys], k.INTEGER),
     ]
-    for name, kind in present:
+    cols[1].width = 10.0
+    last_printed = 1
+    for name, kind, width in present:
         values = [_plan_value((plans.get(key) or {}).get(name)) for key in keys]
         if kind == k.TEXT:
-            cols.append(
-                k.text_column(
-                    header(name, lang), values, wrap=True, width=45.0 if name in _WIDE_TEXT else 28.0
-                )
-            )
+            cols.append(k.text_column(header(name, lang), values, wrap=True, width=width))
         else:
             cols.append(k.number_column(header(name, lang), values, kind))
+            cols[-1].width = width
+        if name in printed:
+            last_printed = len(cols) - 1
     book.count_removed(cols)
     titles = [SHEETS("plan", lang)] + ([] if plans else [METHOD("no_plan", lang)])
     ws, sheet = book.add_sheet(SHEETS("plan", lang))
@@ -91,7 +92,9 @@ def write_plan(book: Book, analysis: Analysis) -> None:
         book.write_title(ws, index, title, size=14 if index == 0 else 11)
     header_row = len(titles) + 1
     set_print_layout(ws, header_row, lang)
-    book.write_table(sheet, cols, kind="plan", ws=ws, sheet_name=sheet, first_row=header_row)
+    book.write_table(sheet, cols, kind="plan", ws=ws, sheet_name=sheet, first_row=header_row, compact=True)
+    # The printed page: the plan itself; cost details and notes stay on screen.
+    ws.print_area(0, 0, header_row + len(keys), last_printed)
     ws.freeze_panes(header_row + 1, 1)
 
 
@@ -200,7 +203,7 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
         k.mixed_column(header("value", lang), values, wrap=True, width=70.0),
     ]
     book.count_removed(cols)
-    book.write_table(sheet, cols, kind="method", ws=ws, sheet_name=sheet, first_row=2)
+    book.write_table(sheet, cols, kind="method", ws=ws, sheet_name=sheet, first_row=2, compact=True)
 
     row = 2 + len(items) + 2
     book.write_title(ws, row, METHOD("inputs", lang), size=12)

@@ -61,6 +61,8 @@ def write_summary(book: Book, analysis: Analysis) -> list[SheetInfo]:
         fields = [(name, kind) for name, kind in fields if name != "clv"]
     cols = [k.text_column(header("segment", lang), table["name"].astype(str))]
     cols += [k.column_for_series(summary_header(name, lang), table[name], kind) for name, kind in fields]
+    for col in cols[1:]:
+        col.width = 13.0  # headers wrap (compact table): the page stays narrow enough to print
     book.count_removed(cols)
 
     seg = analysis.segmentation
@@ -76,7 +78,9 @@ def write_summary(book: Book, analysis: Analysis) -> list[SheetInfo]:
         book.write_title(ws, index, title, size=14 if index == 0 else 11)
     header_row = len(titles) + 1
     set_print_layout(ws, header_row, lang)
-    info = book.write_table(name, cols, kind="summary", ws=ws, sheet_name=name, first_row=header_row)
+    info = book.write_table(
+        name, cols, kind="summary", ws=ws, sheet_name=name, first_row=header_row, compact=True
+    )
     n = len(table)
     totals_row = header_row + n + 1
     _write_totals(book, ws, totals_row, analysis, fields, table)
@@ -150,5 +154,9 @@ def _charts(book: Book, ws, name: str, header_row: int, n: int, fields, row: int
             }
         )
         chart.set_size({"width": 520, "height": height})
-        # Stacked, not side by side: the page is fitted to the table's width when printed.
-        ws.insert_chart(row + slot * (height // 20 + 2), 0, chart, {"x_offset": 0, "y_offset": 5})
+        # Stacked, not side by side: the page is fitted to the table's width when printed; the
+        # second chart starts a new printed page rather than being cut in two.
+        at = row + slot * (height // 20 + 2)
+        ws.insert_chart(at, 0, chart, {"x_offset": 0, "y_offset": 5})
+        if slot:
+            ws.set_h_pagebreaks([at])
