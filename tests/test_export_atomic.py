@@ -153,3 +153,13 @@ def test_success_replaces_the_old_file(tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     assert stats["path"] == str(out.resolve())
     assert leftovers(tmp_path, {"segments.xlsx"}) == []
+
+
+def test_progress_rises_to_one_with_the_sheet_being_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(book_module, "_REPORT_EVERY_S", 0.0)  # report at every tick
+    monkeypatch.setattr(book_module, "_TICK_ROWS", 20)
+    seen: list[tuple[float, str]] = []
+    write_workbook(make_analysis(200), tmp_path / "w.xlsx", progress=lambda f, m: seen.append((f, m)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 10
+    assert any(m == "Writing the sheet All customers" for _, m in seen)

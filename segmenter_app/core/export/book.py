@@ -21,13 +21,14 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from segmenter_app.core.export import columns as k
-from segmenter_app.core.export.labels import SHEETS
+from segmenter_app.core.export.labels import PROGRESS, SHEETS
 from segmenter_app.core.export.safe_text import Cut, TextStats
 from segmenter_app.core.export.sheet_names import SheetNamer
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
 EXCEL_MAX_ROWS = 1_048_576
 _TICK_ROWS = 2_000  # check cancel and report progress every this many rows (~20 ms of work)
+_REPORT_EVERY_S = 0.1  # at most this often, so the GUI is not flooded
 
 NUMBER_FORMATS = {
     k.TEXT: None,
@@ -72,6 +73,7 @@ class Book:
     _formats: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     _rows_done: int = 0
     _last_report: float = 0.0
+    _current: str = ""
 
     @classmethod
     def create(cls, path: str, lang: str, **kwargs: Any) -> Book:
@@ -114,6 +116,7 @@ class Book:
     def add_sheet(self, name: str) -> tuple[Worksheet, str]:
         """A new worksheet with a unique valid name close to ``name``."""
         unique = self.namer.reserve(name)
+        self._current = unique
         return self.workbook.add_worksheet(unique), unique
 
     def tick(self, rows: int) -> None:
@@ -122,9 +125,10 @@ class Book:
         if self.cancel is not None:
             self.cancel.check()
         now = time.monotonic()
-        if now - self._last_report >= 0.1:
+        if now - self._last_report >= _REPORT_EVERY_S:
             self._last_report = now
-            self.progress(min(self._rows_done / max(self.total_rows, 1), 0.99), "")
+            message = PROGRESS("writing", self.lang, sheet=self._current)
+            self.progress(min(self._rows_done / max(self.total_rows, 1), 0.99), message)
 
     def write_title(self, ws: Worksheet, row: int, text: str, *, size: int = 14) -> None:
         """A bold title line (texts are cleaned like any cell)."""

@@ -22,6 +22,12 @@ SHEETS = Messages(
     }
 )
 
+PROGRESS = Messages(
+    {
+        "writing": ("Writing the sheet {sheet}", "Écriture de la feuille {sheet}"),
+    }
+)
+
 # Column headers. Keys are schema column names or plan fields, so a lookup by column works.
 HEADERS = Messages(
     {
