@@ -178,7 +178,7 @@ class GroupPage(StepPage):
         self.segments = SegmentsPanel()
         self.segments.renameRequested.connect(self.rename_segment)
         self.segments.mergeRequested.connect(self.merge_segments)
-        self.segments.selectionChanged.connect(self._on_segments_selected)
+        self.segments.selectionChanged.connect(lambda keys: self._on_segments_selected(keys, reveal=False))
 
         self.model = DataFrameModel(
             parent=self, decimals={s.C_RECENCY: 0, s.C_FREQUENCY: 0, s.C_MONETARY: 2, s.C_AVG_BASKET: 2}
@@ -200,25 +200,29 @@ class GroupPage(StepPage):
         table_bar = QHBoxLayout()
         table_bar.addWidget(self.filter_label, 1)
         table_bar.addWidget(self.clear_filter_button)
-        table_bar.addWidget(self.move_button)
-        table_bar.addWidget(self.move_combo)
+        move_bar = QHBoxLayout()
+        move_bar.addWidget(self.move_button)
+        move_bar.addWidget(self.move_combo)
+        move_bar.addStretch(1)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(table_bar)
         table_layout.addWidget(self.customers_view, 1)
+        table_layout.addLayout(move_bar)
 
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.charts)
-        upper.addWidget(self.segments)
-        upper.setStretchFactor(0, 1)
-        upper.setStretchFactor(1, 1)
-        upper.setSizes([600, 600])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(upper)
-        self.splitter.addWidget(table_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # Right of the charts: the quality check and the customers, as tabs, so the page fits a
+        # laptop screen; a chart selection brings the customers tab forward.
+        self.side = QTabWidget()
+        self.side.setAccessibleName(self.tr("Segments and customers"))
+        self.side.addTab(self.segments, self.tr("Quality check"))
+        self.side.addTab(table_box, self.tr("Customers"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.charts)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -441,7 +445,7 @@ class GroupPage(StepPage):
             self.silhouette.set_scores(*series)
 
     # --- filtering the customer table ----------------------------------------------------------
-    def _on_segments_selected(self, keys: list[str]) -> None:
+    def _on_segments_selected(self, keys: list[str], reveal: bool = True) -> None:
         seg = self.ctx.analysis.segmentation if self.ctx else None
         if seg is None:
             return
@@ -452,7 +456,7 @@ class GroupPage(StepPage):
         names = ", ".join(seg.name_of(k) for k in keys)
         self.bars.set_selection(keys, emit=False)
         self.segments.select_keys(keys)
-        self._set_filter(ids, names)
+        self._set_filter(ids, names, reveal=reveal)
 
     def _on_cells_selected(self, pairs: list[tuple[int, int]]) -> None:
         seg = self.ctx.analysis.segmentation if self.ctx else None
@@ -471,8 +475,10 @@ class GroupPage(StepPage):
             return
         self._set_filter(ids, self.tr("%n customer(s) picked on the map", "", len(ids)))
 
-    def _set_filter(self, ids: Any, description: str) -> None:
+    def _set_filter(self, ids: Any, description: str, *, reveal: bool = True) -> None:
         self.model.set_filter(list(ids))
+        if reveal:
+            self.side.setCurrentIndex(1)  # show the customers the chart selection picked
         self._filter_text = description
         self._update_filter_label()
 
