@@ -208,3 +208,28 @@ def test_summary_uses_the_shared_segment_summary(tmp_path):
     write_workbook(analysis, out)
     df = pd.read_excel(out, sheet_name="Summary", header=3, engine="calamine").head(len(table))
     assert df["Share of customers"].round(6).tolist() == table["share"].round(6).tolist()
+
+
+def test_lifetime_value_column_only_when_predicted(tmp_path):
+    analysis = make_analysis(8)
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    assert "Predicted lifetime value" not in [c.value for c in openpyxl.load_workbook(out)["Summary"][4]]
+    analysis.segmentation.assignments["clv"] = [100.0 + i for i in range(8)]
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out)
+    header = [c.value for c in wb["Summary"][4]]
+    assert header[-1] == "Predicted lifetime value"
+    champions = [c.value for c in wb["Summary"][5]]
+    assert champions[0] == "Champions" and champions[-1] == pytest.approx((100.0 + 104.0) / 2)
+    assert "Predicted lifetime value" in [c.value for c in wb["All customers"][1]]
+
+
+def test_empty_segmentation_still_writes_a_valid_workbook(tmp_path):
+    analysis = make_analysis(8)
+    analysis.segmentation.assignments = analysis.segmentation.assignments.iloc[0:0]
+    analysis.excluded = None
+    analysis.plans = {}
+    stats = write_workbook(analysis, tmp_path / "w.xlsx")
+    assert stats["rows"]["All customers"] == 0 and stats["rows"]["Excluded rows"] == 0
+    assert openpyxl.load_workbook(tmp_path / "w.xlsx").sheetnames == stats["sheets"]
