@@ -265,7 +265,9 @@ class MeasurePage(StepPage):
         m = self.selected()
         if m is None:
             self.verdict.setText("")
+            self.verdict.setVisible(False)
             self.alerts.setText("")
+            self.alerts.setVisible(False)
             return
         currency = m.get("currency") or ""
         rows = [r for r in m["segments"] if r.get("customers")]
@@ -277,6 +279,7 @@ class MeasurePage(StepPage):
                 "The results say nothing about the control group: the uplift cannot be measured."
             )
         self.verdict.setText(verdict)
+        self.verdict.setVisible(True)
         alerts = [a["text"] for a in m.get("alerts") or []]
         self.alerts.setText("\n".join(alerts))
         self.alerts.setVisible(bool(alerts))
