@@ -22,7 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.labels import PROGRESS, SHEETS
-from segmenter_app.core.export.safe_text import Cut, TextStats
+from segmenter_app.core.export.safe_text import Cut, TextStats, is_risky
 from segmenter_app.core.export.sheet_names import SheetNamer
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
@@ -253,7 +253,7 @@ class Book:
                 if height > 1:
                     ws.set_row(header_row + 1 + i - start, min(15.0 * height, 409.0))
         for index, text in enumerate(headers):
-            ws.write_string(header_row, index, text, header_quote if _risky(text) else header_fmt)
+            ws.write_string(header_row, index, text, header_quote if is_risky(text) else header_fmt)
         self._rows(ws, sheet_name, cols, header_row + 1, start, stop, top=compact)
 
     def _rows(
@@ -359,9 +359,3 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
         seen.add(candidate.lower())
         out.append(candidate)
     return out
-
-
-def _risky(text: str) -> bool:
-    from segmenter_app.core.export.safe_text import is_risky
-
-    return is_risky(text)

@@ -149,7 +149,7 @@ def customer_columns(
         if series.dtype == object and series.map(lambda v: isinstance(v, (dict, list))).any():
             continue  # nested structures do not belong in a customer row
         cols.append(
-            k.column_for_series(header(str(name), lang), series, "currency" if name == "clv" else None)
+            k.column_for_series(header(str(name), lang), series, k.CURRENCY if name == "clv" else None)
         )
     return cols, segment_col
 

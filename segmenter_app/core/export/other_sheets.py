@@ -45,7 +45,7 @@ PRINTED_FIELDS = 13  # priority ... control_share
 
 
 def write_all(book: Book, analysis: Analysis, pseudonym: Any) -> None:
-    """The sheets after the customer sheets (Action plan goes second: see move_plan_first)."""
+    """The sheets after the customer sheets: Excluded rows, Method, Results (when measured)."""
     write_excluded(book, analysis, pseudonym)
     write_method(book, analysis, pseudonym)
     if analysis.measurements:
@@ -197,7 +197,7 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
 
     ws, sheet = book.add_sheet(SHEETS("method", lang))
     book.write_title(ws, 0, METHOD("title", lang))
-    values = [_method_value(v, pseudonym) for _, v in items]
+    values = [_cell_value(v) for _, v in items]
     cols = [
         k.text_column(header("item", lang), [name for name, _ in items], width=45.0),
         k.mixed_column(header("value", lang), values, wrap=True, width=70.0),
@@ -217,7 +217,8 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     ws.set_column(1, 1, 70.0, book.fmt(k.TEXT, wrap=True))
 
 
-def _method_value(value: Any, pseudonym: Any) -> Any:
+def _cell_value(value: Any) -> Any:
+    """Timestamps as datetimes (NaT blank); everything else as it is."""
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.to_pydatetime()
     return value
@@ -318,9 +319,7 @@ def write_results(book: Book, analysis: Analysis) -> None:
             book.write_title(ws, row, header(str(key), lang), size=12)
             row += 1
             cols = [
-                k.mixed_column(
-                    header(str(c), lang), [_method_value(v, None) for v in frame[c].tolist()], width=16.0
-                )
+                k.mixed_column(header(str(c), lang), [_cell_value(v) for v in frame[c].tolist()], width=16.0)
                 for c in frame.columns
             ]
             book.count_removed(cols)
