@@ -19,7 +19,7 @@ import pandas as pd
 
 from segmenter_app.core.actions.playbooks import Playbook
 from segmenter_app.core.actions.profile import SegmentProfile
-from segmenter_app.core.actions.wording import duration, percent
+from segmenter_app.core.actions.wording import customers, duration, percent
 from segmenter_app.core.i18n import Messages
 
 # Share of orders with a discount or code above which a segment counts as discount-driven.
@@ -43,12 +43,12 @@ F = Messages(
             "E-mail : {share} d'entre eux ont une adresse et acceptent d'être contactés.",
         ),
         "why.phone": (
-            "Phone call: a small, valuable segment ({size} customers), {share} reachable by phone; a personal call is worth it.",
-            "Appel téléphonique : un segment petit et précieux ({size} clients), {share} joignables par téléphone ; un appel personnel en vaut la peine.",
+            "Phone call: a small, valuable segment ({size}), {share} reachable by phone; a personal call is worth it.",
+            "Appel téléphonique : un segment petit et précieux ({size}), {share} joignables par téléphone ; un appel personnel en vaut la peine.",
         ),
         "why.sms": (
-            "SMS: a small, valuable segment ({size} customers), {share} reachable by phone.",
-            "SMS : un segment petit et précieux ({size} clients), {share} joignables par téléphone.",
+            "SMS: a small, valuable segment ({size}), {share} reachable by phone.",
+            "SMS : un segment petit et précieux ({size}), {share} joignables par téléphone.",
         ),
         "why.letter": (
             "Letter: few can be emailed ({email}), but {share} have a known address area; check the full address before sending.",
@@ -145,13 +145,13 @@ def choose_channel(playbook: Playbook, profile: SegmentProfile, lang: str) -> tu
     small_valuable = 0 < profile.size <= SMALL_SEGMENT and is_valuable(playbook, profile)
     if small_valuable and phone >= MAIN_CHANNEL_REACH and playbook.kind == "winback":
         key, reach = "phone", phone
-        why = F("why.phone", lang, size=profile.size, share=percent(phone, lang))
+        why = F("why.phone", lang, size=customers(profile.size, lang), share=percent(phone, lang))
     elif email >= MAIN_CHANNEL_REACH:
         key, reach = "email", email
         why = F("why.email", lang, share=percent(email, lang))
     elif small_valuable and phone >= MAIN_CHANNEL_REACH:
         key, reach = "sms", phone
-        why = F("why.sms", lang, size=profile.size, share=percent(phone, lang))
+        why = F("why.sms", lang, size=customers(profile.size, lang), share=percent(phone, lang))
     elif postal >= MAIN_CHANNEL_REACH and (small_valuable or playbook.valuable):
         key, reach = "letter", postal
         why = F("why.letter", lang, email=percent(email, lang), share=percent(postal, lang))

@@ -18,6 +18,8 @@ W = Messages(
         "year": ("{n} year", "{n} an"),
         "years": ("{n} years", "{n} ans"),
         "unknown": ("unknown", "inconnu"),
+        "customer": ("{n} customer", "{n} client"),
+        "customers": ("{n} customers", "{n} clients"),
     }
 )
 
@@ -52,6 +54,11 @@ def money(amount: float, lang: str, currency: str = "€", decimals: int = 0) ->
     if amount < 0:
         return f"-{currency}{text.lstrip('-')}"
     return f"{currency}{text}"
+
+
+def customers(n: int, lang: str) -> str:
+    """The customer count in words: 1 customer, 38 customers (1 client, 38 clients)."""
+    return W("customer" if n == 1 else "customers", lang, n=n)
 
 
 def duration(days: float, lang: str) -> str:

@@ -45,12 +45,14 @@ Figures that cannot be computed are None (never NaN).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import UserError
 from segmenter_app.core.measure.campaign import TOTAL_KEY, add_measurement, measure_campaign
 from segmenter_app.core.measure.migration import (
     compare_analyses,
@@ -60,6 +62,8 @@ from segmenter_app.core.measure.migration import (
 )
 from segmenter_app.core.measure.results import Outcomes, outcomes_from_transactions, read_results
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "TOTAL_KEY",
@@ -105,9 +109,12 @@ def measure_results(
         measurement["migration"] = compare_analyses(analysis, compare_with, analysis.lang)
     elif outcomes.kind == "sales" and outcomes.transactions is not None and analysis.transactions is not None:
         try:
-            newer = rerun_on_newer(analysis, outcomes.transactions, cancel=cancel)
-        except ImportError:
-            newer = None  # the customer table step is not available in this build
+            newer = rerun_on_newer(
+                analysis, outcomes.transactions, new_attributes=outcomes.attributes, cancel=cancel
+            )
+        except UserError as exc:  # e.g. the re-run found too little data: measured without migration
+            log.warning("migration skipped: %s", exc.key)
+            newer = None
         if newer is not None:
             measurement["migration"] = compare_analyses(analysis, newer, analysis.lang)
     if measurement["migration"]:

@@ -17,9 +17,6 @@ Rows that cannot be used (no customer, unreadable converted value) are counted b
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +28,8 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.actions.playbooks import normalize
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading.table import fingerprint
+from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_dates, parse_numbers
 
 R = Messages(
     {
@@ -154,71 +153,23 @@ class Outcomes:
     campaign_date: pd.Timestamp | None = None
     window_days: int | None = None
     transactions: pd.DataFrame | None = None  # a sales export's kept transactions (for migration)
+    attributes: pd.DataFrame | None = None  # customer attributes read with them (for migration)
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def fingerprint(path: str | Path) -> str:
-    """sha256 of the file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-# --- Reading a file into text columns ----------------------------------------------------------
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return data.decode("cp1252", errors="replace")
+# --- Reading the file and its values (the import step's readers) ------------------------------
 
 
 def _read_raw(path: Path) -> pd.DataFrame:
-    """The file's cells as text, without a header (any format the app reads)."""
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    try:
-        if head.startswith(b"\x1f\x8b"):
-            with gzip.open(path, "rb") as handle:
-                return _read_text(_decode(handle.read()))
-        if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
-            frame = pd.read_excel(path, header=None, dtype=object, engine="calamine")
-            return frame.apply(_cell_text)
-        return _read_text(_decode(path.read_bytes()))
-    except UserError:
-        raise
-    except Exception as exc:  # any reader failure becomes a message, not a traceback
-        raise UserError(R, "unreadable", path=str(path), detail=type(exc).__name__) from None
+    """The file's table as text cells (NA when empty) under its header row, any format the app reads.
 
+    The import step's reader detects the format by content, the encoding, the delimiter, the
+    sheet and the header row (titles above it), and refuses hostile files.
+    """
+    from segmenter_app.core.reading.table import read_table
 
-def _cell_text(column: pd.Series) -> pd.Series:
-    """Spreadsheet cells as text ("17850.0" -> "17850", dates as ISO)."""
-
-    def one(value: Any) -> str:
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "isoformat"):
-            return pd.Timestamp(value).isoformat()
-        return str(value).strip()
-
-    return column.map(one).astype(object)
-
-
-def _read_text(text: str) -> pd.DataFrame:
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
-    sample = "\n".join(lines)
-    delimiter = max((";", ",", "\t", "|"), key=lambda d: sample.count(d))
-    frame = pd.read_csv(
-        io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False, engine="python"
-    )
-    return frame.apply(lambda c: c.str.strip())
+    raw = read_table(path)
+    return raw.frame
 
 
 def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
@@ -236,62 +187,27 @@ def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
     return None
 
 
-def _header_row(raw: pd.DataFrame) -> int:
-    """The first of the top rows that names a customer column (titles above it are skipped)."""
-    for row in range(min(len(raw), 20)):
-        headers = [normalize(str(v)) for v in raw.iloc[row].tolist()]
-        if _find(headers, CUSTOMER_HEADERS + EMAIL_HEADERS) is not None:
-            return row
-    return 0
-
-
-# --- Values -----------------------------------------------------------------------------------
-
-
 def _numbers(text: pd.Series) -> pd.Series:
     """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)")."""
-    try:
-        from segmenter_app.core.reading.values import parse_numbers
-
-        return parse_numbers(text.replace("", None)).values.astype(float)
-    except ImportError:  # pragma: no cover - before the import step's readers exist
-        pass
-    cleaned = text.astype(str).str.replace(r"[\s\u00a0\u202f€$£]|EUR|GBP|USD", "", regex=True)
-    negative = cleaned.str.match(r"^\(.*\)$")
-    cleaned = cleaned.str.strip("()")
-    comma_decimal = cleaned.str.contains(r",\d{1,2}$")
-    cleaned = cleaned.where(~comma_decimal, cleaned.str.replace(".", "", regex=False).str.replace(",", "."))
-    cleaned = cleaned.str.replace(",", "", regex=False)
-    values = pd.to_numeric(cleaned, errors="coerce")
-    return values.where(~negative, -values).astype(float)
+    return parse_numbers(text).values.astype(float)
 
 
 def _dates(text: pd.Series) -> pd.Series:
-    """Dates written dd/mm/yyyy (the default of the shops), ISO or as Excel serials."""
-    try:
-        from segmenter_app.core.reading.values import parse_dates
-
-        return parse_dates(text.replace("", None)).values
-    except ImportError:  # pragma: no cover - before the import step's readers exist
-        pass
-    iso = text.str.match(r"^\d{4}-\d{2}-\d{2}")
-    parsed = pd.to_datetime(text.where(iso), errors="coerce", format="ISO8601")
-    other = pd.to_datetime(text.where(~iso), errors="coerce", dayfirst=True, format="mixed")
-    return parsed.where(iso, other)
+    """Dates in any of the ways the import reads them (dd/mm/yyyy by default when ambiguous)."""
+    return parse_dates(text).values
 
 
 def _ids(text: pd.Series) -> pd.Series:
     """Customer ids as the import writes them: trimmed text, "17850.0" -> "17850"."""
-    out = text.astype(str).str.strip().str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
-    return out.where(out != "", None)
+    return normalize_ids(text).astype(object).where(lambda s: s.notna(), None)
 
 
 def _booleans(text: pd.Series) -> pd.Series:
-    """Yes/no in French or English -> True/False; anything else -> NA."""
-    low = text.astype(str).str.strip().str.lower().map(normalize)
-    out = pd.Series(pd.NA, index=text.index, dtype="boolean")
-    out[low.isin({normalize(v) for v in _TRUE if v})] = True
-    out[low.isin(_FALSE)] = False
+    """Yes/no in French or English -> True/False; an empty cell -> False; anything else -> NA."""
+    out = parse_booleans(text)
+    low = text.astype("string").str.strip().str.lower().fillna("").map(normalize)
+    out[out.isna() & low.isin({normalize(v) for v in _TRUE if v})] = True
+    out[out.isna() & low.isin(_FALSE)] = False
     return out
 
 
@@ -338,13 +254,9 @@ def read_results(
     if not isinstance(window_days, int) or not 1 <= window_days <= 366:
         raise UserError(R, "bad_window", value=window_days)
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None
-    raw = _read_raw(p)
-    if raw.empty:
-        raise UserError(R, "empty", path=p.name)
-    header = _header_row(raw)
-    headers = [normalize(str(v)) for v in raw.iloc[header].tolist()]
-    body = raw.iloc[header + 1 :].reset_index(drop=True)
-    body = body[~(body.astype(str).apply(lambda c: c.str.strip() == "").all(axis=1))]
+    body = _read_raw(p)
+    headers = [normalize(str(c)) for c in body.columns]
+    body = body[body.notna().any(axis=1)].reset_index(drop=True)
     if body.empty:
         raise UserError(R, "empty", path=p.name)
     customer_col = _find(headers, CUSTOMER_HEADERS)
@@ -358,11 +270,11 @@ def read_results(
         raise UserError(R, "no_outcome", path=p.name)
 
     by_email = customer_col is None
-    ids = _ids(body.iloc[:, email_col if by_email else customer_col].astype(str))
+    ids = _ids(body.iloc[:, email_col if by_email else customer_col])
     customer = _match(ids, analysis, by_email)
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
-        by_mail = _match(_ids(body.iloc[:, email_col].astype(str)), analysis, True)
+        by_mail = _match(_ids(body.iloc[:, email_col]), analysis, True)
         customer = customer.fillna(by_mail)
     excluded: dict[str, int] = {}
     no_id = ids.isna()
@@ -373,7 +285,7 @@ def read_results(
     if not known_rows.any():
         raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
 
-    revenue = _numbers(body.iloc[:, revenue_col].astype(str)) if revenue_col is not None else None
+    revenue = _numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
     common = {"path": str(p.resolve()), "fingerprint": fingerprint(p), "rows_read": len(body)}
     if converted_col is not None:
         converted = _booleans(body.iloc[:, converted_col])
@@ -400,9 +312,7 @@ def read_results(
             excluded=excluded,
             unmatched=unmatched,
             has_revenue=revenue is not None,
-            details={
-                "columns": _columns_used(raw, header, customer_col, email_col, converted_col, revenue_col)
-            },
+            details={"columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col)},
             **common,
         )
 
@@ -410,12 +320,25 @@ def read_results(
         raise UserError(R, "need_date", path=p.name)
     imported = _import_sales(analysis, p)
     if imported is not None:
+        fresh = imported
         outcomes = outcomes_from_transactions(
-            analysis, imported, date, window_days, path=common["path"], file_fingerprint=common["fingerprint"]
+            analysis,
+            fresh.transactions,
+            date,
+            window_days,
+            path=common["path"],
+            file_fingerprint=common["fingerprint"],
         )
+        # The import's own row account: every row read is kept or excluded with its reason.
+        outcomes.rows_read = fresh.account.read
+        outcomes.excluded = dict(fresh.account.excluded)
         outcomes.details["read_by"] = "collect"
+        outcomes.details["rows_kept"] = fresh.account.kept
+        if fresh.customer_attributes is not None:
+            outcomes.details["has_attributes"] = True
+        outcomes.attributes = fresh.customer_attributes
         return outcomes
-    dates = _dates(body.iloc[:, date_col].astype(str))
+    dates = _dates(body.iloc[:, date_col])
     bad_date = dates.isna() & known_rows
     if bad_date.any():
         excluded["unreadable_date"] = int(bad_date.sum())
@@ -433,12 +356,12 @@ def read_results(
         window_days,
         excluded=excluded,
         unmatched=unmatched,
-        details={"columns": _columns_used(raw, header, customer_col, email_col, None, revenue_col, date_col)},
+        details={"columns": _columns_used(body, customer_col, email_col, None, revenue_col, date_col)},
         **common,
     )
 
 
-def _import_sales(analysis: Analysis, path: Path) -> pd.DataFrame | None:
+def _import_sales(analysis: Analysis, path: Path) -> Analysis | None:
     """A sales export read by the import step (same formats, same ids), or None without it."""
     try:
         from segmenter_app.core import collect
@@ -446,11 +369,11 @@ def _import_sales(analysis: Analysis, path: Path) -> pd.DataFrame | None:
         return None
     fresh = Analysis(lang=analysis.lang)
     collect.import_files(fresh, [str(path)])
-    return fresh.transactions
+    return fresh
 
 
-def _columns_used(raw: pd.DataFrame, header: int, *indices: int | None) -> list[str]:
-    return [str(raw.iloc[header, i]) for i in indices if i is not None]
+def _columns_used(body: pd.DataFrame, *indices: int | None) -> list[str]:
+    return [str(body.columns[i]) for i in indices if i is not None]
 
 
 def _sales_outcomes(

@@ -1,0 +1,215 @@
+"""``measure PROJECT RESULTS [--campaign-date D --window-days N] --out OUT.xlsx [--report R.json]``.
+
+Opens a saved project, reads the campaign's results (a results sheet, or a later sales export
+with the campaign date and a window), measures every segment and the uplift over the control
+group, adds the migration between snapshots (a re-run on the newer sales, or ``--compare``
+another project), and writes the workbook (with its Results sheet) and the JSON report.
+
+Report keys: ``app``, ``command`` ("measure"), ``lang``, ``project``, ``results`` (path, kind,
+fingerprint, rows read, excluded by reason, unmatched customers), ``campaign_date``,
+``window_days``, ``control_observed``, ``segments`` (each segment's figures and 95% intervals,
+see ``segmenter_app.core.measure``), ``total``, ``alerts``, ``migration`` (matrix, moves,
+growth, customers who left the best segments; null when no second snapshot), ``timings_s``,
+``output``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
+
+log = logging.getLogger(__name__)
+
+T = Messages(
+    {
+        "bad_date": (
+            "The campaign date '{value}' is not a date. Write it as YYYY-MM-DD, for example 2026-03-15.",
+            "La date de campagne « {value} » n'est pas une date. Écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-03-15.",
+        ),
+        "bad_window": (
+            "--window-days takes a whole number of days from 1 to 366, not {value}.",
+            "--window-days accepte un nombre entier de jours de 1 à 366, pas {value}.",
+        ),
+        "no_segments": (
+            "The project '{path}' has no segments yet: segment the customers and save the project before measuring.",
+            "Le projet « {path} » n'a pas encore de segments : segmentez les clients et enregistrez le projet avant de mesurer.",
+        ),
+        "cancelled": ("Stopped.", "Arrêté."),
+        "internal": (
+            "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
+            "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
+        ),
+        "done": (
+            "{segments} segments measured ({conversions} conversions among {contacted} contacted customers): {uplift} Written to {out}",
+            "{segments} segments mesurés ({conversions} conversions parmi {contacted} clients contactés) : {uplift} Écrit dans {out}",
+        ),
+    }
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the ``measure`` subcommand."""
+    p = sub.add_parser(
+        "measure",
+        help="measure a campaign: results per segment, uplift over the control group, migration",
+    )
+    p.add_argument("project", metavar="PROJECT", help="the project saved by 'segment --save-project'")
+    p.add_argument(
+        "results",
+        metavar="RESULTS",
+        help="a results sheet (customer, converted yes/no, revenue) or a later sales export",
+    )
+    p.add_argument(
+        "--campaign-date",
+        metavar="YYYY-MM-DD",
+        help="when the campaign went out (needed with a sales export)",
+    )
+    p.add_argument(
+        "--window-days",
+        type=int,
+        default=30,
+        help="with a sales export: a purchase within this many days from the campaign date is a conversion",
+    )
+    p.add_argument(
+        "--out", required=True, metavar="OUT.xlsx", help="the workbook to write, with a Results sheet"
+    )
+    p.add_argument("--report", metavar="REPORT.json", help="also write a JSON report of the measure")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of messages and workbook")
+    p.add_argument(
+        "--compare",
+        metavar="PROJECT2",
+        help="another saved project to compare segments with (migration), instead of a re-run",
+    )
+    p.add_argument(
+        "--save-project",
+        metavar="PROJECT",
+        help="save the project with this measurement added (may be the same file)",
+    )
+    p.set_defaults(run=run)
+
+
+def _campaign_date(value: str | None) -> pd.Timestamp | None:
+    """The campaign date, ISO only (03/04/2026 could be March or April)."""
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(dt.date.fromisoformat(value.strip()))
+    except ValueError:
+        raise UserError(T, "bad_date", value=value) from None
+
+
+def build_report(
+    analysis: Any, measurement: dict[str, Any], args: argparse.Namespace, outputs: dict[str, Any]
+) -> dict[str, Any]:
+    """The JSON report of a measure run (keys in the module docstring)."""
+    from segmenter_app import __version__
+    from segmenter_app.core.report import jsonable
+
+    source = measurement["source"]
+    return jsonable(
+        {
+            "app": {"name": "Segmenter", "version": __version__},
+            "command": "measure",
+            "lang": analysis.lang,
+            "project": str(Path(args.project).resolve()),
+            "results": {
+                "path": source["path"],
+                "kind": measurement["kind"],
+                "fingerprint": source["fingerprint"],
+                "rows_read": source["rows_read"],
+                "excluded": source["excluded"],
+                "unmatched_customers": source["unmatched_customers"],
+                "details": source.get("details", {}),
+            },
+            "measurement_id": measurement["id"],
+            "campaign_date": measurement["campaign_date"],
+            "window_days": measurement["window_days"],
+            "control_observed": measurement["control_observed"],
+            "contacted_not_in_results": measurement["contacted_not_in_results"],
+            "segments": measurement["segments"],
+            "total": measurement["total"],
+            "alerts": measurement["alerts"],
+            "migration": measurement["migration"],
+            "timings_s": analysis.timings_s,
+            "output": {k: v for k, v in outputs.items() if k != "export"},
+            "export": outputs.get("export"),
+        }
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``measure``; return the exit code (0, 1 or 2)."""
+    from segmenter_app.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+    from segmenter_app.core.progress import Cancelled
+    from segmenter_app.logs import setup_logging
+
+    log_path = setup_logging()
+    lang = args.lang or "en"
+    try:
+        from segmenter_app.core import export, measure, project
+        from segmenter_app.core.report import write_report
+
+        date = _campaign_date(args.campaign_date)
+        if not 1 <= args.window_days <= 366:
+            raise UserError(T, "bad_window", value=args.window_days)
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        analysis = project.load_project(args.project)
+        if analysis.segmentation is None:
+            raise UserError(T, "no_segments", path=args.project)
+        analysis.lang = lang
+        other = project.load_project(args.compare) if args.compare else None
+        timings["load"] = round(time.perf_counter() - started, 3)
+        log.info("measure: project loaded, results kind being read")
+        started = time.perf_counter()
+        measurement = measure.measure_results(
+            analysis, args.results, campaign_date=date, window_days=args.window_days, compare_with=other
+        )
+        timings["measure"] = round(time.perf_counter() - started, 3)
+        outputs: dict[str, Any] = {}
+        started = time.perf_counter()
+        outputs["export"] = export.write_workbook(analysis, args.out)
+        outputs["workbook"] = str(Path(args.out).resolve())
+        timings["export"] = round(time.perf_counter() - started, 3)
+        if args.save_project:
+            project.save_project(analysis, args.save_project)
+            outputs["project"] = str(Path(args.save_project).resolve())
+        analysis.timings_s.update({f"measure_{k}": v for k, v in timings.items()})
+        if args.report:
+            write_report(build_report(analysis, measurement, args, outputs), args.report)
+        total = measurement["total"]
+        print(
+            T(
+                "done",
+                lang,
+                segments=len(measurement["segments"]),
+                conversions=total["conversions"],
+                contacted=total["contacted"],
+                uplift=total["uplift_text"],
+                out=args.out,
+            )
+        )
+        log.info("measure done: %s", timings)
+        return EXIT_OK
+    except UserError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except Cancelled:
+        print(T("cancelled", lang), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print(T("cancelled", lang), file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("measure failed")
+        print(T("internal", lang, log=log_path), file=sys.stderr)
+        return EXIT_INTERNAL
