@@ -172,6 +172,9 @@ def test_clusters_show_the_map_and_silhouette(page, artifacts):
     assert page.charts.isTabVisible(2)
     assert len(page.cluster_map.ids) == len(seg.assignments)
     assert page.silhouette.ks
+    assert page.silhouette.chosen == seg.details["k"]
+    assert "Silhouette" in page.cluster_params.criteria.text()
+    assert "days since last purchase" in page.cluster_params.criteria.text()
     page.charts.setCurrentWidget(page.cluster_map)
     page.grab().save(str(artifacts / "step_group_clusters.png"))
     page.ctx.undo_stack.undo()

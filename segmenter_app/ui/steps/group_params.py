@@ -220,9 +220,22 @@ class ClusterParams(QWidget):
             if chosen:
                 self.k.setValue(int(chosen))
             used = details.get("criteria") or parameters.get("criteria") or criteria
-            self.criteria.setText(
-                ", ".join(str(c) for c in used) if used else self.tr("recency, frequency, spend")
+            text = (
+                ", ".join(_label(str(c), lang) for c in used)
+                if used
+                else self.tr("recency, frequency, spend")
             )
+            if details.get("silhouette") is not None:
+                loc = QLocale()
+                text += "\n" + (
+                    self.tr(
+                        "Silhouette {s} (how well the groups separate, from -1 to 1); stability {t} ({verdict})."
+                    )
+                    .replace("{s}", loc.toString(float(details["silhouette"]), "f", 2))
+                    .replace("{t}", loc.toString(float(details.get("stability") or 0.0), "f", 2))
+                    .replace("{verdict}", str(details.get("stability_verdict") or ""))
+                )
+            self.criteria.setText(text)
         finally:
             self.blockSignals(False)
 
