@@ -123,7 +123,10 @@ def test_excluded_rows_view_filters_by_reason(window, tmp_path):
     page.reason_filter.setCurrentIndex(index)
     assert page.excluded_model.total_rows() == 1
     texts = [page.excluded_model.text(0, c) for c in range(page.excluded_model.columnCount())]
-    assert "ventes.csv" in texts and "Unreadable date" in texts and "5" in texts
+    from segmenter_app.core.export.labels import reason_label
+
+    assert "ventes.csv" in texts and "5" in texts and "pas une date" in texts
+    assert reason_label("unreadable_date", "en") in texts  # the import's own wording
 
 
 def test_ambiguous_dates_are_asked_about(window, tmp_path):
@@ -158,7 +161,27 @@ def test_unusable_file_gives_a_friendly_message(window, tmp_path):
 @pytest.mark.realdata
 @pytest.mark.slow
 def test_online_retail_account_through_the_page(window, online_retail_csv, artifacts):
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    # The event loop's longest stall while 541,909 lines are imported: a 10 ms timer's lateness.
+    clock, last, late = QElapsedTimer(), [0], []
+    clock.start()
+
+    def tick() -> None:
+        now = clock.elapsed()
+        late.append(now - last[0] - 10)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    last[0] = clock.elapsed()
+    timer.start()
     page = import_and_wait(window, [online_retail_csv], timeout=300)
+    timer.stop()
+    print(f"longest stall {max(late)} ms over {len(late)} ticks")
+    # The bench asks for 100 ms on a quiet machine; this shared test machine gets a margin.
+    assert max(late) < 400
     analysis = window.ctx.analysis
     assert analysis.account.read == 541_909
     assert analysis.account.balanced

@@ -10,12 +10,13 @@ excluded with a reason, and the excluded rows can be inspected.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -68,9 +69,13 @@ def import_and_build(
     customers.build_customer_table(
         analysis, progress=StageProgress(progress, 0.85, 1.0, cancel), cancel=cancel
     )
+    # Load the reason labels' module here, off the GUI thread (its first import takes ~0.3 s).
+    import segmenter_app.core.export.labels  # noqa: F401
+
     return analysis
 
 
+@functools.lru_cache(maxsize=256)
 def reason_text(key: str, lang: str) -> str:
     """The label of an exclusion reason in ``lang`` (the core's wording)."""
     try:
@@ -385,8 +390,7 @@ class CollectPage(StepPage):
             for column, role in item.mapping.items():
                 chosen["columns"].setdefault(column, role)
         self.previews = {p: v for p, v in self.previews.items() if p in self.paths}
-        self.ctx.notify(CHANGE_INPUTS)
-        self.refresh()
+        self.ctx.notify(CHANGE_INPUTS)  # refreshes this page when it is visible
 
     # -- preview and roles ------------------------------------------------------------------------
     def current_path(self) -> str | None:
@@ -575,7 +579,8 @@ class CollectPage(StepPage):
             },
         )
         self.excluded_view.setModel(self.excluded_model)
-        self.excluded_view.resizeColumnsToContents()
+        # After this event: fitting the columns is the slowest part of showing a big account.
+        QTimer.singleShot(0, self.excluded_view.resizeColumnsToContents)
         old.deleteLater()
         old.deleteLater()
 
