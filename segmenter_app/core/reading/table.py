@@ -260,7 +260,6 @@ def _read_text(
     if frame is None:
         # Not valid UTF-8 after all (an accent far down the file): Windows encoding, read again.
         return _read_text(p, sniffed, "cp1252", delimiter or delim, header_row, nrows, check)
-    frame = _empty_to_na(frame)
     source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
     table = RawTable(
         path=str(p),
@@ -281,10 +280,10 @@ def _read_text(
 
 
 def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
-    """Trim cells and make empty ones NA, column by column (vectorized)."""
-    from segmenter_app.core.reading.values import trim_to_na
+    """Empty-string cells as NA (values are trimmed later, column by column, when they are read)."""
+    from segmenter_app.core.reading.values import empty_to_na
 
-    return pd.DataFrame({col: trim_to_na(frame[col]) for col in frame.columns}, index=frame.index)
+    return pd.DataFrame({col: empty_to_na(frame[col]) for col in frame.columns}, index=frame.index)
 
 
 def _read_workbook(
@@ -299,6 +298,15 @@ def _read_workbook(
     if chosen not in names:
         raise UserError(T, "no_sheet", path=p.name, sheet=chosen, sheets=", ".join(names))
     limit = None if nrows is None else nrows + (header_row or 40) + 1
+    scan_future = None
+    if sniffed.format == "xlsx":
+        # The scan for hidden rows and formulas inflates the sheet's XML (zlib releases the GIL):
+        # run it beside calamine's parse rather than after it.
+        import concurrent.futures as cf
+
+        pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-scan")
+        scan_future = pool.submit(excel.scan_xlsx_sheet, p, chosen)
+        pool.shutdown(wait=False)
     cells = excel.read_sheet(p, reader, chosen, limit)
     head = cells.head(60)
     rows = [["" if v is None or v != v else str(v) for v in row] for row in head.itertuples(index=False)]
@@ -331,8 +339,8 @@ def _read_workbook(
     state = next((s["state"] for s in sheets if s["name"] == chosen), "visible")
     if state != "visible":
         table.notes.append((T, "hidden_sheet", {"sheet": chosen}))
-    if sniffed.format == "xlsx":
-        scan = excel.scan_xlsx_sheet(p, chosen)
+    if scan_future is not None:
+        scan = scan_future.result()
         table.details.update(scan)
         if scan.get("hidden_rows_count"):
             table.notes.append(

@@ -149,8 +149,10 @@ def _read_pyarrow(
     )
     convert_options = pacsv.ConvertOptions(
         column_types=dict.fromkeys(names, pa.string()),
-        strings_can_be_null=False,
-        quoted_strings_can_be_null=False,
+        # Empty and blank cells are read as missing directly (no second pass over the table).
+        null_values=["", " ", "  ", "\t"],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
     )
     with open_stream(path, compression) as stream:
         table = pacsv.read_csv(

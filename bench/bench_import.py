@@ -1,0 +1,292 @@
+"""Import speed and memory: 1,000,000 order lines to the customer table, from CSV and from XLSX.
+
+Baselines, measured in the same run on the same files: a bare pyarrow CSV read into a DataFrame,
+and a bare fastexcel read of the sheet into a DataFrame. Goals (issue 3): at most 2x the CSV
+read, at most 1.3x the XLSX read, peak memory under 2 GB, progress at least every half second,
+cancel honoured within a second.
+
+The 1M-line files are generated once into the work folder (Online Retail-like columns, 100,000
+customers, a fifth of the lines without a customer, cancellations, postage lines) and reused.
+The XLSX is written directly as XML (xlsxwriter would take minutes), with dates as real Excel
+dates.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+LINES = 1_000_000
+CUSTOMERS = 100_000
+HEADER = [
+    "InvoiceNo",
+    "StockCode",
+    "Description",
+    "Quantity",
+    "InvoiceDate",
+    "UnitPrice",
+    "CustomerID",
+    "Country",
+]
+
+
+def make_frame(lines: int = LINES, seed: int = 7):
+    """A DataFrame of Online Retail-like order lines."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    orders = lines // 8
+    order_of_line = np.sort(rng.integers(0, orders, lines))
+    order_customer = rng.integers(12_000, 12_000 + CUSTOMERS, orders).astype(float)
+    order_customer[rng.random(orders) < 0.2] = np.nan
+    start = np.datetime64("2023-01-01T08:00")
+    order_time = start + np.sort(rng.integers(0, 2 * 365 * 24 * 60, orders)).astype("timedelta64[m]")
+    cancelled = rng.random(orders) < 0.02
+    invoice = np.where(cancelled, "C", "") + (500_000 + np.arange(orders)).astype(str)
+    codes = np.array([f"{c}{s}" for c in range(20_000, 20_400) for s in ("", "A")] + ["POST", "DOT", "M"])
+    names = np.array(
+        [f"PRODUCT {i}" for i in range(len(codes) - 3)] + ["POSTAGE", "DOTCOM POSTAGE", "Manual"]
+    )
+    pick = rng.integers(0, len(codes), lines)
+    quantity = rng.integers(1, 13, lines) * np.where(cancelled[order_of_line], -1, 1)
+    price = np.round(rng.gamma(2.0, 2.0, lines), 2)
+    price[rng.random(lines) < 0.003] = 0.0
+    countries = np.array(["United Kingdom", "France", "Germany", "EIRE", "Spain"])
+    return pd.DataFrame(
+        {
+            "InvoiceNo": invoice[order_of_line],
+            "StockCode": codes[pick],
+            "Description": names[pick],
+            "Quantity": quantity,
+            "InvoiceDate": order_time[order_of_line],
+            "UnitPrice": price,
+            "CustomerID": order_customer[order_of_line],
+            "Country": countries[rng.integers(0, len(countries), lines)],
+        }
+    )
+
+
+def write_csv(frame, path: Path) -> None:
+    """CSV as shops export it: ISO dates, ids as floats like the UCI file."""
+    out = frame.copy()
+    out["InvoiceDate"] = out["InvoiceDate"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    out.to_csv(path, index=False)
+
+
+def _col(i: int) -> str:
+    return "ABCDEFGHIJ"[i]
+
+
+def write_xlsx(frame, path: Path) -> None:
+    """A minimal, valid XLSX (inline strings, dates as serial numbers with a date format)."""
+    from xml.sax.saxutils import escape
+
+    serial = (frame["InvoiceDate"] - np.datetime64("1899-12-30")) / np.timedelta64(1, "D")
+    text_cols = {"InvoiceNo", "StockCode", "Description", "Country"}
+    columns = [frame[c].to_numpy() for c in HEADER]
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            "</Types>",
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>",
+        )
+        zf.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            '<sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            "</Relationships>",
+        )
+        zf.writestr(
+            "xl/styles.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+            '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
+            '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/>'
+            '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
+        )
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            )
+            head = "".join(
+                f'<c r="{_col(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(HEADER)
+            )
+            fh.write(f'<row r="1">{head}</row>'.encode())
+            serials = serial.to_numpy()
+            buffer = []
+            for r in range(len(frame)):
+                n = r + 2
+                cells = []
+                for i, name in enumerate(HEADER):
+                    value = columns[i][r]
+                    ref = f"{_col(i)}{n}"
+                    if name == "InvoiceDate":
+                        cells.append(f'<c r="{ref}" s="1"><v>{serials[r]:.8f}</v></c>')
+                    elif name in text_cols:
+                        cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>')
+                    elif value == value:  # not NaN
+                        cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                buffer.append(f'<row r="{n}">{"".join(cells)}</row>')
+                if len(buffer) >= 20_000:
+                    fh.write("".join(buffer).encode())
+                    buffer = []
+            fh.write("".join(buffer).encode())
+            fh.write(b"</sheetData></worksheet>")
+    tmp.replace(path)
+
+
+def ensure_files(workdir: Path, lines: int = LINES) -> tuple[Path, Path]:
+    """The 1M-line CSV and XLSX in the work folder, generated once."""
+    csv_path = workdir / f"orders_{lines}.csv"
+    xlsx_path = workdir / f"orders_{lines}.xlsx"
+    if not csv_path.exists() or not xlsx_path.exists():
+        frame = make_frame(lines)
+        if not csv_path.exists():
+            write_csv(frame, csv_path)
+        if not xlsx_path.exists():
+            write_xlsx(frame, xlsx_path)
+    return csv_path, xlsx_path
+
+
+# The measurements run in fresh processes: peak memory is per process, and caches do not carry over.
+_CHILD = r"""
+import json, resource, sys, time
+kind, path = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+if kind == "bare_csv":
+    import pyarrow.csv as pacsv
+    frame = pacsv.read_csv(path).to_pandas()
+elif kind == "bare_xlsx":
+    import fastexcel
+    frame = fastexcel.read_excel(path).load_sheet(0).to_pandas()
+else:
+    from segmenter_app.core.analysis import Analysis
+    from segmenter_app.core.collect import import_files
+    from segmenter_app.core.customers import build_customer_table
+    from segmenter_app.core.progress import CancelToken
+    ticks = []
+    def progress(fraction, message):
+        ticks.append(time.perf_counter())
+    analysis = Analysis()
+    cancel = CancelToken()
+    if kind == "cancel":
+        import threading
+        threading.Timer(1.0, cancel.cancel).start()
+        try:
+            import_files(analysis, [path], progress=progress, cancel=cancel)
+        except Exception as exc:
+            print(json.dumps({"cancel_latency": time.perf_counter() - start - 1.0, "error": type(exc).__name__}))
+        sys.exit(0)
+    import_files(analysis, [path], progress=progress, cancel=cancel)
+    build_customer_table(analysis, progress=progress, cancel=cancel)
+    elapsed = time.perf_counter() - start
+    gaps = [b - a for a, b in zip([start, *ticks], [*ticks, start + elapsed])]
+    print(json.dumps({"customers": len(analysis.customers), "read": analysis.account.read, "max_gap": max(gaps)}))
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "peak_mb": peak}))
+"""
+
+
+def measure(kind: str, path: Path) -> dict:
+    """Run one measurement in a fresh Python process and return what it printed."""
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, kind, str(path)], capture_output=True, text=True, check=True, cwd=repo
+    )
+    out: dict = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            out.update(json.loads(line))
+    return out
+
+
+def run(workdir: Path) -> list[dict]:
+    """Median of 3 (CSV) or 1 (XLSX) fresh-process runs per figure; ratios against the bare reads."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    csv_path, xlsx_path = ensure_files(workdir)
+    print(f"  files ready in {time.perf_counter() - start:.1f} s", flush=True)
+
+    def median(kind: str, path: Path, times: int) -> dict:
+        runs = sorted((measure(kind, path) for _ in range(times)), key=lambda r: r["seconds"])
+        return runs[len(runs) // 2]
+
+    bare_csv = median("bare_csv", csv_path, 3)
+    ours_csv = median("import", csv_path, 3)
+    bare_xlsx = median("bare_xlsx", xlsx_path, 1)
+    ours_xlsx = median("import", xlsx_path, 1)
+    cancel = measure("cancel", xlsx_path)
+    rows = [
+        {
+            "name": "import + customer table, 1M lines CSV",
+            "value": round(ours_csv["seconds"], 2),
+            "unit": "s",
+            "baseline": round(bare_csv["seconds"], 2),
+            "ratio": round(ours_csv["seconds"] / bare_csv["seconds"], 2),
+            "goal": 2.0,
+        },
+        {
+            "name": "import + customer table, 1M lines XLSX",
+            "value": round(ours_xlsx["seconds"], 2),
+            "unit": "s",
+            "baseline": round(bare_xlsx["seconds"], 2),
+            "ratio": round(ours_xlsx["seconds"] / bare_xlsx["seconds"], 2),
+            "goal": 1.3,
+        },
+        {
+            "name": "peak memory, 1M lines CSV",
+            "value": round(ours_csv["peak_mb"]),
+            "unit": "MB",
+            "goal": 2000,
+        },
+        {
+            "name": "peak memory, 1M lines XLSX",
+            "value": round(ours_xlsx["peak_mb"]),
+            "unit": "MB",
+            "goal": 2000,
+        },
+        {
+            "name": "longest gap between progress reports (XLSX)",
+            "value": round(max(ours_xlsx["max_gap"], ours_csv["max_gap"]), 2),
+            "unit": "s",
+            "goal": 0.5,
+        },
+        {
+            "name": "cancel honoured after (XLSX read)",
+            "value": round(cancel.get("cancel_latency", 99.0), 2),
+            "unit": "s",
+            "goal": 1.0,
+        },
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run(Path(__file__).resolve().parent / "_work"):
+        print(row)
