@@ -189,6 +189,8 @@ class GroupPage(StepPage):
         self.customers_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.customers_view.setAccessibleName(self.tr("Customers and the reason for their segment"))
         self.customers_view.horizontalHeader().setStretchLastSection(True)
+        # Fit columns to the first rows only: measuring every loaded row stalls the window.
+        self.customers_view.horizontalHeader().setResizeContentsPrecision(40)
         self.filter_label = QLabel()
         self.clear_filter_button = QPushButton(self.tr("Show all customers"))
         self.clear_filter_button.clicked.connect(self.clear_filter)
