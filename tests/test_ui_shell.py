@@ -266,3 +266,25 @@ def test_table_model_lazy_sort_filter_and_locale(qtbot):
     model.set_filter(None)
     assert model.total_rows() == n
     assert model.row_of("c1500") >= 0
+
+
+def test_run_app_opens_the_window_and_returns_when_closed(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from segmenter_app.ui import app as app_module
+    from segmenter_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(app_module, "setup_gui_logging", lambda: tmp_path / "segmenter.log")
+    seen: list[str] = []
+
+    def close_windows() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.close()
+
+    QTimer.singleShot(300, close_windows)
+    assert app_module.run_app([], demo=False, lang="fr") == 0
+    assert seen == ["Projet sans titre[*] – Segmenter"]
+    app_module.apply_language(QApplication.instance(), "en")

@@ -264,7 +264,8 @@ class RoleTable(QTableWidget):
             role, confidence, why = roles.get(column, ("ignore", 0.0, ""))
             name = QTableWidgetItem(str(column))
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            samples = [str(v) for v in frame[column].dropna().astype(str).head(4).tolist()]
+            values = frame[column].dropna().astype(str).str.strip()
+            samples = values[values != ""].head(4).tolist()
             examples = QTableWidgetItem(" · ".join(samples))
             examples.setFlags(examples.flags() & ~Qt.ItemFlag.ItemIsEditable)
             combo = QComboBox(self)
