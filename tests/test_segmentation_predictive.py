@@ -14,7 +14,7 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.segmentation import segment
 from segmenter_app.core.segmentation.predictive import bgnbd, gammagamma
-from segmenter_app.core.segmentation.predictive.history import history
+from segmenter_app.core.segmentation.predictive.purchases import history
 
 CALIBRATION_END = pd.Timestamp("1997-09-30")
 

@@ -26,7 +26,12 @@ from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation import cluster_describe as words
 from segmenter_app.core.segmentation.cluster_features import as_details, build_features, default_criteria
-from segmenter_app.core.segmentation.common import jsonable_float, make_segmentation, require_customers
+from segmenter_app.core.segmentation.common import (
+    jsonable_float,
+    make_segmentation,
+    require_customers,
+    single_threaded,
+)
 
 K_RANGE = (2, 10)
 SILHOUETTE_SAMPLE = 3000
@@ -274,12 +279,9 @@ def run_clusters(
     ``parameters``: ``k`` ("auto" or 2..10), ``criteria`` (columns; default ``analysis.criteria``,
     else recency, frequency, spend and basket), ``seed`` (default ``analysis.seed``).
     """
-    from threadpoolctl import threadpool_limits
-
-    # One thread for the numeric libraries: with OpenMP threads k-means ran 10 times slower here as
-    # soon as the cores were busy (measured: 16.7 s against 1.7 s for k = 2..10 on 30,000 rows),
-    # and one thread already meets the time budget. The GUI runs this in a worker thread anyway.
-    with threadpool_limits(limits=1):
+    # One thread for the numeric libraries (see common.single_threaded): it meets the time budget,
+    # where OpenMP threads ran 10 times slower as soon as the cores were busy.
+    with single_threaded():
         return _run_clusters(analysis, parameters, progress=progress, cancel=cancel)
 
 

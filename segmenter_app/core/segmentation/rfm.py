@@ -36,7 +36,6 @@ from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation.common import (
     currency_symbol,
     format_number,
-    format_numbers,
     make_segmentation,
     require_customers,
 )
@@ -337,16 +336,13 @@ def run_rfm(
     assignments["r_score"] = r
     assignments["f_score"] = f
     assignments["m_score"] = m
-    assignments["rfm_cell"] = (
-        pd.Series(r, index=assignments.index)
-        .map("R{}".format)
-        .str.cat(pd.Series(f, index=assignments.index).map("F{}".format))
-    )
+    cells = np.array([[f"R{i}F{j}" for j in range(levels + 1)] for i in range(levels + 1)], dtype=object)
+    assignments["rfm_cell"] = cells[r, f]
     assignments["rfm_score"] = (r.astype(int) * 100 + f.astype(int) * 10 + m.astype(int)).astype(int)
     progress(0.6, "RFM")
     if cancel is not None:
         cancel.check()
-    assignments["rank_in_segment"] = _rank_in_segment(assignments, customers[s.C_MONETARY])
+    assignments["rank_in_segment"] = _rank_in_segment(codes, m, customers[s.C_MONETARY], assignments.index)
     assignments[s.A_REASON] = _reasons(customers, r, f, m, lang, currency_symbol(analysis))
     progress(1.0, "RFM")
 
@@ -367,57 +363,61 @@ def run_rfm(
     return make_segmentation("rfm", params, assignments, segments, details)
 
 
-def _rank_in_segment(assignments: pd.DataFrame, monetary: pd.Series) -> np.ndarray:
+def _rank_in_segment(codes: np.ndarray, m: np.ndarray, monetary: pd.Series, ids: pd.Index) -> np.ndarray:
     """1 = first to contact in the segment: highest M score, then highest spend, then id (stable)."""
-    frame = pd.DataFrame(
-        {
-            "segment": assignments[s.A_SEGMENT].to_numpy(),
-            "m": assignments["m_score"].to_numpy(),
-            "spend": monetary.to_numpy(dtype=float).round(2),
-            "id": assignments.index.to_numpy(),
-        }
-    )
-    frame["spend"] = frame["spend"].fillna(-np.inf)
-    order = frame.sort_values(["segment", "m", "spend", "id"], ascending=[True, False, False, True]).index
-    ranks = np.empty(len(frame), dtype=np.int64)
-    sorted_segments = frame["segment"].to_numpy()[order]
-    ranks[order] = pd.Series(sorted_segments).groupby(sorted_segments, sort=False).cumcount().to_numpy() + 1
+    spend = np.nan_to_num(monetary.to_numpy(dtype=float).round(2), nan=-np.inf)
+    id_rank = np.argsort(np.argsort(ids.to_numpy(dtype=object), kind="stable"), kind="stable")
+    # np.lexsort sorts by the last key first: segment, then M (descending), spend (descending), id.
+    order = np.lexsort((id_rank, -spend, -m.astype(np.int64), codes))
+    sorted_codes = codes[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1]
+    position = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = position + 1
     return ranks
+
+
+def _phrases(values: np.ndarray, make) -> np.ndarray:
+    """Apply ``make`` once per distinct value and spread the results (100,000 reasons, few values)."""
+    distinct, inverse = np.unique(values, return_inverse=True)
+    return np.array([make(v) for v in distinct.tolist()], dtype=object)[inverse.reshape(-1)]
 
 
 def _reasons(
     customers: pd.DataFrame, r: np.ndarray, f: np.ndarray, m: np.ndarray, lang: str, currency: str
-) -> list[str]:
+) -> np.ndarray:
     """ "R 5 · F 4 · M 3: bought 12 days ago, 6 orders, 840 € spent", per customer."""
-    recency = customers[s.C_RECENCY].to_numpy(dtype=float)
-    frequency = customers[s.C_FREQUENCY].to_numpy(dtype=float)
-    monetary = customers[s.C_MONETARY].to_numpy(dtype=float)
-    today = MESSAGES("bought_today", lang)
-    none = MESSAGES("no_purchase", lang)
-    day_t = MESSAGES.texts["bought_day"][1 if lang == "fr" else 0]
-    days_t = MESSAGES.texts["bought_days"][1 if lang == "fr" else 0]
-    order_t = MESSAGES.texts["order"][1 if lang == "fr" else 0]
-    orders_t = MESSAGES.texts["orders"][1 if lang == "fr" else 0]
-    spent_t = MESSAGES.texts["spent"][1 if lang == "fr" else 0]
-    reason_t = MESSAGES.texts["reason"][1 if lang == "fr" else 0]
-    days_text = format_numbers(recency, lang)
-    freq_text = format_numbers(frequency, lang)
-    money_text = format_numbers(monetary, lang)
-    out: list[str] = []
-    for i in range(len(recency)):
-        days = recency[i]
+    pick = 1 if lang == "fr" else 0
+    recency = np.round(customers[s.C_RECENCY].to_numpy(dtype=float))
+    frequency = np.round(customers[s.C_FREQUENCY].to_numpy(dtype=float))
+    monetary = np.round(customers[s.C_MONETARY].to_numpy(dtype=float)) + 0.0
+
+    def recency_text(days: float) -> str:
         if days != days:
-            rec = none
-        elif days < 0.5:
-            rec = today
-        elif days < 1.5:
-            rec = day_t.format(days=days_text[i])
-        else:
-            rec = days_t.format(days=days_text[i])
-        freq = (order_t if frequency[i] == 1 else orders_t).format(count=freq_text[i])
-        spent = spent_t.format(amount=money_text[i], currency=currency)
-        out.append(reason_t.format(r=r[i], f=f[i], m=m[i], recency=rec, frequency=freq, monetary=spent))
-    return out
+            return MESSAGES("no_purchase", lang)
+        if days < 0.5:
+            return MESSAGES("bought_today", lang)
+        key = "bought_day" if days < 1.5 else "bought_days"
+        return MESSAGES(key, lang, days=format_number(days, lang))
+
+    def frequency_text(count: float) -> str:
+        return MESSAGES("order" if count == 1 else "orders", lang, count=format_number(count, lang))
+
+    def money_text(amount: float) -> str:
+        return MESSAGES("spent", lang, amount=format_number(amount, lang), currency=currency)
+
+    # Split the sentence template around its three phrases, so it is translated text, not code,
+    # that decides the punctuation ("R 5 · F 4 · M 3: ..." / "R 5 · F 4 · M 3 : ...").
+    marked = MESSAGES.texts["reason"][pick].format(
+        r="{r}", f="{f}", m="{m}", recency="\x00", frequency="\x01", monetary="\x02"
+    )
+    head, rest = marked.split("\x00")
+    sep1, rest = rest.split("\x01")
+    sep2, tail = rest.split("\x02")
+    cell = r.astype(np.int64) * 100 + f.astype(np.int64) * 10 + m.astype(np.int64)
+    heads = _phrases(cell, lambda c: head.format(r=c // 100, f=c // 10 % 10, m=c % 10))
+    out = heads + _phrases(recency, recency_text) + sep1 + _phrases(frequency, frequency_text)
+    return out + sep2 + _phrases(monetary, money_text) + tail
 
 
 # --- For the GUI -------------------------------------------------------------------------------

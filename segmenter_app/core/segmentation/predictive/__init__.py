@@ -24,10 +24,11 @@ from segmenter_app.core.segmentation.common import (
     jsonable_float,
     make_segmentation,
     require_customers,
+    single_threaded,
 )
 from segmenter_app.core.segmentation.predictive import bgnbd, gammagamma
-from segmenter_app.core.segmentation.predictive.history import DAYS_PER_UNIT, TIME_UNIT, history
 from segmenter_app.core.segmentation.predictive.messages import MESSAGES
+from segmenter_app.core.segmentation.predictive.purchases import DAYS_PER_UNIT, TIME_UNIT, history
 from segmenter_app.core.segmentation.predictive.validation import validate
 
 MIN_CUSTOMERS = 50
@@ -67,22 +68,24 @@ def _check_thin(hist: pd.DataFrame) -> None:
 
 
 def _plausible(fit: bgnbd.BGNBDFit) -> bool:
+    """Finite, positive parameters with a purchase-rate distribution that makes sense.
+
+    Very large a and b are fine: they mean the same drop-out chance for everyone (the beta
+    distribution narrows to a point), which the likelihood cannot tell from "large"."""
     values = np.array([fit.r, fit.alpha, fit.a, fit.b])
-    return bool(np.all(np.isfinite(values)) and np.all(values > 1e-4) and np.all(values < 1e5))
+    if not (np.all(np.isfinite(values)) and np.all(values > 0)):
+        return False
+    return 1e-4 < fit.r < 1e5 and 1e-6 < fit.alpha < 1e7
 
 
-def run_predictive(
+def _run_predictive(
     analysis: Analysis,
     parameters: dict[str, Any] | None = None,
     *,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> Segmentation:
-    """Fit BG/NBD and Gamma-Gamma, predict per customer and segment by value and churn risk.
-
-    ``parameters``: ``horizon_days`` (365), ``alive_threshold`` (0.5: below it a customer is
-    probably gone), ``high_value_share`` (0.2: the top share by predicted value).
-    """
+    """:func:`run_predictive` without the thread limit."""
     parameters = dict(parameters or {})
     horizon, alive_threshold, high_share = _check_parameters(parameters)
     customers = require_customers(analysis)
@@ -176,6 +179,22 @@ def run_predictive(
     segments = [(f"pred:{name}", MESSAGES(name, lang)) for name in SEGMENTS]
     params = {"horizon_days": horizon, "alive_threshold": alive_threshold, "high_value_share": high_share}
     return make_segmentation("predictive", params, assignments, segments, details)
+
+
+def run_predictive(
+    analysis: Analysis,
+    parameters: dict[str, Any] | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Segmentation:
+    """Fit BG/NBD and Gamma-Gamma, predict per customer and segment by value and churn risk.
+
+    ``parameters``: ``horizon_days`` (365), ``alive_threshold`` (0.5: below it a customer is
+    probably gone), ``high_value_share`` (0.2: the top share by predicted value).
+    """
+    with single_threaded():  # BLAS threads only add waits at these sizes (see common.py)
+        return _run_predictive(analysis, parameters, progress=progress, cancel=cancel)
 
 
 def _segment_codes(table: pd.DataFrame, spend: np.ndarray, alive: float, high_share: float) -> np.ndarray:

@@ -48,18 +48,34 @@ def fit(x: np.ndarray, m: np.ndarray, *, cancel: CancelToken | None = None) -> G
     x, m = x[keep], m[keep]
     calls = [0]
 
-    def objective(log_params: np.ndarray) -> float:
+    log_m, log_x = np.log(m), np.log(x)
+
+    def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         calls[0] += 1
-        if cancel is not None and calls[0] % 20 == 0:
+        if cancel is not None and calls[0] % 5 == 0:
             cancel.check()
-        value = -float(np.sum(log_likelihood_terms(np.exp(log_params), x, m)))
-        return value if np.isfinite(value) else 1e300
+        p, q, gamma = params = np.exp(log_params)
+        with np.errstate(all="ignore"):
+            px = p * x
+            log_total = np.log(gamma + m * x)
+            value = float(np.sum(log_likelihood_terms(params, x, m)))
+            dg = special.digamma(px + q)
+            d_p = np.sum(x * (dg - special.digamma(px) + log_m + log_x - log_total))
+            d_q = np.sum(dg - special.digamma(q) + np.log(gamma) - log_total)
+            d_gamma = np.sum(q / gamma - (px + q) / (gamma + m * x))
+        gradient = np.array([d_p, d_q, d_gamma])
+        if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
+            return 1e300, np.zeros(3)
+        return -value, -gradient * params
 
     start = np.log([1.0, 1.0, max(float(np.mean(m)), 1e-3)])
-    best = optimize.minimize(objective, start, method="L-BFGS-B", bounds=[(-12, 14)] * 3)
+    best = optimize.minimize(objective, start, jac=True, method="L-BFGS-B", bounds=[(-12, 14)] * 3)
     if not best.success:
         fallback = optimize.minimize(
-            objective, best.x, method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-8}
+            lambda p: objective(p)[0],
+            best.x,
+            method="Nelder-Mead",
+            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-8},
         )
         if fallback.fun <= best.fun:
             best = fallback

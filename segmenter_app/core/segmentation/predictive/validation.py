@@ -16,7 +16,7 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.segmentation.common import jsonable_float
 from segmenter_app.core.segmentation.predictive import bgnbd
-from segmenter_app.core.segmentation.predictive.history import DAYS_PER_UNIT, repeat_purchases_between
+from segmenter_app.core.segmentation.predictive.purchases import DAYS_PER_UNIT, repeat_purchases_between
 
 
 def validate(analysis: Analysis, fit: bgnbd.BGNBDFit, hist: pd.DataFrame) -> dict[str, Any] | None:
