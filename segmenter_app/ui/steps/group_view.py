@@ -49,19 +49,15 @@ def customer_frame(analysis: Analysis) -> pd.DataFrame:
 
 
 def customer_headers(_widget: Any = None) -> dict[str, str]:
-    """Translated titles of the customer-table columns."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("GroupPage", text)
-
+    """Translated titles of the customer-table columns (literal calls, so lupdate finds them)."""
     return {
-        "segment": tr("Segment"),
-        "reason": tr("Why this segment"),
-        s.C_RECENCY: tr("Days since last purchase"),
-        s.C_FREQUENCY: tr("Orders"),
-        s.C_MONETARY: tr("Spend"),
-        s.C_AVG_BASKET: tr("Average basket"),
-        s.A_CONTROL: tr("Control group"),
+        "segment": QCoreApplication.translate("GroupPage", "Segment"),
+        "reason": QCoreApplication.translate("GroupPage", "Why this segment"),
+        s.C_RECENCY: QCoreApplication.translate("GroupPage", "Days since last purchase"),
+        s.C_FREQUENCY: QCoreApplication.translate("GroupPage", "Orders"),
+        s.C_MONETARY: QCoreApplication.translate("GroupPage", "Spend"),
+        s.C_AVG_BASKET: QCoreApplication.translate("GroupPage", "Average basket"),
+        s.A_CONTROL: QCoreApplication.translate("GroupPage", "Control group"),
     }
 
 
