@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from segmenter_app.ui.charts import theme
@@ -96,6 +96,9 @@ class HeatmapChart(ChartPanel):
         self.image.setLevels((0.0, top))
         self.image.setRect(QRectF(0, 0, cols, rows))
         self.plot.addItem(self.image)
+        font = QFont(self.font())
+        if self.notes is not None:  # two lines per cell: a little smaller so names fit
+            font.setPointSizeF(font.pointSizeF() * 0.85)
         for r in range(rows):
             for c in range(cols):
                 color = cmap.map(scaled[r, c] / top, mode="qcolor")
@@ -103,6 +106,7 @@ class HeatmapChart(ChartPanel):
                 if self.notes is not None and self.notes[r][c]:
                     text += "\n" + self.notes[r][c]
                 label = pg.TextItem(text, color=theme.text_on(color), anchor=(0.5, 0.5))
+                label.setFont(font)
                 label.setPos(c + 0.5, rows - 1 - r + 0.5)
                 self.plot.addItem(label)
         mark = theme.foreground(palette)
