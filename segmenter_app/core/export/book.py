@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -225,20 +225,7 @@ class Book:
             ws.freeze_panes(header_row + 1, freeze_cols)
         rows = stop - start
         if rows > 0 and cols:
-            # Declared before any of its rows is written (see the module docstring).
-            ws.constant_memory = False
-            try:
-                result = ws.add_table(
-                    header_row,
-                    0,
-                    header_row + rows,
-                    len(cols) - 1,
-                    {"columns": [{"header": h} for h in headers], "style": TABLE_STYLE},
-                )
-            finally:
-                ws.constant_memory = True
-            if result not in (0, None):
-                raise RuntimeError(f"add_table refused the table on {sheet_name}: {result}")
+            self._declare_table(ws, sheet_name, header_row, rows, headers)
             info.tables += 1
         elif cols:
             ws.autofilter(header_row, 0, header_row, len(cols) - 1)
@@ -255,6 +242,39 @@ class Book:
         for index, text in enumerate(headers):
             ws.write_string(header_row, index, text, header_quote if is_risky(text) else header_fmt)
         self._rows(ws, sheet_name, cols, header_row + 1, start, stop, top=compact)
+
+    @staticmethod
+    def _declare_table(
+        ws: Worksheet, sheet_name: str, header_row: int, rows: int, headers: list[str]
+    ) -> None:
+        """Declare an Excel table over the header row and the ``rows`` rows below it.
+
+        Done before any of its rows is written (see the module docstring). The table is declared
+        over its first data row only, then given its full range: ``add_table`` otherwise records
+        every cell of the range for its overlap check, millions of entries for a big sheet
+        (hundreds of MB and seconds), when the tables here never overlap by construction
+        (tests/test_export_compat.py checks it on the saved file).
+        """
+        last_col = len(headers) - 1
+        ws.constant_memory = False
+        try:
+            result = ws.add_table(
+                header_row,
+                0,
+                header_row + 1,
+                last_col,
+                {"columns": [{"header": h} for h in headers], "style": TABLE_STYLE},
+            )
+        finally:
+            ws.constant_memory = True
+        if result not in (0, None):
+            raise RuntimeError(f"add_table refused the table on {sheet_name}: {result}")
+        table = ws.tables[-1]
+        full = xl_range(header_row, 0, header_row + rows, last_col)
+        table["range"] = full
+        table["a_range"] = full
+        if table.get("autofilter"):
+            table["autofilter"] = full
 
     def _rows(
         self,
