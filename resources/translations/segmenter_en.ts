@@ -1,38 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name />
-    <message>
-        <source>Segment</source>
-        <extracomment>Customer-table columns, in order (those absent from the data are left out).</extracomment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Why this segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Days since last purchase</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Spend</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Average basket</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Control group</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActPage</name>
     <message>
         <source>Default control group share</source>
@@ -156,7 +124,10 @@
     </message>
     <message numerus="yes">
         <source>and %n more here</source>
-        <translation><numerusform>and %n more here</numerusform><numerusform>and %n more here</numerusform></translation>
+        <translation>
+            <numerusform>and %n more here</numerusform>
+            <numerusform>and %n more here</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -175,6 +146,10 @@
     </message>
     <message>
         <source>recency, frequency, spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Silhouette {s} (how well the groups separate, from -1 to 1); stability {t} ({verdict}).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -373,6 +348,7 @@
     <name>ConditionsDialog</name>
     <message>
         <source>Edit rule</source>
+        <extracomment>Comparisons offered in the editor (the core's ``rules.OPS``, listed here to stay importable early).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -380,11 +356,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>all conditions (AND)</source>
+        <source>all the tests (AND)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>any condition (OR)</source>
+        <source>any of the tests (OR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers must pass</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -400,19 +380,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Conditions</source>
+        <source>Tests of the rule</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Add condition</source>
+        <source>This rule has nested conditions: {text}. Adding tests here replaces them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Remove condition</source>
+        <source>Add test</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Customers match</source>
+        <source>Remove test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values: a number or a text; two values for 'between' and several for 'in', separated by ';'. Dates as YYYY-MM-DD.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -439,26 +423,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Behaviour (what they buy, how often, how recently)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demographic (age, gender…)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Geographic (where they live)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Psychographic (interests, values)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Technological (device, channel)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 of customers</source>
         <translation type="unfinished" />
     </message>
@@ -475,7 +439,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 Suggested method: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a goal to have criteria and a method proposed, or tick the criteria yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1 criteria chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFM scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>predictions</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -676,6 +664,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Segments and customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Group</source>
         <translation type="unfinished" />
     </message>
@@ -709,7 +709,10 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation><numerusform>%n customer picked on the map</numerusform><numerusform>%n customers picked on the map</numerusform></translation>
+        <translation>
+            <numerusform>%n customer picked on the map</numerusform>
+            <numerusform>%n customers picked on the map</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing {shown} of {total} customers: {what}</source>
@@ -729,6 +732,35 @@
     </message>
     <message>
         <source>Move customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment</source>
+        <extracomment>Customer-table columns, in order (those absent from the data are left out).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Control group</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1269,6 +1301,22 @@
         <source>Predict over</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Purchases (BG/NBD) fitted on {n} customers: r {r}, alpha {alpha} {unit}, a {a}, b {b}; log-likelihood {ll}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Basket (Gamma-Gamma): p {p}, q {q}, gamma {g}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checked on {start} to {end}: {predicted} purchases predicted, {actual} made ({error} %).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set an analysis date before the last sale to check the predictions against what happened.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PreviewGrid</name>
@@ -1493,11 +1541,25 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} customers matched several rules (each counted in the first).</source>
+        <source>Higher priority: customers are checked against it first</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n customer(s) matched several rules and went to the first.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) matched no rule: they are in Others.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <source>{n} customers matched no rule and are in Others.</source>
+        <source>({assigned} customers, {matched} matching)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1534,7 +1596,10 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation><numerusform>%n segment; the largest is {name} with {count} customers.</numerusform><numerusform>%n segments; the largest is {name} with {count} customers.</numerusform></translation>
+        <translation>
+            <numerusform>%n segment; the largest is {name} with {count} customers.</numerusform>
+            <numerusform>%n segments; the largest is {name} with {count} customers.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No segments yet.</source>
@@ -1763,11 +1828,17 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s) measured</source>
-        <translation><numerusform>%n segment measured</numerusform><numerusform>%n segments measured</numerusform></translation>
+        <translation>
+            <numerusform>%n segment measured</numerusform>
+            <numerusform>%n segments measured</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with an uplift that is likely real.</source>
-        <translation><numerusform>%n with an uplift that is likely real.</numerusform><numerusform>%n with an uplift that is likely real.</numerusform></translation>
+        <translation>
+            <numerusform>%n with an uplift that is likely real.</numerusform>
+            <numerusform>%n with an uplift that is likely real.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

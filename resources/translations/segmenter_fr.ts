@@ -1,38 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
 <context>
-    <name />
-    <message>
-        <source>Segment</source>
-        <extracomment>Customer-table columns, in order (those absent from the data are left out).</extracomment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Why this segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Days since last purchase</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Spend</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Average basket</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Control group</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActPage</name>
     <message>
         <source>Default control group share</source>
@@ -156,7 +124,10 @@
     </message>
     <message numerus="yes">
         <source>and %n more here</source>
-        <translation><numerusform>et %n autre ici</numerusform><numerusform>et %n autres ici</numerusform></translation>
+        <translation>
+            <numerusform>et %n autre ici</numerusform>
+            <numerusform>et %n autres ici</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -176,6 +147,10 @@
     <message>
         <source>recency, frequency, spend</source>
         <translation>récence, fréquence, dépense</translation>
+    </message>
+    <message>
+        <source>Silhouette {s} (how well the groups separate, from -1 to 1); stability {t} ({verdict}).</source>
+        <translation>Silhouette {s} (séparation des groupes, de -1 à 1) ; stabilité {t} ({verdict}).</translation>
     </message>
 </context>
 <context>
@@ -373,6 +348,7 @@
     <name>ConditionsDialog</name>
     <message>
         <source>Edit rule</source>
+        <extracomment>Comparisons offered in the editor (the core's ``rules.OPS``, listed here to stay importable early).</extracomment>
         <translation>Modifier la règle</translation>
     </message>
     <message>
@@ -380,12 +356,16 @@
         <translation>Nom du segment</translation>
     </message>
     <message>
-        <source>all conditions (AND)</source>
-        <translation>toutes les conditions (ET)</translation>
+        <source>all the tests (AND)</source>
+        <translation>tous les tests (ET)</translation>
     </message>
     <message>
-        <source>any condition (OR)</source>
-        <translation>au moins une condition (OU)</translation>
+        <source>any of the tests (OR)</source>
+        <translation>au moins un des tests (OU)</translation>
+    </message>
+    <message>
+        <source>Customers must pass</source>
+        <translation>Les clients doivent passer</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -400,20 +380,24 @@
         <translation>Valeur</translation>
     </message>
     <message>
-        <source>Conditions</source>
-        <translation>Conditions</translation>
+        <source>Tests of the rule</source>
+        <translation>Tests de la règle</translation>
     </message>
     <message>
-        <source>Add condition</source>
-        <translation>Ajouter une condition</translation>
+        <source>This rule has nested conditions: {text}. Adding tests here replaces them.</source>
+        <translation>Cette règle a des conditions imbriquées : {text}. Ajouter des tests ici les remplace.</translation>
     </message>
     <message>
-        <source>Remove condition</source>
-        <translation>Retirer la condition</translation>
+        <source>Add test</source>
+        <translation>Ajouter un test</translation>
     </message>
     <message>
-        <source>Customers match</source>
-        <translation>Les clients remplissent</translation>
+        <source>Remove test</source>
+        <translation>Retirer le test</translation>
+    </message>
+    <message>
+        <source>Values: a number or a text; two values for 'between' and several for 'in', separated by ';'. Dates as YYYY-MM-DD.</source>
+        <translation>Valeurs : un nombre ou un texte ; deux valeurs pour « between » et plusieurs pour « in », séparées par « ; ». Dates au format AAAA-MM-JJ.</translation>
     </message>
 </context>
 <context>
@@ -439,26 +423,6 @@
         <translation>Le catalogue des critères arrive dans une prochaine version de Segmenter.</translation>
     </message>
     <message>
-        <source>Behaviour (what they buy, how often, how recently)</source>
-        <translation>Comportement (ce qu'ils achètent, à quelle fréquence, depuis quand)</translation>
-    </message>
-    <message>
-        <source>Demographic (age, gender…)</source>
-        <translation>Démographie (âge, genre…)</translation>
-    </message>
-    <message>
-        <source>Geographic (where they live)</source>
-        <translation>Géographie (où ils habitent)</translation>
-    </message>
-    <message>
-        <source>Psychographic (interests, values)</source>
-        <translation>Psychographie (centres d'intérêt, valeurs)</translation>
-    </message>
-    <message>
-        <source>Technological (device, channel)</source>
-        <translation>Technologie (appareil, canal)</translation>
-    </message>
-    <message>
         <source>%1 of customers</source>
         <translation>%1 des clients</translation>
     </message>
@@ -475,8 +439,32 @@
         <translation>Pas d'objectif particulier</translation>
     </message>
     <message>
+        <source>%1 Suggested method: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a goal to have criteria and a method proposed, or tick the criteria yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1 criteria chosen.</source>
         <translation>%1 critères choisis.</translation>
+    </message>
+    <message>
+        <source>RFM scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>predictions</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a goal</source>
@@ -676,6 +664,18 @@
         <translation>Déplacer les clients sélectionnés vers</translation>
     </message>
     <message>
+        <source>Segments and customers</source>
+        <translation>Segments et clients</translation>
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation>Contrôle qualité</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Regrouper</translation>
     </message>
@@ -709,7 +709,10 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation><numerusform>%n client choisi sur la carte</numerusform><numerusform>%n clients choisis sur la carte</numerusform></translation>
+        <translation>
+            <numerusform>%n client choisi sur la carte</numerusform>
+            <numerusform>%n clients choisis sur la carte</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing {shown} of {total} customers: {what}</source>
@@ -730,6 +733,35 @@
     <message>
         <source>Move customers</source>
         <translation>Déplacer des clients</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <extracomment>Customer-table columns, in order (those absent from the data are left out).</extracomment>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Why this segment</source>
+        <translation>Pourquoi ce segment</translation>
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation>Jours depuis le dernier achat</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1301,22 @@
         <source>Predict over</source>
         <translation>Prédire sur</translation>
     </message>
+    <message>
+        <source>Purchases (BG/NBD) fitted on {n} customers: r {r}, alpha {alpha} {unit}, a {a}, b {b}; log-likelihood {ll}.</source>
+        <translation>Achats (BG/NBD) ajustés sur {n} clients : r {r}, alpha {alpha} {unit}, a {a}, b {b} ; log-vraisemblance {ll}.</translation>
+    </message>
+    <message>
+        <source>Basket (Gamma-Gamma): p {p}, q {q}, gamma {g}.</source>
+        <translation>Panier (Gamma-Gamma) : p {p}, q {q}, gamma {g}.</translation>
+    </message>
+    <message>
+        <source>Checked on {start} to {end}: {predicted} purchases predicted, {actual} made ({error} %).</source>
+        <translation>Vérifié du {start} au {end} : {predicted} achats prévus, {actual} réalisés ({error} %).</translation>
+    </message>
+    <message>
+        <source>Set an analysis date before the last sale to check the predictions against what happened.</source>
+        <translation>Choisissez une date d'analyse antérieure à la dernière vente pour comparer les prévisions à ce qui s'est passé.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewGrid</name>
@@ -1493,12 +1541,20 @@
         <translation>Enregistrer…</translation>
     </message>
     <message>
-        <source>{n} customers matched several rules (each counted in the first).</source>
-        <translation>{n} clients remplissent plusieurs règles (chacun compté dans la première).</translation>
+        <source>Higher priority: customers are checked against it first</source>
+        <translation>Priorité plus haute : les clients sont d'abord comparés à cette règle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) matched several rules and went to the first.</source>
+        <translation><numerusform>%n client correspondait à plusieurs règles et a été placé dans la première.</numerusform><numerusform>%n clients correspondaient à plusieurs règles et ont été placés dans la première.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) matched no rule: they are in Others.</source>
+        <translation><numerusform>%n client ne correspond à aucune règle : il est dans Autres.</numerusform><numerusform>%n clients ne correspondent à aucune règle : ils sont dans Autres.</numerusform></translation>
     </message>
     <message>
-        <source>{n} customers matched no rule and are in Others.</source>
-        <translation>{n} clients ne remplissent aucune règle et sont dans Autres.</translation>
+        <source>({assigned} customers, {matched} matching)</source>
+        <translation>({assigned} clients, {matched} correspondants)</translation>
     </message>
     <message>
         <source>New segment</source>
@@ -1534,7 +1590,10 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation><numerusform>%n segment ; le plus grand est {name} avec {count} clients.</numerusform><numerusform>%n segments ; le plus grand est {name} avec {count} clients.</numerusform></translation>
+        <translation>
+            <numerusform>%n segment ; le plus grand est {name} avec {count} clients.</numerusform>
+            <numerusform>%n segments ; le plus grand est {name} avec {count} clients.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No segments yet.</source>
@@ -1763,11 +1822,17 @@
     </message>
     <message numerus="yes">
         <source>%n segment(s) measured</source>
-        <translation><numerusform>%n segment mesuré</numerusform><numerusform>%n segments mesurés</numerusform></translation>
+        <translation>
+            <numerusform>%n segment mesuré</numerusform>
+            <numerusform>%n segments mesurés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with an uplift that is likely real.</source>
-        <translation><numerusform>%n avec un gain probablement réel.</numerusform><numerusform>%n avec un gain probablement réel.</numerusform></translation>
+        <translation>
+            <numerusform>%n avec un gain probablement réel.</numerusform>
+            <numerusform>%n avec un gain probablement réel.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
