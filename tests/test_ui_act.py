@@ -17,7 +17,11 @@ from segmenter_app.ui.tasks import TaskRunner
 
 @pytest.fixture
 def page(qtbot, request):
+    from segmenter_app.ui.app import apply_language, ensure_application
+
     lang = getattr(request, "param", "en")
+    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
+    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
     analysis = demo_analysis(lang)
     segmentation.segment(analysis, "rfm")
     ctx = StepContext(analysis, TaskRunner(), QUndoStack())
@@ -145,5 +149,7 @@ def test_french_plans(page, artifacts):
     key = next(iter(page.cards))
     assert page.cards[key].persona.text() == analysis.plans[key]["persona"]
     assert "clients" in page.cards[key].persona.text()
+    assert page.title() == "Agir"
+    assert "clients" in page.summary.text()
     QTest.qWait(50)
     page.grab().save(str(artifacts / "step_act_fr.png"))

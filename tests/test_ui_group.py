@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -18,7 +19,11 @@ from segmenter_app.ui.tasks import TaskRunner
 
 @pytest.fixture
 def page(qtbot, request):
+    from segmenter_app.ui.app import apply_language, ensure_application
+
     lang = getattr(request, "param", "en")
+    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
+    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
     analysis = demo_analysis(lang)
     tasks = TaskRunner()
     ctx = StepContext(analysis, tasks, QUndoStack())
@@ -156,6 +161,9 @@ def test_rename_merge_and_move_are_undoable(page):
 def test_french_analysis_names_segments_in_french(page, artifacts):
     names = page.ctx.analysis.segmentation.segments["name"].tolist()
     assert "Fidèles" in names
+    assert page.title() == "Regrouper"
+    assert page.side.tabText(0) == "Contrôle qualité"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Pourquoi ce segment"
     assert page.bars.names == names
     page.grab().save(str(artifacts / "step_group_rfm_fr.png"))
 

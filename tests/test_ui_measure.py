@@ -22,8 +22,11 @@ measure = pytest.importorskip("segmenter_app.core.measure")
 @pytest.fixture
 def page(qtbot, request):
     from segmenter_app.core import actions
+    from segmenter_app.ui.app import apply_language, ensure_application
 
     lang = getattr(request, "param", "en")
+    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
+    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
     analysis = demo_analysis(lang)
     analysis.control_share = 0.3  # a big control group so the demo's segments can show an uplift
     segmentation.segment(analysis, "rfm")
@@ -171,6 +174,8 @@ def test_french_verdicts(page, tmp_path, artifacts):
     _import(page, tmp_path / "resultats.csv")
     m = page.ctx.analysis.measurements[0]
     assert m["lang"] == "fr"
+    assert page.title() == "Mesurer"
+    assert page.import_button.text().startswith("Importer")
     assert page.uplift.verdicts[0] == next(r for r in m["segments"] if r["customers"])["uplift_text"]
     QTest.qWait(50)
     page.grab().save(str(artifacts / "step_measure_results_fr.png"))
