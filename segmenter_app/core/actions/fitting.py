@@ -58,6 +58,10 @@ F = Messages(
             "In-store voucher, handed at the till or slipped into the parcel: few of them can be reached otherwise ({email} by email).",
             "Bon remis en caisse ou glissé dans le colis : peu d'entre eux sont joignables autrement ({email} par e-mail).",
         ),
+        "why.in_store_no_data": (
+            "In-store voucher, handed at the till or slipped into the parcel: the data holds no email or phone; add them to your export to reach these customers directly.",
+            "Bon remis en caisse ou glissé dans le colis : les données ne contiennent ni e-mail ni téléphone ; ajoutez-les à votre export pour joindre ces clients directement.",
+        ),
         "rest": (
             "The others ({rest}): an in-store voucher at their next visit.",
             "Les autres ({rest}) : un bon en boutique lors de leur prochaine visite.",
@@ -155,6 +159,9 @@ def choose_channel(playbook: Playbook, profile: SegmentProfile, lang: str) -> tu
     elif postal >= MAIN_CHANNEL_REACH and (small_valuable or playbook.valuable):
         key, reach = "letter", postal
         why = F("why.letter", lang, email=percent(email, lang), share=percent(postal, lang))
+    elif not _known(profile.email_share) and not _known(profile.phone_share):
+        key, reach = "in_store", 1.0
+        why = F("why.in_store_no_data", lang)
     else:
         key, reach = "in_store", 1.0
         why = F("why.in_store", lang, email=percent(email, lang))

@@ -21,6 +21,8 @@ P = Messages(
         "city_many": ("many from {city} ({share})", "beaucoup de {city} ({share})"),
         "cities": ("from {n} different places", "de {n} localités différentes"),
         "orders": ("{n} orders on average", "{n} commandes en moyenne"),
+        "orders_one": ("1 order each", "1 commande chacun"),
+        "no_contact": ("no email or phone in the data", "ni e-mail ni téléphone dans les données"),
         "one_order": ("{share} bought only once", "{share} n'ont acheté qu'une fois"),
         "recency": (
             "last purchase {ago} ago (median)",
@@ -58,7 +60,8 @@ def portrait(profile: SegmentProfile, lang: str, currency: str = "€") -> str:
         elif profile.cities > 1:
             parts.append(P("cities", lang, n=profile.cities))
     if _known(profile.frequency_mean):
-        parts.append(P("orders", lang, n=number(profile.frequency_mean, lang)))
+        n = number(profile.frequency_mean, lang)
+        parts.append(P("orders_one", lang) if n == "1" else P("orders", lang, n=n))
     if _known(profile.one_order_share) and profile.one_order_share >= 0.5 and profile.size > 1:
         parts.append(P("one_order", lang, share=percent(profile.one_order_share, lang)))
     if _known(profile.recency_median):
@@ -69,6 +72,8 @@ def portrait(profile: SegmentProfile, lang: str, currency: str = "€") -> str:
         parts.append(P("spend", lang, amount=money(profile.monetary_mean, lang, currency)))
     if _known(profile.email_share):
         parts.append(P("email", lang, share=percent(profile.email_share, lang)))
+    elif not _known(profile.phone_share):
+        parts.append(P("no_contact", lang))
     if _known(profile.phone_share) and profile.phone_share > 0:
         parts.append(P("phone", lang, share=percent(profile.phone_share, lang)))
     if _known(profile.discount_share_mean) and profile.discount_share_mean >= 0.1:

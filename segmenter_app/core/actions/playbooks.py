@@ -127,6 +127,14 @@ ALIASES: dict[str, str] = {
     "other": "others",
     "rest": "others",
     "unmatched": "others",
+    # Other names the app's segmentation gives in French
+    "plus_gros_clients": "biggest_spenders",
+    "a_relancer_pour_racheter": "due_to_reorder",
+    "chasseurs_de_promotions": "coupon_driven",
+    "sur_le_point_de_s_endormir": "about_to_sleep",
+    "forte_valeur_future": "champions",
+    "actifs": "active",
+    "probablement_perdus": "hibernating",
     # Predictive
     "churn": "churn_risk",
     "at_risk_of_churn": "churn_risk",

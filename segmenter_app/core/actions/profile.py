@@ -80,6 +80,11 @@ def _num(frame: pd.DataFrame, column: str) -> pd.Series | None:
     return pd.to_numeric(frame[column], errors="coerce").astype(float)
 
 
+def _has_any(flags: pd.Series | None) -> bool:
+    """True when at least one customer has the flag (a column derived from real contact data)."""
+    return flags is not None and bool(flags.any())
+
+
 def _mean(series: pd.Series | None) -> float:
     if series is None or len(series) == 0:
         return float("nan")
@@ -132,10 +137,17 @@ def _profile_of(key: str, name: str, frame: pd.DataFrame) -> SegmentProfile:
             prof.next_purchase_median = pd.Timestamp(nxt.sort_values().iloc[len(nxt) // 2])
     prof.discount_share_mean = _mean(frame.get(s.C_DISCOUNT_SHARE))
     email, phone, postal = _reach(frame)
-    prof.email_share = _mean(email)
-    prof.phone_share = _mean(phone)
+    # Without an email or phone column in the data, reachability is unknown, not zero.
+    prof.email_share = _mean(email) if s.EMAIL in frame.columns or _has_any(email) else float("nan")
+    prof.phone_share = _mean(phone) if s.PHONE in frame.columns or _has_any(phone) else float("nan")
     prof.postal_share = _mean(postal)
     prof.top_city, prof.top_city_share, prof.cities = _top(frame.get(s.CITY))
+    if prof.top_city is None:
+        # No city: where they are from by region, then country.
+        for column in (s.REGION, s.COUNTRY):
+            prof.top_city, prof.top_city_share, prof.cities = _top(frame.get(column))
+            if prof.top_city is not None:
+                break
     prof.top_category, prof.top_category_share, _ = _top(frame.get(s.C_FAV_CATEGORY))
     prof.age_median = _median(frame.get(s.AGE))
     return prof

@@ -29,7 +29,7 @@ from segmenter_app.core.actions.playbooks import normalize
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.reading.table import fingerprint
-from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_dates, parse_numbers
+from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_numbers
 
 R = Messages(
     {
@@ -119,17 +119,6 @@ REVENUE_HEADERS = (
     "valeur",
     "total",
 )
-DATE_HEADERS = (
-    "date",
-    "order_date",
-    "invoicedate",
-    "invoice_date",
-    "date_commande",
-    "date_de_commande",
-    "date_achat",
-    "purchase_date",
-    "date_vente",
-)
 _TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "converted", "converti", "achete"}
 _FALSE = {"0", "false", "no", "n", "non", "faux", "", "-"}
 
@@ -192,11 +181,6 @@ def _numbers(text: pd.Series) -> pd.Series:
     return parse_numbers(text).values.astype(float)
 
 
-def _dates(text: pd.Series) -> pd.Series:
-    """Dates in any of the ways the import reads them (dd/mm/yyyy by default when ambiguous)."""
-    return parse_dates(text).values
-
-
 def _ids(text: pd.Series) -> pd.Series:
     """Customer ids as the import writes them: trimmed text, "17850.0" -> "17850"."""
     return normalize_ids(text).astype(object).where(lambda s: s.notna(), None)
@@ -245,37 +229,90 @@ def read_results(
 ) -> Outcomes:
     """Read a campaign results sheet or a later sales export (see the module docstring).
 
-    Raises ``UserError`` when the file is missing, unreadable, has no customer column, no
-    outcome, is a sales export without a campaign date, or names no customer of the analysis.
+    The kind is told from the columns: a "converted" column makes a results sheet; otherwise the
+    import step's role detection must find a customer, a date and an amount (or a quantity and a
+    unit price) for a sales export. Raises ``UserError`` when the file is missing, unreadable, has
+    no customer column, no outcome, is a sales export without a campaign date, or names no
+    customer of the analysis.
     """
+    from segmenter_app.core import collect
+
     p = Path(path)
     if not p.is_file():
         raise UserError(R, "missing", path=str(p))
     if not isinstance(window_days, int) or not 1 <= window_days <= 366:
         raise UserError(R, "bad_window", value=window_days)
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None
+    preview = collect.preview_file(p, rows=200)
+    headers = [normalize(str(c)) for c in preview["columns"]]
+    if _find(headers, CONVERTED_HEADERS) is not None:
+        return _read_campaign_sheet(analysis, p, preview)
+    roles = {guess.role for guess in preview["roles"].values()}
+    identified = bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE})
+    priced = s.AMOUNT in roles or s.UNIT_PRICE in roles
+    if not identified and _find(headers, CUSTOMER_HEADERS + EMAIL_HEADERS) is None:
+        raise UserError(R, "no_customer", path=p.name)
+    if s.ORDER_DATE not in roles or not priced:
+        raise UserError(R, "no_outcome", path=p.name)
+    if date is None or pd.isna(date):
+        raise UserError(R, "need_date", path=p.name)
+    fresh = Analysis(lang=analysis.lang)
+    collect.import_files(fresh, [str(p)])
+    if not _any_known(analysis, fresh.transactions):
+        count = fresh.transactions[s.T_CUSTOMER].nunique() if fresh.transactions is not None else 0
+        raise UserError(R, "no_match", count=int(count), path=p.name)
+    outcomes = outcomes_from_transactions(
+        analysis,
+        fresh.transactions,
+        date,
+        window_days,
+        path=str(p.resolve()),
+        file_fingerprint=fingerprint(p),
+    )
+    # The import's own row account: every row read is kept or excluded with its reason.
+    outcomes.rows_read = fresh.account.read
+    outcomes.excluded = dict(fresh.account.excluded)
+    outcomes.attributes = fresh.customer_attributes
+    outcomes.details.update(read_by="collect", rows_kept=fresh.account.kept)
+    if fresh.inputs:
+        outcomes.details["mapping"] = dict(fresh.inputs[0].mapping)
+    return outcomes
+
+
+def _any_known(analysis: Analysis, transactions: pd.DataFrame | None) -> bool:
+    """True when at least one customer of the transactions is in the analysis."""
+    if transactions is None or analysis.segmentation is None:
+        return False
+    known = analysis.segmentation.assignments.index.astype(str)
+    return bool(transactions[s.T_CUSTOMER].astype(str).isin(known).any())
+
+
+def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -> Outcomes:
+    """A results sheet: one row per customer, converted yes/no, revenue when given."""
     body = _read_raw(p)
     headers = [normalize(str(c)) for c in body.columns]
     body = body[body.notna().any(axis=1)].reset_index(drop=True)
     if body.empty:
         raise UserError(R, "empty", path=p.name)
+    roles = {guess.column: guess.role for guess in preview["roles"].values()}
     customer_col = _find(headers, CUSTOMER_HEADERS)
     email_col = _find(headers, EMAIL_HEADERS)
+    for i, column in enumerate(body.columns):  # what the import recognised, when the header did not say
+        if customer_col is None and roles.get(column) == s.CUSTOMER_ID:
+            customer_col = i
+        if email_col is None and roles.get(column) == s.EMAIL:
+            email_col = i
     if customer_col is None and email_col is None:
         raise UserError(R, "no_customer", path=p.name)
     converted_col = _find(headers, CONVERTED_HEADERS)
     revenue_col = _find(headers, REVENUE_HEADERS)
-    date_col = _find(headers, DATE_HEADERS)
-    if converted_col is None and (date_col is None or revenue_col is None):
-        raise UserError(R, "no_outcome", path=p.name)
 
     by_email = customer_col is None
     ids = _ids(body.iloc[:, email_col if by_email else customer_col])
     customer = _match(ids, analysis, by_email)
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
-        by_mail = _match(_ids(body.iloc[:, email_col]), analysis, True)
-        customer = customer.fillna(by_mail)
+        customer = customer.fillna(_match(_ids(body.iloc[:, email_col]), analysis, True))
     excluded: dict[str, int] = {}
     no_id = ids.isna()
     if no_id.any():
@@ -284,92 +321,35 @@ def read_results(
     unmatched = int(ids[~known_rows & ~no_id].nunique())
     if not known_rows.any():
         raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
-
     revenue = _numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
-    common = {"path": str(p.resolve()), "fingerprint": fingerprint(p), "rows_read": len(body)}
-    if converted_col is not None:
-        converted = _booleans(body.iloc[:, converted_col])
-        if revenue is not None:
-            # A revenue without a yes/no means a purchase.
-            converted = converted.fillna(revenue.fillna(0) > 0)
-        bad = converted.isna() & known_rows
-        if bad.any():
-            excluded["unreadable_converted"] = int(bad.sum())
-        use = known_rows & converted.notna()
-        rows = pd.DataFrame(
-            {
-                "customer_id": customer[use].astype(str),
-                "converted": converted[use].astype(bool),
-                "revenue": (revenue[use].fillna(0.0) if revenue is not None else np.nan),
-            }
-        )
-        table = rows.groupby("customer_id").agg(converted=("converted", "any"), revenue=("revenue", "sum"))
-        if revenue is None:
-            table["revenue"] = np.nan
-        return Outcomes(
-            kind="campaign",
-            table=table,
-            excluded=excluded,
-            unmatched=unmatched,
-            has_revenue=revenue is not None,
-            details={"columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col)},
-            **common,
-        )
-
-    if date is None or pd.isna(date):
-        raise UserError(R, "need_date", path=p.name)
-    imported = _import_sales(analysis, p)
-    if imported is not None:
-        fresh = imported
-        outcomes = outcomes_from_transactions(
-            analysis,
-            fresh.transactions,
-            date,
-            window_days,
-            path=common["path"],
-            file_fingerprint=common["fingerprint"],
-        )
-        # The import's own row account: every row read is kept or excluded with its reason.
-        outcomes.rows_read = fresh.account.read
-        outcomes.excluded = dict(fresh.account.excluded)
-        outcomes.details["read_by"] = "collect"
-        outcomes.details["rows_kept"] = fresh.account.kept
-        if fresh.customer_attributes is not None:
-            outcomes.details["has_attributes"] = True
-        outcomes.attributes = fresh.customer_attributes
-        return outcomes
-    dates = _dates(body.iloc[:, date_col])
-    bad_date = dates.isna() & known_rows
-    if bad_date.any():
-        excluded["unreadable_date"] = int(bad_date.sum())
-    bad_amount = revenue.isna() & known_rows & ~bad_date
-    if bad_amount.any():
-        excluded["unreadable_amount"] = int(bad_amount.sum())
-    use = known_rows & ~bad_date & ~bad_amount
-    sales = pd.DataFrame(
-        {s.T_CUSTOMER: customer[use].astype(str), s.T_DATE: dates[use], s.T_AMOUNT: revenue[use]}
+    converted = _booleans(body.iloc[:, converted_col])
+    if revenue is not None:
+        converted = converted.fillna(revenue.fillna(0) > 0)  # a revenue without a yes/no is a purchase
+    bad = converted.isna() & known_rows
+    if bad.any():
+        excluded["unreadable_converted"] = int(bad.sum())
+    use = known_rows & converted.notna()
+    rows = pd.DataFrame(
+        {
+            "customer_id": customer[use].astype(str),
+            "converted": converted[use].astype(bool),
+            "revenue": (revenue[use].fillna(0.0) if revenue is not None else np.nan),
+        }
     )
-    return _sales_outcomes(
-        analysis,
-        sales,
-        date,
-        window_days,
+    table = rows.groupby("customer_id").agg(converted=("converted", "any"), revenue=("revenue", "sum"))
+    if revenue is None:
+        table["revenue"] = np.nan
+    return Outcomes(
+        kind="campaign",
+        table=table,
+        path=str(p.resolve()),
+        fingerprint=fingerprint(p),
+        rows_read=len(body),
         excluded=excluded,
         unmatched=unmatched,
-        details={"columns": _columns_used(body, customer_col, email_col, None, revenue_col, date_col)},
-        **common,
+        has_revenue=revenue is not None,
+        details={"columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col)},
     )
-
-
-def _import_sales(analysis: Analysis, path: Path) -> Analysis | None:
-    """A sales export read by the import step (same formats, same ids), or None without it."""
-    try:
-        from segmenter_app.core import collect
-    except ImportError:
-        return None
-    fresh = Analysis(lang=analysis.lang)
-    collect.import_files(fresh, [str(path)])
-    return fresh
 
 
 def _columns_used(body: pd.DataFrame, *indices: int | None) -> list[str]:
