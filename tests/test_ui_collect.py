@@ -212,3 +212,44 @@ def test_window_title_and_files_list(window, demo_files):
     assert window.isWindowModified()
     names = [window.page("collect").files.item(i).text() for i in range(window.page("collect").files.count())]
     assert names == [Path(p).name for p in demo_files]
+
+
+def test_dropped_files_are_imported(window, demo_files):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    page = window.page("collect")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in demo_files])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dropEvent(event)
+    assert window.tasks.wait_idle(120)
+    assert dialog_texts() == []
+    assert window.ctx.analysis.customers is not None
+    assert page.files.count() == len(demo_files)
+
+
+@pytest.mark.realdata
+@pytest.mark.slow
+def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv):
+    import time
+
+    page = window.page("collect")
+    page.add_files([str(online_retail_csv)])
+    window.tasks.wait_idle(1.5)  # let it get going
+    assert window.tasks.is_busy()
+    assert window.progress.isVisible() and window.progress.cancel_button.isEnabled()
+    start = time.monotonic()
+    window.progress.cancel_button.click()
+    assert window.tasks.wait_idle(5)
+    # The core checks the token often; the runner also gives control back after 0.9 s whatever.
+    assert time.monotonic() - start < 1.2
+    assert dialog_texts() == []
+    assert window.ctx.analysis.customers is None  # nothing half-imported
+    assert not window.progress.isVisible()

@@ -288,3 +288,25 @@ def test_run_app_opens_the_window_and_returns_when_closed(qtbot, tmp_path, monke
     assert app_module.run_app([], demo=False, lang="fr") == 0
     assert seen == ["Projet sans titre[*] – Segmenter"]
     app_module.apply_language(QApplication.instance(), "en")
+
+
+def test_a_task_that_ignores_cancel_is_detached_within_a_second(qtbot):
+    runner = TaskRunner()
+    results: list[str] = []
+    cancelled: list[bool] = []
+
+    def stubborn(*, progress, cancel):
+        time.sleep(2.5)  # one long C call that never checks the token
+        return "late"
+
+    task = runner.run(
+        stubborn, title="Stubborn", on_done=results.append, on_cancelled=lambda: cancelled.append(True)
+    )
+    qtbot.wait(50)
+    start = time.monotonic()
+    task.cancel()
+    assert runner.wait_idle(5)
+    assert time.monotonic() - start < 1.2
+    assert task.outcome == "cancelled" and cancelled == [True]
+    qtbot.wait(2600)  # the worker returns later: its result is dropped
+    assert results == [] and task.outcome == "cancelled"

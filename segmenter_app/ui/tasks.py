@@ -26,7 +26,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from segmenter_app.core.progress import Cancelled, CancelToken
@@ -34,6 +43,7 @@ from segmenter_app.ui import errors
 
 _LOG = logging.getLogger("segmenter_app.ui.tasks")
 _PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second reach the GUI thread
+_DETACH_MS = 900  # a cancelled task still running after this is reported cancelled anyway
 
 
 class Task(QObject):
@@ -44,6 +54,7 @@ class Task(QObject):
     failed = Signal(object)  # the exception (traceback attached)
     cancelled = Signal()
     finished = Signal()  # always last, whatever the outcome
+    cancelRequested = Signal()
 
     def __init__(self, title: str, key: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +71,9 @@ class Task(QObject):
 
     def cancel(self) -> None:
         """Ask the function to stop at its next check."""
-        self.token.cancel()
+        if not self.token.cancelled:
+            self.token.cancel()
+            self.cancelRequested.emit()
 
 
 class _Bridge(QObject):
@@ -117,7 +130,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, dialog_parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.pool.setMaxThreadCount(3)  # one more than the cores: a detached task may still run
         self.dialog_parent = dialog_parent
         self._tasks: list[Task] = []
 
@@ -162,6 +175,8 @@ class TaskRunner(QObject):
                 self.progressed.emit(task.title, fraction, message)
 
         def finish(outcome: str) -> None:
+            if not task.running:  # already detached after a cancel: a late report is ignored
+                return False
             task.running = False
             task.outcome = outcome
             _LOG.info("task %r %s after %.2f s", key or title, outcome, timer.elapsed() / 1000)
@@ -173,11 +188,11 @@ class TaskRunner(QObject):
             elif self.current() is not None:
                 cur = self.current()
                 self.progressed.emit(cur.title, cur.fraction, cur.message)
+            return True
 
         def on_result(result: Any) -> None:
             task.result = result
-            finish("done")
-            if task.superseded:
+            if not finish("done") or task.superseded:
                 return
             task.succeeded.emit(result)
             if on_done is not None:
@@ -188,8 +203,7 @@ class TaskRunner(QObject):
 
         def on_failure(exc: BaseException) -> None:
             task.error = exc
-            finish("failed")
-            if task.superseded:
+            if not finish("failed") or task.superseded:
                 return
             task.failed.emit(exc)
             handled = False
@@ -199,13 +213,26 @@ class TaskRunner(QObject):
                 errors.show_exception(self.dialog_parent, exc)
 
         def on_stop() -> None:
-            finish("cancelled")
-            if task.superseded:
+            if not finish("cancelled") or task.superseded:
                 return
             task.cancelled.emit()
             if on_cancelled is not None:
                 on_cancelled()
 
+        def on_cancel_requested() -> None:
+            # The core promises to stop within a second; if a long C call keeps it busy longer,
+            # the user gets control back anyway: the task is reported cancelled and whatever it
+            # returns later is dropped (the worker thread ends on its own).
+            def detach() -> None:
+                if task.running:
+                    _LOG.warning(
+                        "task %r still running %d ms after cancel: detached", key or title, _DETACH_MS
+                    )
+                    on_stop()
+
+            QTimer.singleShot(_DETACH_MS, detach)
+
+        task.cancelRequested.connect(on_cancel_requested)
         bridge.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         bridge.done.connect(on_result, Qt.ConnectionType.QueuedConnection)
         bridge.error.connect(on_failure, Qt.ConnectionType.QueuedConnection)
