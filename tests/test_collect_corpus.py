@@ -243,3 +243,16 @@ def test_preview_with_overrides(tmp_path):
 def test_read_table_row_numbers_follow_the_file(tmp_path):
     raw = read_table(corpus.french_till_cp1252(tmp_path))
     assert raw.source_rows[0] == 4 and raw.source_rows[-1] == 16
+
+
+def test_currency_is_reported(tmp_path):
+    assert imported([corpus.french_till_cp1252(tmp_path)]).inputs[0].details["currency"] == "EUR"
+    assert imported([corpus.utf8_bom_comma(tmp_path)]).inputs[0].details["currency"] == "USD"
+
+
+def test_per_file_column_overrides(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("K;D;V\nA;01/02/2025;10\nB;13/02/2025;20\n", encoding="utf-8")
+    overrides = {str(path): {"columns": {"K": "customer_id", "D": "order_date", "V": "amount"}}}
+    analysis = imported([path], overrides=overrides)
+    assert analysis.transactions[schema.T_AMOUNT].sum() == 30

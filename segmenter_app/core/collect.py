@@ -174,11 +174,12 @@ def import_files(
         )
         if cancel is not None:
             cancel.check()
-        guesses = detect_mapping(raw, mapping)
+        file_columns = {**(mapping or {}).get("columns", {}), **override.get("columns", {})}
+        guesses = detect_mapping(raw, {"columns": file_columns} if file_columns else None)
         file_mapping = {c: g.role for c, g in guesses.items()}
         kind = file_kind(file_mapping, override.get("kind") or (mapping or {}).get("kind"))
         progress(source * span + span * 0.6, T("cleaning", lang, name=name))
-        date_order = (mapping or {}).get("date_order") or options.date_order
+        date_order = override.get("date_order") or (mapping or {}).get("date_order") or options.date_order
         result = clean_file(
             raw, file_mapping, source, kind=kind, date_order=date_order, returns=options.returns
         )
@@ -188,7 +189,7 @@ def import_files(
         inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang))
         if cancel is not None:
             cancel.check()
-    if not any(r.kind == ORDERS for r in results):
+    if not any(r.kind == ORDERS for r in results) and not any(len(r.kept) for r in results):
         raise UserError(T, "no_orders")
     progress(0.9, T("joining", lang))
     customer_ids, matches = _resolve_identities(results, inputs)
@@ -205,7 +206,7 @@ def import_files(
     for inp in inputs:
         account.add(inp.account)
     analysis.account = account
-    if transactions.empty:
+    if transactions.empty and (attributes is None or attributes.empty):
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1]))
         raise UserError(T, "nothing_kept", reasons=reasons)
     progress(1.0, "")
@@ -294,6 +295,9 @@ def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tupl
         if attr_cols:
             attrs = kept[[schema.T_CUSTOMER, *[c for c in attr_cols if c != schema.T_CUSTOMER]]]
             attr_parts.append((result.kind, attrs))
+    if not parts:
+        # Customer-level files only (one row per customer): no transactions, attributes only.
+        return _empty_transactions(), _attributes(attr_parts)
     orders = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if orders[schema.T_ORDER].isna().any():
         # No order number: one order per customer and day.
@@ -317,6 +321,27 @@ def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tupl
         }
     )
     return transactions, _attributes(attr_parts)
+
+
+def _empty_transactions() -> pd.DataFrame:
+    """A transaction table with the schema's columns and no row."""
+    return pd.DataFrame(
+        {
+            schema.T_CUSTOMER: pd.Series(dtype="str"),
+            schema.T_ORDER: pd.Series(dtype="str"),
+            schema.T_DATE: pd.Series(dtype="datetime64[ns]"),
+            schema.T_AMOUNT: pd.Series(dtype="float64"),
+            schema.T_QUANTITY: pd.Series(dtype="float64"),
+            schema.T_PRODUCT: pd.Series(dtype="str"),
+            schema.T_CATEGORY: pd.Series(dtype="str"),
+            schema.T_DISCOUNT: pd.Series(dtype="float64"),
+            schema.T_COUPON: pd.Series(dtype="str"),
+            schema.T_CHANNEL: pd.Series(dtype="str"),
+            schema.T_IS_RETURN: pd.Series(dtype="bool"),
+            schema.T_SOURCE: pd.Series(dtype="int64"),
+            schema.T_SOURCE_ROW: pd.Series(dtype="int64"),
+        }
+    )
 
 
 _INTERNAL = {

@@ -61,6 +61,11 @@ def build_customer_table(
     is nothing to build from.
     """
     tx = analysis.transactions
+    attributes = analysis.customer_attributes
+    if (tx is None or tx.empty) and attributes is not None and not attributes.empty:
+        _customers_without_orders(analysis, as_of)
+        progress(1.0, T("building", analysis.lang))
+        return
     if tx is None or tx.empty:
         raise UserError(T, "no_transactions")
     progress(0.0, T("building", analysis.lang))
@@ -148,6 +153,27 @@ def build_customer_table(
     table = _join_attributes(table, analysis.customer_attributes, as_of_ts)
     analysis.customers = table
     progress(1.0, T("building", analysis.lang))
+
+
+def _customers_without_orders(analysis: Analysis, as_of: pd.Timestamp | str | None) -> None:
+    """A customer-level file alone (one row per customer): its own columns are the criteria.
+
+    The behavioural figures stay empty (NaN); ages are computed as of ``as_of`` or today.
+    """
+    as_of_ts = pd.Timestamp(as_of).normalize() if as_of is not None else pd.Timestamp.today().normalize()
+    analysis.as_of = as_of_ts
+    analysis.rows_after_as_of = 0
+    attributes = analysis.customer_attributes
+    assert attributes is not None
+    table = pd.DataFrame(index=attributes.index.astype(str))
+    table.index.name = schema.T_CUSTOMER
+    for column in (schema.C_RECENCY, schema.C_AVG_BASKET, schema.C_TENURE, schema.C_GAP):
+        table[column] = np.nan
+    table[schema.C_FREQUENCY] = 0
+    table[schema.C_MONETARY] = np.nan
+    table[schema.C_RETURNS_SHARE] = np.nan
+    table[schema.C_DISCOUNT_SHARE] = np.nan
+    analysis.customers = _join_attributes(table, attributes, as_of_ts)
 
 
 def _order_channel(

@@ -247,6 +247,7 @@ def _read_text(
             compression=sniffed.compression,
             nrows=nrows,
             check=check,
+            quoted='"' in "\n".join(lines),
         )
     except UnicodeDecodeError:
         frame, malformed = None, []

@@ -109,6 +109,7 @@ def read_text_table(
     compression: str | None,
     nrows: int | None = None,
     check: Callable[[], None] | None = None,
+    quoted: bool = True,
 ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Read the data rows below the header as text columns.
 
@@ -119,14 +120,20 @@ def read_text_table(
     """
     if nrows is None:
         try:
-            return _read_pyarrow(path, encoding, delimiter, header_index, names, compression), []
+            return _read_pyarrow(path, encoding, delimiter, header_index, names, compression, quoted), []
         except MalformedRows:
             pass
     return _read_python(path, encoding, delimiter, header_index, names, compression, nrows, check)
 
 
 def _read_pyarrow(
-    path: Path, encoding: str, delimiter: str, header_index: int, names: list[str], compression: str | None
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    header_index: int,
+    names: list[str],
+    compression: str | None,
+    quoted: bool = True,
 ) -> pd.DataFrame:
     malformed = []
 
@@ -145,7 +152,9 @@ def _read_pyarrow(
         delimiter=delimiter,
         invalid_row_handler=handler,
         ignore_empty_lines=False,
-        newlines_in_values=True,
+        # Line breaks inside quoted values need a slower parser: only when the file has quotes. A
+        # quoted line break missed this way shows as a malformed row, and the exact reader takes over.
+        newlines_in_values=quoted,
     )
     convert_options = pacsv.ConvertOptions(
         column_types=dict.fromkeys(names, pa.string()),

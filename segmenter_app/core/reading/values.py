@@ -60,6 +60,17 @@ def rx(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray
     return np.asarray(pc.fill_null(matched, False), dtype=bool)
 
 
+def rx_labels(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray:
+    """Like :func:`rx` for columns with few distinct values (products, codes, categories): the
+    expression runs once per distinct value instead of once per row."""
+    encoded = pc.dictionary_encode(arrow(series))
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    matched = pc.match_substring_regex(encoded.dictionary, pattern, ignore_case=ignore_case)
+    per_row = pc.take(matched, encoded.indices)
+    return np.asarray(pc.fill_null(per_row, False), dtype=bool)
+
+
 def rx_replace(series: pd.Series, pattern: str, replacement: str) -> pd.Series:
     """Replace every match of a regular expression (RE2, ``\\1`` for groups), keeping NA."""
     return from_arrow(pc.replace_substring_regex(arrow(series), pattern, replacement), series.index)
@@ -69,6 +80,8 @@ def trim_to_na(series: pd.Series) -> pd.Series:
     """Cells trimmed of surrounding spaces; empty cells become NA (vectorized in Arrow)."""
     trimmed = pc.utf8_trim_whitespace(arrow(series))
     empty = pc.equal(trimmed, "")
+    if not pc.any(empty).as_py():
+        return from_arrow(trimmed, series.index)
     return from_arrow(pc.if_else(empty, pa.scalar(None, trimmed.type), trimmed), series.index)
 
 
@@ -100,9 +113,15 @@ def _float_text(value: float) -> str:
 def normalize_ids(series: pd.Series) -> pd.Series:
     """Identifiers as text: trimmed, ``17850.0`` becomes ``17850``, leading zeros kept, empty is NA."""
     text = as_text(series)
-    if text.isna().all():
+    arr = arrow(text)
+    if arr.null_count == len(arr):
         return text
-    if rx(text, r"^\d+\.0+$").any():
+    # "17850.0" (an id that went through a float): drop the ".0" with a slice, not a regex rewrite.
+    float_like = pc.fill_null(pc.match_substring_regex(arr, r"^\d+\.0$"), False)
+    if pc.any(float_like).as_py():
+        arr = pc.if_else(float_like, pc.utf8_slice_codeunits(arr, 0, -2), arr)
+        text = from_arrow(arr, series.index)
+    if rx(text, r"^\d+\.00+$").any():
         text = rx_replace(text, r"^(\d+)\.0+$", r"\1")
     return text
 
@@ -124,14 +143,14 @@ def parse_numbers(series: pd.Series, decimal: str | None = None) -> NumberResult
     if pd.api.types.is_numeric_dtype(series.dtype):
         values = series.astype("float64")
         return NumberResult(values, pd.Series(False, index=series.index), ".", False)
-    text = as_text(series)
     # Fastest path: every cell a plain number (machine exports); Arrow's cast refuses anything else.
     try:
-        cast = pc.cast(arrow(text), pa.float64()).to_numpy(zero_copy_only=False)
+        cast = pc.cast(arrow(series), pa.float64()).to_numpy(zero_copy_only=False)
         fast = pd.Series(cast, index=series.index, dtype="float64")
         return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
+    text = as_text(series)
     empty = text.isna()
     cleaned, neg, pct = _clean_number_text(text)
     dec = decimal or _decide_decimal(cleaned)
@@ -202,6 +221,29 @@ def _to_float(cleaned: pd.Series, decimal: str) -> pd.Series:
     return values.astype("float64")
 
 
+_CURRENCY_CODES = (
+    ("€", "EUR"),
+    ("EUR", "EUR"),
+    ("£", "GBP"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+    ("$", "USD"),
+    ("USD", "USD"),
+    ("CAD", "CAD"),
+)
+
+
+def detect_currency(series: pd.Series, sample: int = 2000) -> str | None:
+    """The currency written in an amount column ("EUR", "GBP", "USD"...), from its first values."""
+    if not (isinstance(series.dtype, pd.StringDtype) or series.dtype == object):
+        return None
+    text = " ".join(series.dropna().head(sample).astype(str)).upper()
+    for mark, code in _CURRENCY_CODES:
+        if mark in text:
+            return code
+    return None
+
+
 # --- Dates --------------------------------------------------------------------------------------
 
 
@@ -243,8 +285,11 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
     # ISO first: unambiguous and the format machine exports use.
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
-        result = result.where(~iso_like, _parse_iso(text, iso_like))
+        parsed = _parse_iso(text, iso_like)
         todo = todo & ~iso_like
+        if not todo.any():  # the usual case: an all-ISO column
+            return DateResult(parsed, parsed.isna() & ~empty, "iso", False)
+        result = result.where(~iso_like, parsed)
         used = "iso"
     if todo.any():
         rest = text.where(todo)
