@@ -229,3 +229,23 @@ def test_empty_segment_gets_a_plan_with_no_cost():
     assert plans["rule:others"]["size"] == 0
     assert plans["rule:others"]["budget"] == 0
     assert plans["rule:others"]["priority"] == len(plans)
+
+
+def test_a_segment_living_elsewhere_gets_a_location_aware_offer():
+    analysis = make_analysis()
+    c = analysis.customers
+    c[s.CITY] = "Lyon"
+    at_risk = analysis.segmentation.assignments[s.A_SEGMENT] == "rfm:at_risk"
+    c.loc[at_risk.to_numpy(), s.CITY] = "Genève"
+    plans = suggest_plans(analysis)
+    assert "Most of them are in Genève (100%)" in plans["rfm:at_risk"]["offer"]
+    assert "currency" in plans["rfm:at_risk"]["offer"]
+    assert "Most of them" not in plans["rfm:loyal"]["offer"]
+
+
+def test_trend_followers_get_launches_first():
+    analysis = make_analysis(keys=None)
+    keys = pd.Series("rule:trend_followers", index=analysis.customers.index)
+    plan = suggest_plans(make_analysis(keys=keys, method="rules"))["rule:trend_followers"]
+    assert plan["playbook"] == "trend_followers"
+    assert "new collection" in plan["message"] and plan["discount"] == 0

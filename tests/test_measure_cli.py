@@ -69,6 +69,10 @@ def test_saved_project_has_plans_and_a_seeded_control_group(demo_project):
     assert 20 <= asg[s.A_CONTROL].sum() <= 40  # 10% of 300 customers, rounded per segment
     assert set(analysis.plans) == set(analysis.segmentation.segments["key"])
     assert all(p["objective"] and p["channel"] and p["persona"] for p in analysis.plans.values())
+    # The demo shop is in Lyon, and many of its customers gave an email with their consent.
+    assert sum("Lyon" in p["persona"] for p in analysis.plans.values()) >= 5
+    assert sum(p["channel_key"] == "email" for p in analysis.plans.values()) >= 5
+    assert analysis.plans["rfm:champions"]["discount"] == 0
     # The same project gives the same draw.
     again = project.load_project(demo_project)
     from segmenter_app.core.actions import draw_control

@@ -62,6 +62,10 @@ F = Messages(
             "In-store voucher, handed at the till or slipped into the parcel: the data holds no email or phone; add them to your export to reach these customers directly.",
             "Bon remis en caisse ou glissé dans le colis : les données ne contiennent ni e-mail ni téléphone ; ajoutez-les à votre export pour joindre ces clients directement.",
         ),
+        "place": (
+            "Most of them are in {place} ({share}), unlike most of your customers: fit the offer to its seasons, holidays and currency.",
+            "La plupart sont à/en {place} ({share}), contrairement à la majorité de vos clients : adaptez l'offre à ses saisons, ses fêtes et sa monnaie.",
+        ),
         "rest": (
             "The others ({rest}): an in-store voucher at their next visit.",
             "Les autres ({rest}) : un bon en boutique lors de leur prochaine visite.",
@@ -168,6 +172,21 @@ def choose_channel(playbook: Playbook, profile: SegmentProfile, lang: str) -> tu
     if reach < 0.95:
         why += " " + F("rest", lang, rest=percent(1 - reach, lang))
     return key, why
+
+
+def location_note(profile: SegmentProfile, lang: str) -> str:
+    """A sentence when a segment lives mostly somewhere else than the shop's customers (may be empty)."""
+    share = profile.top_city_share
+    if (
+        profile.top_city
+        and profile.shop_place
+        and profile.top_city != profile.shop_place
+        and _known(share)
+        and share >= 0.6
+        and profile.size >= 2
+    ):
+        return F("place", lang, place=profile.top_city, share=percent(share, lang))
+    return ""
 
 
 def channel_name(key: str, lang: str) -> str:

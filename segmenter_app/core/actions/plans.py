@@ -167,7 +167,14 @@ def build_plan(analysis: Analysis, profile: SegmentProfile) -> dict[str, Any]:
         "persona": portrait(profile, lang, currency),
         "objective": text(pid, "objective", lang),
         "message": text(pid, "message", lang, **params),
-        "offer": text(pid, "offer_discount" if discount > 0 else "offer", lang, **params),
+        "offer": " ".join(
+            part
+            for part in (
+                text(pid, "offer_discount" if discount > 0 else "offer", lang, **params),
+                f.location_note(profile, lang),
+            )
+            if part
+        ),
         "channel": channel,
         "channel_key": channel_key,
         "timing": f"{timing} {fitted}".strip(),

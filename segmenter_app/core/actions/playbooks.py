@@ -68,6 +68,8 @@ PLAYBOOKS: dict[str, Playbook] = {
         # Predictive
         Playbook("churn_risk", "winback", "if_driven", 0.06, valuable=True, lapsed=True),
         Playbook("active", "grow", "never", 0.10),
+        # Interest-based (rules on categories or launches)
+        Playbook("trend_followers", "grow", "never", 0.12),
         # Everyone else
         Playbook("others", "keep", "if_driven", 0.03),
     )
@@ -127,6 +129,12 @@ ALIASES: dict[str, str] = {
     "other": "others",
     "rest": "others",
     "unmatched": "others",
+    "trend": "trend_followers",
+    "trendsetters": "trend_followers",
+    "early_adopters": "trend_followers",
+    "new_collection": "trend_followers",
+    "amateurs_de_nouveautes": "trend_followers",
+    "tendance": "trend_followers",
     # Other names the app's segmentation gives in French
     "plus_gros_clients": "biggest_spenders",
     "a_relancer_pour_racheter": "due_to_reorder",
@@ -716,6 +724,36 @@ TEXTS = Messages(
         "active.avoid": (
             "Discounts they do not need; too many messages.",
             "Des remises dont ils n'ont pas besoin ; trop de messages.",
+        ),
+        # --- Trend followers --------------------------------------------------------------------
+        "trend_followers.name": ("Trend followers", "Amateurs de nouveautés"),
+        "trend_followers.objective": (
+            "Make them the first to try what is new, and let them spread the word.",
+            "En faire les premiers à essayer les nouveautés, et les laisser en parler.",
+        ),
+        "trend_followers.message": (
+            "Just arrived, and you are among the first to know: discover our new collection before everyone else.",
+            "Tout juste arrivé, et vous êtes parmi les premiers à le savoir : découvrez notre nouvelle collection avant tout le monde.",
+        ),
+        "trend_followers.offer": (
+            "Preview of new collections and launches, a reservation before release, free delivery from {threshold}.",
+            "Avant-première des nouvelles collections et des lancements, une réservation avant la sortie, livraison offerte dès {threshold}.",
+        ),
+        "trend_followers.offer_discount": (
+            "Preview of new collections and launches, a reservation before release, free delivery from {threshold}.",
+            "Avant-première des nouvelles collections et des lancements, une réservation avant la sortie, livraison offerte dès {threshold}.",
+        ),
+        "trend_followers.timing": (
+            "A few days before each launch or new collection.",
+            "Quelques jours avant chaque lancement ou nouvelle collection.",
+        ),
+        "trend_followers.kpi": (
+            "Share of launch sales they make, pre-orders, reviews and shares.",
+            "Part des ventes de lancement qu'ils réalisent, précommandes, avis et partages.",
+        ),
+        "trend_followers.avoid": (
+            "Old stock and clearance offers; telling them after everyone else.",
+            "Les fins de série et le déstockage ; les prévenir après tout le monde.",
         ),
         # --- Others -----------------------------------------------------------------------------
         "others.name": ("Others", "Autres"),

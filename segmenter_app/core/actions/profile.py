@@ -44,6 +44,7 @@ class SegmentProfile:
     age_median: float = float("nan")
     # Figures of all segmented customers, to compare against
     overall: dict[str, float] = field(default_factory=dict)
+    shop_place: str | None = None  # where most of all the customers are (city, else country)
 
 
 def _bool(frame: pd.DataFrame, column: str) -> pd.Series | None:
@@ -180,5 +181,6 @@ def segment_profiles(analysis: Analysis) -> dict[str, SegmentProfile]:
         part = groups.get(key, frame.iloc[0:0])
         prof = _profile_of(key, seg.name_of(key), part)
         prof.overall = overall
+        prof.shop_place = everyone.top_city
         profiles[key] = prof
     return profiles
