@@ -1348,19 +1348,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Encoding:</source>
+        <source>E&amp;ncoding:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Delimiter:</source>
+        <source>De&amp;limiter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Header ro&amp;w:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>S&amp;heet:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Header &amp;row:</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -440,11 +440,11 @@
     </message>
     <message>
         <source>%1 Suggested method: %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 Méthode suggérée : %2.</translation>
     </message>
     <message>
         <source>Choose a goal to have criteria and a method proposed, or tick the criteria yourself.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez un objectif pour qu'on vous propose des critères et une méthode, ou cochez vous-même les critères.</translation>
     </message>
     <message>
         <source>%1 criteria chosen.</source>
@@ -452,19 +452,19 @@
     </message>
     <message>
         <source>RFM scores</source>
-        <translation type="unfinished" />
+        <translation>scores RFM</translation>
     </message>
     <message>
         <source>rules</source>
-        <translation type="unfinished" />
+        <translation>règles</translation>
     </message>
     <message>
         <source>clusters</source>
-        <translation type="unfinished" />
+        <translation>groupes automatiques</translation>
     </message>
     <message>
         <source>predictions</source>
-        <translation type="unfinished" />
+        <translation>prédictions</translation>
     </message>
     <message>
         <source>Choose a goal</source>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Précédent</translation>
+        <translation>&lt; Pré&amp;cédent</translation>
     </message>
     <message>
         <source>Previous step</source>
@@ -1345,23 +1345,23 @@
     </message>
     <message>
         <source>Read &amp;again</source>
-        <translation>&amp;Relire</translation>
+        <translation>Re&amp;lire</translation>
     </message>
     <message>
-        <source>&amp;Encoding:</source>
+        <source>E&amp;ncoding:</source>
         <translation>&amp;Encodage :</translation>
     </message>
     <message>
-        <source>&amp;Delimiter:</source>
-        <translation>&amp;Séparateur :</translation>
+        <source>De&amp;limiter:</source>
+        <translation>Séparate&amp;ur :</translation>
+    </message>
+    <message>
+        <source>Header ro&amp;w:</source>
+        <translation>Ligne d'en-&amp;tête :</translation>
     </message>
     <message>
         <source>S&amp;heet:</source>
-        <translation>&amp;Feuille :</translation>
-    </message>
-    <message>
-        <source>Header &amp;row:</source>
-        <translation>Ligne d'en-&amp;tête :</translation>
+        <translation>Feu&amp;ille :</translation>
     </message>
     <message>
         <source> (hidden)</source>
@@ -1546,11 +1546,17 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) matched several rules and went to the first.</source>
-        <translation><numerusform>%n client correspondait à plusieurs règles et a été placé dans la première.</numerusform><numerusform>%n clients correspondaient à plusieurs règles et ont été placés dans la première.</numerusform></translation>
+        <translation>
+            <numerusform>%n client correspondait à plusieurs règles et a été placé dans la première.</numerusform>
+            <numerusform>%n clients correspondaient à plusieurs règles et ont été placés dans la première.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) matched no rule: they are in Others.</source>
-        <translation><numerusform>%n client ne correspond à aucune règle : il est dans Autres.</numerusform><numerusform>%n clients ne correspondent à aucune règle : ils sont dans Autres.</numerusform></translation>
+        <translation>
+            <numerusform>%n client ne correspond à aucune règle : il est dans Autres.</numerusform>
+            <numerusform>%n clients ne correspondent à aucune règle : ils sont dans Autres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>({assigned} customers, {matched} matching)</source>

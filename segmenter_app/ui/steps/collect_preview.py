@@ -164,10 +164,10 @@ class ReadingControls(QWidget):
         self.apply_button = QPushButton(self.tr("Read &again"), self)
         self.apply_button.clicked.connect(lambda: self.applied.emit(self.settings()))
         for label, widget in (
-            (self.tr("&Encoding:"), self.encoding),
-            (self.tr("&Delimiter:"), self.delimiter),
+            (self.tr("E&ncoding:"), self.encoding),
+            (self.tr("De&limiter:"), self.delimiter),
             (self.tr("S&heet:"), self.sheet),
-            (self.tr("Header &row:"), self.header_row),
+            (self.tr("Header ro&w:"), self.header_row),
         ):
             cell = QHBoxLayout()
             lab = QLabel(label, self)
