@@ -89,3 +89,15 @@ def test_clusters_fall_back_to_the_first_segment_as_the_best():
     assert m["best_segments"] == ["cluster:0"]
     assert m["left_best"] == [{"customer_id": "a", "from": "cluster:0", "to": "cluster:1"}]
     assert "ont quitté" in m["alerts"][-1]["text"]
+
+
+def test_matrix_rows_give_the_same_counts_with_names():
+    before, after = _snapshots()
+    m = compare_snapshots(before, after, names=NAMES, order=ORDER)
+    first = m["matrix_rows"][0]
+    assert first["from"] == "Champions"
+    assert first["Champions"] == 6 and first["Loyal"] == 2 and first["(no longer present)"] == 1
+    assert m["matrix_rows"][-1]["from"] == "(new customers)"
+    assert [sum(v for k, v in r.items() if k != "from") for r in m["matrix_rows"]] == [
+        sum(r) for r in m["matrix"]["counts"]
+    ]

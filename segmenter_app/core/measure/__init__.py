@@ -38,7 +38,8 @@ Each row of ``segments`` (one flat dict, ready to be a row of the Results sheet)
 - ``revenue_uplift``, ``revenue_uplift_low``, ``revenue_uplift_high`` (revenue per customer,
   95% Welch interval), ``revenue_verdict``, ``revenue_text``;
 - ``incremental_revenue`` (revenue uplift x contacted), ``incremental_roi``,
-  ``expected_conversions`` (what the plan expected).
+  ``expected_conversions`` (what the plan expected), ``clv`` (mean predicted lifetime value of the
+  segment's customers when the predictive method gave one, else None).
 
 Figures that cannot be computed are None (never NaN).
 """

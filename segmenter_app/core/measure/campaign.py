@@ -94,6 +94,9 @@ def segment_figures(
         "reactivation_rate": _round(rate_t) if lapsed else None,
         "retention_rate": None if lapsed else _round(rate_t),
         "expected_conversions": (plan or {}).get("expected_conversions"),
+        "clv": _round(float(np.nanmean(frame["clv"])), 2)
+        if "clv" in frame.columns and frame["clv"].notna().any()
+        else None,
     }
     conv = rev = None
     note = ""
@@ -157,6 +160,8 @@ def outcome_frame(analysis: Analysis, outcomes: Outcomes) -> pd.DataFrame:
     frame["converted"] = table["converted"].reindex(frame.index).fillna(False).astype(bool).to_numpy()
     revenue = table["revenue"].reindex(frame.index).astype(float)
     frame["revenue"] = revenue.fillna(0.0).to_numpy()
+    if "clv" in assignments.columns:  # predicted lifetime value, when the method gave one
+        frame["clv"] = pd.to_numeric(assignments["clv"], errors="coerce").to_numpy(dtype=float)
     return frame
 
 

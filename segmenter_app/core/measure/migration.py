@@ -27,8 +27,8 @@ MIN_SHRINK = 5
 
 G = Messages(
     {
-        "new": ("New customers since", "Nouveaux clients depuis"),
-        "gone": ("No longer present", "Plus présents"),
+        "new": ("(new customers)", "(nouveaux clients)"),
+        "gone": ("(no longer present)", "(plus présents)"),
         "shrink": (
             "'{name}' shrank by {share} ({before} → {after} customers).",
             "« {name} » a diminué de {share} ({before} → {after} clients).",
@@ -67,7 +67,7 @@ def compare_snapshots(
 
     Returns ``from``/``to`` labels, ``keys`` (segment keys in order), ``matrix``
     (``rows`` = before keys + ``"(new)"``, ``columns`` = after keys + ``"(gone)"``, ``counts``
-    as a list of rows), ``moves`` (non-zero cells), ``segments`` (before, after, change,
+    as a list of rows), ``matrix_rows`` (the same with names, one dict per row), ``moves`` (non-zero cells), ``segments`` (before, after, change,
     change_share, stayed, stay_rate), ``best_segments``, ``left_best`` (customer, from, to) and
     ``alerts``.
     """
@@ -145,12 +145,18 @@ def compare_snapshots(
                 ),
             }
         )
+    label = {NEW: G("new", lang), GONE: G("gone", lang), **{k: names.get(k, k) for k in keys}}
+    matrix_rows = [
+        {"from": label[r], **{label[c]: counts[i][j] for j, c in enumerate(columns)}}
+        for i, r in enumerate(rows)
+    ]
     return {
         "from": labels[0],
         "to": labels[1],
         "keys": keys,
         "names": {k: names.get(k, k) for k in keys},
         "matrix": {"rows": rows, "columns": columns, "counts": counts},
+        "matrix_rows": matrix_rows,  # the same matrix as table rows, with names, for a sheet
         "moves": moves,
         "segments": segments,
         "best_segments": best,
