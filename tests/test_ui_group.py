@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ui_analysis import demo_analysis
 
 from segmenter_app.core import schema as s
+from segmenter_app.core import segmentation
 from segmenter_app.ui.steps.base import StepContext
 from segmenter_app.ui.steps.group import GroupPage
 from segmenter_app.ui.tasks import TaskRunner
@@ -236,3 +237,25 @@ def test_predictive_shows_the_fitted_models(page, artifacts):
     assert "BG/NBD" in note and f"{details['bgnbd']['r']:.3f}" in note
     assert page.model.visible_frame()["reason"].str.contains("likely still active|Bought once").any()
     page.grab().save(str(artifacts / "step_group_predictive.png"))
+
+
+def test_an_opened_grouping_is_shown_with_its_own_parameters(qtbot):
+    """A project's segmentation (here rules) is shown as it is, without recomputing it."""
+    from segmenter_app.core.segmentation import rule_presets
+
+    analysis = demo_analysis("en")
+    rules = [rule_presets.preset("dormant"), rule_presets.preset("loyal")]
+    segmentation.segment(analysis, "rules", {"rules": rules})
+    seg = analysis.segmentation
+    tasks = TaskRunner()
+    widget = GroupPage()
+    qtbot.addWidget(widget)
+    widget.set_context(StepContext(analysis, tasks, QUndoStack()))
+    widget.show()
+    widget.refresh()
+    assert not tasks.is_busy()  # nothing to recompute
+    assert analysis.segmentation is seg
+    assert widget.method_combo.currentData() == "rules"
+    assert [r["id"] for r in widget.rules_params.rules] == ["dormant", "loyal"]
+    assert widget.bars.keys == seg.segments["key"].tolist()
+    assert widget.segments.table.rowCount() == len(seg.segments)

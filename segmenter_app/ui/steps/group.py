@@ -118,6 +118,7 @@ class GroupPage(StepPage):
         self._generation = 0  # bumped by every hand edit; an older background result is recomputed
         self._filter_text = ""
         self._notifying = False
+        self._shown: Segmentation | None = None  # the segmentation whose parameters the panels show
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -259,8 +260,12 @@ class GroupPage(StepPage):
         seg = analysis.segmentation
         if seg is not None and not self._stale:
             self.method = seg.method
-            if seg.method not in self.requested:
+            if seg is not self._shown and seg.method != "rfm":
+                # A grouping this page did not compute (project opened, language switched): its
+                # own parameters are the ones to show and to start from. RFM keeps "automatic"
+                # scores; its cut points come from the result's details.
                 self.requested[seg.method] = copy.deepcopy(seg.parameters)
+            self._shown = seg
         self._show_method()
         if analysis.customers is None:
             self.status.setText(self.tr("Import the customers' orders first (step 1)."))
@@ -345,6 +350,7 @@ class GroupPage(StepPage):
         analysis = self.ctx.analysis
         analysis.segmentation = result.analysis.segmentation
         analysis.plans = result.analysis.plans
+        self._shown = analysis.segmentation
         self.card, self.summary = result.card, result.summary
         self.clear_filter(render=False)
         self._notify(CHANGE_SEGMENTATION)
