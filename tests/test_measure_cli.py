@@ -213,3 +213,12 @@ def test_unusable_inputs_exit_2_with_one_paragraph(demo_project, tmp_path):
     for r in (missing, wrong, no_date):
         assert r.stderr.strip().count("\n") == 0 and "Traceback" not in r.stderr
     assert not Path(out).exists()
+
+
+def test_never_writes_over_the_files_it_reads(demo_project, tmp_path):
+    results = tmp_path / "r.csv"
+    results.write_text("Client;Converti\nC0031;oui\n", encoding="utf-8")
+    before = results.read_bytes()
+    result = run_cli("measure", str(demo_project), str(results), "--out", str(results), "--lang", "en")
+    assert result.returncode == 2 and "choose another name" in result.stderr
+    assert results.read_bytes() == before

@@ -43,6 +43,10 @@ T = Messages(
             "The project '{path}' has no segments yet: segment the customers and save the project before measuring.",
             "Le projet « {path} » n'a pas encore de segments : segmentez les clients et enregistrez le projet avant de mesurer.",
         ),
+        "same_file": (
+            "'{path}' is one of the files this command reads: choose another name for --out or --save-project, so nothing you gave is overwritten.",
+            "« {path} » est l'un des fichiers lus par cette commande : choisissez un autre nom pour --out ou --save-project, afin de ne rien écraser de ce que vous avez fourni.",
+        ),
         "cancelled": ("Stopped.", "Arrêté."),
         "internal": (
             "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
@@ -107,6 +111,15 @@ def _campaign_date(value: str | None) -> pd.Timestamp | None:
         raise UserError(T, "bad_date", value=value) from None
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse to write the workbook over the results, the project or the compared project."""
+    read = {Path(p).resolve() for p in (args.results, args.project, args.compare) if p}
+    if Path(args.out).resolve() in read:
+        raise UserError(T, "same_file", path=args.out)
+    if args.save_project and Path(args.save_project).resolve() in read - {Path(args.project).resolve()}:
+        raise UserError(T, "same_file", path=args.save_project)
+
+
 def build_report(
     analysis: Any, measurement: dict[str, Any], args: argparse.Namespace, outputs: dict[str, Any]
 ) -> dict[str, Any]:
@@ -159,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
         from segmenter_app.core.report import write_report
 
         date = _campaign_date(args.campaign_date)
+        _check_outputs(args)
         if not 1 <= args.window_days <= 366:
             raise UserError(T, "bad_window", value=args.window_days)
         timings: dict[str, float] = {}
