@@ -310,3 +310,8 @@ def test_a_task_that_ignores_cancel_is_detached_within_a_second(qtbot):
     assert task.outcome == "cancelled" and cancelled == [True]
     qtbot.wait(2600)  # the worker returns later: its result is dropped
     assert results == [] and task.outcome == "cancelled"
+
+
+def test_export_button_follows_the_segments(window):
+    assert not window.export_button.isEnabled()
+    assert window.export_button.text() == "Expor&t…"

@@ -94,6 +94,7 @@ def test_every_step_reports_unnamed_controls(window, capsys):
 
 def test_tab_reaches_the_navigator_the_pages_and_next(window):
     from PySide6.QtWidgets import QApplication
+    from shiboken6 import getCppPointer
 
     window.activateWindow()
     window.navigator.setFocus()
@@ -101,7 +102,7 @@ def test_tab_reaches_the_navigator_the_pages_and_next(window):
     for _ in range(300):
         widget = QApplication.focusWidget()
         if widget is not None:
-            seen.add(id(widget))
+            seen.add(getCppPointer(widget)[0])  # Python wrappers come and go; the C++ object stays
         window.focusNextChild()
     collect = window.page("collect")
     for widget in (
@@ -111,4 +112,4 @@ def test_tab_reaches_the_navigator_the_pages_and_next(window):
         collect.files,
         collect.tabs.tabBar(),
     ):
-        assert id(widget) in seen, widget
+        assert getCppPointer(widget)[0] in seen, widget

@@ -874,6 +874,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Expor&amp;t…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the segmented workbook (once the customers are grouped)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&lt; &amp;Back</source>
         <translation type="unfinished" />
     </message>

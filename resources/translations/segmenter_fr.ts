@@ -874,6 +874,14 @@
         <translation>Celle du système</translation>
     </message>
     <message>
+        <source>Expor&amp;t…</source>
+        <translation>Expor&amp;ter…</translation>
+    </message>
+    <message>
+        <source>Write the segmented workbook (once the customers are grouped)</source>
+        <translation>Écrire le classeur segmenté (une fois les clients regroupés)</translation>
+    </message>
+    <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; Pré&amp;cédent</translation>
     </message>

@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
         outer = QHBoxLayout(central)
         self.navigator = QListWidget(central)
         self.navigator.setObjectName("navigator")
-        self.navigator.setFixedWidth(200)
+        self.navigator.setFixedWidth(210)
+        # Roomier rows than a plain list: the navigator is the wizard's table of contents.
+        self.navigator.setStyleSheet("QListWidget#navigator::item { padding: 6px 4px; }")
         self.navigator.currentRowChanged.connect(self._on_navigator_row)
         outer.addWidget(self.navigator)
         right = QVBoxLayout()
@@ -128,6 +130,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         right.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
+        self.export_button = QPushButton(central)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export)
+        buttons.addWidget(self.export_button)
         self.back_button = QPushButton(central)
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton(central)
@@ -252,6 +258,10 @@ class MainWindow(QMainWindow):
         self.language_actions[None].setText(self.tr("Same as the system"))
         self.language_actions["en"].setText("English")
         self.language_actions["fr"].setText("Français")
+        self.export_button.setText(self.tr("Expor&t…"))
+        self.export_button.setToolTip(
+            self.tr("Write the segmented workbook (once the customers are grouped)")
+        )
         self.back_button.setText(self.tr("< &Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
         self.next_button.setText(self.tr("&Next >"))
@@ -341,7 +351,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        self.export_action.setEnabled(self.ctx.analysis.segmentation is not None)
+        has_segments = self.ctx.analysis.segmentation is not None
+        self.export_action.setEnabled(has_segments)
+        self.export_button.setEnabled(has_segments)
 
     # -- analysis changes ---------------------------------------------------------------------
     def _on_changed(self, what: str) -> None:
