@@ -208,3 +208,22 @@ def test_online_retail_rfm_unchanged_when_rows_are_shuffled(online_retail_csv):
         results[0].assignments, results[1].assignments.loc[results[0].assignments.index]
     )
     assert results[0].details["cut_points"] == results[1].details["cut_points"]
+
+
+def test_customers_who_never_bought_get_their_own_segment_and_no_orders_is_refused():
+    """A customers file joined with orders: non-buyers sit outside the grid; no buyer at all is
+    a plain refusal."""
+    analysis = _analysis([5, 40, np.nan, 300] * 60, [3, 1, 0, 2] * 60, [300.0, 20.0, 0.0, 90.0] * 60)
+    seg = segment(analysis, "rfm")
+    never = analysis.customers[s.C_FREQUENCY] == 0
+    assert (seg.assignments.loc[never, s.A_SEGMENT] == "rfm:no_purchase").all()
+    assert (
+        seg.segments["key"].iloc[-1] == "rfm:no_purchase"
+        and seg.name_of("rfm:no_purchase") == "No purchase yet"
+    )
+    assert (seg.assignments.loc[~never, s.A_SEGMENT] != "rfm:no_purchase").all()
+    assert rfm.grid_counts(seg).to_numpy().sum() == int((~never).sum())
+    assert seg.assignments.loc[never, s.A_REASON].str.startswith("No purchase").all()
+    with pytest.raises(UserError) as error:
+        segment(_analysis([np.nan] * 5, [0] * 5, [0.0] * 5), "rfm")
+    assert "Import an orders file" in error.value.text("en")

@@ -21,6 +21,8 @@ from segmenter_app.core.segmentation.labels import IDENTIFYING
 SKEW_LIMIT = 1.0
 MAX_CATEGORIES = 8
 DEFAULT_CRITERIA = (s.C_RECENCY, s.C_FREQUENCY, s.C_MONETARY, s.C_AVG_BASKET)
+# Whether a customer can be reached says how to talk to a group, not what the group is.
+CONTACT_FLAGS = (s.C_HAS_EMAIL, s.C_HAS_PHONE, s.C_CONTACTABLE, s.CONSENT, s.OPT_OUT)
 
 MESSAGES = Messages(
     {
@@ -66,7 +68,9 @@ def default_criteria(customers: pd.DataFrame, chosen: list[str] | None) -> list[
             )
         return list(chosen)
     behavioural = [
-        c for c in DEFAULT_CRITERIA if c in customers.columns and customers[c].notna().mean() > 0.5
+        c
+        for c in DEFAULT_CRITERIA
+        if c in customers.columns and customers[c].notna().mean() > 0.5 and customers[c].nunique() > 1
     ]
     if behavioural:
         return behavioural
@@ -74,6 +78,8 @@ def default_criteria(customers: pd.DataFrame, chosen: list[str] | None) -> list[
         c
         for c in customers.columns
         if c not in IDENTIFYING
+        and c not in CONTACT_FLAGS
+        and not (c == s.C_AGE_BAND and s.AGE in customers.columns)  # the band repeats the age
         and not pd.api.types.is_datetime64_any_dtype(customers[c])
         and customers[c].notna().mean() > 0.5
         and customers[c].nunique() > 1

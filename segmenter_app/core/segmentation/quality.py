@@ -81,17 +81,19 @@ def substantial_threshold(total_customers: int) -> int:
 
 
 def _reachable(customers: pd.DataFrame) -> pd.Series | None:
-    """Per customer: reachable (True/False), or None when the data has no contact information."""
-    if s.C_CONTACTABLE in customers.columns:
-        return customers[s.C_CONTACTABLE].fillna(False).astype(bool)
-    parts = [
+    """Per customer: reachable (True/False), or None when the data holds no contact details at all
+    (then "0% reachable" would be false: the shop may well have them elsewhere)."""
+    flags = [
         customers[c].fillna(False).astype(bool) for c in (s.C_HAS_EMAIL, s.C_HAS_PHONE) if c in customers
     ]
-    if not parts:
+    raw = [c for c in (s.EMAIL, s.PHONE) if c in customers.columns and customers[c].notna().any()]
+    if not raw and not any(flag.any() for flag in flags):
         return None
-    reach = parts[0]
-    for part in parts[1:]:
-        reach = reach | part
+    if s.C_CONTACTABLE in customers.columns:
+        return customers[s.C_CONTACTABLE].fillna(False).astype(bool)
+    reach = pd.Series(False, index=customers.index)
+    for flag in flags:
+        reach = reach | flag
     return reach
 
 

@@ -57,6 +57,17 @@ MESSAGES = Messages(
         "cant_lose": ("Can't lose them", "À ne pas perdre"),
         "at_risk": ("At risk", "À risque"),
         "hibernating": ("Hibernating", "En hibernation"),
+        "no_purchase": ("No purchase yet", "Pas encore d'achat"),
+        "no_purchase_reason": (
+            "No purchase up to the analysis date: no R, F or M score.",
+            "Aucun achat jusqu'à la date d'analyse : pas de note R, F ou M.",
+        ),
+        "no_orders": (
+            "RFM needs purchases, and these customers have none in the data. Import an orders file too, "
+            "or group them with clusters or rules on their attributes.",
+            "Le RFM a besoin d'achats, et ces clients n'en ont aucun dans les données. Importez aussi un "
+            "fichier de commandes, ou regroupez-les par groupes automatiques ou par règles sur leurs attributs.",
+        ),
         "reason": (
             "R {r} · F {f} · M {m}: {recency}, {frequency}, {monetary}",
             "R {r} · F {f} · M {m} : {recency}, {frequency}, {monetary}",
@@ -64,7 +75,7 @@ MESSAGES = Messages(
         "bought_today": ("bought today", "dernier achat aujourd'hui"),
         "bought_day": ("bought {days} day ago", "dernier achat il y a {days} jour"),
         "bought_days": ("bought {days} days ago", "dernier achat il y a {days} jours"),
-        "no_purchase": ("no purchase", "aucun achat"),
+        "no_purchase_phrase": ("no purchase", "aucun achat"),
         "order": ("{count} order", "{count} commande"),
         "orders": ("{count} orders", "{count} commandes"),
         "spent": ("{amount} {currency} spent", "{amount} {currency} dépensés"),
@@ -103,6 +114,7 @@ SEGMENT_ORDER = (
     "cant_lose",
     "at_risk",
     "hibernating",
+    "no_purchase",
 )
 
 # Grid of PRODUCT.md, R score down (5 first), F score across (1..5). Every cell once.
@@ -297,7 +309,12 @@ def run_rfm(
     customers = require_customers(analysis, COLUMNS.values())
     lang = analysis.lang
     progress(0.0, "RFM")
-    levels = choose_levels(len(customers), parameters.get("scores"))
+    # Customers from a customers file who never ordered have no R, F or M: they are kept in a
+    # segment of their own, outside the grid, and the cut points come from the buyers only.
+    buyers = ((customers[s.C_FREQUENCY].fillna(0) > 0) & customers[s.C_RECENCY].notna()).to_numpy()
+    if not buyers.any():
+        raise UserError(MESSAGES, "no_orders")
+    levels = choose_levels(int(buyers.sum()), parameters.get("scores"))
     edited = check_cut_points(parameters.get("cut_points") or {}, levels)
     cut_points: dict[str, list[float]] = {}
     sources: dict[str, str] = {}
@@ -312,9 +329,9 @@ def run_rfm(
             cut_points[dimension] = edited[dimension]
             sources[dimension] = "edited"
         else:
-            cut_points[dimension] = compute_cut_points(values, dimension, levels)
+            cut_points[dimension] = compute_cut_points(values[buyers], dimension, levels)
             sources[dimension] = "computed"
-        scores[dimension] = scores_for(values, cut_points[dimension], dimension, levels)
+        scores[dimension] = np.where(buyers, scores_for(values, cut_points[dimension], dimension, levels), 0)
         if cancel is not None:
             cancel.check()
     progress(0.4, "RFM")
@@ -329,6 +346,9 @@ def run_rfm(
         for f_index, name in enumerate(row):
             lookup[r_score, f_index + 1] = code_of[name]
     codes = lookup[r, f]
+    if not buyers.all():
+        names = [*names, "no_purchase"]
+        codes = np.where(buyers, codes, len(names) - 1).astype(np.int16)
     keys = np.array([segment_key(n) for n in names], dtype=object)
 
     assignments = pd.DataFrame(index=customers.index.astype(str))
@@ -337,13 +357,15 @@ def run_rfm(
     assignments["f_score"] = f
     assignments["m_score"] = m
     cells = np.array([[f"R{i}F{j}" for j in range(levels + 1)] for i in range(levels + 1)], dtype=object)
-    assignments["rfm_cell"] = cells[r, f]
+    assignments["rfm_cell"] = np.where(buyers, cells[r, f], "")
     assignments["rfm_score"] = (r.astype(int) * 100 + f.astype(int) * 10 + m.astype(int)).astype(int)
     progress(0.6, "RFM")
     if cancel is not None:
         cancel.check()
     assignments["rank_in_segment"] = _rank_in_segment(codes, m, customers[s.C_MONETARY], assignments.index)
-    assignments[s.A_REASON] = _reasons(customers, r, f, m, lang, currency_symbol(analysis))
+    reasons = _reasons(customers, r, f, m, lang, currency_symbol(analysis))
+    reasons[~buyers] = MESSAGES("no_purchase_reason", lang)
+    assignments[s.A_REASON] = reasons
     progress(1.0, "RFM")
 
     details = {
@@ -394,7 +416,7 @@ def _reasons(
 
     def recency_text(days: float) -> str:
         if days != days:
-            return MESSAGES("no_purchase", lang)
+            return MESSAGES("no_purchase_phrase", lang)
         if days < 0.5:
             return MESSAGES("bought_today", lang)
         key = "bought_day" if days < 1.5 else "bought_days"

@@ -396,10 +396,14 @@ def _values_text(
 # --- The method ---------------------------------------------------------------------------------
 
 
-def _available(rule: dict[str, Any], customers: pd.DataFrame) -> str | None:
-    """The first column a rule needs that the table lacks, or None."""
+def _available(rule: dict[str, Any], customers: pd.DataFrame, informative: bool = False) -> str | None:
+    """The first column a rule needs that the table lacks, or None. With ``informative``, a column
+    with a single value (e.g. no discount anywhere) counts as lacking too: a preset on it would
+    only produce an empty segment."""
     for field in fields_of(rule["when"]):
         if field not in customers.columns:
+            return field
+        if informative and customers[field].nunique(dropna=True) < 2:
             return field
     return None
 
@@ -428,7 +432,7 @@ def run_rules(
     else:
         rules = []
         for rule in rule_presets.default_rules(lang):
-            missing = _available(rule, customers)
+            missing = _available(rule, customers, informative=True)
             if missing is None:
                 rules.append(rule)
             else:
