@@ -179,3 +179,46 @@ def test_french_verdicts(page, tmp_path, artifacts):
     assert page.uplift.verdicts[0] == next(r for r in m["segments"] if r["customers"])["uplift_text"]
     QTest.qWait(50)
     page.grab().save(str(artifacts / "step_measure_results_fr.png"))
+
+
+def test_compare_with_a_saved_project_shows_the_migration(page, tmp_path, artifacts):
+    from segmenter_app.core import project
+
+    analysis = page.ctx.analysis
+    saved = tmp_path / "before.segmenter"
+    project.save_project(analysis, saved)
+    # Since the save, twenty customers were moved by hand into the first segment.
+    from segmenter_app.core.segmentation import edits
+
+    keys = analysis.segmentation.segments["key"].tolist()
+    outside = analysis.segmentation.assignments.index[
+        analysis.segmentation.assignments[s.A_SEGMENT] != keys[0]
+    ]
+    edits.move(analysis, list(outside[:20]), keys[0])
+    page.compare_project(str(saved))
+    assert page.ctx.tasks.wait_idle(60)
+    QApplication.processEvents()
+    assert page.comparison is not None
+    assert page.body.isVisible() and not page.empty.isVisible()
+    assert page.charts.isTabVisible(page.charts.indexOf(page.migration))
+    assert not page.charts.isTabVisible(page.charts.indexOf(page.uplift))
+    stayed = sum(page.migration.values[i, i] for i in range(len(keys)))
+    assert page.migration.values.sum() == len(analysis.segmentation.assignments)
+    assert stayed == len(analysis.segmentation.assignments) - 20
+    first = page.sizes.names.index(analysis.segmentation.name_of(keys[0]))
+    assert page.sizes.sizes[first, 1] - page.sizes.sizes[first, 0] == 20
+    assert "20 customers changed segment" in page.verdict.text()
+    QTest.qWait(50)
+    page.grab().save(str(artifacts / "step_measure_compare_en.png"))
+
+
+def test_results_say_what_was_read(page, tmp_path):
+    sheet = _results_sheet(page.ctx.analysis, tmp_path / "results.csv")
+    extra = pd.DataFrame(
+        {"customer_id": ["NOBODY1", "NOBODY2"], "converted": ["yes", "no"], "revenue": [10.0, 0.0]}
+    )
+    pd.concat([sheet, extra]).to_csv(tmp_path / "results.csv", index=False)
+    _import(page, tmp_path / "results.csv")
+    text = page.source.text()
+    assert f"{len(sheet) + 2} rows read" in text.replace(",", "")
+    assert "2 customers of the file are not in the analysis" in text

@@ -52,6 +52,19 @@ def measure_file(
     return list(analysis.measurements)
 
 
+def compare_with_project(analysis: Analysis, path: str, *, progress: Any, cancel: Any) -> dict[str, Any]:
+    """The migration from a saved project's segments (before) to the current ones (after)."""
+    from segmenter_app.core import measure, project
+
+    progress(0.1, "")
+    before = project.load_project(path)
+    cancel.check()
+    progress(0.7, "")
+    if before.segmentation is None:
+        raise ValueError("the project has no segments")
+    return measure.compare_analyses(before, analysis, analysis.lang)
+
+
 def snapshot_sizes(
     measurements: list[dict[str, Any]],
 ) -> tuple[list[str], list[str], list[str], np.ndarray] | None:
@@ -94,6 +107,12 @@ class MeasurePage(StepPage):
             )
         )
         self.import_button.clicked.connect(self._choose_file)
+        self.compare_button = QPushButton(self.tr("Compare with a saved project…"))
+        self.compare_button.setToolTip(
+            self.tr("See how customers moved between segments since an earlier project was saved")
+        )
+        self.compare_button.clicked.connect(self._choose_project)
+        self.comparison: dict[str, Any] | None = None  # a migration from a saved project (not saved)
         self.campaign_date = QDateEdit()
         self.campaign_date.setCalendarPopup(True)
         self.campaign_date.setDate(QDate.currentDate())
@@ -114,6 +133,7 @@ class MeasurePage(StepPage):
         self.chooser.currentIndexChanged.connect(lambda _i: self._show_selected())
         top = QHBoxLayout()
         top.addWidget(self.import_button)
+        top.addWidget(self.compare_button)
         top.addWidget(date_label)
         top.addWidget(self.campaign_date)
         top.addWidget(window_label)
@@ -124,6 +144,8 @@ class MeasurePage(StepPage):
 
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
         self.alerts.setStyleSheet("color: #D55E00;")
@@ -179,6 +201,7 @@ class MeasurePage(StepPage):
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.source)
         layout.addWidget(self.alerts)
         layout.addWidget(self.body, 1)
         self._keys: list[str] = []
@@ -219,6 +242,31 @@ class MeasurePage(StepPage):
             on_done=self._add,
         )
 
+    def _choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Compare with a saved project"), "", self.tr("Segmenter projects (*.segmenter)")
+        )
+        if path:
+            self.compare_project(path)
+
+    def compare_project(self, path: str) -> None:
+        """Load a saved project in the background and show how customers moved since then."""
+        if self.ctx is None or self.ctx.analysis.segmentation is None:
+            return
+        self.ctx.tasks.run(
+            compare_with_project,
+            self.ctx.snapshot(),
+            path,
+            title=self.tr("Comparing with the saved project"),
+            key="measure-compare",
+            on_done=self._show_comparison,
+        )
+
+    def _show_comparison(self, migration: dict[str, Any]) -> None:
+        self.comparison = migration
+        self.refresh()
+        self.charts.setCurrentWidget(self.migration)
+
     def _add(self, measurements: list[dict[str, Any]]) -> None:
         self.ctx.undo_stack.push(
             AnalysisAttributeCommand(
@@ -248,8 +296,9 @@ class MeasurePage(StepPage):
                 current if 0 <= current < len(measurements) else len(measurements) - 1
             )
         self.chooser.blockSignals(False)
-        self.empty.setVisible(not measurements)
-        self.body.setVisible(bool(measurements))
+        self.compare_button.setEnabled(analysis.segmentation is not None)
+        self.empty.setVisible(not measurements and self.comparison is None)
+        self.body.setVisible(bool(measurements) or self.comparison is not None)
         self.chooser.setEnabled(len(measurements) > 1)
         self._show_selected()
 
@@ -266,9 +315,26 @@ class MeasurePage(StepPage):
         if m is None:
             self.verdict.setText("")
             self.verdict.setVisible(False)
+            self.source.setVisible(False)
             self.alerts.setText("")
             self.alerts.setVisible(False)
+            self._show_results_tabs(False)
+            self._show_migration({"migration": self.comparison})
+            if self.comparison is not None:
+                mig = self.comparison
+                moved = sum(int(move["customers"]) for move in mig.get("moves", []))
+                self.verdict.setText(
+                    self.tr("From {before} to {after}: {moved} customers changed segment.")
+                    .replace("{before}", str(mig.get("from", "")))
+                    .replace("{after}", str(mig.get("to", "")))
+                    .replace("{moved}", self.ctx.locale().toString(moved))
+                )
+                self.verdict.setVisible(True)
+                alerts = [a["text"] for a in mig.get("alerts") or []]
+                self.alerts.setText("\n".join(alerts))
+                self.alerts.setVisible(bool(alerts))
             return
+        self._show_results_tabs(True)
         currency = m.get("currency") or ""
         rows = [r for r in m["segments"] if r.get("customers")]
         self._keys = [str(r["key"]) for r in rows]
@@ -280,6 +346,8 @@ class MeasurePage(StepPage):
             )
         self.verdict.setText(verdict)
         self.verdict.setVisible(True)
+        self.source.setText(self._source_text(m))
+        self.source.setVisible(bool(self.source.text()))
         alerts = [a["text"] for a in m.get("alerts") or []]
         self.alerts.setText("\n".join(alerts))
         self.alerts.setVisible(bool(alerts))
@@ -291,7 +359,36 @@ class MeasurePage(StepPage):
             [float(r.get("revenue") or 0.0) for r in rows],
         )
         self._show_uplift(rows, currency)
-        self._show_migration(m)
+        self._show_migration(
+            m if m.get("migration") or self.comparison is None else {"migration": self.comparison}
+        )
+
+    def _show_results_tabs(self, on: bool) -> None:
+        self.table.setVisible(on)
+        for widget in (self.uplift, self.revenue_uplift, self.results_bars):
+            self.charts.setTabVisible(self.charts.indexOf(widget), on)
+
+    def _source_text(self, m: dict[str, Any]) -> str:
+        """What was read: rows, rows left out, customers unknown to the analysis (nothing silent)."""
+        source = m.get("source") or {}
+        loc = self.ctx.locale()
+        if not source:
+            return ""
+        excluded = sum(int(v) for v in (source.get("excluded") or {}).values())
+        text = (
+            self.tr(
+                "{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis."
+            )
+            .replace("{rows}", loc.toString(int(source.get("rows_read") or 0)))
+            .replace("{excluded}", loc.toString(excluded))
+            .replace("{unknown}", loc.toString(int(source.get("unmatched_customers") or 0)))
+        )
+        missing = int(m.get("contacted_not_in_results") or 0)
+        if missing:
+            text += " " + self.tr(
+                "%n contacted customer(s) missing from the results count as not converted.", "", missing
+            )
+        return text
 
     def _fill_table(self, rows: list[dict[str, Any]], currency: str) -> None:
         def money(v: Any) -> str:
@@ -388,7 +485,10 @@ class MeasurePage(StepPage):
         self.migration.set_migration(
             matrix["counts"], [label(k) for k in matrix["rows"]], [label(k) for k in matrix["columns"]]
         )
-        sizes = snapshot_sizes(self.ctx.analysis.measurements[: self.chooser.currentIndex() + 1])
+        if mig is self.comparison:
+            sizes = snapshot_sizes([{"migration": mig}])
+        else:
+            sizes = snapshot_sizes(self.ctx.analysis.measurements[: self.chooser.currentIndex() + 1])
         if sizes is not None:
             labels, _keys, seg_names, values = sizes
             self.sizes.set_sizes(labels, seg_names, values)
