@@ -311,9 +311,9 @@
         <source>No customer was found in more than one file.</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1 customers were recognised in several files by their e-mail or phone. Check them below.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <translation><numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform><numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform></translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -969,6 +969,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Compare with a saved project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>See how customers moved between segments since an earlier project was saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Campaign date</source>
         <translation type="unfinished" />
     </message>
@@ -1065,7 +1073,23 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Compare with a saved project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segmenter projects (*.segmenter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparing with the saved project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Import results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From {before} to {after}: {moved} customers changed segment.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1075,6 +1099,17 @@
     <message>
         <source>The results say nothing about the control group: the uplift cannot be measured.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n contacted customer(s) missing from the results count as not converted.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
     <message>
         <source>Segment</source>

@@ -311,9 +311,9 @@
         <source>No customer was found in more than one file.</source>
         <translation>Aucun client n'a été trouvé dans plus d'un fichier.</translation>
     </message>
-    <message>
-        <source>%1 customers were recognised in several files by their e-mail or phone. Check them below.</source>
-        <translation>%1 clients ont été reconnus dans plusieurs fichiers par leur e-mail ou leur téléphone. Vérifiez-les ci-dessous.</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <translation><numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform><numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform></translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -969,6 +969,14 @@
         <translation>Une feuille de résultats de campagne (client, converti oui/non, chiffre d'affaires) ou un export de ventes ultérieur de votre caisse ou boutique en ligne</translation>
     </message>
     <message>
+        <source>Compare with a saved project…</source>
+        <translation>Comparer avec un projet enregistré…</translation>
+    </message>
+    <message>
+        <source>See how customers moved between segments since an earlier project was saved</source>
+        <translation>Voir comment les clients ont changé de segment depuis l'enregistrement d'un projet antérieur</translation>
+    </message>
+    <message>
         <source>Campaign date</source>
         <translation>Date de la campagne</translation>
     </message>
@@ -1065,8 +1073,24 @@
         <translation>Mesure des résultats</translation>
     </message>
     <message>
+        <source>Compare with a saved project</source>
+        <translation>Comparer avec un projet enregistré</translation>
+    </message>
+    <message>
+        <source>Segmenter projects (*.segmenter)</source>
+        <translation>Projets Segmenter (*.segmenter)</translation>
+    </message>
+    <message>
+        <source>Comparing with the saved project</source>
+        <translation>Comparaison avec le projet enregistré</translation>
+    </message>
+    <message>
         <source>Import results</source>
         <translation>Importer des résultats</translation>
+    </message>
+    <message>
+        <source>From {before} to {after}: {moved} customers changed segment.</source>
+        <translation>Du {before} au {after} : {moved} clients ont changé de segment.</translation>
     </message>
     <message>
         <source>All segments: {text}</source>
@@ -1075,6 +1099,14 @@
     <message>
         <source>The results say nothing about the control group: the uplift cannot be measured.</source>
         <translation>Les résultats ne disent rien du groupe témoin : le gain ne peut pas être mesuré.</translation>
+    </message>
+    <message>
+        <source>{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis.</source>
+        <translation>{rows} lignes lues, {excluded} écartées ; {unknown} clients du fichier ne figurent pas dans l'analyse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacted customer(s) missing from the results count as not converted.</source>
+        <translation><numerusform>%n client contacté absent des résultats compte comme non converti.</numerusform><numerusform>%n clients contactés absents des résultats comptent comme non convertis.</numerusform></translation>
     </message>
     <message>
         <source>Segment</source>
