@@ -54,6 +54,10 @@ F = Messages(
             "Letter: few can be emailed ({email}), but {share} have a known address area; check the full address before sending.",
             "Courrier : peu sont joignables par e-mail ({email}), mais {share} ont une adresse connue ; vérifiez l'adresse complète avant l'envoi.",
         ),
+        "why.letter_mixed": (
+            "Letter for a valuable segment: only {email} can be emailed, but {share} have a known address area; email those who can be, write to the others (check the full address first).",
+            "Courrier pour un segment précieux : seuls {email} sont joignables par e-mail, mais {share} ont une adresse connue ; écrivez un e-mail à ceux qui le sont, un courrier aux autres (vérifiez l'adresse complète).",
+        ),
         "why.in_store": (
             "In-store voucher, handed at the till or slipped into the parcel: few of them can be reached otherwise ({email} by email).",
             "Bon remis en caisse ou glissé dans le colis : peu d'entre eux sont joignables autrement ({email} par e-mail).",
@@ -162,7 +166,8 @@ def choose_channel(playbook: Playbook, profile: SegmentProfile, lang: str) -> tu
         why = F("why.sms", lang, size=customers(profile.size, lang), share=percent(phone, lang))
     elif postal >= MAIN_CHANNEL_REACH and (small_valuable or playbook.valuable):
         key, reach = "letter", postal
-        why = F("why.letter", lang, email=percent(email, lang), share=percent(postal, lang))
+        mixed = "why.letter_mixed" if email >= 0.25 else "why.letter"
+        why = F(mixed, lang, email=percent(email, lang), share=percent(postal, lang))
     elif not _known(profile.email_share) and not _known(profile.phone_share):
         key, reach = "in_store", 1.0
         why = F("why.in_store_no_data", lang)
