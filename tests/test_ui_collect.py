@@ -253,3 +253,29 @@ def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv):
     assert dialog_texts() == []
     assert window.ctx.analysis.customers is None  # nothing half-imported
     assert not window.progress.isVisible()
+
+
+def test_matches_across_files_are_listed(window, tmp_path, artifacts):
+    shop = tmp_path / "boutique.csv"
+    shop.write_text(
+        "Client;E-mail;Date;Montant\n"
+        "A1;anne@exemple.fr;2026-01-05;12,50\n"
+        "A2;bob@exemple.fr;2026-02-05;30,00\n"
+        "A3;carl@exemple.fr;2026-02-06;8,00\n",
+        encoding="utf-8",
+    )
+    web = tmp_path / "web.csv"
+    web.write_text(
+        "Order,Email,Created at,Total\n1001,ANNE@exemple.fr ,2026-03-01,40.00\n1002,dan@example.com,2026-03-02,15.00\n",
+        encoding="utf-8",
+    )
+    page = import_and_wait(window, [shop, web])
+    page.tabs.setCurrentIndex(3)
+    model = page.matches_model
+    assert model.total_rows() == 1
+    texts = [model.text(0, c) for c in range(model.columnCount())]
+    assert texts[0] == "A1" and "e-mail" in texts
+    assert any("boutique.csv: A1" in t for t in texts)
+    assert page.matches_note.text().startswith("1 customer recognised in several files")
+    assert len(window.ctx.analysis.customers) == 4  # Anne counted once across the two files
+    window.grab().save(str(artifacts / "collect_matches_en.png"))

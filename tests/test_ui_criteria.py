@@ -66,7 +66,7 @@ def test_ticking_a_criterion_is_undoable(window):
     assert analysis.criteria == []
     page.checks["monetary"].setChecked(True)
     assert analysis.criteria == ["monetary"]
-    assert page.summary.text() == "1 criteria chosen."
+    assert page.summary.text() == "1 criterion chosen."
     window.undo_action.trigger()
     assert analysis.criteria == []
     assert not page.checks["monetary"].isChecked()

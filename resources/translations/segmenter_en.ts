@@ -75,7 +75,7 @@
     <name>ClusterMapChart</name>
     <message>
         <source>Cluster map</source>
-        <extracomment>The selected customer ids (empty: nothing selected).</extracomment>
+        <extracomment>Points drawn at most: beyond, a fixed random sample is drawn (the shape of the map is the same and drawing stays under ~0.1 s); a rectangle still selects among every customer. The selected customer ids (empty: nothing selected).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -313,7 +313,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
-        <translation><numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform><numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform>
+            <numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -446,9 +449,9 @@
         <source>Choose a goal to have criteria and a method proposed, or tick the criteria yourself.</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1 criteria chosen.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%Ln criteria chosen.</source>
+        <translation><numerusform>%Ln criterion chosen.</numerusform><numerusform>%Ln criteria chosen.</numerusform></translation>
     </message>
     <message>
         <source>RFM scores</source>

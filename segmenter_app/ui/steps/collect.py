@@ -97,6 +97,13 @@ def ambiguous_date_columns(analysis: Analysis) -> list[str]:
     return columns
 
 
+def _ids_text(ids: Any) -> str:
+    """The customer ids each file used for a matched customer: "shop.csv: A1; web.csv: –"."""
+    if isinstance(ids, dict):
+        return "; ".join(f"{Path(str(f)).name}: {', '.join(map(str, v)) or '–'}" for f, v in ids.items())
+    return ", ".join(str(i) for i in ids or [])
+
+
 def cross_file_matches(analysis: Analysis) -> pd.DataFrame | None:
     """Customers matched across files (on normalized e-mail or phone), as the import listed them.
 
@@ -113,7 +120,7 @@ def cross_file_matches(analysis: Analysis) -> pd.DataFrame | None:
                 "customer_id": key,
                 "via": match.get("via", ""),
                 "files": ", ".join(Path(str(s)).name for s in sources),
-                "ids": ", ".join(str(i) for i in match.get("ids") or []),
+                "ids": _ids_text(match.get("ids")),
             }
     if not seen:
         return None
@@ -597,8 +604,10 @@ class CollectPage(StepPage):
         else:
             self.matches_note.setText(
                 self.tr(
-                    "%1 customers were recognised in several files by their e-mail or phone. Check them below."
-                ).replace("%1", self.locale().toString(len(matches)))
+                    "%Ln customer(s) recognised in several files by e-mail or phone. Check them below.",
+                    "",
+                    len(matches),
+                )
             )
             via = {"email": self.tr("e-mail"), "phone": self.tr("phone"), "id": self.tr("customer id")}
             old = self.matches_model

@@ -300,9 +300,7 @@ class CriteriaPage(StepPage):
                 )
             )
         self.summary.setText(
-            self.tr("%1 criteria chosen.").replace(
-                "%1", self.locale().toString(len([k for k in analysis.criteria if k in self.checks]))
-            )
+            self.tr("%Ln criteria chosen.", "", len([k for k in analysis.criteria if k in self.checks]))
         )
 
     def _set_choice(self, criteria: list[str], goal: str | None, text: str) -> None:
