@@ -90,8 +90,9 @@ def test_bad_k_and_unknown_criteria_are_user_errors():
     """k outside 2..10 and unknown columns say what to do."""
     analysis = synthetic_analysis(300)
     with pytest.raises(UserError) as error:
-        segment(analysis, "clusters", {"k": 12})
-    assert "from 2 to 10" in error.value.text("en")
+        segment(analysis, "clusters", {"k": 21})
+    assert "from 2 to 20" in error.value.text("en")
+    assert segment(analysis, "clusters", {"k": 12}).details["k"] == 12
     with pytest.raises(UserError) as error:
         segment(analysis, "clusters", {"criteria": ["shoe_size"]})
     assert "shoe_size" in error.value.text("en")

@@ -227,3 +227,13 @@ def test_customers_who_never_bought_get_their_own_segment_and_no_orders_is_refus
     with pytest.raises(UserError) as error:
         segment(_analysis([np.nan] * 5, [0] * 5, [0.0] * 5), "rfm")
     assert "Import an orders file" in error.value.text("en")
+
+
+def test_reason_uses_the_currency_the_import_found():
+    """An input whose details name GBP gives "£" in the reasons, like the action plans."""
+    from segmenter_app.core.analysis import InputFile
+
+    analysis = _analysis([3, 30], [2, 1], [120.0, 15.0])
+    analysis.inputs = [InputFile(path="x.csv", details={"currency": "GBP"})]
+    reasons = segment(analysis, "rfm").assignments[s.A_REASON]
+    assert reasons.str.endswith("£ spent").all()

@@ -34,6 +34,7 @@ from segmenter_app.core.segmentation.common import (
 )
 
 K_RANGE = (2, 10)
+MAX_K = 20
 SILHOUETTE_SAMPLE = 3000
 SMALL_ROWS, SMALL_STARTS = 5000, 10
 SEARCH_FIT = 30000  # rows the k search fits on (the final fit uses every customer)
@@ -169,7 +170,8 @@ def _run_clusters(
     if distinct < 3:
         raise UserError(MESSAGES, "too_few", count=distinct)
     most = min(K_RANGE[1], distinct - 1)
-    requested = _check_k(parameters.get("k", "auto"), max(most, 2))
+    # The automatic search stays within 2..10; a k the user asks for may go up to MAX_K.
+    requested = _check_k(parameters.get("k", "auto"), max(min(MAX_K, distinct - 1), 2))
 
     scores: dict[int, float] = {}
     if requested is None:

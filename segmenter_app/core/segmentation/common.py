@@ -70,9 +70,20 @@ def require_customers(analysis: Analysis, columns: Iterable[str] = ()) -> pd.Dat
     return customers
 
 
+SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
+
+
 def currency_symbol(analysis: Analysis) -> str:
-    """The currency shown in reasons: the analysis' own when the import found one, else euros."""
-    return str(getattr(analysis, "currency", None) or CURRENCY_DEFAULT)
+    """The currency shown in reasons: what the import detected (a code or a symbol), else euros.
+
+    Same rule as the action plans (``actions.wording.currency_of``), so both say the same money.
+    """
+    own = getattr(analysis, "currency", None)
+    candidates = [own] + [i.details.get("currency") for i in analysis.inputs if isinstance(i.details, dict)]
+    for code in candidates:
+        if isinstance(code, str) and code.strip():
+            return SYMBOLS.get(code.strip().upper(), code.strip())
+    return CURRENCY_DEFAULT
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
