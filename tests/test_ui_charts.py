@@ -355,3 +355,20 @@ def test_void_qt_calls_cannot_exhaust_none():
     for _ in range(20_000):  # several times None's natural reference count
         probe.setObjectName("probe")
     assert sys.getrefcount(None) > 1_000_000
+
+
+def test_cluster_map_draws_a_sample_of_big_data_but_selects_among_all(qtbot):
+    from segmenter_app.ui.charts.scatter import MAX_DRAWN
+
+    n = 60_000
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    chart = _show(qtbot, ClusterMapChart())
+    chart.set_points([f"C{i}" for i in range(n)], x, y, ["a"] * n, ["a"], ["All"])
+    assert int(chart.drawn.sum()) == MAX_DRAWN
+    assert sum(len(item.data) for item in chart._items) == MAX_DRAWN
+    assert "sample" in chart.accessibleDescription()
+    seen: list[list[str]] = []
+    chart.pointsSelected.connect(seen.append)
+    chart.select_rect(QRectF(0, 0, 10, 10))
+    assert len(seen[-1]) == int(((x >= 0) & (y >= 0)).sum())  # every customer, drawn or not
