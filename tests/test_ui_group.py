@@ -259,3 +259,17 @@ def test_an_opened_grouping_is_shown_with_its_own_parameters(qtbot):
     assert [r["id"] for r in widget.rules_params.rules] == ["dormant", "loyal"]
     assert widget.bars.keys == seg.segments["key"].tolist()
     assert widget.segments.table.rowCount() == len(seg.segments)
+
+
+def test_quick_parameter_changes_run_one_computation(page):
+    started: list[object] = []
+    page.ctx.tasks.taskStarted.connect(started.append)
+    field = page.rfm_params.fields["frequency"]
+    for text in ("2 ; 3", "2 ; 3 ; 5", "2 ; 3 ; 5 ; 8"):
+        field.setText(text)
+        field.editingFinished.emit()
+    assert page._timer.isActive() and started == []  # still waiting for the user to pause
+    _wait_segments(page)
+    assert len(started) == 1
+    assert page.ctx.analysis.segmentation.details["cut_points"]["frequency"] == [2, 3, 5, 8]
+    assert page.ctx.undo_stack.count() == 3  # each change can still be undone on its own
