@@ -196,16 +196,22 @@ else:
     cancel = CancelToken()
     if kind == "cancel":
         import threading
-        threading.Timer(1.0, cancel.cancel).start()
+        asked = []
+        def ask():
+            asked.append(time.perf_counter())
+            cancel.cancel()
+        threading.Timer(2.0, ask).start()
         try:
             import_files(analysis, [path], progress=progress, cancel=cancel)
         except Exception as exc:
-            print(json.dumps({"cancel_latency": time.perf_counter() - start - 1.0, "error": type(exc).__name__}))
-        sys.exit(0)
+            print(json.dumps({"cancel_latency": time.perf_counter() - asked[0], "error": type(exc).__name__}))
+        import os
+        os._exit(0)  # do not wait for the abandoned read to finish
     import_files(analysis, [path], progress=progress, cancel=cancel)
     build_customer_table(analysis, progress=progress, cancel=cancel)
     elapsed = time.perf_counter() - start
-    gaps = [b - a for a, b in zip([start, *ticks], [*ticks, start + elapsed])]
+    # Gaps between reports, from the first report (the imports before it are not the import's work).
+    gaps = [b - a for a, b in zip(ticks, [*ticks[1:], start + elapsed])]
     print(json.dumps({"customers": len(analysis.customers), "read": analysis.account.read, "max_gap": max(gaps)}))
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -185,6 +185,7 @@ def clean_file(
         mark(std.pop("_amount_unreadable").to_numpy(), "unreadable_amount")
         mark(std.pop("_zero_price").to_numpy(), "zero_price")
         mark(_non_product(std, by_role, frame), "non_product")
+        tick(0.85)
         if STATUS in by_role:
             status = frame[by_role[STATUS]]
             mark(values.rx(status, _CANCELLED_STATUS, ignore_case=True), "cancelled_order")
@@ -200,6 +201,7 @@ def clean_file(
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
     account.excluded = {key: int(counts[i + 1]) for i, key in enumerate(REASON_KEYS) if counts[i + 1]}
     excluded = _excluded_frame(raw, source, reason, keep)
+    tick(0.9)
     kept = std.loc[keep].reset_index(drop=True)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
@@ -272,6 +274,7 @@ def _standardize(
     out["phone_norm"] = (
         values.normalize_phones(phone) if phone is not None else pd.Series(None, index=index, dtype="str")
     )
+    tick(0.1)
     if kind == ORDERS:
         dates = values.parse_dates(col(schema.ORDER_DATE), date_order)
         _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)

@@ -180,12 +180,22 @@ def import_files(
         kind = file_kind(file_mapping, override.get("kind") or (mapping or {}).get("kind"))
         progress(source * span + span * 0.6, T("cleaning", lang, name=name))
         date_order = override.get("date_order") or (mapping or {}).get("date_order") or options.date_order
+        clean_progress = _slice(
+            progress, source * span + span * 0.6, (source + 1) * span, T("cleaning", lang, name=name)
+        )
+
+        def tick(fraction: float, _progress: ProgressFn = clean_progress) -> None:
+            if cancel is not None:
+                cancel.check()
+            _progress(fraction, "")
+
         result = clean_file(
-            raw, file_mapping, source, kind=kind, date_order=date_order, returns=options.returns
+            raw, file_mapping, source, kind=kind, date_order=date_order, returns=options.returns, tick=tick
         )
         if options.remember:
             roles_mod.remember_mapping(list(raw.frame.columns), file_mapping)
         results.append(result)
+        clean_progress(1.0, "")
         inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang))
         if cancel is not None:
             cancel.check()
@@ -193,7 +203,9 @@ def import_files(
         raise UserError(T, "no_orders")
     progress(0.9, T("joining", lang))
     customer_ids, matches = _resolve_identities(results, inputs)
+    progress(0.93, T("joining", lang))
     transactions, attributes = _assemble(results, customer_ids)
+    progress(0.98, T("joining", lang))
     for inp in inputs:
         inp.details["matches"] = [m for m in matches if inp.path in m["sources"]][:500]
         inp.details["matches_count"] = sum(1 for m in matches if inp.path in m["sources"])

@@ -89,6 +89,7 @@ def build_customer_table(
     gross = np.bincount(codes[buy], weights=amount[buy], minlength=n)
     returned = 0.0 - np.bincount(codes[is_return], weights=amount[is_return], minlength=n)
 
+    progress(0.2, T("building", analysis.lang))
     order_codes = pd.factorize(tx[schema.T_ORDER], sort=False)[0]
     # Distinct purchase orders per customer.
     pairs = pd.DataFrame({"c": codes[buy], "o": order_codes[buy]})
@@ -147,6 +148,7 @@ def build_customer_table(
         },
         index=pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER),
     )
+    progress(0.8, T("building", analysis.lang))
     table = table.loc[frequency > 0]
     if table.empty:
         raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())

@@ -103,19 +103,26 @@ _FORMULA_NO_VALUE = re.compile(
 )
 
 
+# Above this much sheet XML (about 250,000 rows) the scan is skipped: inflating it again would cost
+# a third of calamine's own read, and exports that large come from software, not from hand-hidden rows.
+SCAN_MAX_BYTES = 96 * 1024**2
+
+
 def scan_xlsx_sheet(path: Path, sheet: str, limit: int = 1000) -> dict[str, Any]:
     """Hidden rows and formulas without cached values in an XLSX sheet (streamed, not parsed).
 
     Returns {"hidden_rows": [row numbers...], "hidden_rows_count", "formulas_without_value":
-    [cell refs...], "formulas_without_value_count"}; lists are capped at ``limit``.
+    [cell refs...], "formulas_without_value_count", "scanned": bool}; lists are capped at
+    ``limit``. Sheets larger than ``SCAN_MAX_BYTES`` of XML are not scanned ("scanned": False).
     """
-    out: dict[str, Any] = {"hidden_rows": [], "formulas_without_value": []}
+    out: dict[str, Any] = {"hidden_rows": [], "formulas_without_value": [], "scanned": False}
     hidden_count = formula_count = 0
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_part(zf, sheet)
-            if part is None:
+            if part is None or zf.getinfo(part).file_size > SCAN_MAX_BYTES:
                 return out
+            out["scanned"] = True
             with zf.open(part) as fh:
                 tail = b""
                 while True:
