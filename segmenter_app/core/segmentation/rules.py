@@ -22,7 +22,6 @@ field over all customers) or ``{"field": "mean_gap_days", "times": 1.5, "plus": 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,23 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis, Segmentation
-from segmenter_app.core.i18n import Messages, UserError, normalize_lang
+from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation import rule_presets
 from segmenter_app.core.segmentation.common import MESSAGES as COMMON
-from segmenter_app.core.segmentation.common import format_number, make_segmentation, require_customers
+from segmenter_app.core.segmentation.common import make_segmentation, require_customers
 from segmenter_app.core.segmentation.labels import label
+from segmenter_app.core.segmentation.rule_text import TEXTS, condition_text, rule_name, values_text
+
+__all__ = [
+    "condition_text",
+    "evaluate",
+    "load_rules",
+    "normalize_rules",
+    "rule_name",
+    "run_rules",
+    "save_rules",
+]
 
 OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
 OTHERS_KEY = "rule:others"
@@ -75,20 +85,6 @@ MESSAGES = Messages(
         "w_pair": ("a list of two values [low, high]", "une liste de deux valeurs [bas, haut]"),
         "w_list": ("a list of values", "une liste de valeurs"),
         "p_duplicate": ("the id '{value}' is used twice", "l'identifiant « {value} » est utilisé deux fois"),
-        "rule": ("Rule {n}", "Règle {n}"),
-        "and": (" and ", " et "),
-        "or": (" or ", " ou "),
-        "not": ("not ", "non "),
-        "between": ("between {low} and {high}", "entre {low} et {high}"),
-        "in": ("is one of {values}", "vaut l'un de {values}"),
-        "not_in": ("is none of {values}", "ne vaut aucun de {values}"),
-        "contains": ("contains {value}", "contient {value}"),
-        "missing": ("is missing", "est absent"),
-        "present": ("is known", "est connu"),
-        "top": ("top {share}% (≥ {value})", "les {share} % du haut (≥ {value})"),
-        "bottom": ("bottom {share}% (≤ {value})", "les {share} % du bas (≤ {value})"),
-        "quantile": ("the {share}% quantile ({value})", "le quantile {share} % ({value})"),
-        "times": ("{times} × {field}", "{times} × {field}"),
         "reason": ("{name}: {condition} ({values})", "{name} : {condition} ({values})"),
         "also": (" · also matches: {names}", " · correspond aussi à : {names}"),
         "none": ("No rule matched ({values})", "Aucune règle ne correspond ({values})"),
@@ -98,8 +94,6 @@ MESSAGES = Messages(
         ),
     }
 )
-
-SYMBOLS = {"==": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
 # --- Reading and checking rules -----------------------------------------------------------------
@@ -157,9 +151,7 @@ def normalize_rules(rules: Any) -> list[dict[str, Any]]:
         if "when" not in rule:
             raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
         _check_condition(rule["when"], index)
-        rule.setdefault(
-            "name", {"en": MESSAGES("rule", "en", n=index), "fr": MESSAGES("rule", "fr", n=index)}
-        )
+        rule.setdefault("name", {"en": TEXTS("rule", "en", n=index), "fr": TEXTS("rule", "fr", n=index)})
         out.append(rule)
     return out
 
@@ -209,14 +201,6 @@ def fields_of(cond: dict[str, Any]) -> list[str]:
         if isinstance(value, dict) and "field" in value and value["field"] not in out:
             out.append(value["field"])
     return out
-
-
-def rule_name(rule: dict[str, Any], lang: str) -> str:
-    """A rule's name in ``lang`` (names are a string or ``{"en": ..., "fr": ...}``)."""
-    name = rule.get("name")
-    if isinstance(name, dict):
-        return str(name.get(normalize_lang(lang)) or name.get("en") or next(iter(name.values()), rule["id"]))
-    return str(name) if name else str(rule["id"])
 
 
 # --- Evaluating ---------------------------------------------------------------------------------
@@ -299,98 +283,6 @@ def evaluate(cond: dict[str, Any], customers: pd.DataFrame) -> np.ndarray:
     if isinstance(value, pd.Series):
         present &= value.notna().to_numpy()
     return result & present
-
-
-# --- Describing ---------------------------------------------------------------------------------
-
-
-def _value_text(value: Any, column: pd.Series | None, customers: pd.DataFrame | None, lang: str) -> str:
-    if isinstance(value, dict):
-        if "quantile" in value:
-            q = float(value["quantile"])
-            resolved = "…" if column is None else format_number(float(column.astype(float).quantile(q)), lang)
-            return MESSAGES("quantile", lang, share=format_number(q * 100, lang), value=resolved)
-        if "field" in value:
-            text = MESSAGES(
-                "times",
-                lang,
-                times=format_number(float(value.get("times", 1)), lang, 1),
-                field=label(value["field"], lang),
-            )
-            plus = float(value.get("plus", 0))
-            return text + (f" + {format_number(plus, lang)}" if plus else "")
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return format_number(float(value), lang, 0 if float(value).is_integer() else 2)
-    return str(value)
-
-
-def condition_text(
-    cond: dict[str, Any], lang: str, customers: pd.DataFrame | None = None, nested: bool = False
-) -> str:
-    """A condition in words: "orders > 5 and average basket > 100"."""
-    for group in ("all", "any"):
-        if group in cond:
-            joiner = MESSAGES("and" if group == "all" else "or", lang)
-            text = joiner.join(condition_text(c, lang, customers, True) for c in cond[group])
-            return f"({text})" if nested and len(cond[group]) > 1 else text
-    if "not" in cond:
-        return MESSAGES("not", lang) + condition_text(cond["not"], lang, customers, True)
-    field = label(cond["field"], lang)
-    column = customers[cond["field"]] if customers is not None and cond["field"] in customers else None
-    op = cond["op"]
-    value = cond.get("value")
-    if op in ("missing", "present"):
-        return f"{field} {MESSAGES(op, lang)}"
-    if op == "between":
-        low, high = (_value_text(v, column, customers, lang) for v in value)
-        return f"{field} {MESSAGES('between', lang, low=low, high=high)}"
-    if op in ("in", "not_in"):
-        return f"{field} {MESSAGES(op, lang, values=', '.join(str(v) for v in value))}"
-    if op == "contains":
-        return f"{field} {MESSAGES('contains', lang, value=value)}"
-    if isinstance(value, dict) and "quantile" in value and column is not None:
-        q = float(value["quantile"])
-        threshold = format_number(float(column.astype(float).quantile(q)), lang)
-        if op in (">", ">=") and q >= 0.5:
-            return (
-                f"{field} {MESSAGES('top', lang, share=format_number((1 - q) * 100, lang), value=threshold)}"
-            )
-        if op in ("<", "<=") and q <= 0.5:
-            return f"{field} {MESSAGES('bottom', lang, share=format_number(q * 100, lang), value=threshold)}"
-    return f"{field} {SYMBOLS[op]} {_value_text(value, column, customers, lang)}"
-
-
-def _values_text(
-    customers: pd.DataFrame, rows: np.ndarray, fields: list[str], lang: str, labelled: bool | None = None
-) -> list[str]:
-    """Per customer of ``rows``: "orders 7, average basket 140" for the given fields (the bare
-    value when there is one field: the condition just before already names it)."""
-    parts: list[list[str]] = [[] for _ in range(len(rows))]
-    for field in fields[:4]:
-        column = customers[field].iloc[rows]
-        name = label(field, lang) + " " if (labelled if labelled is not None else len(fields) > 1) else ""
-        if (
-            pd.api.types.is_bool_dtype(column)
-            or pd.api.types.is_object_dtype(column)
-            or pd.api.types.is_string_dtype(column)
-        ):
-            texts = [
-                "–" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
-                for v in column.tolist()
-            ]
-        elif pd.api.types.is_datetime64_any_dtype(column):
-            texts = ["–" if pd.isna(v) else v.date().isoformat() for v in column.tolist()]
-        else:
-            values = column.astype(float).to_numpy()
-            whole = np.all(np.isnan(values) | (values == np.round(values)))
-            texts = []
-            for v in values.tolist():
-                texts.append("–" if v != v else format_number(v, lang, 0 if whole or abs(v) >= 100 else 2))
-        for i, text in enumerate(texts):
-            parts[i].append(f"{name}{text}")
-    return [", ".join(p) for p in parts]
 
 
 # --- The method ---------------------------------------------------------------------------------
@@ -487,7 +379,7 @@ def run_rules(
             condition=condition_text(rule["when"], lang, customers),
             values="{values}",
         )
-        values = _values_text(customers, rows, fields_of(rule["when"]), lang)
+        values = values_text(customers, rows, fields_of(rule["when"]), lang)
         reasons[rows] = [head.replace("{values}", v) for v in values]
     others = np.flatnonzero(first == -1)
     if others.size:
@@ -495,7 +387,7 @@ def run_rules(
             f for f in (s.C_RECENCY, s.C_FREQUENCY, s.C_MONETARY) if f in customers.columns
         ] or used_fields
         reasons[others] = [
-            MESSAGES("none", lang, values=v) for v in _values_text(customers, others, fallback, lang)
+            MESSAGES("none", lang, values=v) for v in values_text(customers, others, fallback, lang)
         ]
     for i in multi:
         also = [name_array[k] for k in np.flatnonzero(matches[i]) if k != first[i]]
