@@ -174,6 +174,8 @@ def run(args: argparse.Namespace) -> int:
         if options.report:
             write_report(report, options.report)
         log.info("segment done: %s", analysis.timings_s)
+        for warning in report.get("warnings", []):  # e.g. dates read day-first by default
+            print(warning, file=sys.stderr)
         print(
             T("done", lang, customers=report["customers"], segments=len(report["segments"]), out=options.out)
         )
