@@ -237,7 +237,7 @@ def test_dropped_files_are_imported(window, demo_files):
 
 @pytest.mark.realdata
 @pytest.mark.slow
-def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv):
+def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv, artifacts):
     import time
 
     page = window.page("collect")
@@ -245,6 +245,7 @@ def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv):
     window.tasks.wait_idle(1.5)  # let it get going
     assert window.tasks.is_busy()
     assert window.progress.isVisible() and window.progress.cancel_button.isEnabled()
+    window.grab().save(str(artifacts / "collect_progress_en.png"))
     start = time.monotonic()
     window.progress.cancel_button.click()
     assert window.tasks.wait_idle(5)

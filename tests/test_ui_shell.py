@@ -315,3 +315,20 @@ def test_a_task_that_ignores_cancel_is_detached_within_a_second(qtbot):
 def test_export_button_follows_the_segments(window):
     assert not window.export_button.isEnabled()
     assert window.export_button.text() == "Expor&t…"
+
+
+def test_language_follows_the_system_unless_chosen(monkeypatch):
+    from segmenter_app.ui.app import choose_language, locale_for
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    assert choose_language(None) == "fr"
+    settings.set_language("en")
+    assert choose_language(None) == "en"  # the preference wins over the system
+    assert choose_language("fr") == "fr"  # and --lang over both
+    settings.set_language(None)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert choose_language(None) == "en"
+    assert locale_for("fr").language() == QLocale.Language.French
+    assert locale_for("fr").toString(1234.5, "f", 1) in ("1\u202f234,5", "1\u00a0234,5")

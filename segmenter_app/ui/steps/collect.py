@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
 from segmenter_app.ui.steps.base import CHANGE_INPUTS, CHANGE_PROJECT, CallbackCommand, StepPage
 from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, compact_rows, load_preview
@@ -281,6 +282,14 @@ class CollectPage(StepPage):
                     "header_row": item.header_row,
                     "columns": dict(item.mapping),
                 }
+        self._show_files()
+        self._show_account()
+        self._show_dates_question()
+        self._show_matches()
+
+    # -- files ------------------------------------------------------------------------------------
+    def _show_files(self) -> None:
+        """List the files; selecting one shows its preview (read in the background)."""
         row = max(0, self.files.currentRow())
         self.files.blockSignals(True)
         self.files.clear()
@@ -292,11 +301,7 @@ class CollectPage(StepPage):
         self.remove_button.setEnabled(bool(self.paths))
         if self.paths:
             self.files.setCurrentRow(min(row, len(self.paths) - 1))
-        self._show_account()
-        self._show_dates_question()
-        self._show_matches()
 
-    # -- files ------------------------------------------------------------------------------------
     def open_files_dialog(self) -> None:
         """Ask for files to import."""
         paths, _ = QFileDialog.getOpenFileNames(
@@ -323,6 +328,7 @@ class CollectPage(StepPage):
     def add_files(self, paths: Sequence[str]) -> None:
         """Add files to the import and re-import everything in the background."""
         self.paths = list(dict.fromkeys([*self.paths, *(str(p) for p in paths)]))
+        self._show_files()  # the files and a preview show while the import runs
         self.run_import()
 
     def remove_selected(self) -> None:
@@ -421,7 +427,15 @@ class CollectPage(StepPage):
             title=self.tr("Reading a preview"),
             key="preview",
             on_done=self._preview_loaded,
+            on_error=self._preview_failed,
         )
+
+    def _preview_failed(self, error: BaseException) -> bool:
+        # The import reports the same problem in a dialog; the preview just says it in place.
+        if isinstance(error, UserError):
+            self.preview.show_message(error.text(self.ctx.lang))
+            return True
+        return False
 
     def _preview_loaded(self, preview: Preview) -> None:
         self.previews[preview.path] = preview

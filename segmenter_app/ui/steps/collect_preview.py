@@ -227,9 +227,20 @@ class PreviewGrid(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         compact_rows(self.table)
         layout.addWidget(self.table, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+
+    def show_message(self, text: str) -> None:
+        """Say why the file cannot be previewed, in place of its rows."""
+        self.model.set_frame(pd.DataFrame())
+        self.message.setText(text)
+        self.message.setVisible(True)
 
     def show_preview(self, preview: Preview | None) -> None:
         """Show a file's first rows."""
+        self.message.setVisible(False)
         if preview is None:
             self.model.set_frame(pd.DataFrame())
             return
