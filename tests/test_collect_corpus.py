@@ -256,3 +256,15 @@ def test_per_file_column_overrides(tmp_path):
     overrides = {str(path): {"columns": {"K": "customer_id", "D": "order_date", "V": "amount"}}}
     analysis = imported([path], overrides=overrides)
     assert analysis.transactions[schema.T_AMOUNT].sum() == 30
+
+
+def test_unreadable_attributes_are_counted_not_excluded(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Client;Date;Montant;Date de naissance\nA;02/01/2025;10;13/13/1980\nB;03/01/2025;20;01/02/1990\n"
+    )
+    analysis = imported([path])
+    inp = analysis.inputs[0]
+    assert analysis.account.kept == 2
+    assert inp.details["unreadable"] == {"Date de naissance": 1}
+    assert any("13/13/1980" in w and "kept" in w for w in inp.warnings)

@@ -75,6 +75,12 @@ T = Messages(
             "{count} valeurs de la colonne {column} n'ont pas pu être lues comme {what} (première : ligne "
             "{row}, « {value} ») ; ces lignes ont été mises de côté.",
         ),
+        "unreadable_attribute": (
+            '{count} values of column {column} could not be read as {what} (first: row {row}, "{value}"); '
+            "they were left empty, the rows were kept.",
+            "{count} valeurs de la colonne {column} n'ont pas pu être lues comme {what} (première : ligne "
+            "{row}, « {value} ») ; elles ont été laissées vides, les lignes ont été conservées.",
+        ),
         "ambiguous_dates": (
             "Column {column}: every date fits both day/month and month/day; read as {order} ({example} = "
             "{reading}). If that is wrong, run again with --date-order {other}.",
@@ -241,7 +247,7 @@ def _standardize(
     def col(role: str) -> pd.Series | None:
         return frame[by_role[role]] if role in by_role else None
 
-    def note_unreadable(role: str, mask: pd.Series, what: str) -> None:
+    def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
         count = int(mask.sum())
         if not count:
             return
@@ -251,7 +257,7 @@ def _standardize(
         warnings.append(
             (
                 T,
-                "unreadable_values",
+                "unreadable_attribute" if kept else "unreadable_values",
                 {
                     "count": count,
                     "column": column,
@@ -342,9 +348,12 @@ def _standardize(
         if role == schema.BIRTH_DATE:
             parsed = values.parse_dates(series, date_order)
             _note_dates(by_role[role], parsed, series, details, warnings)
+            note_unreadable(role, parsed.unreadable, "what_date", kept=True)
             out[role] = parsed.values
         elif role == schema.AGE:
-            out[role] = values.parse_numbers(series).values
+            ages = values.parse_numbers(series)
+            note_unreadable(role, ages.unreadable, "what_number", kept=True)
+            out[role] = ages.values
         elif role in (schema.CONSENT, schema.OPT_OUT):
             out[role] = values.parse_booleans(series)
         elif role == schema.GENDER:
