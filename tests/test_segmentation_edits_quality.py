@@ -116,3 +116,25 @@ def test_scorecard_on_online_retail_has_no_contact_data(online_retail_csv):
     assert card["reachable_share"].isna().all()
     assert all(any("unknown" in a for a in advice) for advice in card["advice"] if advice)
     assert card["passed"].between(0, 5).all()
+
+
+def test_email_and_phone_shares_and_warnings_follow_edits():
+    """Per segment the share with an email and with a phone; merging updates the warnings."""
+    analysis = synthetic_analysis(3000)
+    seg = segment(analysis, "rfm")
+    card = quality.scorecard(analysis).set_index("key")
+    customers = analysis.customers
+    champions = seg.assignments.index[seg.assignments[s.A_SEGMENT] == "rfm:champions"]
+    assert card.loc["rfm:champions", "email_share"] == pytest.approx(
+        customers.loc[champions, s.C_HAS_EMAIL].mean(), abs=1e-4
+    )
+    assert card.loc["rfm:champions", "phone_share"] == pytest.approx(
+        customers.loc[champions, s.C_HAS_PHONE].mean(), abs=1e-4
+    )
+    assert seg.details["quality_warnings"][0].startswith("10 segments")
+    edits.merge(analysis, ["rfm:at_risk", "rfm:cant_lose", "rfm:hibernating"])
+    assert analysis.segmentation.details["quality_warnings"] == [
+        "8 segments: more than 7 is hard to act on. Merge the close or small ones; three segments you act on beat ten you cannot."
+    ]
+    edits.merge(analysis, ["rfm:promising", "rfm:new_customers"])
+    assert analysis.segmentation.details["quality_warnings"] == []

@@ -65,6 +65,7 @@ def rename(analysis: Analysis, key: str, name: str) -> None:
     edit = {"op": "rename", "method": seg.method, "key": key, "name": name}
     _apply(analysis, seg, edit)
     analysis.edits.append(edit)
+    _refresh_warnings(analysis)
 
 
 def merge(analysis: Analysis, keys: list[str], name: str | None = None) -> str:
@@ -83,6 +84,7 @@ def merge(analysis: Analysis, keys: list[str], name: str | None = None) -> str:
     edit = {"op": "merge", "method": seg.method, "keys": keys, "name": str(name)}
     _apply(analysis, seg, edit)
     analysis.edits.append(edit)
+    _refresh_warnings(analysis)
     return keys[0]
 
 
@@ -90,14 +92,23 @@ def move(analysis: Analysis, customers: Iterable[str], to: str) -> int:
     """Move customers into segment ``to`` by hand; returns how many were moved."""
     seg = _current(analysis)
     _check_key(seg, to)
-    ids = [str(c) for c in customers]
+    ids = [customers] if isinstance(customers, str) else [str(c) for c in customers]
     known = [c for c in ids if c in seg.assignments.index]
     if not known:
         return 0
     edit = {"op": "move", "method": seg.method, "customers": known, "to": to}
     _apply(analysis, seg, edit)
     analysis.edits.append(edit)
+    _refresh_warnings(analysis)
     return len(known)
+
+
+def _refresh_warnings(analysis: Analysis) -> None:
+    """Keep the grouping's quality warnings in step with the edited segments."""
+    from segmenter_app.core.segmentation import quality
+
+    if analysis.segmentation is not None:
+        analysis.segmentation.details["quality_warnings"] = quality.warnings(analysis)
 
 
 def replay(analysis: Analysis) -> list[dict[str, Any]]:

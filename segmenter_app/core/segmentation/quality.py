@@ -97,13 +97,30 @@ def _reachable(customers: pd.DataFrame) -> pd.Series | None:
     return reach
 
 
-def _profiles(customers: pd.DataFrame, segment_of: pd.Series) -> pd.DataFrame:
+def _profile_columns(analysis: Analysis) -> list[str]:
+    """The behaviour columns that vary, plus a clustering's own numeric criteria (a customers file
+    without orders is clustered on its attributes, and its segments differ on those)."""
+    customers = analysis.customers
+    assert customers is not None
+    columns = [c for c in PROFILE_COLUMNS if c in customers.columns]
+    seg = analysis.segmentation
+    if seg is not None and seg.method == "clusters":
+        columns += [c for c in seg.details.get("criteria", []) if c in customers.columns and c not in columns]
+    return [
+        c
+        for c in columns
+        if pd.api.types.is_numeric_dtype(customers[c])
+        and not pd.api.types.is_bool_dtype(customers[c])
+        and customers[c].nunique() > 1
+    ]
+
+
+def _profiles(customers: pd.DataFrame, segment_of: pd.Series, columns: list[str]) -> pd.DataFrame:
     """Mean of each profile column per segment, in standard deviations of all customers.
 
     Amounts and counts are skewed, so they are log-transformed first (one big spender should not
     make two otherwise identical segments look different).
     """
-    columns = [c for c in PROFILE_COLUMNS if c in customers.columns]
     if not columns:
         return pd.DataFrame(index=segment_of.unique())
     values = customers[columns].reindex(segment_of.index).astype(float)
@@ -117,7 +134,8 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
     """One row per segment key (display order) with the five criteria, their figures and advice.
 
     Columns: key, name, customers, share, revenue, revenue_share, measurable, substantial,
-    substantial_threshold, tiny, reachable_share, accessible, nearest, nearest_distance,
+    substantial_threshold, tiny, reachable_share, email_share, phone_share (None when the data has
+    no contact details), accessible, nearest, nearest_distance,
     differentiable, actionable, passed (0-5), advice (list of texts in the analysis language).
     """
     seg = analysis.segmentation
@@ -133,6 +151,8 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
         "substantial_threshold",
         "tiny",
         "reachable_share",
+        "email_share",
+        "phone_share",
         "accessible",
         "nearest",
         "nearest_distance",
@@ -161,7 +181,19 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
         if reach is not None
         else pd.Series(np.nan, index=keys)
     )
-    profiles = _profiles(customers, segment_of).reindex([k for k in keys if counts[k] > 0])
+    channel_share = {
+        column: customers[column]
+        .reindex(segment_of.index)
+        .fillna(False)
+        .astype(bool)
+        .groupby(segment_of.to_numpy())
+        .mean()
+        for column in (s.C_HAS_EMAIL, s.C_HAS_PHONE)
+        if column in customers.columns and reach is not None
+    }
+    profiles = _profiles(customers, segment_of, _profile_columns(analysis)).reindex(
+        [k for k in keys if counts[k] > 0]
+    )
     threshold = substantial_threshold(total)
 
     rows = []
@@ -208,6 +240,8 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
                 "substantial_threshold": threshold,
                 "tiny": bool(tiny),
                 "reachable_share": share_reach,
+                "email_share": _share(channel_share.get(s.C_HAS_EMAIL), key),
+                "phone_share": _share(channel_share.get(s.C_HAS_PHONE), key),
                 "accessible": bool(accessible),
                 "nearest": nearest,
                 "nearest_distance": distance,
@@ -218,6 +252,12 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def _share(shares: pd.Series | None, key: str) -> float | None:
+    if shares is None or key not in shares.index:
+        return None
+    return round(float(shares[key]), 4)
 
 
 def _nearest(profiles: pd.DataFrame, key: str) -> tuple[str | None, float | None]:
