@@ -32,7 +32,7 @@ PASS = QColor("#009E73")
 FAIL = QColor("#D55E00")
 CHECKS = ("measurable", "substantial", "accessible", "differentiable", "actionable")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-ADVICE = 5  # column of the advice; the five checks follow it
+FIRST_CHECK = 5  # columns of the five checks
 
 
 class SegmentsPanel(QWidget):
@@ -46,6 +46,8 @@ class SegmentsPanel(QWidget):
         super().__init__(parent)
         self.keys: list[str] = []
         self._names: dict[str, str] = {}
+        self._advice: dict[str, list[str]] = {}
+        self._passed: dict[str, int] = {}
         self._filling = False
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
@@ -63,6 +65,10 @@ class SegmentsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._on_item_changed)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName(self.tr("Advice"))
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.rename_button = QPushButton(self.tr("Rename"))
         self.rename_button.setToolTip(self.tr("Rename the selected segment (or double-click its name)"))
@@ -78,6 +84,7 @@ class SegmentsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.advice)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -88,13 +95,24 @@ class SegmentsPanel(QWidget):
             self.tr("Customers"),
             self.tr("Share"),
             self.tr("Revenue share"),
-            self.tr("Checks passed"),
-            self.tr("Advice"),
-            self.tr("Measurable"),
-            self.tr("Substantial"),
-            self.tr("Accessible"),
-            self.tr("Differentiable"),
-            self.tr("Actionable"),
+            self.tr("Checks"),
+            # Short, plain headers (the full criterion is in each header's tooltip) so that the
+            # scorecard fits beside the charts; the advice is written out below the table.
+            self.tr("Data"),
+            self.tr("Size"),
+            self.tr("Reach"),
+            self.tr("Distinct"),
+            self.tr("Plan"),
+        ]
+
+    def header_tooltips(self) -> list[str]:
+        """What each check column means (the five criteria of a useful segment)."""
+        return [
+            self.tr("Measurable: it has customers and revenue to measure"),
+            self.tr("Substantial: big enough to be worth a campaign"),
+            self.tr("Accessible: enough of its customers can be reached"),
+            self.tr("Differentiable: not a near copy of another segment"),
+            self.tr("Actionable: it has a plan (step 4)"),
         ]
 
     def set_scorecard(self, card: pd.DataFrame, warnings: Sequence[str] = ()) -> None:
@@ -110,7 +128,7 @@ class SegmentsPanel(QWidget):
             self.table.setHorizontalHeaderLabels(headers)
             self.table.setRowCount(len(card))
             self.keys = card["key"].astype(str).tolist() if len(card) else []
-            self._names = {}
+            self._names, self._advice, self._passed = {}, {}, {}
             for row, rec in enumerate(card.to_dict(orient="records")):
                 key = str(rec["key"])
                 self._names[key] = str(rec["name"])
@@ -123,23 +141,34 @@ class SegmentsPanel(QWidget):
                 self._set(row, 3, format_percent(rec["revenue_share"], 1))
                 self._set(row, 4, f"{int(rec['passed'])}/5")
                 advice = rec.get("advice") or []
-                self._set(
-                    row, ADVICE, "\n".join(advice) if isinstance(advice, list) else str(advice), align=False
-                )
-                for col, check in enumerate(CHECKS, start=ADVICE + 1):
+                self._advice[key] = list(advice) if isinstance(advice, list) else [str(advice)]
+                self._passed[key] = int(rec["passed"])
+                name.setToolTip("\n".join(self._advice[key]))
+                for col, check in enumerate(CHECKS, start=FIRST_CHECK):
                     self._set_check(row, col, bool(rec[check]), self._check_tooltip(check, rec))
+            for col, tip in enumerate(self.header_tooltips(), start=FIRST_CHECK):
+                self.table.horizontalHeaderItem(col).setToolTip(tip)
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            # The advice is what matters most: a wide, wrapped column right after the counts.
-            header.setSectionResizeMode(ADVICE, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(ADVICE, 320)
-            self.table.resizeRowsToContents()
+            header.setStretchLastSection(False)
             for row, key in enumerate(self.keys):
                 if key in selected:
                     self.table.selectRow(row)
         finally:
             self._filling = False
         self._update_buttons()
+        self._show_advice()
+
+    def advice_text(self) -> str:
+        """The advice shown under the table: for the selected segments, else for those to improve."""
+        keys = self.selected_keys() or [k for k in self.keys if self._passed.get(k, 5) < 5]
+        lines = [f"{self._names.get(k, k)}: {' '.join(self._advice.get(k, []))}" for k in keys]
+        if not lines and self.keys:
+            return self.tr("Every segment passes the five checks.")
+        return "\n".join(lines)
+
+    def _show_advice(self) -> None:
+        self.advice.setText(self.advice_text())
 
     def _set(self, row: int, col: int, text: str, *, align: bool = True) -> None:
         item = QTableWidgetItem(text)
@@ -212,6 +241,7 @@ class SegmentsPanel(QWidget):
 
     def _on_selection(self) -> None:
         self._update_buttons()
+        self._show_advice()
         if not self._filling:
             self.selectionChanged.emit(self.selected_keys())
 
