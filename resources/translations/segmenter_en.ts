@@ -103,6 +103,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A sample of {n} is drawn; a rectangle selects among all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Group</source>
         <translation type="unfinished" />
     </message>
@@ -451,7 +455,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln criteria chosen.</source>
-        <translation><numerusform>%Ln criterion chosen.</numerusform><numerusform>%Ln criteria chosen.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln criterion chosen.</numerusform>
+            <numerusform>%Ln criteria chosen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>RFM scores</source>
@@ -1703,31 +1710,55 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Checks passed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Measurable</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Substantial</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Accessible</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Differentiable</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Actionable</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Advice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measurable: it has customers and revenue to measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Substantial: big enough to be worth a campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accessible: enough of its customers can be reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Differentiable: not a near copy of another segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actionable: it has a plan (step 4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every segment passes the five checks.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -103,6 +103,10 @@
         <translation>{points} clients en {groups} groupes. Survolez un point pour voir le client.</translation>
     </message>
     <message>
+        <source>A sample of {n} is drawn; a rectangle selects among all of them.</source>
+        <translation>Un échantillon de {n} est dessiné ; un rectangle sélectionne parmi tous les clients.</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
@@ -451,7 +455,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln criteria chosen.</source>
-        <translation><numerusform>%Ln critère choisi.</numerusform><numerusform>%Ln critères choisis.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln critère choisi.</numerusform>
+            <numerusform>%Ln critères choisis.</numerusform>
+        </translation>
     </message>
     <message>
         <source>RFM scores</source>
@@ -1703,32 +1710,56 @@
         <translation>Part du CA</translation>
     </message>
     <message>
-        <source>Checks passed</source>
-        <translation>Contrôles réussis</translation>
-    </message>
-    <message>
-        <source>Measurable</source>
-        <translation>Mesurable</translation>
-    </message>
-    <message>
-        <source>Substantial</source>
-        <translation>Substantiel</translation>
-    </message>
-    <message>
-        <source>Accessible</source>
-        <translation>Accessible</translation>
-    </message>
-    <message>
-        <source>Differentiable</source>
-        <translation>Différenciable</translation>
-    </message>
-    <message>
-        <source>Actionable</source>
-        <translation>Actionnable</translation>
-    </message>
-    <message>
         <source>Advice</source>
         <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Joignables</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>Distinct</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Measurable: it has customers and revenue to measure</source>
+        <translation>Mesurable : il a des clients et un chiffre d'affaires à mesurer</translation>
+    </message>
+    <message>
+        <source>Substantial: big enough to be worth a campaign</source>
+        <translation>Substantiel : assez grand pour justifier une campagne</translation>
+    </message>
+    <message>
+        <source>Accessible: enough of its customers can be reached</source>
+        <translation>Accessible : assez de ses clients sont joignables</translation>
+    </message>
+    <message>
+        <source>Differentiable: not a near copy of another segment</source>
+        <translation>Différenciable : pas une quasi-copie d'un autre segment</translation>
+    </message>
+    <message>
+        <source>Actionable: it has a plan (step 4)</source>
+        <translation>Actionnable : il a un plan (étape 4)</translation>
+    </message>
+    <message>
+        <source>Every segment passes the five checks.</source>
+        <translation>Chaque segment passe les cinq contrôles.</translation>
     </message>
     <message>
         <source>passed</source>
