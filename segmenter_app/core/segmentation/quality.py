@@ -71,6 +71,10 @@ MESSAGES = Messages(
             "Tiny segment '{name}': {customers} customers.",
             "Segment minuscule « {name} » : {customers} clients.",
         ),
+        "tiny_one": (
+            "Tiny segment '{name}': a single customer.",
+            "Segment minuscule « {name} » : un seul client.",
+        ),
     }
 )
 
@@ -283,5 +287,8 @@ def warnings(analysis: Analysis) -> list[str]:
         out.append(MESSAGES("too_many", lang, count=used, limit=MAX_SEGMENTS))
     card = scorecard(analysis)
     for row in card[card["tiny"]].itertuples():
-        out.append(MESSAGES("tiny", lang, name=row.name, customers=row.customers))
+        if row.customers == 1:
+            out.append(MESSAGES("tiny_one", lang, name=row.name))
+        else:
+            out.append(MESSAGES("tiny", lang, name=row.name, customers=row.customers))
     return out
