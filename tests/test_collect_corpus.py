@@ -268,3 +268,17 @@ def test_unreadable_attributes_are_counted_not_excluded(tmp_path):
     assert analysis.account.kept == 2
     assert inp.details["unreadable"] == {"Date de naissance": 1}
     assert any("13/13/1980" in w and "kept" in w for w in inp.warnings)
+
+
+def test_file_without_header_with_a_mapping(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_text("C1;2025-01-02;10,5\nC2;2025-01-03;20\nC1;2025-02-03;1\n", encoding="utf-8")
+    mapping = {
+        "columns": {"Column 1": "customer_id", "Column 2": "order_date", "Column 3": "amount"},
+        "header_row": 0,
+    }
+    analysis = Analysis()
+    import_files(analysis, [str(path)], mapping=mapping)
+    assert analysis.inputs[0].header_row == 0 and analysis.account.kept == 3
+    assert analysis.transactions[schema.T_SOURCE_ROW].tolist() == [1, 2, 3]
+    assert analysis.transactions[schema.T_AMOUNT].sum() == pytest.approx(31.5)

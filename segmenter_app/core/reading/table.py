@@ -188,7 +188,8 @@ def read_table(
 ) -> RawTable:
     """Read a file into a :class:`RawTable`; the keyword arguments override what is detected.
 
-    ``header_row`` is 1-based (the row number the user sees). ``nrows`` limits the data rows read
+    ``header_row`` is 1-based (the row number the user sees); 0 means the file has no header row
+    (columns are then named "Column 1", "Column 2"...). ``nrows`` limits the data rows read
     (for previews). The read reports progress every quarter second and stops on ``cancel``.
     """
     p = Path(path)
@@ -231,10 +232,14 @@ def _read_text(
         raise UserError(detect.T, "empty", path=p.name)
     delim = delimiter or text.detect_delimiter(lines)
     rows = text.split_rows(lines, delim)
-    header_index = header_row - 1 if header_row else find_header(rows)
+    header_index = header_row - 1 if header_row is not None else find_header(rows)
     if header_index >= len(rows):
         raise UserError(T, "no_data", path=p.name)
-    names = unique_names(rows[header_index])
+    if header_index < 0:
+        # header_row=0: the file has no header; columns are named "Column 1", "Column 2"...
+        names = unique_names([None] * max(len(r) for r in rows))
+    else:
+        names = unique_names(rows[header_index])
     if len(names) < 2 and not any(is_text_label(n) for n in names):
         raise UserError(T, "no_data", path=p.name)
     try:
@@ -313,8 +318,11 @@ def _read_workbook(
     rows = [["" if v is None or v != v else str(v) for v in row] for row in head.itertuples(index=False)]
     if not any(any(c.strip() for c in r) for r in rows):
         raise UserError(T, "no_data", path=p.name)
-    header_index = header_row - 1 if header_row else find_header(rows)
-    header_cells = list(cells.iloc[header_index]) if header_index < len(cells) else []
+    header_index = header_row - 1 if header_row is not None else find_header(rows)
+    if header_index < 0:  # no header row
+        header_cells: list[Any] = [None] * cells.shape[1]
+    else:
+        header_cells = list(cells.iloc[header_index]) if header_index < len(cells) else []
     # Columns with neither a header nor any value are margins, not data.
     data = cells.iloc[header_index + 1 :]
     keep = [
