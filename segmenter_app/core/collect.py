@@ -154,6 +154,12 @@ def import_files(
     results: list[CleanResult] = []
     inputs: list[InputFile] = []
     count = len(paths)
+    # The files' sha256 (to recognise them later) is computed beside the reading (hashlib frees the GIL).
+    import concurrent.futures as cf
+
+    hasher = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-hash")
+    digests = [hasher.submit(fingerprint, p) for p in paths]
+    hasher.shutdown(wait=False)
     for source, path in enumerate(paths):
         name = Path(path).name
         span = 0.9 / count
@@ -196,7 +202,8 @@ def import_files(
             roles_mod.remember_mapping(list(raw.frame.columns), file_mapping)
         results.append(result)
         clean_progress(1.0, "")
-        inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang))
+        digest = digests[source].result()
+        inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang, digest))
         if cancel is not None:
             cancel.check()
     if not any(r.kind == ORDERS for r in results) and not any(len(r.kept) for r in results):
@@ -247,6 +254,7 @@ def _input_file(
     guesses: dict[str, RoleGuess],
     kind: str,
     lang: str,
+    digest: str = "",
 ) -> InputFile:
     p = Path(path)
     details = dict(raw.details)
@@ -260,7 +268,7 @@ def _input_file(
     return InputFile(
         path=str(p),
         format=raw.format,
-        fingerprint=fingerprint(p),
+        fingerprint=digest,
         size_bytes=p.stat().st_size,
         encoding=raw.encoding,
         delimiter=raw.delimiter,
