@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from segmenter_app.ui import errors, settings
 
@@ -280,3 +281,63 @@ def test_matches_across_files_are_listed(window, tmp_path, artifacts):
     assert page.matches_note.text().startswith("1 customer recognised in several files")
     assert len(window.ctx.analysis.customers) == 4  # Anne counted once across the two files
     window.grab().save(str(artifacts / "collect_matches_en.png"))
+
+
+def test_workbook_sheet_and_header_row_controls(window, tmp_path, artifacts):
+    import openpyxl
+
+    path = tmp_path / "export.xlsx"
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["Export du 01/07/2026"])
+    sales = book.create_sheet("Ventes")
+    sales.append(["Ventes du premier semestre"])
+    sales.append([])
+    sales.append(["Client", "Date", "Montant"])
+    for i in range(12):
+        sales.append([f"C{i % 5}", f"2026-0{1 + i % 6}-1{i % 9}", 10.5 + i])
+    sales.append(["Total", None, 999.0])
+    other = book.create_sheet("Autre boutique")
+    other.append(["Client", "Date", "Montant"])
+    other.append(["Z1", "2026-05-02", 42.0])
+    book.save(path)
+
+    # The first visible sheet holds only a note: the import says what is missing...
+    page = window.page("collect")
+    page.add_files([str(path)])
+    assert window.tasks.wait_idle(60)
+    texts = dialog_texts()
+    assert len(texts) == 1 and "customer" in texts[0]
+    controls = page.preview.controls
+    assert controls.sheet.isEnabled() and controls.sheet.count() == 3
+    assert not controls.encoding.isEnabled()
+    assert controls.sheet.currentData() == "Notes"
+    # ...and the user picks the sales sheet in the preview's controls.
+    controls.sheet.setCurrentIndex(controls.sheet.findData("Ventes"))
+    controls.sheet.activated.emit(controls.sheet.currentIndex())  # as a user's choice does
+    assert controls.header_row.text() == "automatic"
+    controls.apply_button.click()
+    assert window.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert window.ctx.analysis.inputs[0].sheet == "Ventes"
+    assert window.ctx.analysis.inputs[0].header_row == 3  # title and blank rows skipped
+    assert len(window.ctx.analysis.customers) == 5
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    assert controls.header_row.value() == 3
+    assert page.preview.model.headerData(0, Qt.Orientation.Vertical) == "4"  # rows as in the file
+    page.tabs.setCurrentIndex(0)
+    window.grab().save(str(artifacts / "collect_workbook_en.png"))
+    # Read the other shop's sheet instead.
+    controls.sheet.setCurrentIndex(controls.sheet.findData("Autre boutique"))
+    controls.sheet.activated.emit(controls.sheet.currentIndex())
+    controls.header_row.setValue(1)
+    controls.apply_button.click()
+    assert window.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert window.ctx.analysis.inputs[0].sheet == "Autre boutique"
+    assert list(window.ctx.analysis.customers.index) == ["Z1"]
+    window.undo_action.trigger()
+    assert window.tasks.wait_idle(60)
+    assert window.ctx.analysis.inputs[0].sheet == "Ventes" and len(window.ctx.analysis.customers) == 5

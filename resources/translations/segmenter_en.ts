@@ -1393,6 +1393,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Header row</source>
         <translation type="unfinished" />
     </message>

@@ -1393,6 +1393,10 @@
         <translation>Feuille</translation>
     </message>
     <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
         <source>Header row</source>
         <translation>Ligne d'en-tête</translation>
     </message>

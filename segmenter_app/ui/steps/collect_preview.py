@@ -158,8 +158,12 @@ class ReadingControls(QWidget):
         self.delimiter.setAccessibleName(self.tr("Delimiter"))
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))
+        # Another sheet has its own header row: find it again unless the user sets one.
+        self.sheet.activated.connect(lambda _i: self.header_row.setValue(0))
         self.header_row = QSpinBox(self)
-        self.header_row.setRange(1, 1000)
+        self.header_row.setRange(0, 1000)
+        # 0 = let the import find the header (below titles and blank rows).
+        self.header_row.setSpecialValueText(self.tr("automatic"))
         self.header_row.setAccessibleName(self.tr("Header row"))
         self.apply_button = QPushButton(self.tr("Read &again"), self)
         self.apply_button.clicked.connect(lambda: self.applied.emit(self.settings()))
@@ -186,11 +190,9 @@ class ReadingControls(QWidget):
         self.encoding.setEnabled(is_text)
         self.delimiter.setEnabled(is_text)
         self.sheet.setEnabled(not is_text and len(preview.sheets) > 1)
-        if preview.encoding:
-            self.encoding.setCurrentText(preview.encoding)
-        index = self.delimiter.findData(preview.delimiter)
-        if index >= 0:
-            self.delimiter.setCurrentIndex(index)
+        # Encoding and delimiter mean nothing for a workbook: show them empty rather than a guess.
+        self.encoding.setCurrentText(preview.encoding or "" if is_text else "")
+        self.delimiter.setCurrentIndex(self.delimiter.findData(preview.delimiter) if is_text else -1)
         self.sheet.clear()
         for sheet in preview.sheets:
             hidden = sheet.get("state", "visible") != "visible"
@@ -203,13 +205,14 @@ class ReadingControls(QWidget):
 
     def settings(self) -> dict[str, Any]:
         """The reading settings as chosen."""
+        header_row = self.header_row.value() or None
         if self._format == "csv":
             return {
                 "encoding": self.encoding.currentText().strip() or None,
                 "delimiter": self.delimiter.currentData(),
-                "header_row": self.header_row.value(),
+                "header_row": header_row,
             }
-        return {"sheet": self.sheet.currentData(), "header_row": self.header_row.value()}
+        return {"sheet": self.sheet.currentData(), "header_row": header_row}
 
 
 class PreviewGrid(QWidget):
