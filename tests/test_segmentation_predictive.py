@@ -162,3 +162,31 @@ def test_online_retail_predictive_checked_after_as_of(online_retail_csv):
     assert validation["period_start"] == "2011-09-01" and validation["period_end"] == "2011-12-09"
     assert validation["actual_purchases"] > 1000
     assert abs(validation["total_error_pct"]) < 50 and validation["correlation"] > 0.4
+
+
+def test_history_counts_the_analysis_day_and_not_after():
+    """--as-of is inclusive: a purchase at 18:00 on the analysis date counts, the next day's does not;
+    several orders on one day are one purchase; returns are not purchases."""
+    tx = pd.DataFrame(
+        {
+            s.T_CUSTOMER: ["a", "a", "a", "a", "a", "b"],
+            s.T_DATE: pd.to_datetime(
+                [
+                    "2025-01-01 09:00",
+                    "2025-01-01 17:00",
+                    "2025-01-15 12:00",
+                    "2025-01-29 18:00",
+                    "2025-01-30 08:00",
+                    "2025-01-10 10:00",
+                ]
+            ),
+            s.T_AMOUNT: [10.0, 5.0, 30.0, 50.0, 99.0, -20.0],
+            s.T_IS_RETURN: [False, False, False, False, False, True],
+        }
+    )
+    tx[s.T_ORDER] = [str(i) for i in range(len(tx))]
+    hist = history(tx, pd.Timestamp("2025-01-29"))
+    assert hist.index.tolist() == ["a"]
+    row = hist.loc["a"]
+    assert row["x"] == 2 and row["t_x"] == pytest.approx(4.0) and row["T"] == pytest.approx(4.0)
+    assert row["m"] == pytest.approx(40.0)  # (30 + 50) / 2, the first day (15) left out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_segmentation_data import (
     customers_from_transactions,
     online_retail_analysis,
@@ -15,7 +17,7 @@ from test_segmentation_data import (
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import UserError
-from segmenter_app.core.segmentation import rfm, segment
+from segmenter_app.core.segmentation import rfm, rfm_cuts, segment
 
 
 def _analysis(recency, frequency, monetary, lang="en") -> Analysis:
@@ -237,3 +239,26 @@ def test_reason_uses_the_currency_the_import_found():
     analysis.inputs = [InputFile(path="x.csv", details={"currency": "GBP"})]
     reasons = segment(analysis, "rfm").assignments[s.A_REASON]
     assert reasons.str.endswith("£ spent").all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=300),
+    st.sampled_from(["recency", "frequency", "monetary"]),
+    st.sampled_from([3, 5]),
+    st.randoms(use_true_random=False),
+)
+def test_scores_are_monotonic_tie_safe_and_order_free(values, dimension, levels, random):
+    """For any values: scores within 1..levels, equal values equal scores, better values never a
+    worse score, as many scores as distinct values allow, and the same cut points in any order."""
+    array = np.array(values, dtype=float)
+    cuts = rfm_cuts.compute_cut_points(array, dimension, levels)
+    scores = rfm_cuts.scores_for(array, cuts, dimension, levels)
+    assert scores.min() >= 1 and scores.max() <= levels
+    order = np.argsort(array, kind="stable")
+    ranked = scores[order] if dimension != "recency" else -scores[order]
+    assert (np.diff(ranked) >= 0).all()  # monotonic, so equal values share a score
+    assert len(np.unique(scores)) == min(levels, len(np.unique(array)))
+    shuffled = list(values)
+    random.shuffle(shuffled)
+    assert rfm_cuts.compute_cut_points(np.array(shuffled, dtype=float), dimension, levels) == cuts
