@@ -248,6 +248,7 @@ class RulesParams(QWidget):
         self.list.setMaximumHeight(140)
         self.presets = QComboBox()
         self.presets.setAccessibleName(self.tr("Preset rules"))
+        self.presets.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         buttons = QHBoxLayout()
