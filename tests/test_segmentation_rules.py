@@ -232,3 +232,11 @@ def test_online_retail_presets_leave_out_what_the_data_lacks(online_retail_csv):
         },
     )
     assert 3900 < country.counts()["rule:uk"] < 4000
+
+
+def test_chosen_presets_only():
+    """{"preset": [ids]} keeps those presets, in that order, plus Others."""
+    seg = segment(synthetic_analysis(1000), "rules", {"preset": ["dormant", "one_time_buyers"]})
+    assert seg.segments["key"].tolist() == ["rule:dormant", "rule:one_time_buyers", "rule:others"]
+    with pytest.raises(UserError):
+        segment(synthetic_analysis(100), "rules", {"preset": "vip_gold"})

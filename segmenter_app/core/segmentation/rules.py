@@ -310,7 +310,8 @@ def run_rules(
     """Assign each customer to the first matching rule; count and list overlaps and "Others".
 
     ``parameters``: ``{"rules": [...]}``, ``{"rules_file": path}``, or ``{"preset": "default"}``
-    (all presets in priority order; also the default when no rules are given). Presets whose
+    (all presets in priority order; also the default when no rules are given), or ``{"preset":
+    id or [ids]}`` for chosen presets. Presets whose
     columns the data lacks are left out with a note; a user rule on a missing column is an error.
     """
     parameters = dict(parameters or {})
@@ -323,7 +324,13 @@ def run_rules(
         rules = load_rules(parameters["rules_file"])
     else:
         rules = []
-        for rule in rule_presets.default_rules(lang):
+        wanted = parameters.get("preset") or "default"
+        if wanted in ("default", "all"):
+            candidates = rule_presets.default_rules(lang)
+        else:
+            ids = [wanted] if isinstance(wanted, str) else list(wanted)
+            candidates = normalize_rules([{"preset": p} for p in ids])
+        for rule in candidates:
             missing = _available(rule, customers, informative=True)
             if missing is None:
                 rules.append(rule)
