@@ -202,11 +202,11 @@ def clean_file(
             mark(is_return, "return")
         std = std.drop(columns=["_cancellation"])
     keep = code == 0
-    reason = np.asarray(["", *REASON_KEYS], dtype=object)[code]
     account = RowAccount(read=n, kept=int(keep.sum()))
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
     account.excluded = {key: int(counts[i + 1]) for i, key in enumerate(REASON_KEYS) if counts[i + 1]}
-    excluded = _excluded_frame(raw, source, reason, keep)
+    tick(0.87)
+    excluded = _excluded_frame(raw, source, code, keep)
     tick(0.9)
     kept = std.loc[keep].reset_index(drop=True)
     kept[schema.T_SOURCE] = source
@@ -483,15 +483,16 @@ def _non_product(std: pd.DataFrame, by_role: dict[str, str], frame: pd.DataFrame
     return hits.to_numpy()
 
 
-def _excluded_frame(raw: RawTable, source: int, reason: np.ndarray, keep: np.ndarray) -> pd.DataFrame:
+def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarray) -> pd.DataFrame:
     """Excluded rows with their original cells as text, in file order."""
     drop = ~keep
+    reason = pd.Categorical.from_codes(code[drop] - 1, categories=list(REASON_KEYS)).astype(str)
     original = raw.frame.loc[drop].reset_index(drop=True)
     head = pd.DataFrame(
         {
             "source": np.full(int(drop.sum()), source, dtype=np.int64),
             "source_row": raw.source_rows[: len(raw.frame)][drop],
-            "reason": reason[drop].astype(str),
+            "reason": reason,
         }
     )
     if raw.malformed:
