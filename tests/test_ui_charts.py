@@ -343,32 +343,15 @@ def test_every_chart_has_accessible_names_and_an_empty_state(qtbot, factory):
     chart.redraw()  # nothing to draw yet: must not fail
 
 
-def test_void_qt_calls_cannot_exhaust_none():
-    """shiboken6 6.12 on Python 3.11 drops a reference to None per void call; the UI package guards it."""
+def test_void_qt_calls_do_not_leak_references_to_none():
+    """The locked Qt binding keeps None's reference count (PySide6 6.12.0 on Python 3.11 dropped one
+    reference per void call and aborted the app within seconds: requirements/app.in stays below it)."""
     import sys
 
     from PySide6.QtCore import QObject
 
-    import segmenter_app.ui  # noqa: F401 - applies the guard
-
     probe = QObject()
-    for _ in range(20_000):  # several times None's natural reference count
+    before = sys.getrefcount(None)
+    for _ in range(2_000):
         probe.setObjectName("probe")
-    assert sys.getrefcount(None) > 1_000_000
-
-
-def test_cluster_map_draws_a_sample_of_big_data_but_selects_among_all(qtbot):
-    from segmenter_app.ui.charts.scatter import MAX_DRAWN
-
-    n = 60_000
-    rng = np.random.default_rng(3)
-    x, y = rng.normal(size=n), rng.normal(size=n)
-    chart = _show(qtbot, ClusterMapChart())
-    chart.set_points([f"C{i}" for i in range(n)], x, y, ["a"] * n, ["a"], ["All"])
-    assert int(chart.drawn.sum()) == MAX_DRAWN
-    assert sum(len(item.data) for item in chart._items) == MAX_DRAWN
-    assert "sample" in chart.accessibleDescription()
-    seen: list[list[str]] = []
-    chart.pointsSelected.connect(seen.append)
-    chart.select_rect(QRectF(0, 0, 10, 10))
-    assert len(seen[-1]) == int(((x >= 0) & (y >= 0)).sum())  # every customer, drawn or not
+    assert sys.getrefcount(None) >= before - 100
