@@ -282,3 +282,32 @@ def test_file_without_header_with_a_mapping(tmp_path):
     assert analysis.inputs[0].header_row == 0 and analysis.account.kept == 3
     assert analysis.transactions[schema.T_SOURCE_ROW].tolist() == [1, 2, 3]
     assert analysis.transactions[schema.T_AMOUNT].sum() == pytest.approx(31.5)
+
+
+def test_shopify_orders_export(tmp_path):
+    """Shopify: order-level fields (Total, Financial Status) on the first line of each order only;
+    dates with a time zone offset; a refunded order."""
+    path = tmp_path / "orders_export_1.csv"
+    path.write_text(
+        "Name,Email,Financial Status,Paid at,Created at,Total,Discount Code,Lineitem quantity,Lineitem name,"
+        "Lineitem price,Billing City,Accepts Marketing\n"
+        "#1001,ann@example.com,paid,2025-01-05 10:15:00 +0100,2025-01-05 10:15:00 +0100,59.90,WELCOME,1,Mug,"
+        "19.90,Lyon,yes\n"
+        "#1001,ann@example.com,,,2025-01-05 10:15:00 +0100,,,2,Plate,20.00,,\n"
+        "#1002,bob@example.com,refunded,2025-02-01 09:00:00 +0100,2025-02-01 09:00:00 +0100,30.00,,1,Bowl,"
+        "30.00,Paris,no\n"
+        "#1003,ann@example.com,paid,2025-07-01 18:30:00 +0200,2025-07-01 18:30:00 +0200,15.00,,1,Cup,15.00,Lyon,yes\n",
+        encoding="utf-8",
+    )
+    analysis = imported([path])
+    inp = analysis.inputs[0]
+    assert inp.details["role_source"]["Name"] == "preset:shopify_orders"
+    assert analysis.account.excluded == {"order_continuation": 1, "cancelled_order": 1}
+    tx = analysis.transactions
+    assert tx[schema.T_ORDER].tolist() == ["#1001", "#1003"]
+    assert tx[schema.T_AMOUNT].sum() == pytest.approx(74.9)
+    assert tx[schema.T_DATE].iloc[1] == pd.Timestamp("2025-07-01 18:30")
+    build_customer_table(analysis)
+    ann = analysis.customers.loc["ann@example.com"]
+    assert ann[schema.C_FREQUENCY] == 2 and bool(ann[schema.CONSENT]) and ann[schema.CITY] == "Lyon"
+    assert ann[schema.C_DISCOUNT_SHARE] == pytest.approx(0.5)

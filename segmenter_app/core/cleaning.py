@@ -44,6 +44,10 @@ REASONS = Messages(
         "duplicate": ("Exact duplicate of an earlier row", "Doublon exact d'une ligne précédente"),
         "unreadable_date": ("Missing or unreadable date", "Date absente ou illisible"),
         "unreadable_amount": ("Unreadable amount", "Montant illisible"),
+        "order_continuation": (
+            "Further line of an order whose total is on its first line",
+            "Ligne suivante d'une commande dont le total figure sur la première ligne",
+        ),
         "zero_price": ("Zero or missing price", "Prix nul ou absent"),
         "non_product": (
             "Not a product (postage, fees, adjustment)",
@@ -189,6 +193,7 @@ def clean_file(
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
         mark(std.pop("_amount_unreadable").to_numpy(), "unreadable_amount")
+        mark(std.pop("_continuation").to_numpy(), "order_continuation")
         mark(std.pop("_zero_price").to_numpy(), "zero_price")
         mark(_non_product(std, by_role, frame), "non_product")
         tick(0.85)
@@ -323,6 +328,15 @@ def _standardize(
         out[schema.T_QUANTITY] = qty.values if qty is not None else pd.Series(np.nan, index=index)
         out["_amount_unreadable"] = bad_amount
         out["_zero_price"] = zero
+        # Shopify-style exports put the order total on the first line only: the other lines of the
+        # same order have an empty total. They are not "missing price" lines.
+        continuation = pd.Series(False, index=index)
+        if schema.AMOUNT in by_role and schema.ORDER_ID in by_role:
+            no_amount = amt.isna() & ~bad_amount & out[schema.T_ORDER].notna()
+            if no_amount.any():
+                with_total = out[schema.T_ORDER][amt.notna() & (amt != 0)]
+                continuation = no_amount & out[schema.T_ORDER].isin(set(with_total.unique()))
+        out["_continuation"] = continuation
         is_return = (amt < 0).fillna(False)
         if qty is not None:
             is_return = is_return | (qty.values < 0).fillna(False)

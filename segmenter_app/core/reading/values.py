@@ -368,7 +368,12 @@ def _parse_iso(text: pd.Series, iso_like: pd.Series) -> pd.Series:
     missing = values.isna() & iso_like
     if missing.any():
         # Fractions of seconds, time zones...: pandas reads every ISO 8601 variant.
-        rest = pd.to_datetime(text.where(missing), format="ISO8601", errors="coerce", utc=False)
+        # The time zone suffix is dropped: the shop's local time as written is what the user means.
+        rest_text = rx_replace(text.where(missing), r"\s*(?:Z|UTC|[+-]\d{2}:?\d{2})$", "")
+        try:
+            rest = pd.to_datetime(rest_text, format="ISO8601", errors="coerce")
+        except (ValueError, TypeError):
+            rest = pd.to_datetime(rest_text, format="mixed", errors="coerce")
         values = values.where(~missing, _as_ns(rest))
     return values
 
