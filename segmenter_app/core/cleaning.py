@@ -25,13 +25,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.reading import values
+from segmenter_app.core.reading.duplicates import duplicate_rows
 from segmenter_app.core.reading.roles import PRODUCT_CODE, STATUS
 from segmenter_app.core.reading.table import RawTable
 
@@ -188,7 +187,7 @@ def clean_file(
     mark(_total_rows(frame, std, kind), "total_row")
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
-    mark(_duplicates(frame), "duplicate")
+    mark(duplicate_rows(frame), "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
@@ -441,47 +440,6 @@ def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray
         found |= values.rx(sub[column], _TOTAL_RE, ignore_case=True)
     hits[np.flatnonzero(candidates)] = found
     return hits
-
-
-def _duplicates(frame: pd.DataFrame) -> np.ndarray:
-    """Rows identical in every cell to an earlier row of the file (exact, no hashing collisions).
-
-    Each column is dictionary-encoded by Arrow and the codes are combined into one integer key
-    per row; a first pass on three columns finds the candidate rows cheaply, the full key is only
-    built for them.
-    """
-    n = len(frame)
-    if n == 0:
-        return np.zeros(0, dtype=bool)
-    columns = list(frame.columns)
-    first = _row_keys(frame, columns[:3])
-    candidates = pd.Series(first).duplicated(keep=False).to_numpy()
-    out = np.zeros(n, dtype=bool)
-    if not candidates.any() or len(columns) <= 3:
-        return pd.Series(first).duplicated().to_numpy() if candidates.any() else out
-    subset = frame.loc[candidates]
-    full = _row_keys(subset, columns)
-    out[np.flatnonzero(candidates)] = pd.Series(full).duplicated().to_numpy()
-    return out
-
-
-def _row_keys(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """One int64 per row, equal for rows with equal cells in ``columns``."""
-    key = np.zeros(len(frame), dtype=np.int64)
-    span = 1
-    for column in columns:
-        encoded = pc.dictionary_encode(values.arrow(frame[column]))
-        if isinstance(encoded, pa.ChunkedArray):
-            encoded = encoded.combine_chunks()
-        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64) + 1
-        size = len(encoded.dictionary) + 1
-        if span * size >= 2**62:
-            key, uniques = pd.factorize(key)
-            key = key.astype(np.int64)
-            span = len(uniques)
-        key = key * size + codes
-        span *= size
-    return key
 
 
 def _non_product(std: pd.DataFrame, by_role: dict[str, str], frame: pd.DataFrame) -> np.ndarray:
