@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
@@ -424,7 +425,10 @@ def _note_dates(
 
 def _cancellation_ids(order_ids: pd.Series) -> pd.Series:
     """Invoice numbers of the form C123456 among numeric ones: the Online Retail cancellation style."""
-    return pd.Series(values.rx(order_ids, r"^[Cc]\d"), index=order_ids.index)
+    arr = values.arrow(order_ids)
+    starts = pc.or_(pc.starts_with(arr, "C"), pc.starts_with(arr, "c"))
+    digit = pc.utf8_is_digit(pc.utf8_slice_codeunits(arr, 1, 2))
+    return pd.Series(np.asarray(pc.fill_null(pc.and_(starts, digit), False)), index=order_ids.index)
 
 
 def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:

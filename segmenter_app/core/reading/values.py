@@ -117,9 +117,10 @@ def normalize_ids(series: pd.Series) -> pd.Series:
     if arr.null_count == len(arr):
         return text
     # "17850.0" (an id that went through a float): drop the ".0" with a slice, not a regex rewrite.
-    float_like = pc.fill_null(pc.match_substring_regex(arr, r"^\d+\.0$"), False)
+    head = pc.utf8_slice_codeunits(arr, 0, -2)
+    float_like = pc.fill_null(pc.and_(pc.ends_with(arr, ".0"), pc.utf8_is_digit(head)), False)
     if pc.any(float_like).as_py():
-        arr = pc.if_else(float_like, pc.utf8_slice_codeunits(arr, 0, -2), arr)
+        arr = pc.if_else(float_like, head, arr)
         text = from_arrow(arr, series.index)
     if rx(text, r"^\d+\.00+$").any():
         text = rx_replace(text, r"^(\d+)\.0+$", r"\1")
@@ -282,7 +283,11 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
     todo = ~empty
     used = ""
     ambiguous = False
-    # ISO first: unambiguous and the format machine exports use.
+    # ISO first: unambiguous and the format machine exports use. Arrow's strptime on the whole
+    # column; the regex test is only needed when some cells did not parse.
+    quick = _strptime_iso(text)
+    if quick is not None and not (quick.isna() & ~empty).any():
+        return DateResult(quick, pd.Series(False, index=index), "iso", False)
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
         parsed = _parse_iso(text, iso_like)
@@ -350,6 +355,21 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
 
 
 _ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def _strptime_iso(text: pd.Series) -> pd.Series | None:
+    """The column parsed with the first ISO layout that reads its first filled cell, or None."""
+    arr = arrow(text)
+    first = text.dropna().head(1)
+    if first.empty:
+        return None
+    sample = pa.array([str(first.iloc[0])])
+    for fmt in _ISO_FORMATS:
+        if pc.strptime(sample, format=fmt, unit="ns", error_is_null=True).null_count == 0:
+            parsed = pc.strptime(arr, format=fmt, unit="ns", error_is_null=True)
+            values = parsed.to_numpy(zero_copy_only=False)
+            return pd.Series(values, index=text.index).astype("datetime64[ns]")
+    return None
 
 
 def _parse_iso(text: pd.Series, iso_like: pd.Series) -> pd.Series:
