@@ -13,8 +13,8 @@ from segmenter_app.ui import errors, settings
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
     settings.use_settings_file(tmp_path / "settings.ini")
-    # Remembered mappings go to the user's data folder: keep the test's own.
-    monkeypatch.setenv("SEGMENTER_DATA_DIR", str(tmp_path / "data"))
+    # Remembered mappings go to the user's config folder: keep the test's own.
+    monkeypatch.setenv("SEGMENTER_CONFIG_DIR", str(tmp_path / "config"))
     yield
     settings.use_settings_file(None)
 
@@ -97,6 +97,13 @@ def test_changing_a_role_reimports_and_undo_restores(window, demo_files):
     assert window.tasks.wait_idle(60)
     assert column not in window.ctx.analysis.inputs[0].mapping
     assert window.ctx.undo_stack.canUndo()
+    # The choice is remembered for the next file with the same columns.
+    from segmenter_app.core.reading.roles import recall_mapping
+
+    columns = (
+        list(page.previews[str(demo_files[0])].frame.columns) if page.previews else list(page.roles.combos)
+    )
+    assert recall_mapping(columns)[column] == "ignore"
     window.undo_action.trigger()
     assert window.tasks.wait_idle(60)
     assert window.ctx.analysis.inputs[0].mapping.get(column) == "channel"
@@ -243,7 +250,7 @@ def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv, ar
 
     page = window.page("collect")
     page.add_files([str(online_retail_csv)])
-    window.tasks.wait_idle(1.5)  # let it get going
+    window.tasks.wait_idle(0.4)  # let it get going (the whole import takes a couple of seconds)
     assert window.tasks.is_busy()
     assert window.progress.isVisible() and window.progress.cancel_button.isEnabled()
     window.grab().save(str(artifacts / "collect_progress_en.png"))

@@ -10,7 +10,7 @@ from segmenter_app.ui import errors, settings
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
     settings.use_settings_file(tmp_path / "settings.ini")
-    monkeypatch.setenv("SEGMENTER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SEGMENTER_CONFIG_DIR", str(tmp_path / "config"))
     yield
     settings.use_settings_file(None)
 

@@ -14,7 +14,7 @@ from segmenter_app.ui import errors, settings
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
     settings.use_settings_file(tmp_path / "settings.ini")
-    monkeypatch.setenv("SEGMENTER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SEGMENTER_CONFIG_DIR", str(tmp_path / "config"))
     yield
     settings.use_settings_file(None)
 
@@ -128,3 +128,28 @@ def test_qt_own_dialog_texts_are_translated(qtbot):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
     finally:
         apply_language(app, "en")
+
+
+def test_switching_language_during_an_import_is_safe(qtbot, demo_files):
+    from segmenter_app.ui.app import apply_language, create_window, ensure_application
+
+    window = create_window([], demo=False, lang="en")
+    qtbot.addWidget(window)
+    window.confirm_discard = lambda: True
+    try:
+        window.page("collect").add_files([str(p) for p in demo_files])
+        assert window.tasks.is_busy()
+        window.language_actions["fr"].trigger()
+        assert window.tasks.wait_idle(30)
+        assert _dialogs() == []
+        assert window.page("collect").title() == "Collecter"
+        window.page("collect").add_files([str(p) for p in demo_files])
+        assert window.tasks.wait_idle(120)
+        assert _dialogs() == []
+        assert window.ctx.analysis.customers is not None
+    finally:
+        window.tasks.cancel_all()
+        window.tasks.wait_idle(10)
+        window.close()
+        settings.set_language(None)
+        apply_language(ensure_application(), "en")

@@ -274,6 +274,9 @@ class MainWindow(QMainWindow):
 
     def rebuild_for_language(self, lang: str) -> None:
         """After the translators changed: rebuild the pages and menus in ``lang``, keep the analysis."""
+        # The pages are about to be replaced: work they started must not report to them.
+        self.tasks.cancel_all()
+        self.tasks.wait_idle(2.0)
         self.ctx.analysis.lang = lang
         current = self._current
         self._build_menus()
@@ -446,6 +449,8 @@ class MainWindow(QMainWindow):
             return project.load_project(p)
 
         def done(analysis: Analysis) -> None:
+            # Work started on the previous analysis must not land in the opened one.
+            self.tasks.cancel_all()
             analysis.project_path = str(Path(path).resolve())
             analysis.lang = self.ctx.lang
             self.ctx.replace_analysis(analysis)

@@ -48,17 +48,24 @@ def import_and_build(
     paths: Sequence[str],
     mapping: dict[str, Any] | None = None,
     date_order: str = "auto",
+    remember: bool = False,
     *,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> Analysis:
-    """Import the files into ``analysis`` and build its customer table (worker thread)."""
+    """Import the files into ``analysis`` and build its customer table (worker thread).
+
+    ``remember`` keeps each file's mapping for the next file with the same columns (set when the
+    user chose a role by hand).
+    """
     from segmenter_app.core import collect, customers
 
     cancel = cancel or CancelToken()
     mapping = dict(mapping or {})
     overrides = mapping.pop("files", {})
-    options = collect.ImportOptions(date_order=date_order, overrides=overrides, lang=analysis.lang)
+    options = collect.ImportOptions(
+        date_order=date_order, overrides=overrides, lang=analysis.lang, remember=remember
+    )
     collect.import_files(
         analysis,
         list(paths),
@@ -361,7 +368,7 @@ class CollectPage(StepPage):
             out["files"] = files
         return out
 
-    def run_import(self) -> None:
+    def run_import(self, remember: bool = False) -> None:
         """(Re-)import every file of the page in the background."""
         if not self.paths:
             self._apply(Analysis(lang=self.ctx.lang))
@@ -375,6 +382,7 @@ class CollectPage(StepPage):
             list(self.paths),
             self.mapping(),
             self.date_order,
+            remember,
             title=self.tr("Reading the files"),
             key="import",
             on_done=self._apply,
@@ -479,13 +487,15 @@ class CollectPage(StepPage):
         old = copy.deepcopy(self.file_settings.get(path, {}))
         new = copy.deepcopy(old)
         new.setdefault("columns", {})[column] = role
-        self._push_settings(path, old, new, self.tr("Change a column's role"))
+        self._push_settings(path, old, new, self.tr("Change a column's role"), remember=True)
 
-    def _push_settings(self, path: str, old: dict[str, Any], new: dict[str, Any], text: str) -> None:
+    def _push_settings(
+        self, path: str, old: dict[str, Any], new: dict[str, Any], text: str, remember: bool = False
+    ) -> None:
         def apply(values: dict[str, Any]) -> None:
             self.file_settings[path] = copy.deepcopy(values)
             self.previews.pop(path, None)
-            self.run_import()
+            self.run_import(remember=remember)
 
         self.ctx.undo_stack.push(CallbackCommand(text, lambda: apply(new), lambda: apply(old)))
 
