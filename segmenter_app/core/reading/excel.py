@@ -16,7 +16,7 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 import fastexcel
-import pandas as pd
+import pyarrow as pa
 
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.reading.detect import T as DETECT_T
@@ -82,17 +82,14 @@ def default_sheet(sheets: list[dict[str, Any]]) -> str | None:
     return sheets[0]["name"] if sheets else None
 
 
-def read_sheet(
-    path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int | None = None
-) -> pd.DataFrame:
-    """The whole sheet as text cells, no header, row ``i`` = sheet row ``i + 1``."""
+def read_sheet(path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int | None = None) -> pa.Table:
+    """The whole sheet as text cells (an Arrow table), no header, row ``i`` = sheet row ``i + 1``."""
     try:
         loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=nrows, dtypes="string")
-        frame = loaded.to_pandas()
+        table = loaded.to_arrow()
     except Exception as exc:
         raise _translate_error(path, exc) from None
-    frame.columns = range(frame.shape[1])
-    return frame
+    return table.rename_columns([str(i) for i in range(table.num_columns)])
 
 
 _ROW_HIDDEN = re.compile(

@@ -17,10 +17,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import detect, excel, text
+from segmenter_app.core.reading.values import STR
 
 T = Messages(
     {
@@ -314,27 +316,29 @@ def _read_workbook(
         scan_future = pool.submit(excel.scan_xlsx_sheet, p, chosen)
         pool.shutdown(wait=False)
     cells = excel.read_sheet(p, reader, chosen, limit)
-    head = cells.head(60)
-    rows = [["" if v is None or v != v else str(v) for v in row] for row in head.itertuples(index=False)]
+    # The header is found on the first rows; the data stays in Arrow (slices are free) until the one
+    # conversion to pandas.
+    head = cells.slice(0, 60).to_pylist()
+    rows = [["" if v is None else str(v) for v in row.values()] for row in head]
     if not any(any(c.strip() for c in r) for r in rows):
         raise UserError(T, "no_data", path=p.name)
     header_index = header_row - 1 if header_row is not None else find_header(rows)
+    width = cells.num_columns
     if header_index < 0:  # no header row
-        header_cells: list[Any] = [None] * cells.shape[1]
+        header_cells: list[Any] = [None] * width
     else:
-        header_cells = list(cells.iloc[header_index]) if header_index < len(cells) else []
+        header_cells = list(rows[header_index]) if header_index < len(rows) else [None] * width
+    data = cells.slice(header_index + 1)
+    if nrows is not None:
+        data = data.slice(0, nrows)
     # Columns with neither a header nor any value are margins, not data.
-    data = cells.iloc[header_index + 1 :]
     keep = [
         i
         for i, c in enumerate(header_cells)
-        if (c is not None and c == c and str(c).strip()) or data[i].notna().any()
+        if (c is not None and str(c).strip()) or data.column(i).null_count < data.num_rows
     ]
-    data = data[keep]
-    data.columns = unique_names([header_cells[i] for i in keep])
-    if nrows is not None:
-        data = data.head(nrows)
-    frame = _empty_to_na(data.reset_index(drop=True))
+    data = data.select(keep).rename_columns(unique_names([header_cells[i] for i in keep]))
+    frame = _empty_to_na(data.to_pandas(types_mapper={pa.string(): STR, pa.large_string(): STR}.get))
     source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
     table = RawTable(
         path=str(p),
