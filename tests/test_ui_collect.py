@@ -348,3 +348,18 @@ def test_workbook_sheet_and_header_row_controls(window, tmp_path, artifacts):
     window.undo_action.trigger()
     assert window.tasks.wait_idle(60)
     assert window.ctx.analysis.inputs[0].sheet == "Ventes" and len(window.ctx.analysis.customers) == 5
+
+
+@pytest.mark.parametrize("name", ["orders.csv", "orders.xlsx", "orders.xls", "orders.ods"])
+def test_every_format_through_the_page(window, name):
+    from segmenter_app.resources import resources_dir
+
+    path = resources_dir() / "selftest" / name
+    page = import_and_wait(window, [path])
+    analysis = window.ctx.analysis
+    assert analysis.inputs[0].format == name.split(".")[1]
+    assert analysis.account.balanced and analysis.account.kept > 0
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    assert page.preview.model.rowCount() > 0
+    assert page.preview.controls.encoding.isEnabled() == (name == "orders.csv")

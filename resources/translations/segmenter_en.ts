@@ -1116,7 +1116,10 @@
     </message>
     <message numerus="yes">
         <source>%n contacted customer(s) missing from the results count as not converted.</source>
-        <translation><numerusform>%n contacted customer missing from the results counts as not converted.</numerusform><numerusform>%n contacted customers missing from the results count as not converted.</numerusform></translation>
+        <translation>
+            <numerusform>%n contacted customer missing from the results counts as not converted.</numerusform>
+            <numerusform>%n contacted customers missing from the results count as not converted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Segment</source>
@@ -1600,11 +1603,17 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) matched several rules and went to the first.</source>
-        <translation><numerusform>%n customer matched several rules and went to the first.</numerusform><numerusform>%n customers matched several rules and went to the first.</numerusform></translation>
+        <translation>
+            <numerusform>%n customer matched several rules and went to the first.</numerusform>
+            <numerusform>%n customers matched several rules and went to the first.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) matched no rule: they are in Others.</source>
-        <translation><numerusform>%n customer matched no rule: they are in Others.</numerusform><numerusform>%n customers matched no rule: they are in Others.</numerusform></translation>
+        <translation>
+            <numerusform>%n customer matched no rule: they are in Others.</numerusform>
+            <numerusform>%n customers matched no rule: they are in Others.</numerusform>
+        </translation>
     </message>
     <message>
         <source>({assigned} customers, {matched} matching)</source>
