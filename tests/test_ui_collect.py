@@ -219,7 +219,8 @@ def test_window_title_and_files_list(window, demo_files):
     import_and_wait(window, demo_files)
     assert window.isWindowModified()
     names = [window.page("collect").files.item(i).text() for i in range(window.page("collect").files.count())]
-    assert names == [Path(p).name for p in demo_files]
+    rows = window.ctx.analysis.inputs[0].rows_read
+    assert names[0] == f"{Path(demo_files[0]).name}\norders · {rows:,} rows"
 
 
 def test_dropped_files_are_imported(window, demo_files):

@@ -232,6 +232,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Open sales or customer files</source>
         <translation type="unfinished" />
     </message>

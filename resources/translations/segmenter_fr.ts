@@ -232,6 +232,18 @@
         <translation>Collecter</translation>
     </message>
     <message>
+        <source>customers</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
         <source>Open sales or customer files</source>
         <translation>Ouvrir des fichiers de ventes ou de clients</translation>
     </message>

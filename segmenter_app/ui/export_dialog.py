@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         form.addRow(self.workbook_check)
         self.workbook_path = QLineEdit(default_workbook_path(ctx.analysis, ctx.lang), self)
         self.workbook_path.setAccessibleName(self.tr("Workbook file"))
+        self.workbook_path.setCursorPosition(0)  # the file name matters more than the folder
         form.addRow(
             self.tr("File:"),
             self._with_browse(self.workbook_path, self._browse_workbook, self.tr("Choose the workbook file")),

@@ -300,8 +300,14 @@ class CollectPage(StepPage):
         row = max(0, self.files.currentRow())
         self.files.blockSignals(True)
         self.files.clear()
+        imported = {i.path: i for i in self.ctx.analysis.inputs} if self.ctx else {}
         for path in self.paths:
             item = QListWidgetItem(Path(path).name)
+            found = imported.get(path)
+            if found is not None:
+                kind = self.tr("customers") if found.kind == "customers" else self.tr("orders")
+                rows = self.locale().toString(found.rows_read)
+                item.setText(f"{Path(path).name}\n{kind} · " + self.tr("%1 rows").replace("%1", rows))
             item.setToolTip(path)
             self.files.addItem(item)
         self.files.blockSignals(False)
