@@ -311,3 +311,12 @@ def test_shopify_orders_export(tmp_path):
     ann = analysis.customers.loc["ann@example.com"]
     assert ann[schema.C_FREQUENCY] == 2 and bool(ann[schema.CONSENT]) and ann[schema.CITY] == "Lyon"
     assert ann[schema.C_DISCOUNT_SHARE] == pytest.approx(0.5)
+
+
+def test_xlsx_preview_streams_the_first_rows(tmp_path):
+    path = corpus.workbook_with_titles(tmp_path)
+    preview = preview_file(path, rows=2)
+    assert preview["header_row"] == 3 and preview["sheet"] == "Ventes"
+    assert preview["rows"]["Code postal"].tolist() == ["01000", "69001"]
+    assert preview["rows"]["Date"].tolist() == ["2025-01-03", "2025-01-04"]
+    assert preview["sheets"][0] == {"name": "Paramètres", "state": "hidden"}

@@ -92,6 +92,35 @@ def read_sheet(path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int
     return table.rename_columns([str(i) for i in range(table.num_columns)])
 
 
+def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
+    """The first ``nrows`` rows of an XLSX sheet as text, streamed by openpyxl (read-only mode
+    stops after those rows; calamine would parse the whole sheet first). For previews."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise _translate_error(path, exc) from None
+    try:
+        rows = [
+            ["" if v is None else _cell_text(v) for v in row]
+            for row in workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True)
+        ]
+    finally:
+        workbook.close()
+    width = max((len(r) for r in rows), default=0)
+    columns = [[(r[i] if i < len(r) else "") or None for r in rows] for i in range(width)]
+    return pa.table({str(i): pa.array(col, type=pa.string()) for i, col in enumerate(columns)})
+
+
+def _cell_text(value: object) -> str:
+    """A cell as calamine would write it: integers without .0, dates as ISO."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text[:-9] if text.endswith(" 00:00:00") else text
+
+
 _ROW_HIDDEN = re.compile(
     rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"|<row [^>]*?hidden="(?:1|true)"[^>]*?r="(\d+)"'
 )

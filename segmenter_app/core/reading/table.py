@@ -307,7 +307,7 @@ def _read_workbook(
         raise UserError(T, "no_sheet", path=p.name, sheet=chosen, sheets=", ".join(names))
     limit = None if nrows is None else nrows + (header_row or 40) + 1
     scan_future = None
-    if sniffed.format == "xlsx":
+    if sniffed.format == "xlsx" and nrows is None:
         # The scan for hidden rows and formulas inflates the sheet's XML (zlib releases the GIL):
         # run it beside calamine's parse rather than after it.
         import concurrent.futures as cf
@@ -315,7 +315,14 @@ def _read_workbook(
         pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-scan")
         scan_future = pool.submit(excel.scan_xlsx_sheet, p, chosen)
         pool.shutdown(wait=False)
-    cells = excel.read_sheet(p, reader, chosen, limit)
+    cells = None
+    if limit is not None and sniffed.format == "xlsx":
+        try:
+            cells = excel.read_xlsx_head(p, chosen, limit)
+        except UserError:
+            cells = None  # openpyxl is stricter than calamine: let calamine read it
+    if cells is None:
+        cells = excel.read_sheet(p, reader, chosen, limit)
     # The header is found on the first rows; the data stays in Arrow (slices are free) until the one
     # conversion to pandas.
     head = cells.slice(0, 60).to_pylist()
