@@ -364,3 +364,17 @@ def test_every_format_through_the_page(window, name):
     assert window.tasks.wait_idle(30)
     assert page.preview.model.rowCount() > 0
     assert page.preview.controls.encoding.isEnabled() == (name == "orders.csv")
+
+
+def test_removing_a_file_reimports_the_others(window, demo_files, tmp_path):
+    extra = tmp_path / "extra.csv"
+    extra.write_text("customer,date,amount\nZZ9,2026-03-01,10\n", encoding="utf-8")
+    page = import_and_wait(window, [*demo_files, extra])
+    with_extra = len(window.ctx.analysis.customers)
+    page.files.setCurrentRow(page.files.count() - 1)
+    page.remove_selected()
+    assert window.tasks.wait_idle(60)
+    assert len(window.ctx.analysis.customers) == with_extra - 1
+    assert "ZZ9" not in window.ctx.analysis.customers.index
+    assert page.files.count() == len(demo_files)
+    assert not window.ctx.undo_stack.canUndo()

@@ -341,6 +341,8 @@ class CollectPage(StepPage):
     def add_files(self, paths: Sequence[str]) -> None:
         """Add files to the import and re-import everything in the background."""
         self.paths = list(dict.fromkeys([*self.paths, *(str(p) for p in paths)]))
+        # Edits recorded on the previous data would replay onto different data: start afresh.
+        self.ctx.undo_stack.clear()
         self._show_files()  # the files and a preview show while the import runs
         self.run_import()
 
@@ -351,6 +353,8 @@ class CollectPage(StepPage):
             path = self.paths.pop(row)
             self.file_settings.pop(path, None)
             self.previews.pop(path, None)
+            self.ctx.undo_stack.clear()
+            self._show_files()
             self.run_import()
 
     def mapping(self) -> dict[str, Any] | None:
