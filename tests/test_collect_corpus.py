@@ -320,3 +320,14 @@ def test_xlsx_preview_streams_the_first_rows(tmp_path):
     assert preview["rows"]["Code postal"].tolist() == ["01000", "69001"]
     assert preview["rows"]["Date"].tolist() == ["2025-01-03", "2025-01-04"]
     assert preview["sheets"][0] == {"name": "Paramètres", "state": "hidden"}
+
+
+def test_two_periods_of_the_same_export_share_customer_ids(tmp_path):
+    first, second = tmp_path / "ventes_2024.csv", tmp_path / "ventes_2025.csv"
+    first.write_text("Client;Date;Montant\nC01;02/01/2024;10\nC02;13/01/2024;20\n", encoding="utf-8")
+    second.write_text("Client;Date;Montant\nC01;02/01/2025;30\nC03;13/01/2025;5\n", encoding="utf-8")
+    analysis = imported([first, second])
+    build_customer_table(analysis)
+    assert set(analysis.customers.index) == {"C01", "C02", "C03"}
+    assert analysis.customers.loc["C01", schema.C_MONETARY] == pytest.approx(40)
+    assert analysis.account.read == 4 and analysis.transactions[schema.T_SOURCE].tolist() == [0, 0, 1, 1]

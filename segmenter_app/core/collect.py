@@ -295,7 +295,10 @@ def _resolve_identities(
         return [results[0].kept[schema.T_CUSTOMER].astype("str")], []
     from segmenter_app.core.identity import resolve
 
-    return resolve(results, [inp.path for inp in inputs])
+    id_columns = [
+        next((c for c, r in inp.mapping.items() if r == schema.CUSTOMER_ID), None) for inp in inputs
+    ]
+    return resolve(results, [inp.path for inp in inputs], id_columns)
 
 
 def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tuple[pd.DataFrame, pd.DataFrame]:

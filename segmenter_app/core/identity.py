@@ -3,7 +3,8 @@
 Each kept row points to identity keys: its customer id (scoped to its *id space*), its normalized
 email and its canonical phone. Rows sharing a key are the same customer (connected components of
 the graph rows-keys). Id spaces: every orders file has its own (two tools number customers
-independently); a customers file shares the id space of the orders file whose ids it overlaps
+independently), except files whose customer-id columns have the same name (two periods of one
+export); a customers file shares the id space of the orders file whose ids it overlaps
 most, so it joins on customer id. An email or phone that several ids of the same file share (a
 family or company address) is not used to match.
 
@@ -22,11 +23,20 @@ from scipy.sparse.csgraph import connected_components
 
 from segmenter_app.core import schema
 from segmenter_app.core.cleaning import CUSTOMERS, CleanResult
+from segmenter_app.core.reading.role_names import normalize_header
 
 
-def _id_spaces(results: list[CleanResult]) -> list[int]:
+def _id_spaces(results: list[CleanResult], id_columns: list[str | None]) -> list[int]:
     """The id space of each file (see the module docstring)."""
+    # Orders files whose customer-id column has the same name come from the same system (two
+    # periods of the same export): they share an id space.
+    first_with_name: dict[str, int] = {}
     spaces = list(range(len(results)))
+    for i, r in enumerate(results):
+        name = normalize_header(id_columns[i]) if id_columns[i] else None
+        if r.kind == CUSTOMERS or name is None:
+            continue
+        spaces[i] = first_with_name.setdefault(name, i)
     order_ids = {
         i: set(r.kept[schema.T_CUSTOMER].dropna().unique())
         for i, r in enumerate(results)
@@ -38,13 +48,18 @@ def _id_spaces(results: list[CleanResult]) -> list[int]:
         mine = set(r.kept[schema.T_CUSTOMER].dropna().unique())
         best = max(order_ids, key=lambda j: len(mine & order_ids[j]))
         if mine & order_ids[best]:
-            spaces[i] = best
+            spaces[i] = spaces[best]
     return spaces
 
 
-def resolve(results: list[CleanResult], paths: list[str]) -> tuple[list[pd.Series], list[dict]]:
-    """A customer id per kept row of each file, and the list of customers matched across files."""
-    spaces = _id_spaces(results)
+def resolve(
+    results: list[CleanResult], paths: list[str], id_columns: list[str | None] | None = None
+) -> tuple[list[pd.Series], list[dict]]:
+    """A customer id per kept row of each file, and the list of customers matched across files.
+
+    ``id_columns`` names each file's customer-id column (None when it has none).
+    """
+    spaces = _id_spaces(results, id_columns or [None] * len(results))
     frames = []
     for i, r in enumerate(results):
         k = r.kept
