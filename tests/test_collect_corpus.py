@@ -331,3 +331,17 @@ def test_two_periods_of_the_same_export_share_customer_ids(tmp_path):
     assert set(analysis.customers.index) == {"C01", "C02", "C03"}
     assert analysis.customers.loc["C01", schema.C_MONETARY] == pytest.approx(40)
     assert analysis.account.read == 4 and analysis.transactions[schema.T_SOURCE].tolist() == [0, 0, 1, 1]
+
+
+def test_row_with_too_many_fields_is_set_aside_with_its_text(tmp_path):
+    path = tmp_path / "ventes.csv"
+    path.write_text("Client;Date;Montant\nC01;02/01/2024;10\nC02;13/01/2024;20;extra;x\nC03;14/01/2024;5\n")
+    analysis = imported([path])
+    assert analysis.account.excluded == {"malformed_row": 1}
+    row = analysis.excluded.iloc[0]
+    assert (
+        row["source_row"] == 3
+        and row["original_line"] == "C02;13/01/2024;20;extra;x"
+        and row["Client"] == "C02"
+    )
+    assert analysis.transactions[schema.T_SOURCE_ROW].tolist() == [2, 4]

@@ -113,10 +113,11 @@ def read_text_table(
 ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Read the data rows below the header as text columns.
 
-    Returns the frame (columns ``names``, string dtype, empty cells as empty strings) and the rows
-    whose field count differed from the header's, as (0-based record index, original text); those
-    are not in the frame. Every other record is, blank ones included, in file order, so row
-    ``i`` of the frame is record ``header_index + 1 + i`` (0-based) when no row was malformed.
+    Returns the frame (columns ``names``, string dtype, empty cells as NA) with one row per record
+    below the header, blank ones included, in file order: row ``i`` is record
+    ``header_index + 1 + i`` (0-based). Records with more fields than the header are listed as
+    (frame position, original text); their frame row holds their first fields, for the caller to exclude.
+    pyarrow reads the file; when it meets such a record, the exact Python reader takes over.
     """
     if nrows is None:
         try:
@@ -207,7 +208,7 @@ def _read_python(
                 rows.append(row[:width])  # only empty extra fields (a trailing delimiter)
             else:
                 malformed.append((index - header_index - 1, delimiter.join(row)))
-                rows.append([""] * width)  # placeholder, removed by the caller with the record index
+                rows.append(row[:width])  # kept for display; the caller excludes it by position
     frame = (
         pd.DataFrame(rows, columns=names, dtype="str") if rows else pd.DataFrame(columns=names, dtype="str")
     )
