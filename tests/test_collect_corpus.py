@@ -345,3 +345,11 @@ def test_row_with_too_many_fields_is_set_aside_with_its_text(tmp_path):
         and row["Client"] == "C02"
     )
     assert analysis.transactions[schema.T_SOURCE_ROW].tolist() == [2, 4]
+
+
+def test_ods_hidden_rows_reported(tmp_path):
+    analysis = imported([corpus.ods_with_hidden_row(tmp_path)])
+    inp = analysis.inputs[0]
+    assert inp.format == "ods" and inp.sheet == "Ventes"
+    assert inp.details["hidden_rows"] == [3]
+    assert analysis.account.kept == 3 and any("hidden" in w for w in inp.warnings)

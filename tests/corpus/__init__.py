@@ -286,3 +286,43 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             zf.writestr(name, data)
     return buffer.getvalue()
+
+
+def ods_with_hidden_row(folder: Path) -> Path:
+    """A minimal ODS (what LibreOffice writes, trimmed): a header, three rows, the second hidden."""
+    cells = [
+        ["Client", "Date", "Montant"],
+        ["C01", "2025-01-02", "10"],
+        ["C02", "2025-01-03", "20"],
+        ["C01", "2025-02-01", "5"],
+    ]
+
+    def row(values: list[str], hidden: bool = False) -> str:
+        attrs = ' table:visibility="collapse"' if hidden else ""
+        tds = "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+            for v in values
+        )
+        return f"<table:table-row{attrs}>{tds}</table:table-row>"
+
+    body = "".join(row(r, hidden=(i == 2)) for i, r in enumerate(cells))
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Ventes">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    path = folder / "ventes.ods"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+        zf.writestr("META-INF/manifest.xml", manifest)
+    return path

@@ -199,3 +199,46 @@ def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
             target = target.lstrip("/")
             return target if target.startswith("xl/") else "xl/" + target
     return None
+
+
+_ODS_TABLE = re.compile(rb'<table:table\s[^>]*?table:name="([^"]*)"')
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>|</table:table>")
+_ODS_REPEAT = re.compile(rb'table:number-rows-repeated="(\d+)"')
+
+
+def scan_ods_sheet(path: Path, sheet: str, limit: int = 1000) -> dict[str, Any]:
+    """Hidden (collapsed or filtered) rows of an ODS sheet, with their 1-based row numbers.
+
+    ODS files are small in practice (LibreOffice itself struggles past a few hundred thousand
+    rows), so content.xml is read whole; larger ones are not scanned ("scanned": False).
+    """
+    out: dict[str, Any] = {"hidden_rows": [], "scanned": False}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if zf.getinfo("content.xml").file_size > SCAN_MAX_BYTES:
+                return out
+            data = zf.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return out
+    start = next(
+        (m.end() for m in _ODS_TABLE.finditer(data) if m.group(1).decode("utf-8", "replace") == sheet), None
+    )
+    if start is None:
+        return out
+    out["scanned"] = True
+    row = 0
+    count = 0
+    for m in _ODS_ROW.finditer(data, start):
+        if m.group(1) is None:  # end of this sheet
+            break
+        attrs = m.group(1)
+        repeat = _ODS_REPEAT.search(attrs)
+        n = int(repeat.group(1)) if repeat else 1
+        if b'table:visibility="collapse"' in attrs or b'table:visibility="filter"' in attrs:
+            for r in range(row + 1, row + min(n, limit) + 1):
+                if len(out["hidden_rows"]) < limit:
+                    out["hidden_rows"].append(r)
+            count += n
+        row += n
+    out["hidden_rows_count"] = count
+    return out

@@ -167,6 +167,15 @@ def run_with_progress(
             progress(0.95 * (1 - np.exp(-elapsed / max(estimate_s, 0.1))), "")
 
 
+def _done(value: Any) -> Any:
+    """A finished future holding ``value`` (so both scans are collected the same way)."""
+    import concurrent.futures as cf
+
+    future: cf.Future = cf.Future()
+    future.set_result(value)
+    return future
+
+
 def list_sheets(path: str | Path) -> list[dict[str, Any]]:
     """The sheets of a workbook with their state ([] for a text file)."""
     p = Path(path)
@@ -359,6 +368,8 @@ def _read_workbook(
     state = next((s["state"] for s in sheets if s["name"] == chosen), "visible")
     if state != "visible":
         table.notes.append((T, "hidden_sheet", {"sheet": chosen}))
+    if sniffed.format == "ods" and nrows is None:
+        scan_future = _done(excel.scan_ods_sheet(p, chosen))
     if scan_future is not None:
         scan = scan_future.result()
         table.details.update(scan)
