@@ -104,13 +104,13 @@ def detect_mapping(raw: RawTable, mapping: dict[str, Any] | None = None) -> dict
     return guesses
 
 
-def preview_file(path: str | Path, rows: int = 50, **overrides: Any) -> dict[str, Any]:
+def preview_file(path: str | Path, rows: int = 50, lang: str = "en", **overrides: Any) -> dict[str, Any]:
     """What the GUI shows before importing a file: the first ``rows`` rows as read and what was found.
 
     ``overrides``: ``sheet``, ``encoding``, ``delimiter``, ``header_row`` (1-based). Returns
     {"format", "encoding", "delimiter", "sheet", "sheets" [{name, state}], "header_row",
     "columns", "rows" (DataFrame of text), "source_rows", "roles" {column: RoleGuess},
-    "kind", "notes" (translated with ``render``)}.
+    "kind", "notes" (untranslated), "warnings" (the notes in ``lang``)}.
     """
     raw = read_table(path, nrows=rows, **{k: v for k, v in overrides.items() if v is not None})
     guesses = detect_mapping(raw)
@@ -129,6 +129,7 @@ def preview_file(path: str | Path, rows: int = 50, **overrides: Any) -> dict[str
         "roles": guesses,
         "kind": file_kind(mapping),
         "notes": raw.notes,
+        "warnings": [render(note, lang) for note in raw.notes],
         "details": raw.details,
     }
 
