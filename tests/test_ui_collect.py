@@ -64,8 +64,8 @@ def test_demo_files_import_with_a_balanced_account(window, demo_files, artifacts
     assert page.is_complete() and window.step_open(1) and window.next_button.isEnabled()
     assert page.files.count() == len(demo_files)
     # The account table lists "Kept" first with the kept count, then each reason.
-    assert page.account.item(0, 1).text().replace(",", "") == str(analysis.account.kept)
-    assert page.account.rowCount() == 1 + len(analysis.account.excluded)
+    assert page.account_panel.account.item(0, 1).text().replace(",", "") == str(analysis.account.kept)
+    assert page.account_panel.account.rowCount() == 1 + len(analysis.account.excluded)
     window.grab().save(str(artifacts / "collect_preview_en.png"))
     page.tabs.setCurrentIndex(1)
     window.grab().save(str(artifacts / "collect_columns_en.png"))
@@ -126,11 +126,14 @@ def test_excluded_rows_view_filters_by_reason(window, tmp_path):
     assert analysis.account.read == 5 and analysis.account.kept == 3
     assert analysis.account.excluded == {"no_customer_id": 1, "unreadable_date": 1}
     page.tabs.setCurrentIndex(2)
-    assert page.excluded_model.total_rows() == 2
-    index = page.reason_filter.findData("unreadable_date")
-    page.reason_filter.setCurrentIndex(index)
-    assert page.excluded_model.total_rows() == 1
-    texts = [page.excluded_model.text(0, c) for c in range(page.excluded_model.columnCount())]
+    assert page.account_panel.excluded_model.total_rows() == 2
+    index = page.account_panel.reason_filter.findData("unreadable_date")
+    page.account_panel.reason_filter.setCurrentIndex(index)
+    assert page.account_panel.excluded_model.total_rows() == 1
+    texts = [
+        page.account_panel.excluded_model.text(0, c)
+        for c in range(page.account_panel.excluded_model.columnCount())
+    ]
     from segmenter_app.core.export.labels import reason_label
 
     assert "ventes.csv" in texts and "5" in texts and "pas une date" in texts
@@ -195,8 +198,8 @@ def test_online_retail_account_through_the_page(window, online_retail_csv, artif
     assert analysis.account.balanced
     assert analysis.account.excluded.get("no_customer_id") == 135_080
     page.tabs.setCurrentIndex(2)
-    assert page.excluded_model.total_rows() == sum(analysis.account.excluded.values())
-    assert page.excluded_model.rowCount() <= 500  # fetched lazily
+    assert page.account_panel.excluded_model.total_rows() == sum(analysis.account.excluded.values())
+    assert page.account_panel.excluded_model.rowCount() <= 500  # fetched lazily
     window.grab().save(str(artifacts / "collect_online_retail_en.png"))
 
 
@@ -207,7 +210,7 @@ def test_collect_in_french(qtbot, demo_files, artifacts):
         assert page.title() == "Collecter"
         assert page.open_button.text() == "&Ouvrir des fichiers…"
         page.tabs.setCurrentIndex(2)
-        assert "lignes lues" in page.summary.text()
+        assert "lignes lues" in page.account_panel.summary.text()
         win.grab().save(str(artifacts / "collect_rows_fr.png"))
     finally:
         from segmenter_app.ui.app import apply_language, ensure_application
@@ -281,12 +284,12 @@ def test_matches_across_files_are_listed(window, tmp_path, artifacts):
     )
     page = import_and_wait(window, [shop, web])
     page.tabs.setCurrentIndex(3)
-    model = page.matches_model
+    model = page.matches_panel.model
     assert model.total_rows() == 1
     texts = [model.text(0, c) for c in range(model.columnCount())]
     assert texts[0] == "A1" and "e-mail" in texts
     assert any("boutique.csv: A1" in t for t in texts)
-    assert page.matches_note.text().startswith("1 customer recognised in several files")
+    assert page.matches_panel.note.text().startswith("1 customer recognised in several files")
     assert len(window.ctx.analysis.customers) == 4  # Anne counted once across the two files
     window.grab().save(str(artifacts / "collect_matches_en.png"))
 

@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Row account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xcluded rows:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show excluded rows for this reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excluded rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No file imported yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values that could not be read:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ActPage</name>
     <message>
         <source>Default control group share</source>
@@ -200,30 +263,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Count</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>E&amp;xcluded rows:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show excluded rows for this reason</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Excluded rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers matched across files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Matches across files</source>
         <translation type="unfinished" />
     </message>
@@ -281,85 +320,6 @@
     </message>
     <message>
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No file imported yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Values that could not be read:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All reasons</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Row in the file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers are matched across files when you import several files.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No customer was found in more than one file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
-        <translation>
-            <numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform>
-            <numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>phone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>customer id</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Matched on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ids in the files</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -977,6 +937,53 @@
     </message>
     <message>
         <source>This project has changes that are not saved. Save them first?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MatchesPanel</name>
+    <message>
+        <source>Customers matched across files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers are matched across files when you import several files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No customer was found in more than one file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <translation><numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform><numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ids in the files</source>
         <translation type="unfinished" />
     </message>
 </context>

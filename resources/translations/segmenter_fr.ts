@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
 <context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Row account</source>
+        <translation>Bilan des lignes</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E&amp;xcluded rows:</source>
+        <translation>Lignes e&amp;xclues :</translation>
+    </message>
+    <message>
+        <source>Show excluded rows for this reason</source>
+        <translation>Afficher les lignes exclues pour ce motif</translation>
+    </message>
+    <message>
+        <source>Excluded rows</source>
+        <translation>Lignes exclues</translation>
+    </message>
+    <message>
+        <source>No file imported yet.</source>
+        <translation>Aucun fichier importé pour l'instant.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
+        <translation>%1 lignes lues : %2 conservées, %3 exclues. %4 clients.</translation>
+    </message>
+    <message>
+        <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
+        <translation>%1 lignes conservées sont datées après la date d'analyse et restent hors des segments.</translation>
+    </message>
+    <message>
+        <source>Values that could not be read:</source>
+        <translation>Valeurs illisibles :</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservées</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Row in the file</source>
+        <translation>Ligne dans le fichier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
     <name>ActPage</name>
     <message>
         <source>Default control group share</source>
@@ -200,30 +263,6 @@
         <translation>Bilan des lignes</translation>
     </message>
     <message>
-        <source>Rows</source>
-        <translation>Lignes</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>E&amp;xcluded rows:</source>
-        <translation>Lignes e&amp;xclues :</translation>
-    </message>
-    <message>
-        <source>Show excluded rows for this reason</source>
-        <translation>Afficher les lignes exclues pour ce motif</translation>
-    </message>
-    <message>
-        <source>Excluded rows</source>
-        <translation>Lignes exclues</translation>
-    </message>
-    <message>
-        <source>Customers matched across files</source>
-        <translation>Clients rapprochés entre fichiers</translation>
-    </message>
-    <message>
         <source>Matches across files</source>
         <translation>Rapprochements entre fichiers</translation>
     </message>
@@ -282,85 +321,6 @@
     <message>
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
         <translation>Les dates de %1 peuvent se lire jour d'abord ou mois d'abord (03/04 est-il le 3 avril ou le 4 mars ?). Lequel est-ce ?</translation>
-    </message>
-    <message>
-        <source>No file imported yet.</source>
-        <translation>Aucun fichier importé pour l'instant.</translation>
-    </message>
-    <message>
-        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
-        <translation>%1 lignes lues : %2 conservées, %3 exclues. %4 clients.</translation>
-    </message>
-    <message>
-        <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
-        <translation>%1 lignes conservées sont datées après la date d'analyse et restent hors des segments.</translation>
-    </message>
-    <message>
-        <source>Values that could not be read:</source>
-        <translation>Valeurs illisibles :</translation>
-    </message>
-    <message>
-        <source>Kept</source>
-        <translation>Conservées</translation>
-    </message>
-    <message>
-        <source>All reasons</source>
-        <translation>Tous les motifs</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
-        <source>Row in the file</source>
-        <translation>Ligne dans le fichier</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <source>Customers are matched across files when you import several files.</source>
-        <translation>Les clients sont rapprochés entre fichiers quand vous en importez plusieurs.</translation>
-    </message>
-    <message>
-        <source>No customer was found in more than one file.</source>
-        <translation>Aucun client n'a été trouvé dans plus d'un fichier.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
-        <translation>
-            <numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform>
-            <numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>e-mail</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>téléphone</translation>
-    </message>
-    <message>
-        <source>customer id</source>
-        <translation>identifiant client</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Matched on</source>
-        <translation>Rapproché par</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Fichiers</translation>
-    </message>
-    <message>
-        <source>Ids in the files</source>
-        <translation>Identifiants dans les fichiers</translation>
     </message>
 </context>
 <context>
@@ -978,6 +938,53 @@
     <message>
         <source>This project has changes that are not saved. Save them first?</source>
         <translation>Ce projet a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesPanel</name>
+    <message>
+        <source>Customers matched across files</source>
+        <translation>Clients rapprochés entre fichiers</translation>
+    </message>
+    <message>
+        <source>Customers are matched across files when you import several files.</source>
+        <translation>Les clients sont rapprochés entre fichiers quand vous en importez plusieurs.</translation>
+    </message>
+    <message>
+        <source>No customer was found in more than one file.</source>
+        <translation>Aucun client n'a été trouvé dans plus d'un fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <translation><numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform><numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation>identifiant client</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Rapproché par</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Ids in the files</source>
+        <translation>Identifiants dans les fichiers</translation>
     </message>
 </context>
 <context>

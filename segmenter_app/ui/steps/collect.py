@@ -10,15 +10,12 @@ excluded with a reason, and the excluded rows can be inspected.
 from __future__ import annotations
 
 import copy
-import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -27,9 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,8 +33,8 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
 from segmenter_app.ui.steps.base import CHANGE_INPUTS, CHANGE_PROJECT, CallbackCommand, StepPage
-from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, compact_rows, load_preview
-from segmenter_app.ui.table_model import DataFrameModel
+from segmenter_app.ui.steps.collect_account import AccountPanel, MatchesPanel
+from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, load_preview
 
 
 def import_and_build(
@@ -83,17 +77,6 @@ def import_and_build(
     return analysis
 
 
-@functools.lru_cache(maxsize=256)
-def reason_text(key: str, lang: str) -> str:
-    """The label of an exclusion reason in ``lang`` (the core's wording)."""
-    try:
-        from segmenter_app.core.export.labels import reason_label
-
-        return reason_label(key, lang)
-    except ImportError:
-        return key
-
-
 def ambiguous_date_columns(analysis: Analysis) -> list[str]:
     """Date columns the import could not decide between day-first and month-first."""
     columns: list[str] = []
@@ -103,36 +86,6 @@ def ambiguous_date_columns(analysis: Analysis) -> list[str]:
             found = list(found)
         columns += [str(c) for c in found]
     return columns
-
-
-def _ids_text(ids: Any) -> str:
-    """The customer ids each file used for a matched customer: "shop.csv: A1; web.csv: –"."""
-    if isinstance(ids, dict):
-        return "; ".join(f"{Path(str(f)).name}: {', '.join(map(str, v)) or '–'}" for f, v in ids.items())
-    return ", ".join(str(i) for i in ids or [])
-
-
-def cross_file_matches(analysis: Analysis) -> pd.DataFrame | None:
-    """Customers matched across files (on normalized e-mail or phone), as the import listed them.
-
-    One row per matched customer: customer_id, via ("email", "phone", "id"), files, ids.
-    """
-    seen: dict[str, dict[str, Any]] = {}
-    for item in analysis.inputs:
-        for match in item.details.get("matches") or []:
-            key = str(match.get("customer_id"))
-            if key in seen:
-                continue
-            sources = match.get("sources") or []
-            seen[key] = {
-                "customer_id": key,
-                "via": match.get("via", ""),
-                "files": ", ".join(Path(str(s)).name for s in sources),
-                "ids": _ids_text(match.get("ids")),
-            }
-    if not seen:
-        return None
-    return pd.DataFrame(list(seen.values())).set_index("customer_id", drop=False)
 
 
 class CollectPage(StepPage):
@@ -207,50 +160,10 @@ class CollectPage(StepPage):
         roles_layout.addWidget(self.roles, 1)
         self.tabs.addTab(roles_tab, self.tr("Columns"))
 
-        rows_tab = QWidget(self.tabs)
-        rows_layout = QVBoxLayout(rows_tab)
-        self.summary = QLabel(rows_tab)
-        self.summary.setWordWrap(True)
-        rows_layout.addWidget(self.summary)
-        self.account = QTableWidget(0, 2, rows_tab)
-        self.account.setAccessibleName(self.tr("Row account"))
-        self.account.setHorizontalHeaderLabels([self.tr("Rows"), self.tr("Count")])
-        self.account.horizontalHeader().setStretchLastSection(True)
-        self.account.verticalHeader().setVisible(False)
-        self.account.setMaximumHeight(220)
-        self.account.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        rows_layout.addWidget(self.account)
-        excluded_row = QHBoxLayout()
-        label = QLabel(self.tr("E&xcluded rows:"), rows_tab)
-        self.reason_filter = QComboBox(rows_tab)
-        self.reason_filter.setAccessibleName(self.tr("Show excluded rows for this reason"))
-        label.setBuddy(self.reason_filter)
-        self.reason_filter.currentIndexChanged.connect(self._show_excluded)
-        excluded_row.addWidget(label)
-        excluded_row.addWidget(self.reason_filter, 1)
-        rows_layout.addLayout(excluded_row)
-        self.excluded_model = DataFrameModel(parent=self)
-        self.excluded_view = QTableView(rows_tab)
-        self.excluded_view.setModel(self.excluded_model)
-        self.excluded_view.setSortingEnabled(True)
-        self.excluded_view.setAccessibleName(self.tr("Excluded rows"))
-        compact_rows(self.excluded_view)
-        rows_layout.addWidget(self.excluded_view, 1)
-        self.tabs.addTab(rows_tab, self.tr("Row account"))
-
-        matches_tab = QWidget(self.tabs)
-        matches_layout = QVBoxLayout(matches_tab)
-        self.matches_note = QLabel(matches_tab)
-        self.matches_note.setWordWrap(True)
-        matches_layout.addWidget(self.matches_note)
-        self.matches_model = DataFrameModel(parent=self)
-        self.matches_view = QTableView(matches_tab)
-        self.matches_view.setModel(self.matches_model)
-        self.matches_view.setSortingEnabled(True)
-        self.matches_view.setAccessibleName(self.tr("Customers matched across files"))
-        compact_rows(self.matches_view)
-        matches_layout.addWidget(self.matches_view, 1)
-        self.tabs.addTab(matches_tab, self.tr("Matches across files"))
+        self.account_panel = AccountPanel(self.tabs)
+        self.tabs.addTab(self.account_panel, self.tr("Row account"))
+        self.matches_panel = MatchesPanel(self.tabs)
+        self.tabs.addTab(self.matches_panel, self.tr("Matches across files"))
 
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
@@ -534,127 +447,7 @@ class CollectPage(StepPage):
             )
 
     def _show_account(self) -> None:
-        analysis = self.ctx.analysis
-        account = analysis.account
-        loc = self.locale()
-        if not analysis.inputs:
-            self.summary.setText(self.tr("No file imported yet."))
-            self.account.setRowCount(0)
-            self.reason_filter.clear()
-            self.excluded_model.set_frame(pd.DataFrame())
-            return
-        customers = 0 if analysis.customers is None else len(analysis.customers)
-        text = (
-            self.tr("%1 rows read: %2 kept, %3 excluded. %4 customers.")
-            .replace("%1", loc.toString(account.read))
-            .replace("%2", loc.toString(account.kept))
-            .replace("%3", loc.toString(sum(account.excluded.values())))
-            .replace("%4", loc.toString(customers))
-        )
-        if analysis.rows_after_as_of:
-            text += " " + self.tr(
-                "%1 kept rows are dated after the analysis date and are left out of the segments."
-            ).replace("%1", loc.toString(analysis.rows_after_as_of))
-        unreadable = [
-            (Path(i.path).name, column, count)
-            for i in analysis.inputs
-            for column, count in (i.details.get("unreadable") or {}).items()
-            if count
-        ]
-        if unreadable:
-            text += (
-                "\n"
-                + self.tr("Values that could not be read:")
-                + " "
-                + "; ".join(
-                    f"{name} › {column}: {loc.toString(int(count))}" for name, column, count in unreadable
-                )
-            )
-        warnings = [w for i in analysis.inputs for w in i.warnings]
-        if warnings:
-            text += "\n" + "\n".join(f"• {w}" for w in warnings)
-        self.summary.setText(text)
-        rows = [(self.tr("Kept"), account.kept, "")]
-        rows += [
-            (reason_text(k, self.ctx.lang), v, k)
-            for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1])
-        ]
-        self.account.setRowCount(len(rows))
-        for r, (label, count, _key) in enumerate(rows):
-            self.account.setItem(r, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(loc.toString(int(count)))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.account.setItem(r, 1, item)
-        self.account.resizeColumnToContents(0)
-        self.reason_filter.blockSignals(True)
-        self.reason_filter.clear()
-        self.reason_filter.addItem(self.tr("All reasons"), "")
-        for label, count, key in rows[1:]:
-            if count:
-                self.reason_filter.addItem(f"{label} ({loc.toString(int(count))})", key)
-        self.reason_filter.blockSignals(False)
-        self._show_excluded()
-
-    def _show_excluded(self) -> None:
-        excluded = self.ctx.analysis.excluded
-        if excluded is None or not len(excluded):
-            self.excluded_model.set_frame(pd.DataFrame())
-            return
-        key = self.reason_filter.currentData()
-        frame = excluded[excluded["reason"] == key] if key else excluded
-        names = [Path(i.path).name for i in self.ctx.analysis.inputs]
-        lang = self.ctx.lang
-        old = self.excluded_model
-        self.excluded_model = DataFrameModel(
-            frame,
-            self,
-            headers={
-                "source": self.tr("File"),
-                "source_row": self.tr("Row in the file"),
-                "reason": self.tr("Reason"),
-            },
-            formatters={
-                "source": lambda v: names[int(v)] if 0 <= int(v) < len(names) else str(v),
-                "source_row": lambda v: self.locale().toString(int(v)),
-                "reason": lambda v: reason_text(str(v), lang),
-            },
-        )
-        self.excluded_view.setModel(self.excluded_model)
-        # After this event: fitting the columns is the slowest part of showing a big account.
-        QTimer.singleShot(0, self.excluded_view.resizeColumnsToContents)
-        old.deleteLater()
-        old.deleteLater()
+        self.account_panel.show_account(self.ctx.analysis, self.ctx.lang)
 
     def _show_matches(self) -> None:
-        matches = cross_file_matches(self.ctx.analysis)
-        if len(self.paths) < 2:
-            self.matches_note.setText(
-                self.tr("Customers are matched across files when you import several files.")
-            )
-            self.matches_model.set_frame(pd.DataFrame())
-        elif matches is None:
-            self.matches_note.setText(self.tr("No customer was found in more than one file."))
-            self.matches_model.set_frame(pd.DataFrame())
-        else:
-            self.matches_note.setText(
-                self.tr(
-                    "%Ln customer(s) recognised in several files by e-mail or phone. Check them below.",
-                    "",
-                    len(matches),
-                )
-            )
-            via = {"email": self.tr("e-mail"), "phone": self.tr("phone"), "id": self.tr("customer id")}
-            old = self.matches_model
-            self.matches_model = DataFrameModel(
-                matches,
-                self,
-                headers={
-                    "customer_id": self.tr("Customer"),
-                    "via": self.tr("Matched on"),
-                    "files": self.tr("Files"),
-                    "ids": self.tr("Ids in the files"),
-                },
-                formatters={"via": lambda v: via.get(str(v), str(v))},
-            )
-            self.matches_view.setModel(self.matches_model)
-            old.deleteLater()
+        self.matches_panel.show_matches(self.ctx.analysis, len(self.paths))
