@@ -353,3 +353,13 @@ def test_ods_hidden_rows_reported(tmp_path):
     assert inp.format == "ods" and inp.sheet == "Ventes"
     assert inp.details["hidden_rows"] == [3]
     assert analysis.account.kept == 3 and any("hidden" in w for w in inp.warnings)
+
+
+def test_header_below_a_block_of_report_details(tmp_path):
+    path = tmp_path / "rapport.csv"
+    path.write_text(
+        "Boutique :;Cave du Marché;\nPériode :;2025;\n;;\nClient;Date;Montant\nC01;02/01/2025;10\nC02;03/01/2025;20\n",
+        encoding="utf-8",
+    )
+    analysis = imported([path])
+    assert analysis.inputs[0].header_row == 4 and analysis.account.kept == 2

@@ -91,8 +91,10 @@ def is_text_label(cell: str) -> bool:
 def find_header(rows: list[list[str]]) -> int:
     """The 0-based index of the header row among the first rows (title and blank rows skipped).
 
-    The header is the first row whose filled cells are at least half the table's width, nearly all
-    labels (not numbers or dates), and that is followed by a row of about the same width.
+    The header is made of labels (not numbers or dates) and is followed by a row of about the
+    same width. Preferred: the first such row that names nearly every column of the table (so a
+    block of "Shop: X" / "Period: Y" lines above the table is skipped); else the first such row
+    with at least half the table's width.
     """
     filled = [[c for c in row if c is not None and str(c).strip()] for row in rows]
     if not filled:
@@ -100,16 +102,20 @@ def find_header(rows: list[list[str]]) -> int:
     width = max((len(f) for f in filled), default=0)
     if width == 0:
         return 0
-    for i, cells in enumerate(filled[:40]):
-        if len(cells) < max(1, (width + 1) // 2) or (width > 1 and len(cells) < 2):
-            continue
+
+    def candidate(i: int, cells: list, minimum: float) -> bool:
+        if len(cells) < max(1, minimum) or (width > 1 and len(cells) < 2):
+            return False
         labels = sum(1 for c in cells if is_text_label(str(c)))
         if labels < 0.8 * len(cells):
-            continue
+            return False
         following = [f for f in filled[i + 1 : i + 4] if f]
-        if following and len(following[0]) < 0.4 * len(cells):
-            continue
-        return i
+        return not (following and len(following[0]) < 0.4 * len(cells))
+
+    for minimum in (0.9 * width, (width + 1) // 2):
+        for i, cells in enumerate(filled[:40]):
+            if candidate(i, cells, minimum):
+                return i
     return 0
 
 
