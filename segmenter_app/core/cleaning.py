@@ -177,6 +177,13 @@ def clean_file(
         m = np.asarray(mask, dtype=bool) & (code == 0)
         code[m] = REASON_KEYS.index(key) + 1
 
+    # The duplicate search only needs the raw cells: run it beside the reading of the values
+    # (Arrow's kernels free the GIL, so the second core does it).
+    import concurrent.futures as cf
+
+    pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-dups")
+    duplicates = pool.submit(duplicate_rows, frame)
+    pool.shutdown(wait=False)
     std = _standardize(raw, by_role, kind, date_order, details, warnings, tick)
     tick(0.6)
     mark(frame.isna().all(axis=1).to_numpy(), "blank_row")
@@ -188,7 +195,7 @@ def clean_file(
     mark(_total_rows(frame, std, kind), "total_row")
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
-    mark(duplicate_rows(frame), "duplicate")
+    mark(duplicates.result(), "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
@@ -213,7 +220,7 @@ def clean_file(
     tick(0.87)
     excluded = _excluded_frame(raw, source, code, keep)
     tick(0.9)
-    kept = std.loc[keep].reset_index(drop=True)
+    kept = std.drop(columns=[PRODUCT_CODE], errors="ignore").loc[keep].reset_index(drop=True)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
 
