@@ -895,50 +895,6 @@
         <source>Untitled project</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Projects</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Project files are coming in a later version of Segmenter.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Segmenter projects (*%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Opening the project</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save project</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Project saved.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Saving the project</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Clear the list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This project has changes that are not saved. Save them first?</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>MatchesPanel</name>
@@ -956,7 +912,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
-        <translation><numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform><numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform>
+            <numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -1394,6 +1353,53 @@
     <name>PreviewGrid</name>
     <message>
         <source>Preview of the file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProjectFilesMixin</name>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project files are coming in a later version of Segmenter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segmenter projects (*%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening the project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This project has changes that are not saved. Save them first?</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -895,50 +895,6 @@
         <source>Untitled project</source>
         <translation>Projet sans titre</translation>
     </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projets</translation>
-    </message>
-    <message>
-        <source>Project files are coming in a later version of Segmenter.</source>
-        <translation>Les fichiers de projet arrivent dans une prochaine version de Segmenter.</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Ouvrir un projet</translation>
-    </message>
-    <message>
-        <source>Segmenter projects (*%1)</source>
-        <translation>Projets Segmenter (*%1)</translation>
-    </message>
-    <message>
-        <source>Opening the project</source>
-        <translation>Ouverture du projet</translation>
-    </message>
-    <message>
-        <source>Save project</source>
-        <translation>Enregistrer le projet</translation>
-    </message>
-    <message>
-        <source>Project saved.</source>
-        <translation>Projet enregistré.</translation>
-    </message>
-    <message>
-        <source>Saving the project</source>
-        <translation>Enregistrement du projet</translation>
-    </message>
-    <message>
-        <source>Clear the list</source>
-        <translation>Vider la liste</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <source>This project has changes that are not saved. Save them first?</source>
-        <translation>Ce projet a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
-    </message>
 </context>
 <context>
     <name>MatchesPanel</name>
@@ -956,7 +912,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
-        <translation><numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform><numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform>
+            <numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -1395,6 +1354,53 @@
     <message>
         <source>Preview of the file</source>
         <translation>Aperçu du fichier</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFilesMixin</name>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Project files are coming in a later version of Segmenter.</source>
+        <translation>Les fichiers de projet arrivent dans une prochaine version de Segmenter.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Segmenter projects (*%1)</source>
+        <translation>Projets Segmenter (*%1)</translation>
+    </message>
+    <message>
+        <source>Opening the project</source>
+        <translation>Ouverture du projet</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation>Projet enregistré.</translation>
+    </message>
+    <message>
+        <source>Saving the project</source>
+        <translation>Enregistrement du projet</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This project has changes that are not saved. Save them first?</source>
+        <translation>Ce projet a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
     </message>
 </context>
 <context>
