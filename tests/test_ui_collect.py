@@ -381,3 +381,10 @@ def test_removing_a_file_reimports_the_others(window, demo_files, tmp_path):
     assert "ZZ9" not in window.ctx.analysis.customers.index
     assert page.files.count() == len(demo_files)
     assert not window.ctx.undo_stack.canUndo()
+
+
+def test_empty_page_invites_to_drop_files(window, artifacts):
+    page = window.page("collect")
+    assert page.body.currentWidget() is page.welcome
+    assert "Drop your sales export here" in page.welcome.text()
+    window.grab().save(str(artifacts / "collect_empty_en.png"))

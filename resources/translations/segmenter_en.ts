@@ -267,6 +267,12 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Drop your sales export here (CSV, Excel or OpenDocument), or click “Open files…”.
+
+Several files can be combined: orders from the till and the web shop, a customer list. Your files are only read, never changed, and stay on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Collect</source>
         <translation type="unfinished" />
     </message>

@@ -267,6 +267,14 @@
         <translation>Rapprochements entre fichiers</translation>
     </message>
     <message>
+        <source>Drop your sales export here (CSV, Excel or OpenDocument), or click “Open files…”.
+
+Several files can be combined: orders from the till and the web shop, a customer list. Your files are only read, never changed, and stay on this computer.</source>
+        <translation>Déposez ici votre export de ventes (CSV, Excel ou OpenDocument), ou cliquez sur « Ouvrir des fichiers… ».
+
+Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la boutique en ligne, une liste de clients. Vos fichiers sont seulement lus, jamais modifiés, et restent sur cet ordinateur.</translation>
+    </message>
+    <message>
         <source>Collect</source>
         <translation>Collecter</translation>
     </message>

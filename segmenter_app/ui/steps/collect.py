@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -168,7 +169,26 @@ class CollectPage(StepPage):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
-        layout.addWidget(splitter, 1)
+        # Before any file: one large invitation instead of empty tables.
+        self.body = QStackedWidget(self)
+        self.welcome = QLabel(self.body)
+        self.welcome.setObjectName("collectWelcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
+        font = self.welcome.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.welcome.setFont(font)
+        self.welcome.setText(
+            self.tr(
+                "Drop your sales export here (CSV, Excel or OpenDocument), or click “Open files…”.\n\n"
+                "Several files can be combined: orders from the till and the web shop, a customer list. "
+                "Your files are only read, never changed, and stay on this computer."
+            )
+        )
+        self.body.addWidget(self.welcome)
+        self.body.addWidget(splitter)
+        layout.addWidget(self.body, 1)
 
     # -- StepPage -------------------------------------------------------------------------------
     def title(self) -> str:
@@ -225,6 +245,7 @@ class CollectPage(StepPage):
             self.files.addItem(item)
         self.files.blockSignals(False)
         self.remove_button.setEnabled(bool(self.paths))
+        self.body.setCurrentIndex(1 if self.paths else 0)
         if self.paths:
             self.files.setCurrentRow(min(row, len(self.paths) - 1))
 
