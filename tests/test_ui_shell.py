@@ -332,3 +332,32 @@ def test_language_follows_the_system_unless_chosen(monkeypatch):
     assert choose_language(None) == "en"
     assert locale_for("fr").language() == QLocale.Language.French
     assert locale_for("fr").toString(1234.5, "f", 1) in ("1\u202f234,5", "1\u00a0234,5")
+
+
+def test_progress_bar_only_for_work_that_lasts(qtbot):
+    from segmenter_app.ui.tasks import TaskProgress
+
+    runner = TaskRunner()
+    bar = TaskProgress(runner)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.setVisible(False)
+
+    def quick(*, progress, cancel):
+        return 1
+
+    def slow(*, progress, cancel):
+        for i in range(60):
+            cancel.check()
+            progress(i / 60, "step")
+            time.sleep(0.01)
+
+    runner.run(quick, title="Quick")
+    assert runner.wait_idle(5)
+    qtbot.wait(300)
+    assert not bar.isVisible()
+    runner.run(slow, title="Slow")
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    assert bar.label.text().startswith("Slow")
+    assert runner.wait_idle(5)
+    assert not bar.isVisible()

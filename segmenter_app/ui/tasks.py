@@ -43,6 +43,7 @@ from segmenter_app.ui import errors
 
 _LOG = logging.getLogger("segmenter_app.ui.tasks")
 _PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second reach the GUI thread
+_SHOW_DELAY_MS = 250  # the progress bar appears only for work that lasts longer than this
 _DETACH_MS = 900  # a cancelled task still running after this is reported cancelled anyway
 
 
@@ -296,6 +297,11 @@ class TaskProgress(QWidget):
         layout.addWidget(self.cancel_button)
         runner.progressed.connect(self._on_progress)
         runner.busyChanged.connect(self._on_busy)
+        # Work that ends within a quarter of a second shows no progress bar (no flicker).
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(_SHOW_DELAY_MS)
+        self._show_timer.timeout.connect(lambda: self.setVisible(self.runner.is_busy()))
         self.retranslate()
         self.setVisible(False)
 
@@ -308,13 +314,16 @@ class TaskProgress(QWidget):
         self.bar.setAccessibleName(QCoreApplication.translate("TaskProgress", "Progress"))
 
     def _on_progress(self, title: str, fraction: float, message: str) -> None:
-        self.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.label.setText(f"{title} – {message}" if message and title else (title or message))
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def _on_busy(self, busy: bool) -> None:
-        self.setVisible(busy)
+        if busy:
+            self._show_timer.start()
+        else:
+            self._show_timer.stop()
+            self.setVisible(False)
 
     def _cancel(self) -> None:
         self.runner.cancel_all()
