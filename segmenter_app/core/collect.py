@@ -308,7 +308,7 @@ def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tupl
     attr_parts = []
     for result, ids in zip(results, customer_ids, strict=True):
         kept = result.kept
-        kept[schema.T_CUSTOMER] = ids.to_numpy()
+        kept[schema.T_CUSTOMER] = ids.astype("str").set_axis(kept.index)  # stays an Arrow string column
         if result.kind == ORDERS:
             parts.append(kept)
         attr_cols = [
