@@ -122,7 +122,7 @@ def normalize_ids(series: pd.Series) -> pd.Series:
     if pc.any(float_like).as_py():
         arr = pc.if_else(float_like, head, arr)
         text = from_arrow(arr, series.index)
-    if rx(text, r"^\d+\.00+$").any():
+    if pc.any(pc.ends_with(arrow(text), ".00")).as_py() and rx(text, r"^\d+\.00+$").any():
         text = rx_replace(text, r"^(\d+)\.0+$", r"\1")
     return text
 
