@@ -280,6 +280,17 @@ def _standardize(
             )
         )
 
+    # Dates and order numbers are read in worker threads while the customer ids are read here:
+    # Arrow's kernels free the GIL, so a second core shares the work.
+    import concurrent.futures as cf
+
+    pool = cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-values")
+    later: dict[str, cf.Future] = {}
+    if kind == ORDERS:
+        later["dates"] = pool.submit(values.parse_dates, col(schema.ORDER_DATE), date_order)
+        if schema.ORDER_ID in by_role:
+            later["orders"] = pool.submit(values.normalize_ids, col(schema.ORDER_ID))
+    pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
     out[schema.T_CUSTOMER] = (
         values.normalize_ids(ids) if ids is not None else pd.Series(None, index=index, dtype="str")
@@ -294,14 +305,13 @@ def _standardize(
     )
     tick(0.1)
     if kind == ORDERS:
-        dates = values.parse_dates(col(schema.ORDER_DATE), date_order)
+        dates = later["dates"].result()
         _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)
         note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
         out[schema.T_DATE] = dates.values
         tick(0.2)
-        order = col(schema.ORDER_ID)
         out[schema.T_ORDER] = (
-            values.normalize_ids(order) if order is not None else pd.Series(None, index=index, dtype="str")
+            later["orders"].result() if "orders" in later else pd.Series(None, index=index, dtype="str")
         )
         qty = values.parse_numbers(col(schema.QUANTITY)) if schema.QUANTITY in by_role else None
         price = values.parse_numbers(col(schema.UNIT_PRICE)) if schema.UNIT_PRICE in by_role else None
