@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_shots import shot
 
 from segmenter_app.ui import errors, settings
 
@@ -66,11 +67,11 @@ def test_demo_files_import_with_a_balanced_account(window, demo_files, artifacts
     # The account table lists "Kept" first with the kept count, then each reason.
     assert page.account_panel.account.item(0, 1).text().replace(",", "") == str(analysis.account.kept)
     assert page.account_panel.account.rowCount() == 1 + len(analysis.account.excluded)
-    window.grab().save(str(artifacts / "collect_preview_en.png"))
+    shot(window, str(artifacts / "collect_preview_en.png"))
     page.tabs.setCurrentIndex(1)
-    window.grab().save(str(artifacts / "collect_columns_en.png"))
+    shot(window, str(artifacts / "collect_columns_en.png"))
     page.tabs.setCurrentIndex(2)
-    window.grab().save(str(artifacts / "collect_rows_en.png"))
+    shot(window, str(artifacts / "collect_rows_en.png"))
 
 
 def test_preview_controls_and_roles(window, demo_files):
@@ -200,7 +201,7 @@ def test_online_retail_account_through_the_page(window, online_retail_csv, artif
     page.tabs.setCurrentIndex(2)
     assert page.account_panel.excluded_model.total_rows() == sum(analysis.account.excluded.values())
     assert page.account_panel.excluded_model.rowCount() <= 500  # fetched lazily
-    window.grab().save(str(artifacts / "collect_online_retail_en.png"))
+    shot(window, str(artifacts / "collect_online_retail_en.png"))
 
 
 def test_collect_in_french(qtbot, demo_files, artifacts):
@@ -211,7 +212,7 @@ def test_collect_in_french(qtbot, demo_files, artifacts):
         assert page.open_button.text() == "&Ouvrir des fichiers…"
         page.tabs.setCurrentIndex(2)
         assert "lignes lues" in page.account_panel.summary.text()
-        win.grab().save(str(artifacts / "collect_rows_fr.png"))
+        shot(win, str(artifacts / "collect_rows_fr.png"))
     finally:
         from segmenter_app.ui.app import apply_language, ensure_application
 
@@ -257,7 +258,7 @@ def test_cancel_stops_a_big_import_within_a_second(window, online_retail_csv, ar
     window.tasks.wait_idle(0.4)  # let it get going (the whole import takes a couple of seconds)
     assert window.tasks.is_busy()
     assert window.progress.isVisible() and window.progress.cancel_button.isEnabled()
-    window.grab().save(str(artifacts / "collect_progress_en.png"))
+    shot(window, str(artifacts / "collect_progress_en.png"))
     start = time.monotonic()
     window.progress.cancel_button.click()
     assert window.tasks.wait_idle(5)
@@ -291,7 +292,7 @@ def test_matches_across_files_are_listed(window, tmp_path, artifacts):
     assert any("boutique.csv: A1" in t for t in texts)
     assert page.matches_panel.note.text().startswith("1 customer recognised in several files")
     assert len(window.ctx.analysis.customers) == 4  # Anne counted once across the two files
-    window.grab().save(str(artifacts / "collect_matches_en.png"))
+    shot(window, str(artifacts / "collect_matches_en.png"))
 
 
 def test_workbook_sheet_and_header_row_controls(window, tmp_path, artifacts):
@@ -339,7 +340,7 @@ def test_workbook_sheet_and_header_row_controls(window, tmp_path, artifacts):
     assert controls.header_row.value() == 3
     assert page.preview.model.headerData(0, Qt.Orientation.Vertical) == "4"  # rows as in the file
     page.tabs.setCurrentIndex(0)
-    window.grab().save(str(artifacts / "collect_workbook_en.png"))
+    shot(window, str(artifacts / "collect_workbook_en.png"))
     # Read the other shop's sheet instead.
     controls.sheet.setCurrentIndex(controls.sheet.findData("Autre boutique"))
     controls.sheet.activated.emit(controls.sheet.currentIndex())
@@ -387,4 +388,4 @@ def test_empty_page_invites_to_drop_files(window, artifacts):
     page = window.page("collect")
     assert page.body.currentWidget() is page.welcome
     assert "Drop your sales export here" in page.welcome.text()
-    window.grab().save(str(artifacts / "collect_empty_en.png"))
+    shot(window, str(artifacts / "collect_empty_en.png"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from ui_shots import shot
 
 from segmenter_app.ui import errors, settings
 
@@ -57,7 +58,7 @@ def test_criteria_grouped_by_family_with_coverage_and_histogram(window, artifact
     assert len(histograms) == len(page.views)
     recency = views["recency_days"]
     assert sum(recency.counts) == len(window.ctx.analysis.customers)
-    window.grab().save(str(artifacts / "criteria_en.png"))
+    shot(window, str(artifacts / "criteria_en.png"))
 
 
 def test_ticking_a_criterion_is_undoable(window):
@@ -102,7 +103,7 @@ def test_criteria_in_french(qtbot, demo_files, artifacts):
         assert page.goal_combo.itemText(0) == "Pas d'objectif particulier"
         assert page.goal_combo.itemText(1) == "Garder les meilleurs"
         assert any("des clients" in lbl.text() for lbl in page.body.findChildren(type(page.summary)))
-        win.grab().save(str(artifacts / "criteria_fr.png"))
+        shot(win, str(artifacts / "criteria_fr.png"))
     finally:
         win.tasks.wait_idle(10)
         apply_language(ensure_application(), "en")

@@ -6,6 +6,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from ui_shots import shot
 
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.ui import errors, settings
@@ -68,7 +69,7 @@ def test_export_writes_the_workbook_and_offers_the_folder(ctx, qtbot, tmp_path, 
     dialog.show()
     target = tmp_path / "segments.xlsx"
     dialog.workbook_path.setText(str(target))
-    dialog.grab().save(str(artifacts / "export_dialog_en.png"))
+    shot(dialog, str(artifacts / "export_dialog_en.png"))
     assert dialog.export_button.isEnabled()
     dialog.start()
     assert ctx.tasks.wait_idle(60)
@@ -76,7 +77,7 @@ def test_export_writes_the_workbook_and_offers_the_folder(ctx, qtbot, tmp_path, 
     assert dialog.open_folder_button.isVisible()
     assert dialog.output_folder() == str(tmp_path)
     assert "Workbook written: segments.xlsx" in dialog.result_label.text()
-    dialog.grab().save(str(artifacts / "export_dialog_done_en.png"))
+    shot(dialog, str(artifacts / "export_dialog_done_en.png"))
     book = openpyxl.load_workbook(target, read_only=True)
     names = book.sheetnames
     assert names[0] == "Summary" and "Champions" in names

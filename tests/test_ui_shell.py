@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
+from ui_shots import shot
 
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken
@@ -70,7 +71,7 @@ def test_five_steps_only_the_first_open(window, artifacts):
     assert not window.export_action.isEnabled()
     assert window.windowTitle() == "Untitled project[*] – Segmenter"
     assert not window.isWindowModified()
-    window.grab().save(str(artifacts / "shell_start_en.png"))
+    shot(window, str(artifacts / "shell_start_en.png"))
 
 
 def test_steps_open_when_the_previous_are_done_and_back_keeps_choices(window):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from ui_shots import shot
 
 from segmenter_app.ui import settings
 
@@ -59,7 +60,7 @@ def test_pages_in_dark_mode(qtbot, demo_files, artifacts):
         assert win.tasks.wait_idle(120)
         page = win.page("collect")
         page.tabs.setCurrentIndex(1)
-        win.grab().save(str(artifacts / "dark_collect_columns.png"))
+        shot(win, str(artifacts / "dark_collect_columns.png"))
         # The window's background really is dark, and the text light.
         image = win.grab().toImage()
         assert image.pixelColor(600, 790).lightness() < 80
@@ -67,11 +68,11 @@ def test_pages_in_dark_mode(qtbot, demo_files, artifacts):
         win.next()
         assert win.tasks.wait_idle(60)
         qtbot.wait(100)
-        win.grab().save(str(artifacts / "dark_criteria.png"))
+        shot(win, str(artifacts / "dark_criteria.png"))
         win.next()
         assert win.tasks.wait_idle(120)
         qtbot.wait(100)
-        win.grab().save(str(artifacts / "dark_group.png"))
+        shot(win, str(artifacts / "dark_group.png"))
     finally:
         QApplication.setPalette(old_palette)
         app.setStyle(old_style)

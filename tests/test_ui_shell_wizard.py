@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from ui_shots import shot
 
 from segmenter_app.ui import errors, settings
 
@@ -56,7 +57,7 @@ def test_wizard_from_demo_files_to_workbook(qtbot, tmp_path, artifacts, lang):
             assert window.tasks.wait_idle(180)
             assert _dialogs() == []
             qtbot.wait(50)
-            window.grab().save(str(artifacts / f"wizard_{lang}_{index + 1}_{step_id}.png"))
+            shot(window, str(artifacts / f"wizard_{lang}_{index + 1}_{step_id}.png"))
             assert window.heading.text() == f"{index + 1}. {expected_titles[index]}" or step_id in (
                 "act",
                 "measure",
@@ -75,7 +76,7 @@ def test_wizard_from_demo_files_to_workbook(qtbot, tmp_path, artifacts, lang):
         assert window.tasks.wait_idle(120)
         assert _dialogs() == []
         assert target.exists() and dialog.open_folder_button.isVisible()
-        dialog.grab().save(str(artifacts / f"wizard_{lang}_6_export.png"))
+        shot(dialog, str(artifacts / f"wizard_{lang}_6_export.png"))
         sheets = openpyxl.load_workbook(target, read_only=True).sheetnames
         assert sheets[0] == {"en": "Summary", "fr": "Synthèse"}[lang]
         assert len(sheets) >= 3
