@@ -220,7 +220,7 @@ def clean_file(
     tick(0.87)
     excluded = _excluded_frame(raw, source, code, keep)
     tick(0.9)
-    kept = std.drop(columns=[PRODUCT_CODE], errors="ignore").loc[keep].reset_index(drop=True)
+    kept = values.filter_rows(std.drop(columns=[PRODUCT_CODE], errors="ignore"), keep)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
 
@@ -480,7 +480,7 @@ def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarr
     """Excluded rows with their original cells as text, in file order."""
     drop = ~keep
     reason = pd.Categorical.from_codes(code[drop] - 1, categories=list(REASON_KEYS)).astype(str)
-    original = raw.frame.loc[drop].reset_index(drop=True)
+    original = values.filter_rows(raw.frame, drop)
     head = pd.DataFrame(
         {
             "source": np.full(int(drop.sum()), source, dtype=np.int64),

@@ -50,6 +50,20 @@ def from_arrow(values: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series
     return pd.Series(values, dtype=STR, index=index)
 
 
+def filter_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` where ``mask`` is true, index reset (Arrow's filter for text columns,
+    several times faster than pandas' take on them)."""
+    keep = pa.array(np.asarray(mask, dtype=bool))
+    out = {}
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+            out[column] = pd.Series(pc.filter(arrow(series), keep), dtype=STR)
+        else:
+            out[column] = pd.Series(series.to_numpy()[np.asarray(mask, dtype=bool)], dtype=series.dtype)
+    return pd.DataFrame(out, columns=frame.columns)
+
+
 def rx(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray:
     """Boolean mask of the cells matching a regular expression (RE2 syntax, run by Arrow; NA is False).
 
