@@ -124,6 +124,11 @@ def read_text_table(
             return _read_pyarrow(path, encoding, delimiter, header_index, names, compression, quoted), []
         except MalformedRows:
             pass
+        except pa.ArrowInvalid as exc:
+            # Invalid UTF-8 is the caller's business (it reads again as cp1252); anything else pyarrow
+            # refuses (a header alone with no line end, odd quoting) the exact reader handles.
+            if "UTF8" in str(exc) or "utf-8" in str(exc).lower():
+                raise
     return _read_python(path, encoding, delimiter, header_index, names, compression, nrows, check)
 
 
