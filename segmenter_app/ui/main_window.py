@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -71,6 +72,39 @@ def step_title(step_id: str) -> str:
         "measure": QCoreApplication.translate("MainWindow", "Measure"),
     }
     return titles[step_id]
+
+
+# Core modules the first steps need. Importing them runs C extension initialisers that hold the
+# GIL for 100-300 ms: done on a background thread right after the window shows, the cost is paid
+# while the user looks at the window, not as a freeze in the middle of their first import.
+# scikit-learn and scipy are left out: they are heavy and only the Group step's methods need them.
+WARM_UP_MODULES = (
+    "segmenter_app.core.collect",
+    "segmenter_app.core.customers",
+    "pyarrow.csv",
+    "segmenter_app.core.export.labels",
+    "segmenter_app.core.segmentation.criteria",
+    "segmenter_app.core.segmentation.rfm",
+    "segmenter_app.core.summary",
+)
+_warm_up_started = False
+
+
+def start_warm_up() -> None:
+    """Import the first steps' core modules on a background thread (once per process)."""
+    global _warm_up_started
+    if _warm_up_started:
+        return
+    _warm_up_started = True
+
+    def run() -> None:
+        for name in WARM_UP_MODULES:
+            try:
+                importlib.import_module(name)
+            except ImportError:  # a module of a later version: its step says so when used
+                _LOG.info("warm-up: %s not available", name)
+
+    threading.Thread(target=run, name="segmenter-warm-up", daemon=True).start()
 
 
 def make_page(step_id: str, module: str, class_name: str) -> StepPage:
@@ -152,6 +186,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.retranslate()
         self._restore_geometry()
         self.go_to(0)
+        QTimer.singleShot(0, start_warm_up)
 
     # -- construction -----------------------------------------------------------------------
     def _build_pages(self, current: int = 0) -> None:

@@ -277,8 +277,8 @@ class CollectPage(StepPage):
         self.paths = list(dict.fromkeys([*self.paths, *(str(p) for p in paths)]))
         # Edits recorded on the previous data would replay onto different data: start afresh.
         self.ctx.undo_stack.clear()
-        self._show_files()  # the files and a preview show while the import runs
         self.run_import()
+        self._show_files()  # the files show while the import runs; their preview when it ends
 
     def remove_selected(self) -> None:
         """Take the selected file out of the import."""
@@ -288,8 +288,8 @@ class CollectPage(StepPage):
             self.file_settings.pop(path, None)
             self.previews.pop(path, None)
             self.ctx.undo_stack.clear()
-            self._show_files()
             self.run_import()
+            self._show_files()
 
     def mapping(self) -> dict[str, Any] | None:
         """The user's corrections: ``{"columns": {column: role}, "files": {path: reading settings}}``.
@@ -330,7 +330,20 @@ class CollectPage(StepPage):
             title=self.tr("Reading the files"),
             key="import",
             on_done=self._apply,
+            on_error=self._import_failed,
+            on_cancelled=self._show_current_preview,
         )
+
+    def _importing(self) -> bool:
+        return any(t.key == "import" for t in self.ctx.tasks.running_tasks())
+
+    def _import_failed(self, error: BaseException) -> bool:
+        # The runner shows the message; the preview shows the file as read, to fix it there.
+        self._show_current_preview()
+        return False
+
+    def _show_current_preview(self) -> None:
+        self._on_file_selected(self.files.currentRow())
 
     def _apply(self, result: Analysis) -> None:
         analysis = self.ctx.analysis
@@ -368,6 +381,11 @@ class CollectPage(StepPage):
         if path is None:
             self.preview.show_preview(None)
             return
+        if self._importing():
+            # While the import runs, reading a preview beside it and building it on the GUI thread
+            # compete with the import for the interpreter (the window stutters, the preview takes
+            # several times longer): the preview comes when the import ends.
+            return
         if path in self.previews:
             self._show_preview(self.previews[path])
             return
@@ -391,7 +409,7 @@ class CollectPage(StepPage):
 
     def _preview_loaded(self, preview: Preview) -> None:
         self.previews[preview.path] = preview
-        if preview.path == self.current_path():
+        if preview.path == self.current_path() and not self._importing():
             self._show_preview(preview)
 
     def _show_preview(self, preview: Preview) -> None:

@@ -77,6 +77,7 @@ class AccountPanel(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self.lang = "en"
+        self._needs_fit = False
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -188,9 +189,23 @@ class AccountPanel(QWidget):
             },
         )
         self.excluded_view.setModel(self.excluded_model)
-        # After this event: fitting the columns is the slowest part of showing a big account.
-        QTimer.singleShot(0, self.excluded_view.resizeColumnsToContents)
+        # Fitting the columns is the slowest part of showing a big account: only when the tab is
+        # on screen, and after the current event.
+        self._needs_fit = True
+        if self.isVisible():
+            QTimer.singleShot(0, self._fit_columns)
         old.deleteLater()
+
+    def _fit_columns(self) -> None:
+        if self._needs_fit:
+            self._needs_fit = False
+            self.excluded_view.resizeColumnsToContents()
+
+    def showEvent(self, event: Any) -> None:
+        """Fit the excluded rows' columns the first time they are seen."""
+        super().showEvent(event)
+        if self._needs_fit:
+            QTimer.singleShot(0, self._fit_columns)
 
 
 class MatchesPanel(QWidget):
