@@ -64,8 +64,8 @@ class Task(QObject):
         self.token = CancelToken()
         self.running = True
         self.outcome: str = ""  # "done", "failed" or "cancelled" once finished
-        self.result: Any = None
-        self.error: BaseException | None = None
+        # The result and the error are not kept: they go to the callbacks and signals only, so a
+        # finished task does not hold a segmentation or a traceback's frames in memory.
         self.fraction = 0.0
         self.message = ""
         self.superseded = False  # replaced by a newer task with the same key: callbacks skipped
@@ -182,6 +182,7 @@ class TaskRunner(QObject):
             task.outcome = outcome
             _LOG.info("task %r %s after %.2f s", key or title, outcome, timer.elapsed() / 1000)
             self._tasks.remove(task)
+            bridge.blockSignals(True)  # late reports of a detached worker go nowhere
             task.finished.emit()
             self.taskFinished.emit(task)
             if not self.is_busy():
@@ -192,7 +193,6 @@ class TaskRunner(QObject):
             return True
 
         def on_result(result: Any) -> None:
-            task.result = result
             if not finish("done") or task.superseded:
                 return
             task.succeeded.emit(result)
@@ -203,7 +203,6 @@ class TaskRunner(QObject):
                     errors.show_exception(self.dialog_parent, exc)
 
         def on_failure(exc: BaseException) -> None:
-            task.error = exc
             if not finish("failed") or task.superseded:
                 return
             task.failed.emit(exc)
