@@ -73,3 +73,26 @@ def test_truncated_gzip(tmp_path):
     with pytest.raises(UserError) as info:
         import_files(Analysis(), [str(path)])
     assert info.value.key == "damaged"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["xlsx", "ods", "xls"]),
+    st.floats(0.05, 0.99),
+    st.lists(st.integers(0, 10**9), max_size=12),
+)
+def test_damaged_workbooks(tmp_path, fmt, cut, flips):
+    """Workbooks cut short or with flipped bytes: a clear message or a balanced account, never a crash
+    (calamine panics on some, which pyo3 raises as a BaseException)."""
+    from segmenter_app.resources import resources_dir
+    from tests import corpus
+
+    source = {
+        "xlsx": lambda: corpus.workbook_with_titles(tmp_path).read_bytes(),
+        "ods": lambda: corpus.ods_with_hidden_row(tmp_path).read_bytes(),
+        "xls": lambda: (resources_dir() / "selftest" / "orders.xls").read_bytes(),
+    }[fmt]()
+    data = bytearray(source[: max(8, int(len(source) * cut))] if flips == [] else source)
+    for flip in flips:
+        data[flip % len(data)] ^= 0xFF
+    check(tmp_path, bytes(data))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,9 +158,9 @@ def _sniff_zip(p: Path) -> Sniffed:
                         raise UserError(T, "damaged", path=p.name, detail="content.xml missing")
                     return Sniffed("ods")
             raise UserError(T, "unsupported", path=p.name, detail="ZIP archive")
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
         raise UserError(T, "damaged", path=p.name, detail=str(exc)) from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, ValueError, KeyError, RuntimeError) as exc:
         raise UserError(T, "damaged", path=p.name, detail=str(exc) or "read error") from None
 
 

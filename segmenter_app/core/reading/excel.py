@@ -28,16 +28,25 @@ _NS = {
 }
 
 
+def reader_error(exc: BaseException) -> bool:
+    """True for errors of the workbook reader: Python errors, and calamine's panics on damaged
+    files (pyo3's PanicException derives from BaseException and cannot be imported by name)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def open_workbook(path: Path) -> fastexcel.ExcelReader:
     """Open a workbook by content (bytes are passed when the extension does not say the format)."""
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"):
             try:
                 return fastexcel.read_excel(str(path))
-            except Exception:  # wrong extension for the content: let calamine sniff the bytes
-                pass
+            except BaseException as exc:  # wrong extension for the content: let calamine sniff the bytes
+                if not reader_error(exc):
+                    raise
         return fastexcel.read_excel(path.read_bytes())
-    except Exception as exc:
+    except BaseException as exc:
+        if not reader_error(exc):
+            raise
         raise _translate_error(path, exc) from None
 
 
@@ -67,10 +76,11 @@ def sheet_states(path: Path, fmt: str, reader: fastexcel.ExcelReader) -> list[di
         # XLS/ODS: calamine knows the state once a sheet is opened; small files only.
         for index, name in enumerate(names):
             try:
-                visible = reader.load_sheet(index, header_row=None, n_rows=1).visible
+                visible = reader.load_sheet(index, header_row=None, n_rows=1, dtypes="string").visible
                 states[name] = {"veryhidden": "veryHidden"}.get(visible, visible)
-            except Exception:
-                pass
+            except BaseException as exc:
+                if not reader_error(exc):
+                    raise
     return [{"name": n, "state": states[n]} for n in names]
 
 
@@ -87,7 +97,9 @@ def read_sheet(path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int
     try:
         loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=nrows, dtypes="string")
         table = loaded.to_arrow()
-    except Exception as exc:
+    except BaseException as exc:
+        if not reader_error(exc):
+            raise
         raise _translate_error(path, exc) from None
     return table.rename_columns([str(i) for i in range(table.num_columns)])
 
@@ -99,7 +111,9 @@ def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
+    except BaseException as exc:
+        if not reader_error(exc):
+            raise
         raise _translate_error(path, exc) from None
     try:
         rows = [
