@@ -163,7 +163,7 @@ def _read_pyarrow(
         newlines_in_values=quoted,
     )
     convert_options = pacsv.ConvertOptions(
-        column_types=dict.fromkeys(names, pa.string()),
+        column_types=dict.fromkeys(names, pa.large_string()),  # what pandas keeps: no copy later
         # Empty and blank cells are read as missing directly (no second pass over the table).
         null_values=["", " ", "  ", "\t"],
         strings_can_be_null=True,
@@ -175,7 +175,9 @@ def _read_pyarrow(
         )
     if malformed:
         raise MalformedRows()
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
+    frame = table.to_pandas(
+        types_mapper={pa.large_string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get
+    )
     # A UTF-8 BOM pyarrow kept in front of the very first field is not part of the data.
     return frame
 
