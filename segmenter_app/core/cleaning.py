@@ -193,6 +193,7 @@ def clean_file(
         malformed[positions] = True
         mark(malformed, "malformed_row")
     mark(_total_rows(frame, std, kind), "total_row")
+    tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
     mark(duplicates.result(), "duplicate")
@@ -313,6 +314,7 @@ def _standardize(
         out[schema.T_ORDER] = (
             later["orders"].result() if "orders" in later else pd.Series(None, index=index, dtype="str")
         )
+        tick(0.3)
         qty = values.parse_numbers(col(schema.QUANTITY)) if schema.QUANTITY in by_role else None
         price = values.parse_numbers(col(schema.UNIT_PRICE)) if schema.UNIT_PRICE in by_role else None
         bad_amount = pd.Series(False, index=index)
