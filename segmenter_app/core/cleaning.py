@@ -371,7 +371,9 @@ def _standardize(
         ):
             out[name] = col(role) if role in by_role else pd.Series(None, index=index, dtype="str")
         if schema.DISCOUNT in by_role:
-            out[schema.T_DISCOUNT] = values.parse_numbers(col(schema.DISCOUNT)).values.abs().fillna(0.0)
+            discount = values.parse_numbers(col(schema.DISCOUNT))
+            note_unreadable(schema.DISCOUNT, discount.unreadable, "what_number", kept=True)
+            out[schema.T_DISCOUNT] = discount.values.abs().fillna(0.0)
         else:
             out[schema.T_DISCOUNT] = pd.Series(0.0, index=index)
     for role in schema.CUSTOMER_ROLES:
