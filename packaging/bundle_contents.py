@@ -49,7 +49,6 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtDBus",
     "PySide6.QtConcurrent",
     "PySide6.QtXml",
-    "PySide6.QtOpenGLWidgets",
     "PySide6.QtLabsStyleKit",
     "PySide6.QtSvgWidgets",
     # pyqtgraph parts the app does not use (3D, notebooks, examples, flowcharts, consoles)
@@ -93,8 +92,9 @@ EXCLUDES: tuple[str, ...] = (
     "lib2to3",
 )
 
-# Qt modules whose Python binding the app imports; every other PySide6 module is excluded.
-QT_MODULES_USED: tuple[str, ...] = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
+# Qt modules whose Python binding the app imports (pyqtgraph imports QtOpenGL and QtOpenGLWidgets
+# when it loads, whether or not a chart uses OpenGL); every other PySide6 module is excluded.
+QT_MODULES_USED: tuple[str, ...] = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtOpenGL", "QtOpenGLWidgets")
 
 # Shared libraries dropped by name: pieces that the hooks collect as files.
 DROP_BINARY_PATTERNS: tuple[str, ...] = (

@@ -59,6 +59,7 @@ LAZY_MODULES: tuple[str, ...] = (
     "PySide6.QtWidgets",
     "PySide6.QtSvg",
     "PySide6.QtOpenGL",  # pyqtgraph imports it by name (importlib) at import time
+    "PySide6.QtOpenGLWidgets",  # pyqtgraph imports it at import time too
     "pyqtgraph",
     "encodings.cp1252",
     "encodings.latin_1",
