@@ -91,3 +91,16 @@ def test_as_of_leaves_later_sales_out_but_accounted(tmp_path, demo_files):
     assert report["rows"]["after_as_of"] > 0
     assert report["rows"]["read"] == report["rows"]["kept"] + sum(report["rows"]["excluded"].values())
     assert 0 < report["customers"] < 300  # customers who first bought later are not segmented yet
+
+
+def test_internal_error_exits_1_with_the_log_path_and_no_traceback(tmp_path, demo_files, monkeypatch, capsys):
+    import segmenter_app.core.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "run_segment", broken)
+    code = main(["segment", str(demo_files[0]), "--out", str(tmp_path / "o.xlsx"), "--lang", "fr"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "journal" in err and "Traceback" not in err and "simulated bug" not in err

@@ -8,11 +8,12 @@ with the log's path on standard error).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from segmenter_app import __version__
-from segmenter_app.core.i18n import LANGUAGES, system_language
+from segmenter_app.core.i18n import LANGUAGES, Messages, UserError, system_language
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -20,6 +21,41 @@ EXIT_INPUT = 2
 
 
 COMMANDS = ("segment", "measure")
+
+T = Messages(
+    {
+        "cancelled": ("Stopped.", "Arrêté."),
+        "internal": (
+            "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
+            "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
+        ),
+    }
+)
+
+
+def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
+    """Run a command's ``body`` with the exit-code contract of the command line.
+
+    Unusable input (``UserError``) and a cancel give 2 with the message on standard error in
+    ``lang``; Ctrl+C gives 130; anything else is logged with its traceback (the log holds no
+    customer data) and gives 1 with the log's path.
+    """
+    from segmenter_app.core.progress import Cancelled
+    from segmenter_app.logs import setup_logging
+
+    log_path = setup_logging()
+    try:
+        return body()
+    except UserError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except (Cancelled, KeyboardInterrupt) as exc:
+        print(T("cancelled", lang), file=sys.stderr)
+        return EXIT_INPUT if isinstance(exc, Cancelled) else 130
+    except Exception:
+        logging.getLogger(__name__).exception("%s failed", name)
+        print(T("internal", lang, log=log_path), file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -46,11 +45,6 @@ T = Messages(
         "same_file": (
             "'{path}' is one of the files this command reads: choose another name for --out or --save-project, so nothing you gave is overwritten.",
             "« {path} » est l'un des fichiers lus par cette commande : choisissez un autre nom pour --out ou --save-project, afin de ne rien écraser de ce que vous avez fourni.",
-        ),
-        "cancelled": ("Stopped.", "Arrêté."),
-        "internal": (
-            "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
-            "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
         ),
         "done": (
             "{segments} segments measured ({conversions} conversions among {contacted} contacted customers): {uplift} Written to {out}",
@@ -161,13 +155,11 @@ def build_report(
 
 def run(args: argparse.Namespace) -> int:
     """Run ``measure``; return the exit code (0, 1 or 2)."""
-    from segmenter_app.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
-    from segmenter_app.core.progress import Cancelled
-    from segmenter_app.logs import setup_logging
+    from segmenter_app.cli import EXIT_OK, run_command
 
-    log_path = setup_logging()
     lang = args.lang or "en"
-    try:
+
+    def body() -> int:
         from segmenter_app.core import export, measure, project
         from segmenter_app.core.report import write_report
 
@@ -214,16 +206,5 @@ def run(args: argparse.Namespace) -> int:
         )
         log.info("measure done: %s", timings)
         return EXIT_OK
-    except UserError as exc:
-        print(exc.text(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except Cancelled:
-        print(T("cancelled", lang), file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        print(T("cancelled", lang), file=sys.stderr)
-        return 130
-    except Exception:
-        log.exception("measure failed")
-        print(T("internal", lang, log=log_path), file=sys.stderr)
-        return EXIT_INTERNAL
+
+    return run_command("measure", lang, body)

@@ -33,11 +33,6 @@ T = Messages(
             "--control-share takes a share between 0 and 0.5 (for example 0.1 for 10%), not {value}.",
             "--control-share accepte une part entre 0 et 0,5 (par exemple 0.1 pour 10 %), pas {value}.",
         ),
-        "cancelled": ("Stopped.", "Arrêté."),
-        "internal": (
-            "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
-            "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
-        ),
         "done": (
             "{customers} customers in {segments} segments, written to {out}",
             "{customers} clients répartis en {segments} segments, écrits dans {out}",
@@ -157,13 +152,11 @@ def parse_options(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``segment``; return the exit code (0, 1 or 2)."""
-    from segmenter_app.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
-    from segmenter_app.core.progress import Cancelled
-    from segmenter_app.logs import setup_logging
+    from segmenter_app.cli import EXIT_OK, run_command
 
-    log_path = setup_logging()
     lang = args.lang
-    try:
+
+    def body() -> int:
         options = parse_options(args)
         from segmenter_app.core.pipeline import run_segment
         from segmenter_app.core.report import build_report, write_report
@@ -180,16 +173,5 @@ def run(args: argparse.Namespace) -> int:
             T("done", lang, customers=report["customers"], segments=len(report["segments"]), out=options.out)
         )
         return EXIT_OK
-    except UserError as exc:
-        print(exc.text(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except Cancelled:
-        print(T("cancelled", lang), file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        print(T("cancelled", lang), file=sys.stderr)
-        return 130
-    except Exception:
-        log.exception("segment failed")
-        print(T("internal", lang, log=log_path), file=sys.stderr)
-        return EXIT_INTERNAL
+
+    return run_command("segment", lang, body)
