@@ -2,24 +2,43 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from segmenter_app.cli import main
+from tests.conftest import shared_file
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
 
-def test_online_retail_csv_gz_end_to_end(tmp_path, online_retail_csv):
-    report_path = tmp_path / "report.json"
-    out = tmp_path / "online_retail_segments.xlsx"
-    code = main(
-        ["segment", str(online_retail_csv), "--out", str(out), "--report", str(report_path), "--lang", "en"]
+def segment_report(source: Path, folder: Path) -> dict:
+    """Run ``segment`` on ``source`` as a user would and return its JSON report."""
+    report_path = folder / f"{source.name}.json"
+    out = folder / f"{source.stem}-segments.xlsx"
+    assert (
+        main(["segment", str(source), "--out", str(out), "--report", str(report_path), "--lang", "en"]) == 0
     )
-    assert code == 0
-    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return json.loads(report_path.read_text(encoding="utf-8"))
+
+
+def segment_sizes(report: dict) -> dict[str, int]:
+    """Customers per segment key."""
+    return {s["key"]: s["customers"] for s in report["segments"]}
+
+
+@pytest.fixture(scope="module")
+def csv_report(tmp_path_factory) -> dict:
+    """The report of the original gzip file, computed once for the module's comparisons."""
+    source = shared_file("online_retail", "online_retail.csv.gz")
+    return segment_report(source, tmp_path_factory.mktemp("online_retail"))
+
+
+def test_online_retail_csv_gz_end_to_end(csv_report, online_retail_csv):
+    report = csv_report
     rows = report["rows"]
     assert rows["read"] == 541_909
     assert rows["read"] == rows["kept"] + sum(rows["excluded"].values())
@@ -29,42 +48,22 @@ def test_online_retail_csv_gz_end_to_end(tmp_path, online_retail_csv):
     assert 4_300 <= report["customers"] <= 4_372
     assert sum(s["customers"] for s in report["segments"]) == report["customers"]
     assert report["inputs"][0]["mapping"]
-    assert out.stat().st_size > 100_000
+    assert Path(report["output"]["workbook"]).stat().st_size > 100_000
     # The input was only read.
     assert online_retail_csv.stat().st_size == 7_611_836
 
 
-def test_same_customers_from_the_original_gzip_and_an_input_copy(tmp_path, online_retail_csv):
+def test_same_customers_from_the_original_gzip_and_a_plain_copy(tmp_path, csv_report, online_retail_csv):
     """The gzip is read directly; a plain copy gives the same account and segments."""
-    import gzip
-
     plain = tmp_path / "online_retail.csv"
     with gzip.open(online_retail_csv, "rb") as src, plain.open("wb") as dst:
         shutil.copyfileobj(src, dst)
-    reports = []
-    for source in (online_retail_csv, plain):
-        report_path = tmp_path / f"{source.name}.json"
-        assert (
-            main(
-                [
-                    "segment",
-                    str(source),
-                    "--out",
-                    str(tmp_path / f"{source.name}.xlsx"),
-                    "--report",
-                    str(report_path),
-                ]
-            )
-            == 0
-        )
-        reports.append(json.loads(report_path.read_text(encoding="utf-8")))
-    assert reports[0]["rows"] == reports[1]["rows"]
-    assert [(s["key"], s["customers"]) for s in reports[0]["segments"]] == [
-        (s["key"], s["customers"]) for s in reports[1]["segments"]
-    ]
+    plain_report = segment_report(plain, tmp_path)
+    assert plain_report["rows"] == csv_report["rows"]
+    assert segment_sizes(plain_report) == segment_sizes(csv_report)
 
 
-def test_online_retail_xlsx_copy_gives_the_same_account_and_segments(tmp_path, online_retail_csv):
+def test_online_retail_xlsx_copy_gives_the_same_account_and_segments(tmp_path, csv_report, online_retail_csv):
     """An XLSX copy of the file (as a user who opened and saved it in Excel would have) gives the
     same row account, customers and segment sizes as the original CSV."""
     import pyarrow.csv as pacsv
@@ -74,7 +73,9 @@ def test_online_retail_xlsx_copy_gives_the_same_account_and_segments(tmp_path, o
         online_retail_csv, convert_options=pacsv.ConvertOptions(column_types=None, strings_can_be_null=False)
     ).to_pandas()
     xlsx = tmp_path / "online_retail.xlsx"
-    workbook = xlsxwriter.Workbook(str(xlsx), {"constant_memory": True, "default_date_format": "yyyy-mm-dd hh:mm:ss"})
+    workbook = xlsxwriter.Workbook(
+        str(xlsx), {"constant_memory": True, "default_date_format": "yyyy-mm-dd hh:mm:ss"}
+    )
     sheet = workbook.add_worksheet("Online Retail")
     sheet.write_row(0, 0, list(table.columns))
     columns = [table[c].tolist() for c in table.columns]
@@ -82,28 +83,9 @@ def test_online_retail_xlsx_copy_gives_the_same_account_and_segments(tmp_path, o
         sheet.write_row(r + 1, 0, [None if v != v else v for v in (col[r] for col in columns)])
     workbook.close()
 
-    reports = []
-    for source in (online_retail_csv, xlsx):
-        report_path = tmp_path / f"{source.name}.json"
-        assert (
-            main(
-                [
-                    "segment",
-                    str(source),
-                    "--out",
-                    str(tmp_path / f"{source.stem}-out.xlsx"),
-                    "--report",
-                    str(report_path),
-                ]
-            )
-            == 0
-        )
-        reports.append(json.loads(report_path.read_text(encoding="utf-8")))
-    csv_report, xlsx_report = reports
+    xlsx_report = segment_report(xlsx, tmp_path)
     assert xlsx_report["inputs"][0]["format"] == "xlsx"
     assert xlsx_report["rows"]["read"] == 541_909
     assert xlsx_report["rows"]["excluded"] == csv_report["rows"]["excluded"]
     assert xlsx_report["customers"] == csv_report["customers"]
-    assert {s["key"]: s["customers"] for s in xlsx_report["segments"]} == {
-        s["key"]: s["customers"] for s in csv_report["segments"]
-    }
+    assert segment_sizes(xlsx_report) == segment_sizes(csv_report)
