@@ -60,7 +60,7 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
         for row in summary.to_dict(orient="records"):
             key = row["key"]
             entry = dict(row)
-            if quality is not None and key in quality.index:
+            if key in quality.index:
                 entry["quality"] = quality.loc[key].to_dict()
             plan = analysis.plans.get(key)
             if plan:
@@ -105,12 +105,10 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
     return jsonable(report)
 
 
-def _scorecard(analysis: Analysis) -> pd.DataFrame | None:
-    """The quality scorecard indexed by segment key, when the segmentation part provides one."""
-    try:
-        from segmenter_app.core.segmentation import quality
-    except ImportError:
-        return None
+def _scorecard(analysis: Analysis) -> pd.DataFrame:
+    """The quality scorecard indexed by segment key."""
+    from segmenter_app.core.segmentation import quality
+
     card = quality.scorecard(analysis)
     return card.set_index("key") if "key" in card.columns else card
 
