@@ -28,12 +28,13 @@ BARE = (
 
 
 def bundle_executable() -> Path | None:
-    """The Linux bundle's executable when one was built (packaging/build.py or ci_build.sh)."""
-    for dist in (REPO / "build" / "ci" / "dist", REPO / "dist"):
-        exe = dist / "segmenter" / "segmenter"
-        if exe.exists():
-            return exe
-    return None
+    """The most recently built Linux bundle's executable (packaging/build.py or ci_build.sh), if any.
+
+    The newest one, because an older build may predate the start-up probe and would never quit.
+    """
+    built = [d / "segmenter" / "segmenter" for d in (REPO / "build" / "ci" / "dist", REPO / "dist")]
+    built = [exe for exe in built if exe.exists()]
+    return max(built, key=lambda exe: exe.stat().st_mtime) if built else None
 
 
 def launch(command: list[str]) -> float:
