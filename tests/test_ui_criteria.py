@@ -82,7 +82,7 @@ def test_goal_proposes_criteria(window):
     assert index > 0
     page.goal_combo.setCurrentIndex(index)
     page._on_goal_chosen(index)
-    assert analysis.goal == "keep_best"
+    assert analysis.goal == "keep_best" and analysis.suggested_method == "rfm"
     assert {"recency_days", "frequency", "monetary"} <= set(analysis.criteria)
     assert all(page.checks[c].isChecked() for c in analysis.criteria)
     assert "RFM" in page.goal_help.text()

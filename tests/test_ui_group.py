@@ -278,3 +278,37 @@ def test_quick_parameter_changes_run_one_computation(page):
     assert len(started) == 1
     assert page.ctx.analysis.segmentation.details["cut_points"]["frequency"] == [2, 3, 5, 8]
     assert page.ctx.undo_stack.count() == 3  # each change can still be undone on its own
+
+
+def test_the_goal_method_and_checked_criteria_are_used_until_the_user_picks_a_method(qtbot):
+    """Step 2's goal proposes clusters: the page starts with them, on the criteria checked there."""
+    from segmenter_app.core.segmentation import criteria
+
+    analysis = demo_analysis("en")
+    criteria.apply_goal(analysis, "grow_value")
+    analysis.criteria = [s.C_RECENCY, s.C_MONETARY]  # the user unticked some
+    tasks = TaskRunner()
+    widget = GroupPage()
+    qtbot.addWidget(widget)
+    widget.set_context(StepContext(analysis, tasks, QUndoStack()))
+    widget.show()
+    widget.refresh()
+    _wait_segments(widget)
+    assert widget.method_combo.currentData() == "clusters"
+    assert analysis.segmentation.method == "clusters"
+    assert analysis.segmentation.details["criteria"] == [s.C_RECENCY, s.C_MONETARY]
+    # Ticking another criterion in step 2 reclusters on it.
+    analysis.criteria = [s.C_RECENCY, s.C_MONETARY, s.C_FREQUENCY]
+    widget.on_context_changed("criteria")
+    widget.refresh()
+    _wait_segments(widget)
+    assert analysis.segmentation.details["criteria"] == [s.C_RECENCY, s.C_MONETARY, s.C_FREQUENCY]
+    # Once the user picks a method here, a new goal no longer overrides it.
+    _choose(widget, "rfm")
+    criteria.apply_goal(analysis, "win_back")
+    widget.on_context_changed("criteria")
+    widget.refresh()
+    _wait_segments(widget)
+    assert analysis.segmentation.method == "rfm" and widget.method_combo.currentData() == "rfm"
+    tasks.cancel_all()
+    tasks.wait_idle(10)

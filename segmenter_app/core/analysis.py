@@ -101,6 +101,9 @@ class Analysis:
     # Step 2, Choose criteria
     goal: str | None = None
     criteria: list[str] = field(default_factory=list)
+    # The method the chosen goal proposes ("rfm", "rules", "clusters", "predictive"): the Group step
+    # starts with it until the user picks one there. None when no goal was chosen.
+    suggested_method: str | None = None
     # Step 3, Group
     segmentation: Segmentation | None = None
     edits: list[dict[str, Any]] = field(default_factory=list)  # renames, merges, moves, replayable

@@ -185,10 +185,53 @@ def catalogue(analysis: Analysis) -> pd.DataFrame:
     return table.sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
+# Date periods for a histogram, finest first: (pandas period code, label format). The finest
+# period giving at most DATE_BARS bars is used, so a year of orders shows as months.
+DATE_PERIODS = (("D", "%Y-%m-%d"), ("W", "%Y-%m-%d"), ("M", "%Y-%m"), ("Q", "%Y-Q"), ("Y", "%Y"))
+DATE_BARS = 24
+
+
+def date_histogram(column: pd.Series, max_bars: int = DATE_BARS) -> pd.DataFrame:
+    """Customers per calendar period (day, week, month, quarter or year, the finest that gives at
+    most ``max_bars`` bars), in date order, empty periods included so gaps show as gaps.
+
+    Columns: value (period label such as "2011-03"), start, end (timestamps), customers.
+    """
+    dates = pd.to_datetime(column.dropna())
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    if dates.empty:
+        return pd.DataFrame({"value": [], "start": [], "end": [], "customers": []})
+    code, fmt = DATE_PERIODS[-1]
+    for code, fmt in DATE_PERIODS:  # noqa: B007 - the chosen pair is used after the loop
+        periods = dates.dt.to_period(code)
+        if periods.max().ordinal - periods.min().ordinal + 1 <= max_bars:
+            break
+    periods = dates.dt.to_period(code)
+    span = pd.period_range(periods.min(), periods.max(), freq=periods.min().freq)
+    counts = periods.value_counts().reindex(span, fill_value=0)
+    if code == "Q":
+        labels = [f"{p.year}-Q{p.quarter}" for p in span]
+    else:
+        labels = [p.start_time.strftime(fmt) for p in span]
+    return pd.DataFrame(
+        {
+            "value": labels,
+            "start": span.start_time,
+            "end": span.end_time.normalize(),
+            "customers": counts.to_numpy().astype(int),
+        }
+    )
+
+
 def histogram(analysis: Analysis, criterion: str, bins: int = 20) -> pd.DataFrame:
-    """Counts for a chart: bins (left, right, customers) for numbers, values (value, customers) otherwise."""
+    """Counts for a chart: bins (left, right, customers) for numbers, calendar periods (value,
+    start, end, customers; see :func:`date_histogram`) for dates, values (value, customers) otherwise."""
     customers = require_customers(analysis, [criterion])
     column = customers[criterion].dropna()
+    if kind(column) == "date":
+        # Each distinct date as its own bar means nothing; count customers per period instead.
+        return date_histogram(column)
     if kind(column) == "number" and column.nunique() > bins:
         counts, edges = np.histogram(column.astype(float), bins=bins)
         return pd.DataFrame({"left": edges[:-1], "right": edges[1:], "customers": counts})
@@ -229,8 +272,9 @@ def propose(analysis: Analysis, goal: str) -> dict[str, Any]:
 
 
 def apply_goal(analysis: Analysis, goal: str) -> dict[str, Any]:
-    """Record the goal and its proposed criteria in the analysis; returns the proposal."""
+    """Record the goal, its proposed criteria and method in the analysis; returns the proposal."""
     proposal = propose(analysis, goal)
     analysis.goal = goal
     analysis.criteria = list(proposal["criteria"])
+    analysis.suggested_method = str(proposal["method"])
     return proposal

@@ -68,6 +68,9 @@ def _bins_and_counts(hist: pd.DataFrame, locale: QLocale) -> tuple[list[str], li
         ]
         return bins, counts
     bins = [str(v) for v in hist["value"]]
+    if "start" in hist.columns:
+        # Calendar periods in date order: the core already keeps their number small; all show.
+        return bins, counts
     return bins[:MAX_CATEGORY_BARS], counts[:MAX_CATEGORY_BARS]
 
 
@@ -303,21 +306,30 @@ class CriteriaPage(StepPage):
             self.tr("%Ln criteria chosen.", "", len([k for k in analysis.criteria if k in self.checks]))
         )
 
-    def _set_choice(self, criteria: list[str], goal: str | None, text: str) -> None:
+    def _set_choice(
+        self, criteria: list[str], goal: str | None, text: str, method: str | None = None
+    ) -> None:
+        """Set the chosen criteria, goal and the goal's proposed method (undoable)."""
         analysis = self.ctx.analysis
-        old = (list(analysis.criteria), analysis.goal)
+        old = (list(analysis.criteria), analysis.goal, analysis.suggested_method)
+        new = (list(criteria), goal, method if goal else None)
 
-        def apply(values: tuple[list[str], str | None]) -> None:
-            analysis.criteria, analysis.goal = list(values[0]), values[1]
+        def apply(values: tuple[list[str], str | None, str | None]) -> None:
+            analysis.criteria, analysis.goal, analysis.suggested_method = (
+                list(values[0]),
+                values[1],
+                values[2],
+            )
             self.ctx.notify(CHANGE_CRITERIA)
 
-        self.ctx.undo_stack.push(CallbackCommand(text, lambda: apply((criteria, goal)), lambda: apply(old)))
+        self.ctx.undo_stack.push(CallbackCommand(text, lambda: apply(new), lambda: apply(old)))
 
     def _on_toggled(self, key: str, on: bool) -> None:
         current = [k for k in self.ctx.analysis.criteria if k != key]
         if on:
             current.append(key)
-        self._set_choice(current, self.ctx.analysis.goal, self.tr("Choose criteria"))
+        analysis = self.ctx.analysis
+        self._set_choice(current, analysis.goal, self.tr("Choose criteria"), analysis.suggested_method)
 
     def _method_name(self, method: str) -> str:
         return {
@@ -334,11 +346,13 @@ class CriteriaPage(StepPage):
         if key:
             from segmenter_app.core.segmentation import criteria
 
-            # The core proposes the goal's criteria that this data actually has.
-            criteria_list = list(criteria.propose(self.ctx.analysis, key)["criteria"])
+            # The core proposes the goal's criteria that this data actually has, and a method
+            # that the Group step starts with.
+            proposal = criteria.propose(self.ctx.analysis, key)
+            criteria_list, method = list(proposal["criteria"]), str(proposal["method"])
         else:
-            criteria_list = list(self.ctx.analysis.criteria)
-        self._set_choice(criteria_list, key, self.tr("Choose a goal"))
+            criteria_list, method = list(self.ctx.analysis.criteria), None
+        self._set_choice(criteria_list, key, self.tr("Choose a goal"), method)
 
 
 def _percent(locale: Any, fraction: float) -> str:

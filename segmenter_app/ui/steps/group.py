@@ -112,6 +112,8 @@ class GroupPage(StepPage):
         super().__init__(parent)
         self.requested: dict[str, dict[str, Any]] = default_parameters()
         self.method = "rfm"
+        # Set once the user picks a method here; until then the goal's proposed method is used.
+        self._method_chosen = False
         self.card = pd.DataFrame()
         self.summary = pd.DataFrame()
         self._stale = False
@@ -246,11 +248,28 @@ class GroupPage(StepPage):
         if self._notifying:
             self.completeChanged.emit()
             return
+        if what == "project" and self.ctx is not None:
+            # An opened project's grouping was chosen by someone: keep it over the goal's proposal.
+            self._method_chosen = self.ctx.analysis.segmentation is not None
+        if what == "criteria" and self._adopt_suggested_method():
+            self._stale = True
         if what in STALE_CHANGES or (what == "criteria" and self.method == "clusters"):
             self._stale = what != "project"
             if what == "project":
                 self.requested = {}  # the opened project's own parameters are shown
         super().on_context_changed(what)
+
+    def _adopt_suggested_method(self) -> bool:
+        """Switch to the method the goal of step 2 proposes, unless the user chose one here.
+
+        Returns True when the method changed (the segments must then be recomputed)."""
+        if self.ctx is None or self._method_chosen:
+            return False
+        suggested = self.ctx.analysis.suggested_method
+        if suggested not in METHODS or suggested == self.method:
+            return False
+        self.method = suggested
+        return True
 
     def refresh(self) -> None:
         """Rebuild the page from the analysis; start a computation when the segments are missing or stale."""
@@ -258,6 +277,8 @@ class GroupPage(StepPage):
             return
         analysis = self.ctx.analysis
         seg = analysis.segmentation
+        if seg is None:
+            self._adopt_suggested_method()  # nothing computed yet: start with the goal's method
         if seg is not None and not self._stale:
             self.method = seg.method
             if seg is not self._shown and seg.method != "rfm":
@@ -311,6 +332,7 @@ class GroupPage(StepPage):
     def _on_method_chosen(self, _index: int) -> None:
         method = str(self.method_combo.currentData())
         if method != self.method:
+            self._method_chosen = True
             params = self.requested.get(method, default_parameters()[method])
             self.change_parameters(method, params, self.tr("Change the grouping method"))
 
@@ -329,12 +351,17 @@ class GroupPage(StepPage):
             return
         generation = self._generation
         method = self.method
+        parameters = copy.deepcopy(self.requested.get(method, {}))
+        if method == "clusters" and self.ctx.analysis.criteria:
+            # Cluster on the criteria checked in step 2 (the core's default is analysis.criteria),
+            # not on a list left in the parameters by an opened project or the command line.
+            parameters.pop("criteria", None)
         self.status.setText(self.tr("Updating the segments…"))
         self.ctx.tasks.run(
             compute_group,
             self.ctx.snapshot(),
             method,
-            copy.deepcopy(self.requested.get(method, {})),
+            parameters,
             title=self.tr("Grouping the customers"),
             key="group",
             on_done=lambda result: self._apply(result, generation),
