@@ -138,3 +138,30 @@ def test_email_and_phone_shares_and_warnings_follow_edits():
     ]
     edits.merge(analysis, ["rfm:promising", "rfm:new_customers"])
     assert analysis.segmentation.details["quality_warnings"] == []
+
+
+def test_a_one_customer_segment_is_advised_in_the_singular():
+    """The advice never says "1 customers" / "1 clients"."""
+    import pandas as pd
+
+    from segmenter_app.core.analysis import Analysis, Segmentation
+    from segmenter_app.core.segmentation import quality
+
+    customers = pd.DataFrame(
+        {"recency_days": [5.0, 9.0, 30.0], "frequency": [3, 2, 1], "monetary": [300.0, 120.0, 40.0]},
+        index=pd.Index(["a", "b", "c"], name="customer_id"),
+    )
+    seg = Segmentation(
+        method="rules",
+        parameters={},
+        assignments=pd.DataFrame(
+            {"segment": ["rule:x", "rule:y", "rule:y"], "reason": ["", "", ""]}, index=customers.index
+        ),
+        segments=pd.DataFrame({"key": ["rule:x", "rule:y"], "name": ["X", "Y"]}),
+    )
+    for lang, word in (("en", "a single customer"), ("fr", "un seul client")):
+        analysis = Analysis(lang=lang, customers=customers, segmentation=seg)
+        card = quality.scorecard(analysis).set_index("key")
+        advice = " ".join(card.loc["rule:x", "advice"])
+        assert word in advice
+        assert "1 customers" not in advice and "1 clients" not in advice

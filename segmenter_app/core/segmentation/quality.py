@@ -39,6 +39,11 @@ MESSAGES = Messages(
     {
         "ok": ("Ready to act on.", "Prêt pour une action."),
         "empty": ("Empty: no customer is in this segment.", "Vide : aucun client dans ce segment."),
+        "small_one": (
+            "Too small for a campaign: a single customer, {threshold} needed. Merge it with a close segment.",
+            "Trop petit pour une campagne : un seul client, {threshold} nécessaires. "
+            "Fusionnez-le avec un segment proche.",
+        ),
         "small": (
             "Too small for a campaign: {customers} customers, {threshold} needed. Merge it with a close segment.",
             "Trop petit pour une campagne : {customers} clients, {threshold} nécessaires. "
@@ -215,7 +220,8 @@ def scorecard(analysis: Analysis) -> pd.DataFrame:
         if n == 0:
             advice.append(MESSAGES("empty", lang))
         elif not substantial:
-            advice.append(MESSAGES("small", lang, customers=n, threshold=threshold))
+            size_text = "small_one" if n == 1 else "small"  # never "1 customers"
+            advice.append(MESSAGES(size_text, lang, customers=n, threshold=threshold))
         if n > 0 and share_reach is None:
             advice.append(MESSAGES("reach_unknown", lang))
         elif n > 0 and not accessible:
