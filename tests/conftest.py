@@ -54,3 +54,28 @@ def artifacts() -> Path:
     """A folder kept after the run for screenshots and outputs to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def online_retail_xlsx(tmp_path_factory) -> Path:
+    """An XLSX copy of Online Retail, as a user who opened and saved it in Excel would have;
+    written once per run (about half a minute) for every test that needs it."""
+    import gzip
+
+    import pyarrow.csv as pacsv
+    import xlsxwriter
+
+    source = shared_file("online_retail", "online_retail.csv.gz")
+    with gzip.open(source, "rb") as fh:
+        table = pacsv.read_csv(fh).to_pandas()
+    xlsx = tmp_path_factory.mktemp("online_retail_xlsx") / "online_retail.xlsx"
+    workbook = xlsxwriter.Workbook(
+        str(xlsx), {"constant_memory": True, "default_date_format": "yyyy-mm-dd hh:mm:ss"}
+    )
+    sheet = workbook.add_worksheet("Online Retail")
+    sheet.write_row(0, 0, list(table.columns))
+    columns = [table[c].tolist() for c in table.columns]
+    for r in range(len(table)):
+        sheet.write_row(r + 1, 0, [None if v != v else v for v in (col[r] for col in columns)])
+    workbook.close()
+    return xlsx
