@@ -172,6 +172,10 @@ def test_french_analysis_names_segments_in_french(page, artifacts):
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Pourquoi ce segment"
     assert page.bars.names == names
     page.grab().save(str(artifacts / "step_group_rfm_fr.png"))
+    # The hand edits' undo labels come from their own translation context (group_edits.py).
+    keys = page.ctx.analysis.segmentation.segments["key"].tolist()
+    page.merge_segments([keys[-2], keys[-1]])
+    assert page.ctx.undo_stack.undoText() == "Fusionner des segments"
 
 
 @pytest.mark.skipif(

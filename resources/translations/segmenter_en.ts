@@ -590,6 +590,21 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
 </context>
 <context>
+    <name>GroupEditsMixin</name>
+    <message>
+        <source>Rename segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GroupPage</name>
     <message>
         <source>RFM scores (recency, frequency, spend)</source>
@@ -708,18 +723,6 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message>
         <source>All {total} customers. Click a chart to filter.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Rename segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Merge segments</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Move customers</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -592,6 +592,21 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
 </context>
 <context>
+    <name>GroupEditsMixin</name>
+    <message>
+        <source>Rename segment</source>
+        <translation>Renommer le segment</translation>
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation>Fusionner des segments</translation>
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation>Déplacer des clients</translation>
+    </message>
+</context>
+<context>
     <name>GroupPage</name>
     <message>
         <source>RFM scores (recency, frequency, spend)</source>
@@ -711,18 +726,6 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>All {total} customers. Click a chart to filter.</source>
         <translation>Les {total} clients. Cliquez sur un graphique pour filtrer.</translation>
-    </message>
-    <message>
-        <source>Rename segment</source>
-        <translation>Renommer le segment</translation>
-    </message>
-    <message>
-        <source>Merge segments</source>
-        <translation>Fusionner des segments</translation>
-    </message>
-    <message>
-        <source>Move customers</source>
-        <translation>Déplacer des clients</translation>
     </message>
     <message>
         <source>Segment</source>

@@ -8,13 +8,13 @@ see them. Everything shown is rebuilt from ``ctx.analysis`` in :meth:`refresh`.
 Interactions: a click on a segment bar, an RFM cell, a scorecard row or a rectangle of the cluster
 map filters the customer table (each row shows the customer's reason); renames, merges and moves
 go through ``core.segmentation.edits`` and onto the undo stack; parameter changes are undoable
-too. No grouping logic lives here.
+too. No grouping logic lives here: the background work is ``group_compute.py``, the hand edits
+``group_edits.py`` and the data behind the table and charts ``group_view.py``.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -35,19 +35,25 @@ from PySide6.QtWidgets import (
 )
 
 from segmenter_app.core import schema as s
-from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.analysis import Segmentation
 from segmenter_app.core.i18n import UserError
-from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
-from segmenter_app.ui import errors
 from segmenter_app.ui.charts import ClusterMapChart, RfmGridChart, SegmentBarsChart, SilhouetteChart
-from segmenter_app.ui.steps.base import CHANGE_EDITS, CHANGE_SEGMENTATION, CallbackCommand, StepPage
+from segmenter_app.ui.steps.base import CHANGE_SEGMENTATION, CallbackCommand, StepPage
+from segmenter_app.ui.steps.group_compute import (
+    GroupResult,
+    check_segments,
+    compute_group,
+    default_parameters,
+)
+from segmenter_app.ui.steps.group_edits import GroupEditsMixin
 from segmenter_app.ui.steps.group_params import ClusterParams, PredictiveParams, RfmParams
 from segmenter_app.ui.steps.group_rules import RulesParams
 from segmenter_app.ui.steps.group_segments import SegmentsPanel
 from segmenter_app.ui.steps.group_view import (
-    cluster_coordinates,
+    cluster_points,
     customer_frame,
     customer_headers,
+    rfm_grid_data,
     silhouette_series,
 )
 from segmenter_app.ui.table_model import DataFrameModel
@@ -57,53 +63,7 @@ DEBOUNCE_MS = 400
 STALE_CHANGES = ("inputs", "customers", "project")
 
 
-@dataclass
-class GroupResult:
-    """What the background computation hands back to the GUI thread."""
-
-    analysis: Analysis
-    card: pd.DataFrame
-    summary: pd.DataFrame
-
-
-def compute_group(
-    analysis: Analysis,
-    method: str,
-    parameters: dict[str, Any],
-    *,
-    progress: ProgressFn = no_progress,
-    cancel: CancelToken | None = None,
-) -> GroupResult:
-    """Segment, suggest the plans, draw the control group, and check the segments (worker thread)."""
-    from segmenter_app.core import actions, segmentation
-    from segmenter_app.core.segmentation import quality
-    from segmenter_app.core.summary import segment_summary
-
-    token = cancel or CancelToken()
-    segmentation.segment(
-        analysis, method, parameters, progress=StageProgress(progress, 0.0, 0.85, token), cancel=token
-    )
-    token.check()
-    actions.suggest_plans(analysis)
-    actions.draw_control(analysis)
-    progress(0.95, "")
-    card = quality.scorecard(analysis)
-    summary = segment_summary(analysis)
-    progress(1.0, "")
-    return GroupResult(analysis, card, summary)
-
-
-def default_parameters() -> dict[str, dict[str, Any]]:
-    """What each method starts with: let the data decide."""
-    return {
-        "rfm": {"scores": "auto"},
-        "rules": {},  # the core's presets
-        "clusters": {"k": "auto"},
-        "predictive": {"horizon_days": 365},
-    }
-
-
-class GroupPage(StepPage):
+class GroupPage(GroupEditsMixin, StepPage):
     """Methods, charts, scorecard and customer table of step 3 (see the module docstring)."""
 
     step_id = "group"
@@ -407,12 +367,7 @@ class GroupPage(StepPage):
 
     def _recheck(self) -> None:
         """Scorecard and summary of the current segmentation (after a hand edit or a reload)."""
-        from segmenter_app.core.segmentation import quality
-        from segmenter_app.core.summary import segment_summary
-
-        analysis = self.ctx.analysis
-        self.card = quality.scorecard(analysis)
-        self.summary = segment_summary(analysis)
+        self.card, self.summary = check_segments(self.ctx.analysis)
 
     def _render(self) -> None:
         analysis = self.ctx.analysis
@@ -423,7 +378,7 @@ class GroupPage(StepPage):
         requested = self.requested.get(seg.method, seg.parameters)
         if seg.method == "rfm":
             self.rfm_params.set_state(requested, details)
-            self._render_rfm(seg)
+            self.rfm_grid.set_grid(*rfm_grid_data(seg, self.ctx.lang))
         elif seg.method == "clusters":
             self.cluster_params.set_state(requested, details, list(analysis.criteria), analysis.lang)
             self._render_clusters(seg)
@@ -452,29 +407,10 @@ class GroupPage(StepPage):
         )
         self._update_filter_label()
 
-    def _render_rfm(self, seg: Segmentation) -> None:
-        from segmenter_app.core.segmentation import rfm
-
-        counts = rfm.grid_counts(seg)
-        levels = int(seg.details.get("scores", 5))
-        labels = rfm.grid_labels(levels, self.ctx.lang)
-        self.rfm_grid.set_grid(
-            counts.to_numpy(), list(counts.index), list(counts.columns), labels.to_numpy().tolist()
-        )
-
     def _render_clusters(self, seg: Segmentation) -> None:
-        coords = cluster_coordinates(seg)
-        if coords is not None:
-            x, y = coords
-            keys = seg.segments["key"].astype(str).tolist()
-            self.cluster_map.set_points(
-                seg.assignments.index.astype(str).tolist(),
-                x,
-                y,
-                seg.assignments[s.A_SEGMENT].astype(str).tolist(),
-                keys,
-                seg.segments["name"].astype(str).tolist(),
-            )
+        points = cluster_points(seg)
+        if points is not None:
+            self.cluster_map.set_points(*points)
         series = silhouette_series(seg.details)
         if series is not None:
             self.silhouette.set_scores(*series)
@@ -541,69 +477,6 @@ class GroupPage(StepPage):
         self.filter_label.setText(text.replace("{total}", loc.toString(total) if loc else str(total)))
         self.clear_filter_button.setEnabled(bool(self._filter_text))
 
-    # --- hand edits (undoable) -----------------------------------------------------------------
-    def rename_segment(self, key: str, name: str) -> None:
-        """Rename a segment (undoable)."""
-        from segmenter_app.core.segmentation import edits
-
-        self._edit(self.tr("Rename segment"), lambda a: edits.rename(a, key, name))
-
-    def merge_segments(self, keys: list[str]) -> None:
-        """Merge segments into the first (undoable)."""
-        from segmenter_app.core.segmentation import edits
-
-        self._edit(self.tr("Merge segments"), lambda a: edits.merge(a, keys))
-
-    def move_customers(self, ids: list[str], to: str) -> None:
-        """Move customers by hand into segment ``to`` (undoable)."""
-        from segmenter_app.core.segmentation import edits
-
-        self._edit(self.tr("Move customers"), lambda a: edits.move(a, ids, to))
-
-    def _move_selected(self) -> None:
-        rows = sorted({i.row() for i in self.customers_view.selectionModel().selectedRows()})
-        to = self.move_combo.currentData()
-        if rows and to:
-            self.move_customers([str(self.model.index_value(r)) for r in rows], str(to))
-
-    def _edit(self, text: str, apply: Any) -> None:
-        """Apply an edit through the core now; push a command that restores either state."""
-        from segmenter_app.core import actions
-
-        analysis = self.ctx.analysis
-        if analysis.segmentation is None:
-            return
-        before = _capture(analysis)
-        try:
-            apply(analysis)
-            if analysis.plans:
-                actions.suggest_plans(analysis)  # sizes changed: budgets follow, user edits kept
-                actions.draw_control(analysis)
-        except UserError as error:
-            _restore(analysis, before)
-            errors.show_user_error(self, error)
-            return
-        after = _capture(analysis)
-        first = [True]
-
-        def redo() -> None:
-            if not first[0]:
-                _restore(self.ctx.analysis, after)
-            first[0] = False
-            self._after_edit()
-
-        def undo() -> None:
-            _restore(self.ctx.analysis, before)
-            self._after_edit()
-
-        self.ctx.undo_stack.push(CallbackCommand(text, redo, undo))
-
-    def _after_edit(self) -> None:
-        self._generation += 1
-        self._recheck()
-        self._notify(CHANGE_EDITS)
-        self._render()
-
     def _notify(self, what: str) -> None:
         # The page already shows the change: skip the refresh the notification would trigger.
         self._notifying = True
@@ -611,36 +484,3 @@ class GroupPage(StepPage):
             self.ctx.notify(what)
         finally:
             self._notifying = False
-
-
-@dataclass
-class _State:
-    segmentation: Segmentation
-    edits: list[dict[str, Any]]
-    plans: dict[str, dict[str, Any]]
-
-
-def _capture(analysis: Analysis) -> _State:
-    seg = analysis.segmentation
-    assert seg is not None
-    copy_ = Segmentation(
-        method=seg.method,
-        parameters=copy.deepcopy(seg.parameters),
-        assignments=seg.assignments.copy(),
-        segments=seg.segments.copy(),
-        details=copy.deepcopy(seg.details),
-    )
-    return _State(copy_, copy.deepcopy(analysis.edits), copy.deepcopy(analysis.plans))
-
-
-def _restore(analysis: Analysis, state: _State) -> None:
-    seg = state.segmentation
-    analysis.segmentation = Segmentation(
-        method=seg.method,
-        parameters=copy.deepcopy(seg.parameters),
-        assignments=seg.assignments.copy(),
-        segments=seg.segments.copy(),
-        details=copy.deepcopy(seg.details),
-    )
-    analysis.edits = copy.deepcopy(state.edits)
-    analysis.plans = copy.deepcopy(state.plans)

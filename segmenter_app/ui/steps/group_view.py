@@ -70,6 +70,31 @@ def cluster_coordinates(seg: Segmentation) -> tuple[np.ndarray, np.ndarray] | No
     return None
 
 
+def rfm_grid_data(seg: Segmentation, lang: str) -> tuple[np.ndarray, list[Any], list[Any], list[list[str]]]:
+    """(customer counts, R scores, F scores, cell names) of an RFM grouping, for the grid chart."""
+    from segmenter_app.core.segmentation import rfm
+
+    counts = rfm.grid_counts(seg)
+    labels = rfm.grid_labels(int(seg.details.get("scores", 5)), lang)
+    return counts.to_numpy(), list(counts.index), list(counts.columns), labels.to_numpy().tolist()
+
+
+def cluster_points(seg: Segmentation) -> tuple[Any, ...] | None:
+    """The cluster map's points: (ids, x, y, segment of each, segment keys, names), or None."""
+    coords = cluster_coordinates(seg)
+    if coords is None:
+        return None
+    x, y = coords
+    return (
+        seg.assignments.index.astype(str).tolist(),
+        x,
+        y,
+        seg.assignments[s.A_SEGMENT].astype(str).tolist(),
+        seg.segments["key"].astype(str).tolist(),
+        seg.segments["name"].astype(str).tolist(),
+    )
+
+
 def silhouette_series(details: dict[str, Any]) -> tuple[list[int], list[float], int | None] | None:
     """(ks, silhouettes, chosen k) from a clustering's details, whatever shape the core gave them."""
     raw = details.get("silhouette_by_k", details.get("silhouettes", details.get("silhouette")))
