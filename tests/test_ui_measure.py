@@ -13,7 +13,8 @@ from ui_analysis import demo_analysis
 from segmenter_app.core import schema as s
 from segmenter_app.core import segmentation
 from segmenter_app.ui.steps.base import StepContext
-from segmenter_app.ui.steps.measure import MeasurePage, snapshot_sizes
+from segmenter_app.ui.steps.measure import MeasurePage
+from segmenter_app.ui.steps.measure_compute import snapshot_sizes
 from segmenter_app.ui.tasks import TaskRunner
 
 measure = pytest.importorskip("segmenter_app.core.measure")

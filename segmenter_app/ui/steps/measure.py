@@ -6,14 +6,14 @@ measures it on the task runner and the measurement is added to ``analysis.measur
 (undoably). The page shows the selected measurement: the per-segment table, conversions and
 revenue as bars, the uplift over the control group with its 95% interval as error bars (for
 conversion and for revenue per customer), the core's plain-words verdicts and alerts, the
-migration matrix as a heatmap, and the segment sizes across the snapshots measured so far.
+migration matrix as a heatmap, and the segment sizes across the snapshots measured so far. The
+background work and the chart data are in ``measure_compute.py``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,64 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from segmenter_app.core.analysis import Analysis
 from segmenter_app.ui.charts import MigrationHeatmap, SegmentBarsChart, SnapshotSizesChart, UpliftChart
 from segmenter_app.ui.charts.base import ArrayTableModel, format_money, format_number, format_percent
 from segmenter_app.ui.steps.base import CHANGE_MEASUREMENTS, AnalysisAttributeCommand, StepPage
+from segmenter_app.ui.steps.measure_compute import compare_with_project, measure_file, snapshot_sizes
 
 RESULT_FILTER = "*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls *.ods"
-
-
-def measure_file(
-    analysis: Analysis, path: str, *, campaign_date: str | None, window_days: int, progress: Any, cancel: Any
-) -> list[dict[str, Any]]:
-    """Read and measure a results file on a scratch analysis; returns the new list of measurements."""
-    from segmenter_app.core import measure
-
-    measure.measure_results(
-        analysis, path, campaign_date=campaign_date, window_days=window_days, progress=progress, cancel=cancel
-    )
-    return list(analysis.measurements)
-
-
-def compare_with_project(analysis: Analysis, path: str, *, progress: Any, cancel: Any) -> dict[str, Any]:
-    """The migration from a saved project's segments (before) to the current ones (after)."""
-    from segmenter_app.core import measure, project
-
-    progress(0.1, "")
-    before = project.load_project(path)
-    cancel.check()
-    progress(0.7, "")
-    if before.segmentation is None:
-        raise ValueError("the project has no segments")
-    return measure.compare_analyses(before, analysis, analysis.lang)
-
-
-def snapshot_sizes(
-    measurements: list[dict[str, Any]],
-) -> tuple[list[str], list[str], list[str], np.ndarray] | None:
-    """Segment sizes across snapshots: the first migration's "before", then each migration's "after".
-
-    Returns (snapshot labels, segment keys, segment names, sizes[segment][snapshot]) or None.
-    """
-    migrations = [m["migration"] for m in measurements if m.get("migration")]
-    if not migrations:
-        return None
-    keys: list[str] = []
-    names: dict[str, str] = {}
-    for mig in migrations:
-        for row in mig["segments"]:
-            if row["key"] not in keys:
-                keys.append(row["key"])
-            names.setdefault(row["key"], row.get("name", row["key"]))
-    labels = [str(migrations[0].get("from", ""))] + [str(m.get("to", "")) for m in migrations]
-    sizes = np.zeros((len(keys), len(labels)))
-    for row in migrations[0]["segments"]:
-        sizes[keys.index(row["key"]), 0] = row["before"]
-    for j, mig in enumerate(migrations, start=1):
-        for row in mig["segments"]:
-            sizes[keys.index(row["key"]), j] = row["after"]
-    return labels, keys, [names[k] for k in keys], sizes
 
 
 class MeasurePage(StepPage):
