@@ -171,3 +171,47 @@ def test_identifiers_emails_phones_booleans():
         False,
         True,
     ]
+
+
+def _long_column(cells: list[str | None], rows: int = 30_000) -> pd.Series:
+    """A long text column repeating ``cells`` (like an id or a date on every line of an order)."""
+    rng = np.random.default_rng(3)
+    picked = [cells[i] for i in rng.integers(0, len(cells), rows)]
+    return pd.Series(picked, dtype="str")
+
+
+@pytest.mark.parametrize(
+    ("reader", "cells"),
+    [
+        (normalize_ids, ["17850.0", " 00123 ", "C536365", "12.00", None, "", "abc"]),
+        (parse_numbers, ["1 234,50 €", "(12,00)", "12,50-", "15 %", "abc", None, "3,5"]),
+        (parse_dates, ["13/01/2023", "02/03/2023 14:05", "2023-04-05", "45000", "hier", None, "31/12/99"]),
+        (normalize_emails, [" Ana@Example.FR ", "not an email", None, "b@c.com"]),
+        (normalize_phones, ["06 12 34 56 78", "+33 (0)6 12 34 56 78", "0044 20 7946 0958", "12", None]),
+    ],
+)
+def test_long_columns_read_once_per_distinct_value_give_the_row_by_row_result(reader, cells, monkeypatch):
+    """Long columns are read once per distinct value (for speed): the result must be the same as
+    reading every row."""
+    from segmenter_app.core.reading import values
+
+    column = _long_column(cells)
+    assert values.distinct_values(column) is not None  # the per-distinct path is the one tested
+    fast = reader(column)
+    monkeypatch.setattr(values, "_DISTINCT_MIN_ROWS", 10**9)
+    slow = reader(column)
+    for got, expected in (
+        [(fast, slow)]
+        if isinstance(fast, pd.Series)
+        else [
+            (fast.values, slow.values),
+            (fast.unreadable, slow.unreadable),
+        ]
+    ):
+        pd.testing.assert_series_equal(got, expected, check_dtype=False, check_names=False)
+    if not isinstance(fast, pd.Series):
+        assert (fast.unreadable.sum(), fast.values.notna().sum()) == (
+            slow.unreadable.sum(),
+            slow.values.notna().sum(),
+        )
+        assert fast.unreadable.any() and fast.values.notna().any()

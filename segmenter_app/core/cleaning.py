@@ -293,17 +293,11 @@ def _standardize(
             later["orders"] = pool.submit(values.normalize_ids, col(schema.ORDER_ID))
     pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
-    out[schema.T_CUSTOMER] = (
-        values.normalize_ids(ids) if ids is not None else pd.Series(None, index=index, dtype="str")
-    )
+    out[schema.T_CUSTOMER] = values.normalize_ids(ids) if ids is not None else values.no_text(index)
     email = col(schema.EMAIL)
-    out["email_norm"] = (
-        values.normalize_emails(email) if email is not None else pd.Series(None, index=index, dtype="str")
-    )
+    out["email_norm"] = values.normalize_emails(email) if email is not None else values.no_text(index)
     phone = col(schema.PHONE)
-    out["phone_norm"] = (
-        values.normalize_phones(phone) if phone is not None else pd.Series(None, index=index, dtype="str")
-    )
+    out["phone_norm"] = values.normalize_phones(phone) if phone is not None else values.no_text(index)
     tick(0.1)
     if kind == ORDERS:
         dates = later["dates"].result()
@@ -311,9 +305,7 @@ def _standardize(
         note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
         out[schema.T_DATE] = dates.values
         tick(0.2)
-        out[schema.T_ORDER] = (
-            later["orders"].result() if "orders" in later else pd.Series(None, index=index, dtype="str")
-        )
+        out[schema.T_ORDER] = later["orders"].result() if "orders" in later else values.no_text(index)
         tick(0.3)
         qty = values.parse_numbers(col(schema.QUANTITY)) if schema.QUANTITY in by_role else None
         price = values.parse_numbers(col(schema.UNIT_PRICE)) if schema.UNIT_PRICE in by_role else None
@@ -369,7 +361,7 @@ def _standardize(
             (schema.CHANNEL, schema.T_CHANNEL),
             (PRODUCT_CODE, PRODUCT_CODE),
         ):
-            out[name] = col(role) if role in by_role else pd.Series(None, index=index, dtype="str")
+            out[name] = col(role) if role in by_role else values.no_text(index)
         if schema.DISCOUNT in by_role:
             discount = values.parse_numbers(col(schema.DISCOUNT))
             note_unreadable(schema.DISCOUNT, discount.unreadable, "what_number", kept=True)
@@ -411,8 +403,8 @@ def _standardize(
             filled = frame[column].notna().sum()
             readable = filled - numbers.unreadable.sum()
             out[column] = numbers.values if filled and readable >= 0.9 * filled else frame[column]
-    std = pd.DataFrame(out, index=index)
-    std[schema.T_SOURCE_ROW] = raw.source_rows[:n]
+    out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index)
+    std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
     return std
 
 

@@ -342,7 +342,8 @@ def _assemble(results: list[CleanResult], customer_ids: list[pd.Series]) -> tupl
             schema.T_IS_RETURN: orders[schema.T_IS_RETURN].astype(bool),
             schema.T_SOURCE: orders[schema.T_SOURCE].astype("int64"),
             schema.T_SOURCE_ROW: orders[schema.T_SOURCE_ROW].astype("int64"),
-        }
+        },
+        copy=False,  # the columns already have their types: no second copy of a million rows
     )
     return transactions, _attributes(attr_parts)
 

@@ -75,8 +75,9 @@ def build_customer_table(
     analysis.as_of = as_of_ts
     inside = (days <= as_of_ts).to_numpy()
     analysis.rows_after_as_of = int((~inside).sum())
-    tx = tx.loc[inside]
-    days = days[inside]
+    if analysis.rows_after_as_of:
+        tx = tx.loc[inside]
+        days = days[inside]
     codes, uniques = pd.factorize(tx[schema.T_CUSTOMER], sort=False)
     n = len(uniques)
     amount = tx[schema.T_AMOUNT].to_numpy(dtype="float64")
@@ -114,7 +115,7 @@ def build_customer_table(
     )
     per_day = buy_days.groupby("c")["d"].agg(["min", "max", "count"]).reindex(range(n))
     times = pd.DataFrame(
-        {"c": codes[buy], "t": dates[inside].to_numpy(dtype="datetime64[ns]").astype("int64")[buy]}
+        {"c": codes[buy], "t": dates.to_numpy(dtype="datetime64[ns]").astype("int64")[inside][buy]}
     )
     first_last = times.groupby("c")["t"].agg(["min", "max"]).reindex(range(n))
     if cancel is not None:
@@ -148,8 +149,10 @@ def build_customer_table(
             schema.C_NEXT: last_day + pd.to_timedelta(np.round(gap), unit="D"),
             schema.C_RETURNS_SHARE: returns_share,
             schema.C_DISCOUNT_SHARE: discount_share,
-            schema.C_FAV_CATEGORY: _top_label(
-                codes[buy], tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n
+            schema.C_FAV_CATEGORY: (
+                _top_label(codes[buy], tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
+                if tx[schema.T_CATEGORY].notna().any()
+                else np.full(n, None, dtype=object)  # no category column: skip the text copy
             ),
             schema.C_MAIN_CHANNEL: _top_label(
                 orders["c"].to_numpy(), _order_channel(tx, order_codes, buy, orders), np.ones(len(orders)), n
@@ -197,6 +200,8 @@ def _order_channel(
     tx: pd.DataFrame, order_codes: np.ndarray, buy: np.ndarray, orders: pd.DataFrame
 ) -> np.ndarray:
     """The channel of each distinct (customer, order) pair in ``orders`` (first line's channel)."""
+    if tx[schema.T_CHANNEL].isna().all():
+        return np.full(len(orders), None, dtype=object)  # no channel column: nothing to group
     channel = pd.Series(tx[schema.T_CHANNEL].to_numpy()[buy])
     first_channel = channel.groupby(order_codes[buy], sort=False).first()
     return first_channel.reindex(orders["o"].to_numpy()).to_numpy()
@@ -204,10 +209,10 @@ def _order_channel(
 
 def _top_label(codes: np.ndarray, labels: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
     """Per customer code, the label with the largest total weight (NA when none)."""
-    frame = pd.DataFrame({"c": codes, "l": labels, "w": weights}).dropna(subset=["l"])
     out = np.full(n, None, dtype=object)
-    if frame.empty:
-        return out
+    if pd.isna(labels).all():
+        return out  # no such column in the files
+    frame = pd.DataFrame({"c": codes, "l": labels, "w": weights}).dropna(subset=["l"])
     sums = frame.groupby(["c", "l"], sort=False)["w"].sum().reset_index()
     sums = sums.sort_values(["c", "w"], ascending=[True, False], kind="stable").drop_duplicates("c")
     out[sums["c"].to_numpy()] = sums["l"].to_numpy()
