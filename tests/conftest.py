@@ -36,6 +36,12 @@ def cdnow_sample() -> Path:
 
 
 @pytest.fixture
+def cdnow_master() -> Path:
+    """All CDNOW purchases (23,570 customers, 69,659 lines): whitespace-aligned text with a header."""
+    return shared_file("cdnow", "CDNOW_master.txt")
+
+
+@pytest.fixture
 def mall_customers_csv() -> Path:
     """Mall Customers: 200 customers, one row each, demographic columns."""
     return shared_file("mall_customers", "Mall_Customers.csv")
@@ -79,3 +85,43 @@ def online_retail_xlsx(tmp_path_factory) -> Path:
         sheet.write_row(r + 1, 0, [None if v != v else v for v in (col[r] for col in columns)])
     workbook.close()
     return xlsx
+
+
+@pytest.fixture
+def show_step_page(qtbot, request):
+    """A factory that shows one GUI step page on an analysis, as the Group/Act/Measure tests need.
+
+    ``show_step_page(PageClass, analysis, lang)`` loads the interface's texts for ``lang`` from the
+    .qm files (English again after the test), gives a new page its own context (task runner, undo
+    stack), shows it at 1300x900, refreshes it and waits for the background work the refresh
+    started. The task runners are stopped after the test.
+    """
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from segmenter_app.ui.app import apply_language, ensure_application
+    from segmenter_app.ui.steps.base import StepContext
+    from segmenter_app.ui.tasks import TaskRunner
+
+    runners = []
+
+    def show(page_class, analysis, lang: str = "en"):
+        apply_language(ensure_application(), lang)
+        request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
+        tasks = TaskRunner()
+        runners.append(tasks)
+        widget = page_class()
+        qtbot.addWidget(widget)
+        widget.set_context(StepContext(analysis, tasks, QUndoStack()))
+        widget.resize(1300, 900)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.refresh()
+        assert tasks.wait_idle(60)
+        QApplication.processEvents()
+        return widget
+
+    yield show
+    for tasks in runners:
+        tasks.cancel_all()
+        tasks.wait_idle(10)

@@ -435,6 +435,14 @@ KEYWORDS: list[tuple[str, str]] = [
     ("article", schema.PRODUCT),
     ("age", schema.AGE),
     ("genre", schema.GENDER),
+    # Last, so that "order number", "phone number"... are found above: "number of cds",
+    # "dollar value", "valeur commande".
+    ("number of", schema.QUANTITY),
+    ("nombre de", schema.QUANTITY),
+    ("value", schema.AMOUNT),
+    ("dollar", schema.AMOUNT),
+    ("euros", schema.AMOUNT),
+    ("valeur", schema.AMOUNT),
 ]
 
 

@@ -1,8 +1,9 @@
 """Column roles: which input column is the customer id, the order date, the amount...
 
 Roles are detected from the header (French and English names, accents and case ignored) and,
-when the header says nothing, from the values (emails, phone numbers, dates), each with a
-confidence in [0, 1]. Built-in presets recognise the exports of Shopify (orders, customers),
+when the header says nothing, from the values (emails, phone numbers; and for a file without a
+header, whose columns are "Column 1", "Column 2"..., identifiers, dates such as 19970101,
+quantities and amounts), each with a confidence in [0, 1]. Built-in presets recognise the exports of Shopify (orders, customers),
 WooCommerce, PrestaShop, SumUp and Square by their header and give their exact mapping.
 
 A mapping the user confirmed is remembered under the file's *header signature* (a hash of its
@@ -14,7 +15,7 @@ can also be saved to and loaded from a JSON file (``--mapping FILE.json`` on the
      "date_order": "dmy",          # optional: "auto", "dmy", "mdy", "ymd"
      "kind": "orders",             # optional: "orders" or "customers"
      "sheet": "Ventes",            # optional
-     "header_row": 3}              # optional, 1-based
+     "header_row": 3}              # optional, 1-based; 0 for a file without a header row
 
 Columns absent from ``columns`` are detected as usual; ``"ignore"`` excludes a column. A plain
 ``{"column": "role"}`` object is accepted too.
@@ -111,9 +112,53 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
                     candidates.append(RoleGuess(col, role, 0.7, "header-word"))
                     break
         value_guess = _guess_from_values(col, frame[col])
+        if value_guess is None and generic_header(col):
+            value_guess = _guess_from_numbers(col, frame[col])
         if value_guess is not None:
             candidates.append(value_guess)
     return _assign(columns, candidates)
+
+
+# "Column 3" (a file without a header), "Unnamed: 2", "V3", a value taken for a name ("00004").
+_GENERIC = re.compile(r"^(?:(?:column|colonne|col|field|champ|unnamed|var|v|x)\s*)?\d*$")
+_YMD_COMPACT = r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$"
+_DATE_SEPARATED = r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))(?:[ T].*)?$"
+_INTEGER = r"^[+-]?\d+$"
+_DECIMAL = r"^[+-]?\(?[$€£]?\s?\d{1,3}(?:[ ,.\u00a0\u202f']?\d{3})*[.,]\d{1,2}\s?(?:[$€£]|EUR|USD)?\)?-?$"
+
+
+def generic_header(name: str) -> bool:
+    """True for a column name that says nothing about its content ("Column 3", "Unnamed: 2", "17850")."""
+    norm = normalize_header(name)
+    return not norm or bool(_GENERIC.match(norm)) or not re.search(r"[a-z]", norm)
+
+
+def _guess_from_numbers(column: str, series: pd.Series) -> RoleGuess | None:
+    """Customer id, order date, quantity or amount recognised from the values of an unnamed column.
+
+    Only for columns whose name says nothing (see :func:`generic_header`): a named column of small
+    integers is far more often a score or a count of something else than a quantity. Identifiers are
+    integers written with leading zeros ("00042"), or large integers that repeat; quantities are
+    small integers; amounts carry decimals; dates are yyyymmdd or separated day, month, year.
+    """
+    sample = series.dropna().head(500).astype("str").str.strip()
+    sample = sample[sample != ""]
+    if len(sample) < 3:
+        return None
+    share = lambda pattern: float(sample.str.match(pattern).mean())  # noqa: E731
+    if share(_YMD_COMPACT) > 0.95 or share(_DATE_SEPARATED) > 0.9:
+        return RoleGuess(column, schema.ORDER_DATE, 0.75, "values")
+    if share(_INTEGER) > 0.95:
+        numbers = pd.to_numeric(sample, errors="coerce").dropna()
+        padded = float((sample.str.len().gt(1) & sample.str.startswith("0")).mean())
+        if padded > 0.05 or (numbers.min() >= 1000 and sample.nunique() < len(sample)):
+            return RoleGuess(column, schema.CUSTOMER_ID, 0.65 if padded > 0.05 else 0.5, "values")
+        if numbers.min() >= 0 and numbers.max() <= 1000 and numbers.median() <= 20:
+            return RoleGuess(column, schema.QUANTITY, 0.6, "values")
+        return None
+    if share(_DECIMAL) > 0.9:
+        return RoleGuess(column, schema.AMOUNT, 0.6, "values")
+    return None
 
 
 def _assign(columns: list[str], candidates: list[RoleGuess]) -> dict[str, RoleGuess]:
@@ -154,6 +199,11 @@ def header_signature(columns: list[str]) -> str:
 
 
 # --- Memory and JSON files -----------------------------------------------------------------------
+
+# The keys of a mapping file besides "columns" (see the module docstring and collect.import_files).
+MAPPING_OPTIONS = frozenset(
+    {"version", "date_order", "kind", "sheet", "header_row", "encoding", "delimiter", "files"}
+)
 
 
 def memory_path() -> Path:
@@ -206,9 +256,15 @@ def load_mapping_file(path: str | Path) -> dict[str, Any]:
 
 
 def normalize_mapping(data: dict[str, Any], origin: str = "mapping") -> dict[str, Any]:
-    """The canonical form {"columns": {...}, options...} of a mapping given flat or nested."""
+    """The canonical form {"columns": {...}, options...} of a mapping given flat or nested.
+
+    A mapping of reading options only (``{"header_row": 0}`` for a file without a header) is the
+    nested form without columns, not a flat mapping of a column named "header_row".
+    """
     if "columns" in data and isinstance(data["columns"], dict):
         out = dict(data)
+    elif data and set(data) <= MAPPING_OPTIONS:
+        out = {**data, "columns": {}}
     else:
         out = {"columns": {k: v for k, v in data.items() if isinstance(v, str) and k != "version"}}
     for column, role in out["columns"].items():
