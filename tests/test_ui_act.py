@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from ui_analysis import demo_analysis
 
 from segmenter_app.core import schema as s
 from segmenter_app.core import segmentation
 from segmenter_app.ui.steps.act import ActPage
-from segmenter_app.ui.steps.base import StepContext
-from segmenter_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def page(qtbot, request):
-    from segmenter_app.ui.app import apply_language, ensure_application
-
+def page(show_step_page, request):
     lang = getattr(request, "param", "en")
-    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
-    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
     analysis = demo_analysis(lang)
     segmentation.segment(analysis, "rfm")
-    ctx = StepContext(analysis, TaskRunner(), QUndoStack())
-    widget = ActPage()
-    qtbot.addWidget(widget)
-    widget.set_context(ctx)
-    widget.resize(1300, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    QApplication.processEvents()
-    return widget
+    return show_step_page(ActPage, analysis, lang)
 
 
 def _settle() -> None:

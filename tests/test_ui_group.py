@@ -19,27 +19,9 @@ from segmenter_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def page(qtbot, request):
-    from segmenter_app.ui.app import apply_language, ensure_application
-
+def page(show_step_page, request):
     lang = getattr(request, "param", "en")
-    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
-    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
-    analysis = demo_analysis(lang)
-    tasks = TaskRunner()
-    ctx = StepContext(analysis, tasks, QUndoStack())
-    widget = GroupPage()
-    qtbot.addWidget(widget)
-    widget.set_context(ctx)
-    widget.resize(1300, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    assert tasks.wait_idle(60)
-    QApplication.processEvents()
-    yield widget
-    tasks.cancel_all()
-    tasks.wait_idle(10)
+    return show_step_page(GroupPage, demo_analysis(lang), lang)
 
 
 def _wait_segments(page: GroupPage) -> None:

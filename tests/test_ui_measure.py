@@ -5,45 +5,29 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui_analysis import demo_analysis
 
 from segmenter_app.core import schema as s
 from segmenter_app.core import segmentation
-from segmenter_app.ui.steps.base import StepContext
 from segmenter_app.ui.steps.measure import MeasurePage
 from segmenter_app.ui.steps.measure_compute import snapshot_sizes
-from segmenter_app.ui.tasks import TaskRunner
 
 measure = pytest.importorskip("segmenter_app.core.measure")
 
 
 @pytest.fixture
-def page(qtbot, request):
+def page(show_step_page, request):
     from segmenter_app.core import actions
-    from segmenter_app.ui.app import apply_language, ensure_application
 
     lang = getattr(request, "param", "en")
-    apply_language(ensure_application(), lang)  # the interface's own texts, from the .qm files
-    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
     analysis = demo_analysis(lang)
     analysis.control_share = 0.3  # a big control group so the demo's segments can show an uplift
     segmentation.segment(analysis, "rfm")
     actions.suggest_plans(analysis)
     actions.draw_control(analysis)
-    ctx = StepContext(analysis, TaskRunner(), QUndoStack())
-    widget = MeasurePage()
-    qtbot.addWidget(widget)
-    widget.set_context(ctx)
-    widget.resize(1300, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    yield widget
-    ctx.tasks.cancel_all()
-    ctx.tasks.wait_idle(10)
+    return show_step_page(MeasurePage, analysis, lang)
 
 
 def _results_sheet(analysis, path, effect: float = 0.35) -> pd.DataFrame:
