@@ -19,20 +19,12 @@ import xlsxwriter
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount, Segmentation
+from segmenter_app.core.segmentation import rfm
 
 CUSTOMERS = 100_000
-SEGMENT_NAMES = [
-    "Champions",
-    "Loyal",
-    "Potential loyalists",
-    "New customers",
-    "Promising",
-    "Need attention",
-    "About to sleep",
-    "At risk",
-    "Can't lose them",
-    "Hibernating",
-]
+# The ten segments of the RFM grid, named as the app names them (tests/test_actions_support.py
+# takes its names from the same place).
+SEGMENT_NAMES = [rfm.MESSAGES(key) for key in rfm.SEGMENT_ORDER if key != "no_purchase"]
 
 
 def make_analysis(n: int = CUSTOMERS, seed: int = 7) -> Analysis:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis, Segmentation
+from segmenter_app.core.segmentation import rfm
 
 RFM_KEYS = (
     "rfm:champions",
@@ -24,18 +25,8 @@ RFM_KEYS = (
     "rfm:cant_lose",
     "rfm:hibernating",
 )
-RFM_NAMES = (
-    "Champions",
-    "Loyal",
-    "Potential loyalists",
-    "New customers",
-    "Promising",
-    "Need attention",
-    "About to sleep",
-    "At risk",
-    "Can't lose them",
-    "Hibernating",
-)
+# The names the app gives these segments (English), shared with bench/bench_export.py.
+RFM_NAMES = tuple(rfm.MESSAGES(key.removeprefix("rfm:")) for key in RFM_KEYS)
 
 
 def customer_table(n: int = 400, seed: int = 1) -> pd.DataFrame:
