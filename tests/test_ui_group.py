@@ -6,16 +6,13 @@ import importlib.util
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui_analysis import demo_analysis
 
 from segmenter_app.core import schema as s
 from segmenter_app.core import segmentation
-from segmenter_app.ui.steps.base import StepContext
 from segmenter_app.ui.steps.group import GroupPage
-from segmenter_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -230,7 +227,7 @@ def test_predictive_shows_the_fitted_models(page, artifacts):
     page.grab().save(str(artifacts / "step_group_predictive.png"))
 
 
-def test_an_opened_grouping_is_shown_with_its_own_parameters(qtbot):
+def test_an_opened_grouping_is_shown_with_its_own_parameters(show_step_page):
     """A project's segmentation (here rules) is shown as it is, without recomputing it."""
     from segmenter_app.core.segmentation import rule_presets
 
@@ -238,14 +235,8 @@ def test_an_opened_grouping_is_shown_with_its_own_parameters(qtbot):
     rules = [rule_presets.preset("dormant"), rule_presets.preset("loyal")]
     segmentation.segment(analysis, "rules", {"rules": rules})
     seg = analysis.segmentation
-    tasks = TaskRunner()
-    widget = GroupPage()
-    qtbot.addWidget(widget)
-    widget.set_context(StepContext(analysis, tasks, QUndoStack()))
-    widget.show()
-    widget.refresh()
-    assert not tasks.is_busy()  # nothing to recompute
-    assert analysis.segmentation is seg
+    widget = show_step_page(GroupPage, analysis)
+    assert analysis.segmentation is seg  # nothing was recomputed (a result would replace it)
     assert widget.method_combo.currentData() == "rules"
     assert [r["id"] for r in widget.rules_params.rules] == ["dormant", "loyal"]
     assert widget.bars.keys == seg.segments["key"].tolist()
@@ -266,20 +257,14 @@ def test_quick_parameter_changes_run_one_computation(page):
     assert page.ctx.undo_stack.count() == 3  # each change can still be undone on its own
 
 
-def test_the_goal_method_and_checked_criteria_are_used_until_the_user_picks_a_method(qtbot):
+def test_the_goal_method_and_checked_criteria_are_used_until_the_user_picks_a_method(show_step_page):
     """Step 2's goal proposes clusters: the page starts with them, on the criteria checked there."""
     from segmenter_app.core.segmentation import criteria
 
     analysis = demo_analysis("en")
     criteria.apply_goal(analysis, "grow_value")
     analysis.criteria = [s.C_RECENCY, s.C_MONETARY]  # the user unticked some
-    tasks = TaskRunner()
-    widget = GroupPage()
-    qtbot.addWidget(widget)
-    widget.set_context(StepContext(analysis, tasks, QUndoStack()))
-    widget.show()
-    widget.refresh()
-    _wait_segments(widget)
+    widget = show_step_page(GroupPage, analysis)
     assert widget.method_combo.currentData() == "clusters"
     assert analysis.segmentation.method == "clusters"
     assert analysis.segmentation.details["criteria"] == [s.C_RECENCY, s.C_MONETARY]
@@ -296,5 +281,3 @@ def test_the_goal_method_and_checked_criteria_are_used_until_the_user_picks_a_me
     widget.refresh()
     _wait_segments(widget)
     assert analysis.segmentation.method == "rfm" and widget.method_combo.currentData() == "rfm"
-    tasks.cancel_all()
-    tasks.wait_idle(10)
