@@ -1,6 +1,6 @@
 """Makes the small files the self-test reads: the same orders as CSV, XLSX, XLS and ODS.
 
-The self-test (``segmenter_app/selftest.py``) imports each of them to prove that every reader
+The self-test (``segmenter_app/selftest/``) imports each of them to prove that every reader
 made it into the installed app or bundle. The rows are generated deterministically (a fixed
 seed, fixed dates) and ``expected.json`` records what an import must find.
 
