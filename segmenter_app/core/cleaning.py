@@ -294,6 +294,7 @@ def _standardize(
     pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
     out[schema.T_CUSTOMER] = values.normalize_ids(ids) if ids is not None else values.no_text(index)
+    tick(0.05)
     email = col(schema.EMAIL)
     out["email_norm"] = values.normalize_emails(email) if email is not None else values.no_text(index)
     phone = col(schema.PHONE)
