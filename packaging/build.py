@@ -1,8 +1,9 @@
 """One command builds the installable bundle of this platform: ``python packaging/build.py``.
 
 Steps: (1) make the icons if they are missing, (2) run PyInstaller on ``packaging/segmenter.spec``
-(one-folder bundle in ``dist/segmenter/``, or ``dist/Segmenter.app`` on macOS), (3) run the
-bundle's own ``--self-test`` without a screen, (4) print the bundle's size and what takes it.
+(one-folder bundle in ``dist/segmenter/``, or ``dist/Segmenter.app`` on macOS), (3) on Linux,
+strip the libraries' symbols (``strip_libs.py``), (4) run the bundle's own ``--self-test``
+without a screen, (5) print the bundle's size and what takes it.
 Exit code 0 only when the build and its self-test passed.
 
 On Linux the bundle also gets ``install.sh``, the desktop entry and the icon at its top level
@@ -29,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import platform_info  # noqa: E402
-from bundle_contents import strip_symbols  # noqa: E402
+from strip_libs import strip_bundle  # noqa: E402
 
 
 def bundle_dir(dist: Path) -> Path:
@@ -145,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
     root = bundle_dir(dist)
     if sys.platform.startswith("linux"):
-        saved = strip_symbols(root / "_internal")
-        print(f"stripped symbols: {saved / 1e6:.1f} MB saved")
+        saved, kept = strip_bundle(root / "_internal")
+        print(f"stripped symbols: {saved / 1e6:.1f} MB saved ({len(kept)} kept whole: {', '.join(kept)})")
         add_linux_desktop_files(root)
     size = folder_size(root)
     print(f"\nbuilt {root} in {build_s:.0f} s: {size / 1e6:.1f} MB on disk")

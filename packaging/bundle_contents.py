@@ -220,21 +220,3 @@ def prune_orphans(binaries: Iterable[tuple], needed=elf_needed) -> list[tuple]:
         for soname in needed(entry[1]):
             queue.extend(e for e in by_name.get(soname, []) if id(e) not in reached)
     return [entry for entry in entries if id(entry) in reached]
-
-
-# Libraries build.py strips of their symbols on Linux (glob patterns under the bundle's _internal).
-# Only these: a blanket strip breaks the auditwheel-patched ones (numpy.libs, scipy.libs).
-STRIP_GLOBS: tuple[str, ...] = ("libpython3*.so*", "pyarrow/libarrow*.so.*", "pyarrow/libparquet*.so.*")
-
-
-def strip_symbols(internal: Path, strip_tool: str = "strip") -> int:
-    """Strip the libraries of :data:`STRIP_GLOBS` in place; return the bytes saved."""
-    saved = 0
-    for pattern in STRIP_GLOBS:
-        for lib in internal.glob(pattern):
-            if lib.is_symlink() or not lib.is_file():
-                continue
-            before = lib.stat().st_size
-            subprocess.run([strip_tool, "--strip-unneeded", str(lib)], check=True)
-            saved += before - lib.stat().st_size
-    return saved
