@@ -21,7 +21,9 @@ field over all customers) or ``{"field": "mean_gap_days", "times": 1.5, "plus": 
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,7 @@ __all__ = [
 OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
 OTHERS_KEY = "rule:others"
 LISTED = 1000  # ids listed in the details (all of them are in the assignments)
+MAX_DEPTH = 32  # conditions nested deeper are refused (a hand-written rule never needs more)
 
 MESSAGES = Messages(
     {
@@ -71,11 +74,36 @@ MESSAGES = Messages(
             "La règle {rule} utilise « {field} », absent de la table clients. Disponibles : {fields}.",
         ),
         "no_rules": ("Give at least one rule.", "Donnez au moins une règle."),
+        "not_text": ("it is not UTF-8 text", "ce n'est pas du texte UTF-8"),
+        "too_deep": ("nested too deeply", "imbrication trop profonde"),
+        "bad_value": (
+            "The condition '{field} {op} {value}' cannot be checked: '{field}' holds {kind}. Compare numbers with numbers, dates with dates (YYYY-MM-DD) and text with text, then run again.",
+            "La condition « {field} {op} {value} » ne peut pas être vérifiée : « {field} » contient {kind}. Comparez des nombres à des nombres, des dates à des dates (AAAA-MM-JJ) et du texte à du texte, puis relancez.",
+        ),
+        "k_number": ("numbers", "des nombres"),
+        "k_date": ("dates", "des dates"),
+        "k_bool": ("yes/no values", "des valeurs oui/non"),
+        "k_text": ("text", "du texte"),
         "p_unknown_preset": (
             "unknown preset '{value}' (known: {known})",
             "préréglage « {value} » inconnu (connus : {known})",
         ),
         "p_condition": ('a condition is needed under "when"', "une condition est nécessaire sous « when »"),
+        "p_not_rule": ("{value} is not a rule", "{value} n'est pas une règle"),
+        "p_field": (
+            '"field" must name a criterion, not {value}',
+            "« field » doit nommer un critère, pas {value}",
+        ),
+        "p_deep": (
+            "conditions are nested more than {depth} levels deep",
+            "les conditions sont imbriquées sur plus de {depth} niveaux",
+        ),
+        "p_bad_value": (
+            "'{op}' cannot compare with {value}: give a number, a text or a date YYYY-MM-DD, "
+            'or {{"quantile": 0.9}}, or {{"field": "name", "times": 1.5}}',
+            "« {op} » ne peut pas comparer avec {value} : donnez un nombre, un texte ou une date AAAA-MM-JJ, "
+            'ou {{"quantile": 0.9}}, ou {{"field": "nom", "times": 1.5}}',
+        ),
         "p_op": (
             "unknown comparison '{value}' (use one of {known})",
             "comparaison « {value} » inconnue (utilisez l'une de {known})",
@@ -96,6 +124,36 @@ MESSAGES = Messages(
 )
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A part of a message (a message key and its parameters) rendered in the error's language."""
+
+    key: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, _Part):
+        return MESSAGES(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
+    return value
+
+
+class RuleError(UserError):
+    """A rules problem whose parts (``_Part``) are said in the message's language too."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(MESSAGES, key, **{k: _render(v, "en") for k, v in params.items()})
+        self.parts = params
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``, its parts included."""
+        return MESSAGES(self.key, lang, **{k: _render(v, lang) for k, v in self.parts.items()})
+
+
+def _bad_rule(index: int, problem: str, **params: Any) -> RuleError:
+    return RuleError("bad_rule", rule=index, problem=_Part(problem, params))
+
+
 # --- Reading and checking rules -----------------------------------------------------------------
 
 
@@ -104,6 +162,8 @@ def load_rules(path: str | Path) -> list[dict[str, Any]]:
     target = Path(path)
     try:
         text = target.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleError("unreadable", path=str(target), error=_Part("not_text")) from None
     except OSError as exc:
         raise UserError(MESSAGES, "unreadable", path=str(target), error=exc.strerror or str(exc)) from exc
     try:
@@ -112,6 +172,8 @@ def load_rules(path: str | Path) -> list[dict[str, Any]]:
         raise UserError(
             MESSAGES, "bad_json", path=str(target), error=f"line {exc.lineno}: {exc.msg}"
         ) from exc
+    except RecursionError:  # brackets nested thousands deep
+        raise RuleError("bad_json", path=str(target), error=_Part("too_deep")) from None
     rules = data.get("rules") if isinstance(data, dict) else data
     return normalize_rules(rules)
 
@@ -129,62 +191,93 @@ def normalize_rules(rules: Any) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for index, raw in enumerate(rules, start=1):
         if not isinstance(raw, dict):
-            raise UserError(MESSAGES, "bad_rule", rule=index, problem=str(raw)[:60])
+            raise _bad_rule(index, "p_not_rule", value=json.dumps(raw, ensure_ascii=False)[:60])
         rule = dict(raw)
         if "preset" in rule and "when" not in rule:
             name = rule["preset"]
-            if name not in rule_presets.PRESET_IDS:
-                problem = MESSAGES(
-                    "p_unknown_preset", "en", value=name, known=", ".join(rule_presets.PRESET_IDS)
+            if not isinstance(name, str) or name not in rule_presets.PRESET_IDS:
+                raise _bad_rule(
+                    index, "p_unknown_preset", value=name, known=", ".join(rule_presets.PRESET_IDS)
                 )
-                raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
             base = rule_presets.preset(name)
             base.update({k: v for k, v in rule.items() if k != "preset"})
             rule = base
         rule_id = str(rule.get("id") or index)
         if rule_id in seen:
-            raise UserError(
-                MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_duplicate", "en", value=rule_id)
-            )
+            raise _bad_rule(index, "p_duplicate", value=rule_id)
         seen.add(rule_id)
         rule["id"] = rule_id
         if "when" not in rule:
-            raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+            raise _bad_rule(index, "p_condition")
         _check_condition(rule["when"], index)
         rule.setdefault("name", {"en": TEXTS("rule", "en", n=index), "fr": TEXTS("rule", "fr", n=index)})
         out.append(rule)
     return out
 
 
-def _check_condition(cond: Any, index: int) -> None:
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float)  # bool is an int
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _valid_value(value: Any) -> bool:
+    """A value a comparison can use: a number, a text, or a relative value."""
+    if _is_scalar(value):
+        return True
+    if not isinstance(value, dict):
+        return False
+    if "quantile" in value:
+        return _is_number(value["quantile"]) and 0 <= value["quantile"] <= 1
+    if "field" in value:
+        return isinstance(value["field"], str) and all(
+            _is_number(value[k]) for k in ("times", "plus") if k in value
+        )
+    return False
+
+
+def _check_condition(cond: Any, index: int, depth: int = 0) -> None:
+    """Refuse a condition that is not well formed, saying what is wrong (rule ``index``)."""
+    if depth > MAX_DEPTH:
+        raise _bad_rule(index, "p_deep", depth=MAX_DEPTH)
     if not isinstance(cond, dict):
-        raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+        raise _bad_rule(index, "p_condition")
     for group in ("all", "any"):
         if group in cond:
             if not isinstance(cond[group], list) or not cond[group]:
-                raise UserError(MESSAGES, "bad_rule", rule=index, problem=MESSAGES("p_condition", "en"))
+                raise _bad_rule(index, "p_condition")
             for item in cond[group]:
-                _check_condition(item, index)
+                _check_condition(item, index, depth + 1)
             return
     if "not" in cond:
-        _check_condition(cond["not"], index)
+        _check_condition(cond["not"], index, depth + 1)
         return
     op = cond.get("op")
-    if "field" not in cond or op not in OPS:
-        problem = MESSAGES("p_op", "en", value=op, known=" ".join(OPS))
-        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+    if not isinstance(op, str) or op not in OPS:
+        raise _bad_rule(index, "p_op", value=op, known=" ".join(OPS))
+    if not isinstance(cond.get("field"), str) or not cond["field"]:
+        raise _bad_rule(index, "p_field", value=json.dumps(cond.get("field"), ensure_ascii=False)[:60])
     value = cond.get("value")
     if op in ("missing", "present"):
         return
     if op == "between" and not (isinstance(value, list) and len(value) == 2):
-        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_pair", "en"))
-        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_pair"))
     if op in ("in", "not_in") and not isinstance(value, list):
-        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_list", "en"))
-        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_list"))
     if value is None:
-        problem = MESSAGES("p_value", "en", op=op, what=MESSAGES("w_number", "en"))
-        raise UserError(MESSAGES, "bad_rule", rule=index, problem=problem)
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_number"))
+    if op == "between":
+        fine = all(_valid_value(v) for v in value)
+    elif op in ("in", "not_in"):
+        fine = all(_is_scalar(v) for v in value)
+    elif op == "contains":
+        fine = _is_scalar(value)
+    else:
+        fine = _valid_value(value)
+    if not fine:
+        raise _bad_rule(index, "p_bad_value", op=op, value=json.dumps(value, ensure_ascii=False)[:60])
 
 
 def fields_of(cond: dict[str, Any]) -> list[str]:
@@ -246,6 +339,26 @@ def evaluate(cond: dict[str, Any], customers: pd.DataFrame) -> np.ndarray:
         return result
     if "not" in cond:
         return ~evaluate(cond["not"], customers)
+    try:
+        return _evaluate_test(cond, customers)
+    except (TypeError, ValueError):  # e.g. a text compared with numbers, an unreadable date
+        column = customers[cond["field"]]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            kind = "k_date"
+        elif pd.api.types.is_bool_dtype(column):
+            kind = "k_bool"
+        elif pd.api.types.is_numeric_dtype(column):
+            kind = "k_number"
+        else:
+            kind = "k_text"
+        value = json.dumps(cond.get("value"), ensure_ascii=False)[:60]
+        raise RuleError(
+            "bad_value", field=cond["field"], op=cond["op"], value=value, kind=_Part(kind)
+        ) from None
+
+
+def _evaluate_test(cond: dict[str, Any], customers: pd.DataFrame) -> np.ndarray:
+    """Which customers one test ``{"field", "op", "value"}`` matches."""
     column = customers[cond["field"]]
     op = cond["op"]
     present = column.notna().to_numpy().copy()
@@ -357,7 +470,8 @@ def run_rules(
         if cancel is not None:
             cancel.check()
     count = matches.sum(axis=1)
-    first = np.where(count > 0, matches.argmax(axis=1), -1)
+    # With no usable rule (every preset left out for lack of data), everyone is in "Others".
+    first = np.where(count > 0, matches.argmax(axis=1), -1) if rules else np.full(n, -1)
     keys = [f"rule:{r['id']}" for r in rules]
     names = [rule_name(r, lang) for r in rules]
     key_array = np.array([*keys, OTHERS_KEY], dtype=object)

@@ -1,0 +1,235 @@
+"""An outside checker's pass over ``segment`` and ``measure``: tiny data, bad options, hostile files.
+
+Every case must end in a sensible result (exit 0) or a clear message with exit 2, in English and
+French; never a crash (exit 1). The small files are built here (``sales_csv`` and friends).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
+
+# --- Builders ---------------------------------------------------------------------------------
+
+
+def sales_csv(
+    path: Path, rows: list[tuple[str, str, str, float]], extra: dict[str, list[str]] | None = None
+) -> Path:
+    """A plain sales export: order, date (ISO), customer, amount, plus ``extra`` columns."""
+    extra = extra or {}
+    header = ["order", "date", "customer", "amount", *extra]
+    lines = [",".join(header)]
+    for i, (order, date, customer, amount) in enumerate(rows):
+        cells = [order, date, customer, f"{amount:.2f}", *(values[i] for values in extra.values())]
+        lines.append(",".join(_csv_cell(c) for c in cells))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _csv_cell(value: str) -> str:
+    if any(ch in value for ch in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def shop_csv(path: Path, customers: int = 40) -> Path:
+    """A small shop: ``customers`` customers, 1 to 4 orders each over 2025, varied amounts."""
+    rows = []
+    for c in range(customers):
+        for k in range(1 + c % 4):
+            month = 1 + (c * 3 + k * 5) % 12
+            day = 1 + (c * 7 + k) % 28
+            rows.append(
+                (f"O{c}-{k}", f"2025-{month:02d}-{day:02d}", f"C{c:03d}", 5.0 + (c * 37 + k * 11) % 190)
+            )
+    return sales_csv(path, rows)
+
+
+def rules_file(path: Path, content: object) -> Path:
+    """A rules file holding ``content`` (JSON), or the text itself when it is a string."""
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return path
+
+
+def strict_json(path: Path) -> dict:
+    """The report, refusing NaN and Infinity (not JSON, and refused by strict parsers)."""
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"not strict JSON: {constant}")
+
+    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+def cli(capsys, *args: str) -> tuple[int, str]:
+    """Run the command line in-process; return the exit code and standard error."""
+    code = main(list(args))
+    return code, capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    """The small shop's sales file."""
+    return shop_csv(tmp_path_factory.mktemp("shop") / "shop.csv")
+
+
+# --- Rules files --------------------------------------------------------------------------------
+
+BAD_RULES = {
+    "comparison with text on numbers": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": "abc"}}]
+    },
+    "between texts on numbers": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": "between", "value": ["a", "b"]}}]
+    },
+    "unreadable date": {
+        "rules": [{"id": "x", "when": {"field": "last_purchase", "op": ">", "value": "abc"}}]
+    },
+    "quantile not a number": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": {"quantile": "abc"}}}]
+    },
+    "quantile out of range": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": {"quantile": 5}}}]
+    },
+    "value an unknown object": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": {"foo": 5}}}]
+    },
+    "value a list": {"rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": [1]}}]},
+    "field a list": {"rules": [{"id": "x", "when": {"field": ["frequency"], "op": ">", "value": 1}}]},
+    "field an object": {"rules": [{"id": "x", "when": {"field": {"a": 1}, "op": ">", "value": 1}}]},
+    "in with objects": {
+        "rules": [{"id": "x", "when": {"field": "frequency", "op": "in", "value": [{"a": 1}]}}]
+    },
+    "bad operator": {"rules": [{"id": "x", "when": {"field": "frequency", "op": "=~", "value": 1}}]},
+    "operator a list": {"rules": [{"id": "x", "when": {"field": "frequency", "op": ["x"], "value": 1}}]},
+    "unknown field": {"rules": [{"id": "x", "when": {"field": "nope", "op": ">", "value": 1}}]},
+    "preset a list": {"rules": [{"preset": ["a"]}]},
+    "not a condition": {"rules": [{"id": "x", "when": {"not": 5}}]},
+    "rule not an object": [1, 2],
+    "empty list": {"rules": []},
+    "wrong shape": {"rules": {"a": 1}},
+    "not JSON": "not json {",
+    "nested too deeply for JSON": '{"rules":[{"id":"x","when":'
+    + '{"not":' * 50000
+    + "{}"
+    + "}" * 50000
+    + "}]}",
+    "nested too deeply": {
+        "rules": [
+            {
+                "id": "x",
+                "when": json.loads('{"not":' * 100 + '{"field":"frequency","op":">","value":1}' + "}" * 100),
+            }
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_RULES))
+def test_bad_rules_file_is_a_user_error_in_both_languages(tmp_path, capsys, shop, case):
+    path = rules_file(tmp_path / "rules.json", BAD_RULES[case])
+    out = tmp_path / "o.xlsx"
+    texts = {}
+    for lang in ("en", "fr"):
+        code, err = cli(
+            capsys,
+            "segment",
+            str(shop),
+            "--out",
+            str(out),
+            "--method",
+            "rules",
+            "--rules",
+            str(path),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_INPUT, err
+        assert "Traceback" not in err and len(err.strip()) > 15
+        texts[lang] = err
+    assert texts["en"] != texts["fr"]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "english_words"),
+    [
+        (
+            {"rules": [{"id": "x", "when": {"field": "frequency", "op": "=~", "value": 1}}]},
+            "unknown comparison",
+        ),
+        (
+            {"rules": [{"id": "x", "when": {"field": "frequency", "op": "between", "value": 3}}]},
+            "a list of two",
+        ),
+        (
+            {"rules": [{"id": "x", "when": {"field": "frequency", "op": ">", "value": "abc"}}]},
+            "holds numbers",
+        ),
+    ],
+)
+def test_rules_problems_are_said_in_french_throughout(tmp_path, capsys, shop, content, english_words):
+    path = rules_file(tmp_path / "rules.json", content)
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--method",
+        "rules",
+        "--rules",
+        str(path),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_INPUT
+    assert english_words not in err, err
+
+
+def test_rules_file_not_utf8_is_a_user_error(tmp_path, capsys, shop):
+    path = tmp_path / "rules.json"
+    path.write_bytes(
+        '{"rules":[{"id":"é","when":{"field":"frequency","op":">","value":1}}]}'.encode("latin-1")
+    )
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--method",
+        "rules",
+        "--rules",
+        str(path),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_INPUT
+    assert "UTF-8" in err
+
+
+def test_rules_without_any_usable_preset_put_everyone_in_others(tmp_path, capsys):
+    # One customer: every preset column has a single value, so every preset is left out.
+    data = sales_csv(tmp_path / "one.csv", [("1", "2025-01-05", "A", 10.0)])
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "segment",
+        str(data),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--report",
+        str(report),
+        "--method",
+        "rules",
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_OK, err
+    result = strict_json(report)
+    assert [(s["key"], s["customers"]) for s in result["segments"]] == [("rule:others", 1)]
+    assert result["details"]["skipped_presets"], "the presets left out are said"
