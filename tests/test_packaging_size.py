@@ -1,4 +1,4 @@
-"""Packaging: what makes the Linux bundle smaller stays safe (stripping the libraries).
+"""Packaging: what makes the Linux bundle smaller stays safe (stripping, the trimmed ICU data).
 
 These tests work on the libraries of the installed wheels (copied to a temporary folder), without
 PyInstaller: the bundle build itself is checked by ``packaging/ci_build.sh``.
@@ -6,8 +6,10 @@ PyInstaller: the bundle build itself is checked by ``packaging/ci_build.sh``.
 
 from __future__ import annotations
 
+import json
 import shutil
 import struct
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "packaging"))
+import icu_data  # noqa: E402
 import strip_libs  # noqa: E402
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: Linux only")
@@ -72,3 +75,121 @@ def test_misaligned_segment_is_detected(tmp_path):
     assert not strip_libs.segments_aligned(tmp_path / "bad")
     (tmp_path / "text").write_text("not an ELF file")
     assert strip_libs.section_names(tmp_path / "text") == []
+
+
+def test_icu_items_kept_and_dropped():
+    keep = icu_data.keep_item
+    for name in (
+        "icudt73l/root.res",
+        "icudt73l/fr.res",
+        "icudt73l/fr_CA.res",
+        "icudt73l/en_GB.res",
+        "icudt73l/zone/fr.res",
+        "icudt73l/coll/sv.res",  # collation of every language stays
+        "icudt73l/coll/ucadata.icu",
+        "icudt73l/ibm-943_P15A-2003.cnv",  # converters stay
+        "icudt73l/ucase.icu",
+        "icudt73l/supplementalData.res",
+        "icudt73l/zoneinfo64.res",
+        "icudt73l/pool.res",
+        "icudt73l/res_index.res",
+        "icudt73l/brkitr/word.brk",
+    ):
+        assert keep(name), name
+    for name in (
+        "icudt73l/de.res",
+        "icudt73l/zh_Hant_TW.res",
+        "icudt73l/zone/ja.res",
+        "icudt73l/curr/es_419.res",
+        "icudt73l/brkitr/cjdict.dict",
+        "icudt73l/translit/root.res",
+    ):
+        assert not keep(name), name
+
+
+def _icu_lib() -> Path:
+    return _site_file("PySide6", "PySide6/Qt/lib/libicudata.so.*")
+
+
+@linux_only
+@needs_binutils
+def test_icu_package_round_trip_is_byte_identical():
+    symbol, offset, size = icu_data.data_symbol(_icu_lib())
+    assert symbol.startswith("icudt") and symbol.endswith("_dat")
+    blob = _icu_lib().read_bytes()[offset : offset + size]
+    header, items = icu_data.read_package(blob)
+    assert len(items) > 3000 and [n for n, _ in items] == sorted(n for n, _ in items)
+    assert icu_data.write_package(header, items) == blob
+
+
+# What Qt Core asks ICU (the only ICU functions it imports): collation, converters, case mapping,
+# time-zone names. Run in a child process on a given folder of ICU libraries; prints JSON.
+PROBE = r"""
+import ctypes, json, sys
+from pathlib import Path
+lib = Path(sys.argv[1]); ver = sys.argv[2]
+ctypes.CDLL(str(lib / f"libicudata.so.{ver}"), mode=ctypes.RTLD_GLOBAL)
+uc = ctypes.CDLL(str(lib / f"libicuuc.so.{ver}"), mode=ctypes.RTLD_GLOBAL)
+i18n = ctypes.CDLL(str(lib / f"libicui18n.so.{ver}"), mode=ctypes.RTLD_GLOBAL)
+def fn(l, n, res=ctypes.c_int):
+    f = getattr(l, f"{n}_{ver}"); f.restype = res; return f
+def u16(s):
+    b = s.encode("utf-16-le"); return ctypes.create_string_buffer(b, len(b) + 2), len(b) // 2
+def read16(buf, n):
+    return ctypes.string_at(buf, 2 * n).decode("utf-16-le")
+out, err = {}, ctypes.c_int(0)
+ucol_open, ucol_strcoll = fn(i18n, "ucol_open", ctypes.c_void_p), fn(i18n, "ucol_strcoll")
+for loc, a, b in [("fr", "côte", "coté"), ("sv", "ö", "z"), ("de", "ä", "b"), ("en", "a", "B")]:
+    err.value = 0
+    c = ucol_open(loc.encode(), ctypes.byref(err))
+    (ba, na), (bb, nb) = u16(a), u16(b)
+    out[f"coll_{loc}"] = [err.value, ucol_strcoll(ctypes.c_void_p(c), ba, na, bb, nb)]
+ucnv_open, to_u = fn(uc, "ucnv_open", ctypes.c_void_p), fn(uc, "ucnv_toUChars")
+for name, codec, text in [("Shift_JIS", "shift_jis", "日本語"), ("windows-1252", "cp1252", "€été"),
+                          ("GB18030", "gb18030", "中文"), ("ISO-8859-15", "iso8859_15", "€")]:
+    err.value = 0; raw = text.encode(codec)
+    c = ucnv_open(name.encode(), ctypes.byref(err)); dest = ctypes.create_string_buffer(200)
+    n = to_u(ctypes.c_void_p(c), dest, 100, raw, len(raw), ctypes.byref(err)) if c else 0
+    out[f"cnv_{name}"] = [err.value, read16(dest, n)]
+up = fn(uc, "u_strToUpper")
+for loc, s in [("tr", "istanbul"), ("fr", "élève"), ("de", "straße")]:
+    err.value = 0; src, n = u16(s); dest = ctypes.create_string_buffer(200)
+    out[f"upper_{loc}"] = [err.value, read16(dest, up(dest, 100, src, n, loc.encode(), ctypes.byref(err)))]
+ucal_open, tzname = fn(i18n, "ucal_open", ctypes.c_void_p), fn(i18n, "ucal_getTimeZoneDisplayName")
+for loc in ("fr", "en", "fr_CA", "en_GB"):
+    err.value = 0; z, nz = u16("Europe/Paris"); dest = ctypes.create_string_buffer(400)
+    c = ucal_open(z, nz, loc.encode(), 0, ctypes.byref(err))
+    out[f"tzname_{loc}"] = [err.value, read16(dest, tzname(ctypes.c_void_p(c), 0, loc.encode(), dest, 200, ctypes.byref(err)))]
+err.value = 0; z, nz = u16("US/Eastern"); dest = ctypes.create_string_buffer(200); ok = ctypes.c_byte(0)
+n = fn(i18n, "ucal_getCanonicalTimeZoneID")(z, nz, dest, 100, ctypes.byref(ok), ctypes.byref(err))
+out["canonical"] = [err.value, read16(dest, n)]
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _probe(folder: Path, version: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(folder), version], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@linux_only
+@needs_binutils
+def test_trimmed_icu_answers_qt_like_the_whole_one(tmp_path):
+    source = _icu_lib()
+    version = source.name.rsplit(".", 1)[-1]
+    trimmed = tmp_path / "icu"
+    trimmed.mkdir()
+    for name in ("libicudata", "libicuuc", "libicui18n"):
+        shutil.copy2(source.with_name(f"{name}.so.{version}"), trimmed / f"{name}.so.{version}")
+    saved = icu_data.trim_library(trimmed / f"libicudata.so.{version}")
+    assert saved > 15_000_000  # 32 MB of data down to about 12
+    assert icu_data.soname(trimmed / f"libicudata.so.{version}") == f"libicudata.so.{version}"
+    whole, cut = _probe(source.parent, version), _probe(trimmed, version)
+    assert cut == whole
+    # The probe really exercised the data: French collation, a CJK converter, time-zone names.
+    assert cut["cnv_Shift_JIS"][1] == "日本語" and cut["upper_tr"][1] == "İSTANBUL"
+    assert cut["tzname_fr"] == [0, "heure normale d’Europe centrale"]
+    assert all(status <= 0 for status, _ in cut.values())  # no ICU error (warnings are negative)
