@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from segmenter_app.core.i18n import Messages, UserError
 
@@ -23,8 +24,10 @@ T = Messages(
             "Le fichier {path} n'existe pas. Vérifiez le chemin et réessayez.",
         ),
         "empty": (
-            "The file {path} is empty (0 bytes). Export the data again from your software.",
-            "Le fichier {path} est vide (0 octet). Exportez à nouveau les données depuis votre logiciel.",
+            "The file {path} holds no data (it is empty or has only blank lines). Export the data again "
+            "from your software.",
+            "Le fichier {path} ne contient aucune donnée (il est vide ou n'a que des lignes blanches). "
+            "Exportez à nouveau les données depuis votre logiciel.",
         ),
         "encrypted": (
             "The file {path} is protected by a password. Open it in Excel or LibreOffice, remove the "
@@ -51,6 +54,27 @@ T = Messages(
             "Le fichier {path} contient des déclarations d'entités XML, qu'un tableur n'écrit jamais ; il "
             "s'agit peut-être d'un fichier malveillant et il n'a pas été ouvert. Enregistrez-le à nouveau "
             "depuis Excel ou LibreOffice si vous en êtes sûr.",
+        ),
+        "binary": (
+            "The file {path} is not a spreadsheet or a text export: it holds binary data (an image, a "
+            "PDF or a program, for instance). Export your data as CSV or Excel (XLSX) and import that file.",
+            "Le fichier {path} n'est ni un tableur ni un export texte : il contient des données binaires "
+            "(une image, un PDF ou un programme, par exemple). Exportez vos données en CSV ou en Excel "
+            "(XLSX) et importez ce fichier.",
+        ),
+        "zip_archive": (
+            "The file {path} is a ZIP archive (holding {names}), not a spreadsheet. Extract it and import "
+            "the CSV or Excel file it holds, or export your data as CSV or Excel (XLSX).",
+            "Le fichier {path} est une archive ZIP (contenant {names}), pas un classeur. Décompressez-la "
+            "et importez le fichier CSV ou Excel qu'elle contient, ou exportez vos données en CSV ou en "
+            "Excel (XLSX).",
+        ),
+        "document": (
+            "The file {path} is a {app} document, not a spreadsheet. Copy its table into a spreadsheet "
+            "and save it as Excel (XLSX) or CSV, or export your data from your software as CSV or Excel.",
+            "Le fichier {path} est un document {app}, pas un classeur. Copiez son tableau dans un tableur "
+            "et enregistrez-le en Excel (XLSX) ou CSV, ou exportez vos données depuis votre logiciel en "
+            "CSV ou en Excel.",
         ),
         "unsupported": (
             "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
@@ -92,6 +116,8 @@ def sniff(path: str | Path) -> Sniffed:
         raise UserError(T, "empty", path=p.name)
     with p.open("rb") as fh:
         head = fh.read(1 << 16)
+        if not head.startswith((GZIP_MAGIC, OLE2_MAGIC, b"PK")):
+            head = _complete_lines(fh, head)
     if head.startswith(GZIP_MAGIC):
         try:
             with gzip.open(p, "rb") as gz:
@@ -110,8 +136,25 @@ def sniff(path: str | Path) -> Sniffed:
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UserError(T, "empty", path=p.name)
     if _looks_binary(head):
-        raise UserError(T, "unsupported", path=p.name, detail="binary content")
+        raise UserError(T, "binary", path=p.name)
     return Sniffed("csv", head=head)
+
+
+MAX_HEAD = 16 << 20  # how far to read for the first lines (a header of thousands of columns)
+
+
+def _complete_lines(fh: BinaryIO, head: bytes) -> bytes:
+    """The sample extended, 64 KiB at a time, until it holds the header and a first data row.
+
+    Only for lines longer than the usual sample; it stops as soon as two lines are complete, so a
+    monster line further down does not take over the sample.
+    """
+    while (head.count(b"\n") or head.count(b"\r")) < 2 and len(head) < MAX_HEAD:
+        more = fh.read(1 << 16)
+        if not more:
+            break
+        head += more
+    return head
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -136,6 +179,9 @@ def _sniff_ole2(p: Path, head: bytes) -> Sniffed:
         raise UserError(T, "encrypted", path=p.name)
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return Sniffed("xls")
+    for stream, app in (("WordDocument", "Word"), ("PowerPoint Document", "PowerPoint")):
+        if stream.encode("utf-16-le") in data:
+            raise UserError(T, "document", path=p.name, app=app)
     raise UserError(T, "unsupported", path=p.name, detail="OLE2 file without a workbook (Word? Outlook?)")
 
 
@@ -157,11 +203,22 @@ def _sniff_zip(p: Path) -> Sniffed:
                     if "content.xml" not in names:
                         raise UserError(T, "damaged", path=p.name, detail="content.xml missing")
                     return Sniffed("ods")
-            raise UserError(T, "unsupported", path=p.name, detail="ZIP archive")
+            for folder, app in _DOCUMENTS.items():
+                if any(n.startswith(folder) for n in names):
+                    raise UserError(T, "document", path=p.name, app=app)
+            if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:200]:
+                raise UserError(T, "document", path=p.name, app="OpenDocument")
+            files = sorted(n.rsplit("/", 1)[-1] for n in names if not n.endswith("/"))
+            shown = ", ".join(files[:5]) + (", …" if len(files) > 5 else "")
+            raise UserError(T, "zip_archive", path=p.name, names=shown or "-")
     except (zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
         raise UserError(T, "damaged", path=p.name, detail=str(exc)) from None
     except (OSError, EOFError, ValueError, KeyError, RuntimeError) as exc:
         raise UserError(T, "damaged", path=p.name, detail=str(exc) or "read error") from None
+
+
+# Office Open XML files that are not workbooks, by the folder of their main part.
+_DOCUMENTS = {"word/": "Word", "ppt/": "PowerPoint", "visio/": "Visio"}
 
 
 def check_no_dtd(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:

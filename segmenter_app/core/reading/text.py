@@ -19,15 +19,21 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from segmenter_app.core.i18n import UserError
+
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_LINES = 200
+
+# The csv module refuses fields over 128 KiB by default; a long description or a pasted document in
+# one cell is still data (pyarrow has no such limit, the exact reader must not be stricter).
+csv.field_size_limit(2**31 - 1)
 
 # Pseudo-delimiters of whitespace-aligned files (shown as is in the report: " " is "SPACE").
 WHITESPACE = " "  # fields separated by any run of spaces or tabs
@@ -281,7 +287,7 @@ def _read_python(
     raw = open_stream(path, compression)
     with io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
-        for index, row in enumerate(reader):
+        for index, row in enumerate(_records(reader, path)):
             if index <= header_index:
                 continue
             if nrows is not None and len(rows) + len(malformed) >= nrows:
@@ -302,6 +308,16 @@ def _read_python(
         pd.DataFrame(rows, columns=names, dtype="str") if rows else pd.DataFrame(columns=names, dtype="str")
     )
     return frame, malformed
+
+
+def _records(reader: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
+    """The reader's records; what the csv module cannot parse is reported as a damaged file."""
+    try:
+        yield from reader
+    except csv.Error as exc:  # a NUL byte in a text file, for instance
+        from segmenter_app.core.reading.detect import T as DETECT
+
+        raise UserError(DETECT, "damaged", path=path.name, detail=str(exc)[:200]) from None
 
 
 def _read_aligned(
