@@ -132,3 +132,16 @@ def test_online_retail_clusters_reproducible(online_retail_csv):
     assert first.details["transforms"][s.C_MONETARY] == "log"
     assert int(first.counts().sum()) == len(analysis.customers)
     assert first.assignments[s.A_REASON].notna().all()
+
+
+def test_cluster_names_put_behaviour_before_a_shared_category():
+    """Two clusters sharing a city read alike where they are alike: the behaviour trait comes first
+    in both names, whichever trait is stronger."""
+    from segmenter_app.core.segmentation.cluster_describe import cluster_name
+
+    strong_city = [("city", 2.0, "Lyon"), ("monetary", -0.8, None)]
+    strong_spend = [("monetary", 1.5, None), ("city", 0.9, "Lyon")]
+    assert cluster_name(strong_city, "en") == "Small spenders · city: Lyon"
+    assert cluster_name(strong_spend, "en") == "Big spenders · city: Lyon"
+    assert cluster_name([("city", 2.0, "Lyon"), ("country", 1.0, "France")], "fr").startswith("Ville : Lyon")
+    assert cluster_name([("monetary", 0.1, None)], "en") == "Average customers"

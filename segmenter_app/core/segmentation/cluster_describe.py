@@ -98,13 +98,18 @@ def distinguishing(
 
 
 def cluster_name(ranked: list[tuple[str, float, str | None]], lang: str) -> str:
-    """A plain name from the two strongest traits ("Recent · Big spenders")."""
-    parts = [
-        _trait(criterion, score, category, lang)
-        for criterion, score, category in ranked[:2]
-        if abs(score) >= AVERAGE_LIMIT
-    ]
-    return " · ".join(parts) if parts else WORDS("average", lang)
+    """A plain name from the two strongest traits ("Recent · Big spenders").
+
+    Behaviour comes before a category in every name, whichever is stronger, so clusters that share
+    a trait read alike where they are alike and differ where they differ ("Big spenders · city:
+    Lyon" and "Small spenders · city: Lyon", not "City: Lyon · Small spenders").
+    """
+    chosen = [trait for trait in ranked[:2] if abs(trait[1]) >= AVERAGE_LIMIT]
+    chosen.sort(key=lambda trait: trait[2] is not None)  # stable: strength order within each kind
+    parts = [_trait(criterion, score, category, lang) for criterion, score, category in chosen]
+    name = " · ".join(parts)
+    # A name starts with a capital, even when it starts with a criterion's label ("City: Lyon").
+    return name[:1].upper() + name[1:] if name else WORDS("average", lang)
 
 
 def _trait(criterion: str, score: float, category: str | None, lang: str) -> str:
