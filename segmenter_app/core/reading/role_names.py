@@ -1,15 +1,16 @@
-"""Names of columns by role, in French and English, and the exact headers of common shop tools.
+"""Names of columns by role, in French and English: the header vocabulary of role detection.
 
 Headers are compared after :func:`normalize_header` (lower case, no accents, punctuation as spaces).
 ``SYNONYMS`` are whole header names (high confidence), ``KEYWORDS`` words inside a longer header
-(lower confidence), ``PRESETS`` the exports of Shopify, WooCommerce, PrestaShop, SumUp and Square,
-recognised by their ``PRESET_MARKERS``.
+(lower confidence). The exact exports of shop tools (``PRESETS``, ``PRESET_MARKERS``) are in
+``role_presets.py``; they stay importable from here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from segmenter_app.core import schema
 
@@ -446,147 +447,10 @@ KEYWORDS: list[tuple[str, str]] = [
 ]
 
 
-# --- Presets: exact exports of common tools (normalized header -> role) --------------------------
+def __getattr__(name: str) -> Any:
+    """``PRESETS`` and ``PRESET_MARKERS`` from their own module (imported lazily: it imports this one)."""
+    if name in ("PRESETS", "PRESET_MARKERS"):
+        from segmenter_app.core.reading import role_presets
 
-PRESETS: dict[str, dict[str, str]] = {
-    "shopify_orders": {
-        "name": schema.ORDER_ID,
-        "email": schema.EMAIL,
-        "created at": schema.ORDER_DATE,
-        "paid at": schema.IGNORE,
-        "total": schema.AMOUNT,
-        "lineitem quantity": schema.QUANTITY,
-        "lineitem name": schema.PRODUCT,
-        "lineitem price": schema.UNIT_PRICE,
-        "lineitem sku": PRODUCT_CODE,
-        "discount code": schema.COUPON,
-        "discount amount": schema.DISCOUNT,
-        "billing city": schema.CITY,
-        "billing zip": schema.POSTCODE,
-        "billing province": schema.REGION,
-        "billing country": schema.COUNTRY,
-        "billing phone": schema.PHONE,
-        "phone": schema.PHONE,
-        "accepts marketing": schema.CONSENT,
-        "source": schema.CHANNEL,
-        "financial status": STATUS,
-        "subtotal": schema.IGNORE,
-        "billing name": schema.IGNORE,
-        "id": schema.IGNORE,
-        "customer id": schema.CUSTOMER_ID,
-    },
-    "shopify_customers": {
-        "customer id": schema.CUSTOMER_ID,
-        "first name": schema.FIRST_NAME,
-        "last name": schema.LAST_NAME,
-        "email": schema.EMAIL,
-        "accepts email marketing": schema.CONSENT,
-        "accepts marketing": schema.CONSENT,
-        "default address city": schema.CITY,
-        "default address zip": schema.POSTCODE,
-        "default address province code": schema.REGION,
-        "default address country code": schema.COUNTRY,
-        "city": schema.CITY,
-        "zip": schema.POSTCODE,
-        "country": schema.COUNTRY,
-        "phone": schema.PHONE,
-        "total spent": schema.IGNORE,
-        "total orders": schema.IGNORE,
-        "accepts sms marketing": schema.IGNORE,
-    },
-    "woocommerce_orders": {
-        "order id": schema.ORDER_ID,
-        "order number": schema.ORDER_ID,
-        "order date": schema.ORDER_DATE,
-        "order status": STATUS,
-        "customer user id": schema.CUSTOMER_ID,
-        "customer id": schema.CUSTOMER_ID,
-        "billing email address": schema.EMAIL,
-        "billing email": schema.EMAIL,
-        "billing phone": schema.PHONE,
-        "billing first name": schema.FIRST_NAME,
-        "billing last name": schema.LAST_NAME,
-        "billing city": schema.CITY,
-        "billing postcode": schema.POSTCODE,
-        "billing country": schema.COUNTRY,
-        "billing state": schema.REGION,
-        "order total amount": schema.AMOUNT,
-        "order total": schema.AMOUNT,
-        "cart discount amount": schema.DISCOUNT,
-        "coupon code": schema.COUPON,
-        "coupons": schema.COUPON,
-        "item name": schema.PRODUCT,
-        "product name": schema.PRODUCT,
-        "quantity": schema.QUANTITY,
-        "item cost": schema.UNIT_PRICE,
-        "sku": PRODUCT_CODE,
-        "payment method title": schema.IGNORE,
-    },
-    "prestashop_orders": {
-        "id": schema.ORDER_ID,
-        "reference": schema.ORDER_ID,
-        "customer": schema.IGNORE,
-        "id customer": schema.CUSTOMER_ID,
-        "email": schema.EMAIL,
-        "total": schema.AMOUNT,
-        "total paid tax incl": schema.AMOUNT,
-        "date": schema.ORDER_DATE,
-        "date add": schema.ORDER_DATE,
-        "status": STATUS,
-        "etat": STATUS,
-        "pays": schema.COUNTRY,
-        "country": schema.COUNTRY,
-        "nouveau client": schema.IGNORE,
-        "new client": schema.IGNORE,
-        "paiement": schema.IGNORE,
-        "payment": schema.IGNORE,
-        "client": schema.CUSTOMER_ID,
-    },
-    "sumup_sales": {
-        "transaction id": schema.ORDER_ID,
-        "date": schema.ORDER_DATE,
-        "total": schema.AMOUNT,
-        "amount": schema.AMOUNT,
-        "description": schema.PRODUCT,
-        "customer email": schema.EMAIL,
-        "email": schema.EMAIL,
-        "payment method": schema.IGNORE,
-        "card type": schema.IGNORE,
-        "receipt number": schema.ORDER_ID,
-        "tip amount": schema.IGNORE,
-        "fee": schema.IGNORE,
-        "payout": schema.IGNORE,
-        "status": STATUS,
-        "statut": STATUS,
-        "quantite": schema.QUANTITY,
-    },
-    "square_sales": {
-        "date": schema.ORDER_DATE,
-        "time": schema.IGNORE,
-        "transaction id": schema.ORDER_ID,
-        "customer id": schema.CUSTOMER_ID,
-        "customer name": schema.IGNORE,
-        "customer reference id": schema.IGNORE,
-        "item": schema.PRODUCT,
-        "category": schema.CATEGORY,
-        "qty": schema.QUANTITY,
-        "gross sales": schema.AMOUNT,
-        "net sales": schema.IGNORE,
-        "discounts": schema.DISCOUNT,
-        "location": schema.CHANNEL,
-        "sku": PRODUCT_CODE,
-        "channel": schema.CHANNEL,
-        "payment id": schema.IGNORE,
-        "device name": schema.IGNORE,
-        "price point name": schema.IGNORE,
-    },
-}
-# Headers that identify each preset (all must be present, normalized).
-PRESET_MARKERS: dict[str, set[str]] = {
-    "shopify_orders": {"name", "email", "financial status", "lineitem name"},
-    "shopify_customers": {"customer id", "first name", "last name", "email", "total spent"},
-    "woocommerce_orders": {"order status", "billing email address"},
-    "prestashop_orders": {"id", "reference", "total", "paiement"},
-    "sumup_sales": {"transaction id", "payment method", "card type"},
-    "square_sales": {"gross sales", "net sales", "transaction id", "item"},
-}
+        return getattr(role_presets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

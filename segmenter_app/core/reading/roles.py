@@ -38,13 +38,12 @@ from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.reading.role_names import (
     ALL_ROLES,
     KEYWORDS,
-    PRESET_MARKERS,
-    PRESETS,
     PRODUCT_CODE,
     STATUS,
     SYNONYMS,
     normalize_header,
 )
+from segmenter_app.core.reading.role_presets import PRESET_MARKERS, PRESETS
 
 __all__ = ["ALL_ROLES", "PRESETS", "PRODUCT_CODE", "STATUS", "RoleGuess", "detect_roles", "normalize_header"]
 
