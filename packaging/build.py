@@ -3,7 +3,7 @@
 Steps: (1) make the icons if they are missing, (2) run PyInstaller on ``packaging/segmenter.spec``
 (one-folder bundle in ``dist/segmenter/``, or ``dist/Segmenter.app`` on macOS), (3) on Linux,
 trim Qt's ICU data to the app's languages (``icu_data.py``), strip the libraries' symbols
-(``strip_libs.py``), (4) run the bundle's own
+(``strip_libs.py``) and link identical copies of a file to one, (4) run the bundle's own
 ``--self-test`` without a screen, (5) print the bundle's size and what takes it.
 Exit code 0 only when the build and its self-test passed.
 
@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import platform_info  # noqa: E402
+from bundle_contents import link_duplicates  # noqa: E402
 from icu_data import trim_library  # noqa: E402
 from strip_libs import strip_bundle  # noqa: E402
 
@@ -152,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ICU data trimmed to the app's languages: {trim_library(icu) / 1e6:.1f} MB saved")
         saved, kept = strip_bundle(root / "_internal")
         print(f"stripped symbols: {saved / 1e6:.1f} MB saved ({len(kept)} kept whole: {', '.join(kept)})")
+        print(f"identical copies linked: {link_duplicates(root / '_internal') / 1e6:.1f} MB saved")
         add_linux_desktop_files(root)
     size = folder_size(root)
     print(f"\nbuilt {root} in {build_s:.0f} s: {size / 1e6:.1f} MB on disk")

@@ -1,6 +1,6 @@
 """What goes into the bundle and what stays out: the lists and filters ``segmenter.spec`` applies.
 
-Kept apart from the spec so that tests can check them without PyInstaller. Three layers:
+Kept apart from the spec so that tests can check them without PyInstaller. Four layers:
 
 1. :data:`EXCLUDES`: Python modules never analysed (Tk, matplotlib, other Qt bindings, PySide6
    modules and pyarrow parts the app does not use, test and development tools).
@@ -10,10 +10,14 @@ Kept apart from the spec so that tests can check them without PyInstaller. Three
 3. :func:`prune_orphans` (Linux): after (2), system libraries that only the dropped files needed
    (GTK for the GTK theme plugin...) are dropped too, following the ELF ``NEEDED`` entries from
    the binaries that stay.
+4. :func:`link_duplicates` (Linux, after the build): identical copies of a file (SciPy's wheel
+   repeats numpy's libgfortran and libquadmath) become links to one copy.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -68,6 +72,14 @@ EXCLUDES: tuple[str, ...] = (
     "pyarrow._s3fs",
     "pyarrow._hdfs",
     "pyarrow.tests",
+    # Substrait query plans, ORC and Feather files: pyarrow.dataset imports the first only when
+    # present (try/except ImportError); the app reads CSV and workbooks and writes Parquet.
+    "pyarrow.substrait",
+    "pyarrow._substrait",
+    "pyarrow.orc",
+    "pyarrow._orc",
+    "pyarrow.feather",
+    "pyarrow._feather",
     # development and test tools that optional imports would otherwise pull in
     "IPython",
     "jupyter_client",
@@ -90,6 +102,14 @@ EXCLUDES: tuple[str, ...] = (
     "sklearn.datasets.tests",
     "sqlite3",
     "lib2to3",
+    # Terminal niceties: scikit-learn's progress bars use rich when present (try/except), rich
+    # brings pygments and markdown-it; help() topics; the interactive line editor.
+    "rich",
+    "pygments",
+    "markdown_it",
+    "mdurl",
+    "pydoc_data",
+    "readline",
 )
 
 # Qt modules whose Python binding the app imports (pyqtgraph imports QtOpenGL and QtOpenGLWidgets
@@ -102,6 +122,7 @@ DROP_BINARY_PATTERNS: tuple[str, ...] = (
     "libarrow_python_flight",
     "libarrow_s3",
     "_pyarrow_cpp_tests",
+    "_multiarray_tests",  # numpy's C test helpers
     "Qt6Qml",
     "Qt6Quick",
     "Qt6Network",
@@ -174,10 +195,13 @@ def keep_data(dest: str) -> bool:
     path = Path(dest)
     if path.parts[0] in ("pyarrow", "numpy") and ({"include", "src"} & set(path.parts[:2])):
         return False
-    # Packages' own test data (pyarrow ships ORC and Parquet samples).
+    # Packages' own test data (pyarrow ships ORC and Parquet samples), scikit-learn's sample
+    # data sets and pictures (load_iris...: the app loads the user's files only).
     if "tests" in path.parts[:-1]:
         return False
-    if path.suffix in (".pxd", ".pyx", ".pxi", ".h", ".hpp", ".cc"):
+    if path.parts[:2] == ("sklearn", "datasets") and {"data", "images", "descr"} & set(path.parts[2:3]):
+        return False
+    if path.suffix in (".pxd", ".pyx", ".pxi", ".h", ".hpp", ".cc", ".tp"):  # .tp: Cython templates
         return False
     if "translations" in path.parts and path.suffix == ".qm" and "PySide6" in path.parts:
         return any(lang in path.stem for lang in KEEP_QT_LANGS)
@@ -220,3 +244,24 @@ def prune_orphans(binaries: Iterable[tuple], needed=elf_needed) -> list[tuple]:
         for soname in needed(entry[1]):
             queue.extend(e for e in by_name.get(soname, []) if id(e) not in reached)
     return [entry for entry in entries if id(entry) in reached]
+
+
+def link_duplicates(internal: Path, min_size: int = 65536) -> int:
+    """Replace each extra copy of an identical file by a relative link to the first; bytes saved.
+
+    The wheels repeat some libraries (SciPy ships the very libgfortran and libquadmath of numpy,
+    under the same names) and some pictures; the loader and Python read a link like the file."""
+    by_content: dict[tuple[int, str], Path] = {}
+    saved = 0
+    for path in sorted(internal.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.stat().st_size < min_size:
+            continue
+        size = path.stat().st_size
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        first = by_content.setdefault((size, digest), path)
+        if first is path:
+            continue
+        path.unlink()
+        path.symlink_to(os.path.relpath(first, path.parent))
+        saved += size
+    return saved

@@ -193,3 +193,41 @@ def test_trimmed_icu_answers_qt_like_the_whole_one(tmp_path):
     assert cut["cnv_Shift_JIS"][1] == "日本語" and cut["upper_tr"][1] == "İSTANBUL"
     assert cut["tzname_fr"] == [0, "heure normale d’Europe centrale"]
     assert all(status <= 0 for status, _ in cut.values())  # no ICU error (warnings are negative)
+
+
+def test_identical_copies_become_links_and_read_the_same(tmp_path):
+    import bundle_contents
+
+    blob = bytes(range(256)) * 1024
+    for folder in ("numpy.libs", "scipy.libs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "libgfortran-x.so.5").write_bytes(blob)
+    (tmp_path / "scipy.libs" / "libother.so").write_bytes(blob[:-1] + b"\x01")  # same size, other bytes
+    (tmp_path / "small.txt").write_bytes(b"x")
+    (tmp_path / "small-copy.txt").write_bytes(b"x")
+    saved = bundle_contents.link_duplicates(tmp_path)
+    assert saved == len(blob)
+    copy = tmp_path / "scipy.libs" / "libgfortran-x.so.5"
+    assert copy.is_symlink() and copy.read_bytes() == blob
+    assert not (tmp_path / "numpy.libs" / "libgfortran-x.so.5").is_symlink()
+    assert not (tmp_path / "scipy.libs" / "libother.so").is_symlink()
+    assert not (tmp_path / "small-copy.txt").is_symlink()  # below the size worth a link
+
+
+def test_new_filters_drop_unused_parts():
+    import bundle_contents
+
+    assert {"rich", "pygments", "pyarrow._substrait", "pyarrow._orc", "readline"} <= set(
+        bundle_contents.EXCLUDES
+    )
+    # pyarrow.dataset needs these; parquet is the project file.
+    assert not {"pyarrow.dataset", "pyarrow._dataset", "pyarrow.parquet", "pyarrow._json"} & set(
+        bundle_contents.EXCLUDES
+    )
+    assert not bundle_contents.keep_binary("numpy/_core/_multiarray_tests.cpython-311-x86_64-linux-gnu.so")
+    assert bundle_contents.keep_binary("numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so")
+    data = bundle_contents.keep_data
+    assert not data("sklearn/datasets/images/china.jpg")
+    assert not data("sklearn/datasets/data/iris.csv")
+    assert not data("sklearn/neighbors/_binary_tree.pxi.tp")
+    assert data("sklearn/utils/_repr_html/params.css")
