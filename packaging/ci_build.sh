@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# CI: build the Linux bundle with the locked build tools and run the bundle's own --self-test.
-# Fails when the build fails or when any self-test check fails (each failing check is named).
+# CI: build the Linux bundle with the locked build tools, run the bundle's own --self-test, then
+# the bundle's segment (every method) and measure commands on the demo shop (bundle_runs.py).
+# Fails when the build fails, when any self-test check fails (each failing check is named) or
+# when a command run fails.
 #
 # Usage: bash packaging/ci_build.sh [VENV]
 #   VENV: a virtual environment to reuse (default .venv, the one .ci/run makes); it is created
@@ -23,4 +25,6 @@ start=$(date +%s)
 # --clean: no PyInstaller cache from an earlier run can hide a missing module.
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" packaging/build.py --clean \
   --dist "$OUT/dist" --work "$OUT/work" --report "$OUT/selftest-report.json"
+# The commands as a user runs them, from the bundle: segment with every method, measure.
+"$VENV/bin/python" packaging/bundle_runs.py "$OUT/dist/segmenter/segmenter" --work "$OUT/runs"
 echo "packaging/ci_build.sh: bundle built and self-tested in $(( $(date +%s) - start )) s"
