@@ -77,14 +77,8 @@ def duration(days: float, lang: str) -> str:
     return W(unit if n == 1 else unit + "s", lang, n=n)
 
 
-SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
-
-
 def currency_of(analysis: Analysis) -> str:
-    """The shop's currency symbol: what the import detected (a code or a symbol), else the euro."""
-    own = getattr(analysis, "currency", None)
-    candidates = [own] + [i.details.get("currency") for i in analysis.inputs if isinstance(i.details, dict)]
-    for code in candidates:
-        if isinstance(code, str) and code.strip():
-            return SYMBOLS.get(code.strip().upper(), code.strip())
-    return "€"
+    """The shop's currency symbol (see ``core.currency``), else the euro."""
+    from segmenter_app.core.currency import currency_symbol
+
+    return currency_symbol(analysis)

@@ -115,17 +115,16 @@ def write_workbook(
 
 
 def currency_format(analysis: Analysis) -> str:
-    """A number format with the shop's currency when the import found one, else plain."""
-    symbols = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
-    for inp in analysis.inputs:
-        code = inp.details.get("currency") if isinstance(inp.details, dict) else None
-        if code:
-            symbol = symbols.get(str(code).upper(), str(code))
-            symbol = symbol.replace('"', "")
-            if analysis.lang == "fr" or symbol in ("€", "CHF"):
-                return f'#,##0.00 "{symbol}"'
-            return f'"{symbol}"#,##0.00'
-    return "#,##0.00"
+    """A number format with the shop's currency (see ``core.currency``) when known, else plain."""
+    from segmenter_app.core.currency import SYMBOLS, shop_currency
+
+    code = shop_currency(analysis)
+    if not code:
+        return "#,##0.00"
+    symbol = SYMBOLS.get(code, code).replace('"', "")
+    if analysis.lang == "fr" or symbol in ("€", "CHF"):
+        return f'#,##0.00 "{symbol}"'
+    return f'"{symbol}"#,##0.00'
 
 
 def _discard(book: Book) -> None:

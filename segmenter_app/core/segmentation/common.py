@@ -70,20 +70,11 @@ def require_customers(analysis: Analysis, columns: Iterable[str] = ()) -> pd.Dat
     return customers
 
 
-SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
-
-
 def currency_symbol(analysis: Analysis) -> str:
-    """The currency shown in reasons: what the import detected (a code or a symbol), else euros.
+    """The currency shown in reasons (the shop's, see ``core.currency``; the euro when nothing tells)."""
+    from segmenter_app.core.currency import currency_symbol as shop_symbol
 
-    Same rule as the action plans (``actions.wording.currency_of``), so both say the same money.
-    """
-    own = getattr(analysis, "currency", None)
-    candidates = [own] + [i.details.get("currency") for i in analysis.inputs if isinstance(i.details, dict)]
-    for code in candidates:
-        if isinstance(code, str) and code.strip():
-            return SYMBOLS.get(code.strip().upper(), code.strip())
-    return CURRENCY_DEFAULT
+    return shop_symbol(analysis, CURRENCY_DEFAULT)
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
