@@ -233,3 +233,168 @@ def test_rules_without_any_usable_preset_put_everyone_in_others(tmp_path, capsys
     result = strict_json(report)
     assert [(s["key"], s["customers"]) for s in result["segments"]] == [("rule:others", 1)]
     assert result["details"]["skipped_presets"], "the presets left out are said"
+
+
+# --- Outputs: never over an input, never over each other, unwritable places said plainly ------
+
+
+@pytest.mark.parametrize("option", ["--report", "--save-project", "--out"])
+def test_no_output_overwrites_an_input_file(tmp_path, capsys, shop, option):
+    data = tmp_path / "sales.csv"
+    data.write_bytes(shop.read_bytes())
+    before = data.read_bytes()
+    args = {"--out": str(tmp_path / "o.xlsx"), option: str(data)}
+    code, err = cli(capsys, "segment", str(data), *[x for kv in args.items() for x in kv], "--lang", "fr")
+    assert code == EXIT_INPUT, err
+    assert data.read_bytes() == before
+
+
+def test_two_outputs_with_one_name_are_refused(tmp_path, capsys, shop):
+    out = tmp_path / "o.xlsx"
+    for extra in (["--report", str(out)], ["--pseudonymize", "--key-file", str(out)]):
+        code, err = cli(capsys, "segment", str(shop), "--out", str(out), *extra, "--lang", "en")
+        assert code == EXIT_INPUT, err
+        assert "own file name" in err
+        assert not out.exists()
+
+
+@pytest.mark.parametrize("out", ["", "segments.csv", "segments", "segments.xls"])
+def test_out_must_be_an_xlsx_workbook(tmp_path, capsys, shop, out):
+    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / out) if out else "", "--lang", "fr")
+    assert code == EXIT_INPUT, err
+    assert ".xlsx" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_out_suffix_in_capitals_is_a_workbook(tmp_path, capsys, shop):
+    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / "S.XLSX"), "--lang", "en")
+    assert code == EXIT_OK, err
+    assert (tmp_path / "S.XLSX").stat().st_size > 0
+
+
+def _unwritable(tmp_path: Path, name: str) -> list[Path]:
+    """Places where ``name`` cannot be written, even as root: under a file, a folder, /proc."""
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    folder = tmp_path / name
+    folder.mkdir()
+    places = [blocker / name, folder]
+    if Path("/proc/self").exists():
+        places.append(Path("/proc") / name)
+    return places
+
+
+@pytest.mark.parametrize(
+    ("option", "name"), [("--out", "o.xlsx"), ("--report", "r.json"), ("--save-project", "p.segmenter")]
+)
+def test_unwritable_outputs_are_user_errors(tmp_path, capsys, shop, option, name):
+    others = [] if option == "--out" else ["--out", str(tmp_path / "o.xlsx")]
+    for place in _unwritable(tmp_path, name):
+        code, err = cli(capsys, "segment", str(shop), option, str(place), *others, "--lang", "fr")
+        assert code == EXIT_INPUT, (place, err)
+        assert "Traceback" not in err and "problème inattendu" not in err
+
+
+def test_bad_seed_is_a_user_error(tmp_path, capsys, shop):
+    for seed in ("-1", str(2**64)):
+        code, err = cli(
+            capsys,
+            "segment",
+            str(shop),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--method",
+            "clusters",
+            "--seed",
+            seed,
+            "--lang",
+            "en",
+        )
+        assert code == EXIT_INPUT, err
+        assert "--seed" in err
+
+
+def test_missing_rules_file_is_said_in_french(tmp_path, capsys, shop):
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--method",
+        "rules",
+        "--rules",
+        str(tmp_path / "none.json"),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_INPUT
+    assert "n'existe pas" in err and "No such file" not in err
+
+
+# --- measure ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shop_project(tmp_path_factory, shop) -> Path:
+    """The small shop segmented (RFM, 10% control) and saved as a project."""
+    folder = tmp_path_factory.mktemp("project")
+    path = folder / "shop.segmenter"
+    code = main(
+        ["segment", str(shop), "--out", str(folder / "s.xlsx"), "--save-project", str(path), "--lang", "en"]
+    )
+    assert code == EXIT_OK
+    return path
+
+
+def results_csv(path: Path, ids: list[str], converted: list[str], revenue: list[str]) -> Path:
+    """A campaign results sheet: customer, converted, revenue."""
+    lines = [
+        "customer,converted,revenue",
+        *(f"{i},{c},{r}" for i, c, r in zip(ids, converted, revenue, strict=True)),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+SHOP_IDS = [f"C{c:03d}" for c in range(40)]
+
+
+def test_measure_report_never_overwrites_what_it_reads(tmp_path, capsys, shop_project):
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    before = results.read_bytes()
+    out = tmp_path / "m.xlsx"
+    for report in (results, shop_project, out):
+        code, err = cli(
+            capsys,
+            "measure",
+            str(shop_project),
+            str(results),
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+            "--lang",
+            "fr",
+        )
+        assert code == EXIT_INPUT, err
+        assert "--report" in err
+    assert results.read_bytes() == before
+
+
+def test_measure_unwritable_report_is_a_user_error(tmp_path, capsys, shop_project):
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    for place in _unwritable(tmp_path, "r.json"):
+        code, err = cli(
+            capsys,
+            "measure",
+            str(shop_project),
+            str(results),
+            "--out",
+            str(tmp_path / "m.xlsx"),
+            "--report",
+            str(place),
+            "--lang",
+            "en",
+        )
+        assert code == EXIT_INPUT, (place, err)

@@ -43,8 +43,8 @@ T = Messages(
             "Le projet « {path} » n'a pas encore de segments : segmentez les clients et enregistrez le projet avant de mesurer.",
         ),
         "same_file": (
-            "'{path}' is one of the files this command reads: choose another name for --out or --save-project, so nothing you gave is overwritten.",
-            "« {path} » est l'un des fichiers lus par cette commande : choisissez un autre nom pour --out ou --save-project, afin de ne rien écraser de ce que vous avez fourni.",
+            "'{path}' is one of the files this command reads: choose another name for --out, --report or --save-project, so nothing you gave is overwritten.",
+            "« {path} » est l'un des fichiers lus par cette commande : choisissez un autre nom pour --out, --report ou --save-project, afin de ne rien écraser de ce que vous avez fourni.",
         ),
         "done": (
             "{segments} segments measured ({conversions} conversions among {contacted} contacted customers): {uplift} Written to {out}",
@@ -106,12 +106,23 @@ def _campaign_date(value: str | None) -> pd.Timestamp | None:
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
-    """Refuse to write the workbook over the results, the project or the compared project."""
+    """Refuse to write the workbook or the report over the results, the project or the compared
+    project, or over each other (the saved project may replace the project it was opened from)."""
+    from segmenter_app.cli.segment import T as SEGMENT_TEXTS
+
     read = {Path(p).resolve() for p in (args.results, args.project, args.compare) if p}
-    if Path(args.out).resolve() in read:
-        raise UserError(T, "same_file", path=args.out)
-    if args.save_project and Path(args.save_project).resolve() in read - {Path(args.project).resolve()}:
+    written: set[Path] = set()
+    for path in (args.out, args.report):
+        if path and (Path(path).resolve() in read or Path(path).resolve() in written):
+            raise UserError(T, "same_file", path=path)
+        if path:
+            written.add(Path(path).resolve())
+    if args.save_project and Path(args.save_project).resolve() in (read | written) - {
+        Path(args.project).resolve()
+    }:
         raise UserError(T, "same_file", path=args.save_project)
+    if Path(args.out.strip()).suffix.lower() != ".xlsx":
+        raise UserError(SEGMENT_TEXTS, "bad_out", value=args.out)
 
 
 def build_report(

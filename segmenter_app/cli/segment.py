@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pandas as pd
 from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
 
 log = logging.getLogger(__name__)
+
+MAX_SEED = 2**31 - 1  # the clustering adds small offsets and needs a seed below 2**32
 
 T = Messages(
     {
@@ -32,6 +35,22 @@ T = Messages(
         "bad_share": (
             "--control-share takes a share between 0 and 0.5 (for example 0.1 for 10%), not {value}.",
             "--control-share accepte une part entre 0 et 0,5 (par exemple 0.1 pour 10 %), pas {value}.",
+        ),
+        "bad_seed": (
+            "--seed takes a whole number from 0 to {top}, not {value}.",
+            "--seed accepte un nombre entier de 0 à {top}, pas {value}.",
+        ),
+        "bad_out": (
+            "--out must name an Excel workbook ending in .xlsx, not '{value}'. For example: --out segments.xlsx",
+            "--out doit nommer un classeur Excel terminé par .xlsx, pas « {value} ». Par exemple : --out segments.xlsx",
+        ),
+        "is_input": (
+            "'{path}' (--{option}) is one of the files to read, and Segmenter never writes over its input files: choose another name.",
+            "« {path} » (--{option}) est l'un des fichiers à lire, et Segmenter n'écrit jamais par-dessus ses fichiers d'entrée : choisissez un autre nom.",
+        ),
+        "same_output": (
+            "--{first} and --{second} both name '{path}': give each output its own file name.",
+            "--{first} et --{second} désignent tous deux « {path} » : donnez à chaque sortie son propre nom de fichier.",
         ),
         "done": (
             "{customers} customers in {segments} segments, written to {out}",
@@ -96,6 +115,11 @@ def parse_options(args: argparse.Namespace) -> Any:
     for path in args.files:
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
+    check_outputs(args)
+    if Path(args.out.strip()).suffix.lower() != ".xlsx":
+        raise UserError(T, "bad_out", value=args.out)
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        raise UserError(T, "bad_seed", value=args.seed, top=MAX_SEED)
     as_of = None
     if args.as_of:
         # Strict ISO only: "03/04/2025" means two different days depending on the country.
@@ -107,6 +131,8 @@ def parse_options(args: argparse.Namespace) -> Any:
         raise UserError(T, "bad_share", value=args.control_share)
     parameters: dict[str, Any] = {}
     if args.method == "rules" and args.rules:
+        if not Path(args.rules).exists():
+            raise UserError(T, "no_file", path=args.rules)
         parameters["rules_file"] = args.rules
     if args.method == "clusters":
         if args.k != "auto":
@@ -150,6 +176,37 @@ def parse_options(args: argparse.Namespace) -> Any:
     )
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """True when two paths name the same file (same spelling once resolved, or a link to it)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse outputs that would overwrite an input file or one another (nothing given is lost)."""
+    from segmenter_app.core.pipeline import default_key_path
+
+    outputs = [("out", args.out), ("report", args.report), ("save-project", args.save_project)]
+    if args.pseudonymize:
+        outputs.append(("key-file", args.key_file or default_key_path(args.out)))
+    reads = [args.mapping, args.rules, *args.files]
+    seen: list[tuple[str, Path]] = []
+    for option, value in outputs:
+        if not value:
+            continue
+        path = Path(value)
+        if any(_same_file(path, Path(r)) for r in reads if r):
+            raise UserError(T, "is_input", path=value, option=option)
+        for first, other in seen:
+            if _same_file(path, other):
+                raise UserError(T, "same_output", first=first, second=option, path=value)
+        seen.append((option, path))
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``segment``; return the exit code (0, 1 or 2)."""
     from segmenter_app.cli import EXIT_OK, run_command
@@ -165,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
         analysis, outputs = run_segment(options)
         report = build_report(analysis, outputs)
         if options.report:
-            write_report(report, options.report)
+            write_report(report, options.report, analysis.inputs)
         log.info("segment done: %s", analysis.timings_s)
         for warning in report.get("warnings", []):  # e.g. dates read day-first by default
             print(warning, file=sys.stderr)

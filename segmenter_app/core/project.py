@@ -76,6 +76,10 @@ P = Messages(
             "'{path}' is one of the analysis' input files: choose another name for the project, so the original data is never overwritten.",
             "« {path} » est l'un des fichiers d'entrée de l'analyse : choisissez un autre nom pour le projet, afin de ne jamais écraser les données d'origine.",
         ),
+        "is_folder": (
+            "'{path}' is a folder. Choose a file name for the project.",
+            "« {path} » est un dossier. Choisissez un nom de fichier pour le projet.",
+        ),
         "cannot_write": (
             "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
             "Le projet n'a pas pu être enregistré dans « {path} » ({detail}). Fermez-le s'il est ouvert dans un autre programme, ou choisissez un autre dossier.",
@@ -343,8 +347,15 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         "tables": tables_meta,
         "lossy": encoder.lossy,
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():
+        raise UserError(P, "is_folder", path=str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # a read-only place, or one where files cannot be made (/proc)
+        raise UserError(
+            P, "cannot_write", path=str(target), detail=exc.strerror or type(exc).__name__
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -352,9 +363,11 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
             for name, data in blobs.items():
                 zf.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, zipfile.ZIP_STORED)
         os.replace(tmp, target)
-    except PermissionError as exc:
+    except OSError as exc:  # permission, disk full...
         Path(tmp).unlink(missing_ok=True)
-        raise UserError(P, "cannot_write", path=str(target), detail=exc.strerror or "permission") from None
+        raise UserError(
+            P, "cannot_write", path=str(target), detail=exc.strerror or type(exc).__name__
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

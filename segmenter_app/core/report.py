@@ -9,10 +9,11 @@ quality...), ``segments`` (key, name, customers, revenue, shares, averages, qual
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from segmenter_app import __version__
-from segmenter_app.core.analysis import Analysis, RowAccount
+from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
+from segmenter_app.core.i18n import UserError
 from segmenter_app.core.summary import segment_summary
 
 
@@ -36,6 +38,10 @@ def jsonable(value: Any) -> Any:
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, np.ndarray):
+        return [jsonable(v) for v in value.tolist()]
+    if isinstance(value, dt.date):  # datetime too
+        return value.isoformat()
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
@@ -113,15 +119,23 @@ def _scorecard(analysis: Analysis) -> pd.DataFrame:
     return card.set_index("key") if "key" in card.columns else card
 
 
-def write_report(report: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    """Write the report as UTF-8 JSON, atomically (a reader never sees half a file)."""
+def write_report(
+    report: dict[str, Any], path: str | os.PathLike[str], inputs: Iterable[InputFile] = ()
+) -> None:
+    """Write the report as strict UTF-8 JSON, atomically (a reader never sees half a file).
+
+    Missing folders are created. Raises ``UserError`` when ``path`` is one of ``inputs`` (an
+    input file is never overwritten), a folder, or cannot be written.
+    """
+    from segmenter_app.core.export.atomic import MESSAGES, atomic_path
+
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(report, handle, ensure_ascii=False, indent=2)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise UserError(MESSAGES, "locked", path=str(target)) from None
+    # allow_nan=False: NaN and Infinity are not JSON; jsonable() already turned them into null.
+    # default=str: a value of a type JSON lacks is written as text rather than failing the run.
+    text = json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False, default=str)
+    with atomic_path(target, inputs) as tmp:
+        tmp.write_text(text, encoding="utf-8")

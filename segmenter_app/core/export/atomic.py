@@ -100,7 +100,7 @@ def atomic_path(target: str | os.PathLike[str], inputs: Iterable[InputFile] = ()
     check_not_input(target, inputs)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix="." + target.stem[:40] + ".", suffix=".tmp", dir=target.parent)
-    except PermissionError as exc:
+    except OSError as exc:  # read-only folder, or a place where files cannot be made (/proc)
         raise UserError(MESSAGES, "locked", path=str(target)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
@@ -109,7 +109,7 @@ def atomic_path(target: str | os.PathLike[str], inputs: Iterable[InputFile] = ()
         _keep_mode(target, tmp)
         try:
             os.replace(tmp, target)
-        except PermissionError as exc:
+        except OSError as exc:
             raise UserError(MESSAGES, "locked", path=str(target)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
