@@ -398,3 +398,118 @@ def test_measure_unwritable_report_is_a_user_error(tmp_path, capsys, shop_projec
             "en",
         )
         assert code == EXIT_INPUT, (place, err)
+
+
+# --- The analysis date ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2000-01-01", "before the first purchase"),
+        ("2024-12-31", "before the first purchase"),
+        ("2999-01-01", "out of range"),
+        ("0001-01-01", "out of range"),
+        ("2025-02-30", "not a date"),
+        ("01/02/2025", "not a date"),
+    ],
+)
+def test_as_of_outside_the_data_is_a_user_error(tmp_path, capsys, shop, value, words):
+    for lang in ("en", "fr"):
+        code, err = cli(
+            capsys, "segment", str(shop), "--out", str(tmp_path / "o.xlsx"), "--as-of", value, "--lang", lang
+        )
+        assert code == EXIT_INPUT, err
+        if lang == "en":
+            assert words in err, err
+
+
+def test_as_of_on_the_first_sale_day_and_far_ahead_segment(tmp_path, capsys, shop):
+    report = tmp_path / "r.json"
+    first = min(line.split(",")[1] for line in shop.read_text().splitlines()[1:])
+    for value in (first, "2199-12-31"):
+        code, err = cli(
+            capsys,
+            "segment",
+            str(shop),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--report",
+            str(report),
+            "--as-of",
+            value,
+            "--lang",
+            "fr",
+        )
+        assert code == EXIT_OK, err
+        result = strict_json(report)
+        assert result["as_of"] == value
+        assert result["customers"] >= 1
+        assert sum(s["customers"] for s in result["segments"]) == result["customers"]
+
+
+def _imported(path: Path):
+    from segmenter_app.core import collect
+    from segmenter_app.core.analysis import Analysis
+
+    analysis = Analysis(lang="en")
+    collect.import_files(analysis, [str(path)])
+    return analysis
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import side: customers.build_customer_table crashes (ValueError) on an as_of before every sale; the pipeline guards it",
+)
+def test_customer_table_refuses_as_of_before_every_sale(shop):
+    import pandas as pd
+
+    from segmenter_app.core import customers
+    from segmenter_app.core.i18n import UserError
+
+    with pytest.raises(UserError):
+        customers.build_customer_table(_imported(shop), pd.Timestamp("2000-01-01"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import side: customers.build_customer_table overflows (OutOfBoundsDatetime) on an as_of after 2262; the CLI bounds it",
+)
+def test_customer_table_refuses_as_of_past_2262(shop):
+    import pandas as pd
+
+    from segmenter_app.core import customers
+    from segmenter_app.core.i18n import UserError
+
+    analysis = _imported(shop)
+    try:
+        customers.build_customer_table(analysis, pd.Timestamp("2999-01-01"))
+    except UserError:
+        return
+    assert analysis.customers is not None and len(analysis.customers) == 40
+
+
+# --- Tiny and degenerate data -------------------------------------------------------------------
+
+
+def test_customers_with_only_returns_are_said_in_the_report(tmp_path, capsys):
+    rows = [(f"O{i}", f"2025-0{1 + i % 9}-1{i % 9}", f"C{i}", 10.0 + i) for i in range(30)]
+    rows += [(f"R{i}", "2025-05-10", f"N{i}", -10.0 - i) for i in range(5)]
+    data = sales_csv(tmp_path / "returns.csv", rows)
+    report = tmp_path / "r.json"
+    for lang, words in (("en", "only returns"), ("fr", "que des retours")):
+        code, err = cli(
+            capsys,
+            "segment",
+            str(data),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--report",
+            str(report),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_OK, err
+        result = strict_json(report)
+        assert result["rows"]["kept"] == 35 and result["customers"] == 30
+        assert any(words in w and w.startswith("5 ") for w in result["warnings"]), result["warnings"]

@@ -16,6 +16,7 @@ from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
 
 log = logging.getLogger(__name__)
 
+AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 MAX_SEED = 2**31 - 1  # the clustering adds small offsets and needs a seed below 2**32
 
 T = Messages(
@@ -23,6 +24,10 @@ T = Messages(
         "bad_as_of": (
             "The analysis date '{value}' is not a date. Write it as YYYY-MM-DD, for example 2026-01-31.",
             "La date d'analyse « {value} » n'est pas une date. Écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-01-31.",
+        ),
+        "as_of_range": (
+            "The analysis date '{value}' is out of range: give a date from {low} to {high}.",
+            "La date d'analyse « {value} » est hors limites : donnez une date du {low} au {high}.",
         ),
         "no_file": (
             "The file '{path}' does not exist. Check the name and the folder, then run the command again.",
@@ -127,6 +132,10 @@ def parse_options(args: argparse.Namespace) -> Any:
             as_of = pd.Timestamp(dt.date.fromisoformat(args.as_of.strip()))
         except ValueError:
             raise UserError(T, "bad_as_of", value=args.as_of) from None
+        # Dates are kept to the nanosecond, which stops in 2262; a year like 2999 is a typo.
+        if not AS_OF_RANGE[0] <= as_of.date() <= AS_OF_RANGE[1]:
+            low, high = (d.isoformat() for d in AS_OF_RANGE)
+            raise UserError(T, "as_of_range", value=args.as_of, low=low, high=high)
     if not 0 <= args.control_share <= 0.5:
         raise UserError(T, "bad_share", value=args.control_share)
     parameters: dict[str, Any] = {}

@@ -15,8 +15,19 @@ from typing import Any
 
 import pandas as pd
 
+from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
+
+T = Messages(
+    {
+        "as_of_before_sales": (
+            "The analysis date {as_of} is before the first purchase in the data ({first}): nothing could be segmented. Choose a date on or after {first}, or leave --as-of out to use the day after the last sale.",
+            "La date d'analyse {as_of} précède le premier achat des données ({first}) : rien ne pourrait être segmenté. Choisissez une date à partir du {first}, ou retirez --as-of pour prendre le lendemain de la dernière vente.",
+        ),
+    }
+)
 
 
 @dataclass
@@ -81,6 +92,7 @@ def run_segment(
             progress=StageProgress(progress, 0.0, 0.45, cancel),
             cancel=cancel,
         )
+    check_as_of(analysis, options.as_of)
     with timed(analysis, "customers"):
         customers.build_customer_table(
             analysis, options.as_of, progress=StageProgress(progress, 0.45, 0.55, cancel), cancel=cancel
@@ -121,6 +133,24 @@ def run_segment(
             outputs["project"] = str(Path(options.save_project).resolve())
     progress(1.0, "")
     return analysis, outputs
+
+
+def check_as_of(analysis: Analysis, as_of: pd.Timestamp | None) -> None:
+    """Refuse an analysis date before the first purchase (no customer could have a recency)."""
+    tx = analysis.transactions
+    if as_of is None or tx is None or tx.empty:
+        return
+    bought = tx.loc[~tx[schema.T_IS_RETURN].to_numpy(dtype=bool), schema.T_DATE]
+    if bought.empty:
+        return  # only returns: the customer table says there is no purchase
+    first = bought.min().normalize()
+    if pd.Timestamp(as_of).normalize() < first:
+        raise UserError(
+            T,
+            "as_of_before_sales",
+            as_of=pd.Timestamp(as_of).date().isoformat(),
+            first=first.date().isoformat(),
+        )
 
 
 def default_key_path(out: str) -> str:

@@ -21,9 +21,19 @@ import numpy as np
 import pandas as pd
 
 from segmenter_app import __version__
+from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
-from segmenter_app.core.i18n import UserError
+from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.summary import segment_summary
+
+T = Messages(
+    {
+        "no_purchase": (
+            "{count} customer(s) have only returns, no purchase, up to the analysis date: they are in no segment (their rows are still counted as kept).",
+            "{count} client(s) n'ont que des retours, aucun achat, jusqu'à la date d'analyse : ils ne sont dans aucun segment (leurs lignes restent comptées comme conservées).",
+        ),
+    }
+)
 
 
 def jsonable(value: Any) -> Any:
@@ -74,7 +84,7 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
             segments.append(entry)
     rows = account_dict(analysis.account)
     rows["after_as_of"] = analysis.rows_after_as_of
-    warnings = [w for f in analysis.inputs for w in f.warnings]
+    warnings = [w for f in analysis.inputs for w in f.warnings] + _coverage_warnings(analysis)
     report = {
         "app": {"name": "Segmenter", "version": __version__},
         "command": command,
@@ -109,6 +119,17 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
         "export": outputs.get("export"),
     }
     return jsonable(report)
+
+
+def _coverage_warnings(analysis: Analysis) -> list[str]:
+    """Say when customers of the sales are in no segment (only returns up to the analysis date)."""
+    tx, table = analysis.transactions, analysis.customers
+    if tx is None or tx.empty or table is None or analysis.as_of is None:
+        return []
+    dated = tx.loc[(tx[schema.T_DATE] < analysis.as_of + pd.Timedelta(days=1)).to_numpy(), schema.T_CUSTOMER]
+    ids = pd.Index(dated.dropna().astype(str).unique())
+    missing = int((~ids.isin(table.index.astype(str))).sum())
+    return [T("no_purchase", analysis.lang, count=missing)] if missing else []
 
 
 def _scorecard(analysis: Analysis) -> pd.DataFrame:
