@@ -12,7 +12,7 @@ from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.collect import ImportOptions, import_files, preview_file
 from segmenter_app.core.customers import build_customer_table
-from segmenter_app.core.reading import roles, text
+from segmenter_app.core.reading import aligned, roles, text
 from segmenter_app.core.reading.table import read_table
 
 ALIGNED = (
@@ -64,6 +64,50 @@ def test_values_with_single_spaces_stay_whole(tmp_path):
         "Jean Dupont",
     ]
     assert raw.frame["Amount"].tolist() == ["12.50", "8.00", "120.00", "14.00"]
+
+
+# A fixed-width report: some cells are empty, names have spaces, numbers are right-aligned.
+FIXED = (
+    "Customer   Name              Date          Amount\n"
+    "C0001      Jean Dupont       2024-01-05     12.50\n"
+    "C0002                        2024-01-06      8.00\n"
+    "C0003      Ada Lovelace      2024-02-01    120.00\n"
+    "C0001      Jean Dupont       2024-03-05          \n"
+    "C0004      Marie             2024-03-06   1020.00\n"
+    "C0005      Alan M. Turing    2024-03-07      3.10\n"
+)
+
+
+def test_fixed_width_empty_cells_stay_in_their_column(tmp_path):
+    raw = read_table(write(tmp_path, "fixed.txt", FIXED))
+    assert raw.delimiter in text.ALIGNED
+    assert list(raw.frame.columns) == ["Customer", "Name", "Date", "Amount"]
+    frame = raw.frame.astype(object).where(raw.frame.notna(), None)
+    assert frame.iloc[1].tolist() == ["C0002", None, "2024-01-06", "8.00"]
+    assert frame.iloc[3].tolist() == ["C0001", "Jean Dupont", "2024-03-05", None]
+    assert frame["Name"].tolist() == [
+        "Jean Dupont",
+        None,
+        "Ada Lovelace",
+        "Jean Dupont",
+        "Marie",
+        "Alan M. Turing",
+    ]
+    assert frame["Amount"].tolist() == ["12.50", "8.00", "120.00", None, "1020.00", "3.10"]
+    assert raw.malformed == {}
+
+
+def test_column_spans():
+    lines = FIXED.splitlines()[1:]
+    assert aligned.column_spans(lines) == [(0, 5), (11, 25), (29, 39), (42, 49)]
+    spans = aligned.column_spans(lines)
+    assert aligned.place("C0009      Zoë Ba            2024-04-01      1.00", spans) == [
+        "C0009", "Zoë Ba", "2024-04-01", "1.00"
+    ]  # fmt: skip
+    assert aligned.place("C0009 a word across the gaps", spans) is None
+    # Words of ordinary text do not line up into columns.
+    prose = ["Jean Dupont", "Marie Curie", "Ada Lovelace", "Alan Turing", "Grace Hopper", "Zoë Ba"]
+    assert aligned.column_spans(prose) is None
 
 
 def test_ordinary_text_with_single_spaces_is_one_column(tmp_path):

@@ -5,10 +5,9 @@ then strict UTF-8, then cp1252 (Windows tills and Excel "CSV (separator: semicol
 The delimiter is the one among ``, ; TAB |`` that splits the most lines into the same number of
 fields (title lines above the header do not count against it). When none of them does, the file
 may be a whitespace-aligned (fixed-width) report, as old systems and data sets print them: its
-columns are separated by runs of spaces (:data:`WHITESPACE`), or by runs of two or more spaces
-when single spaces belong to the values, as in "Jean Dupont" (:data:`WIDE_SPACES`); see
-:func:`detect_aligned`. The table is read by pyarrow with every column as text (aligned files by
-the line splitter here); the values are interpreted later, column by column, with the whole column
+columns are separated by runs of spaces, or by runs of two or more spaces when single spaces belong
+to the values, as in "Jean Dupont" (see aligned.py). The table is read by pyarrow with every column
+as text (aligned files by aligned.py); the values are interpreted later, column by column, with the whole column
 in view (see values.py).
 """
 
@@ -17,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +25,30 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from segmenter_app.core.i18n import UserError
+from segmenter_app.core.reading.aligned import (
+    ALIGNED,
+    WHITESPACE,
+    WIDE_SPACES,
+    detect_aligned,
+    read_aligned,
+    split_aligned,
+    split_lines,
+)
+
+__all__ = [
+    "ALIGNED",
+    "DELIMITERS",
+    "WHITESPACE",
+    "WIDE_SPACES",
+    "decode_head",
+    "detect_aligned",
+    "detect_delimiter",
+    "detect_encoding",
+    "read_text_table",
+    "sample_lines",
+    "split_aligned",
+    "split_rows",
+]
 
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_LINES = 200
@@ -34,14 +56,6 @@ SAMPLE_LINES = 200
 # The csv module refuses fields over 128 KiB by default; a long description or a pasted document in
 # one cell is still data (pyarrow has no such limit, the exact reader must not be stricter).
 csv.field_size_limit(2**31 - 1)
-
-# Pseudo-delimiters of whitespace-aligned files (shown as is in the report: " " is "SPACE").
-WHITESPACE = " "  # fields separated by any run of spaces or tabs
-WIDE_SPACES = "  "  # fields separated by runs of two or more spaces (or a tab); single spaces are data
-ALIGNED = (WHITESPACE, WIDE_SPACES)
-_SPLITTERS = {WHITESPACE: re.compile(r"[ \t]+"), WIDE_SPACES: re.compile(r" {2,}|\t")}
-# Share of the lines (below the title lines) that must have the same number of fields.
-_CONSISTENT = 0.9
 
 
 def detect_encoding(head: bytes) -> str:
@@ -113,66 +127,10 @@ def detect_delimiter(lines: list[str]) -> str:
     return best
 
 
-def split_aligned(line: str, delimiter: str) -> list[str]:
-    """One line of a whitespace-aligned file split into its fields (leading/trailing blanks ignored).
-
-    Only spaces and tabs separate fields: a non-breaking space inside "1 234,56" stays in the value.
-    """
-    stripped = line.strip(" \t\r\n")
-    return _SPLITTERS[delimiter].split(stripped) if stripped else []
-
-
-def detect_aligned(lines: list[str]) -> str | None:
-    """:data:`WHITESPACE`, :data:`WIDE_SPACES` or None for the non-blank sample lines of a text file.
-
-    A layout qualifies when at least 90% of the lines below the top third (title lines sit on top)
-    split into the same number (>1) of fields. Splitting on every run of spaces also needs evidence
-    that the spaces align columns rather than separate words ("Jean Dupont" on every line): runs of
-    two or more spaces or tabs inside most lines, or fields that start or end at the same position
-    on every line. When both layouts qualify, the one that splits the header line (the first line
-    of two or more wide fields) like the data wins, then the one with more columns.
-    """
-    lines = [ln.rstrip("\r\n") for ln in lines if ln.strip()]
-    if not lines:
-        return None
-    body = lines[len(lines) // 3 :] if len(lines) > 2 else lines
-    header = next((ln for ln in lines if len(split_aligned(ln, WIDE_SPACES)) >= 2), None)
-    found: list[tuple[bool, int, int, str]] = []
-    for order, delim in enumerate((WIDE_SPACES, WHITESPACE)):
-        counts = [len(split_aligned(ln, delim)) for ln in body]
-        mode, freq = Counter(counts).most_common(1)[0]
-        if mode < 2 or freq < _CONSISTENT * len(body):
-            continue
-        if delim == WHITESPACE and not _spaces_align(body, mode):
-            continue
-        header_fits = header is not None and len(split_aligned(header, delim)) == mode
-        found.append((header_fits, mode, order, delim))
-    return max(found)[3] if found else None
-
-
-def _spaces_align(body: list[str], mode: int) -> bool:
-    """True when the spaces of these lines look like column separators rather than between words."""
-    inner = sum(1 for ln in body if re.search(r"\S(?: {2,}|\t)\S", ln))
-    if inner >= 0.5 * len(body):
-        return True
-    # Fixed width: every field starts (left-aligned text) or ends (right-aligned numbers) at the
-    # same position on nearly every line.
-    spans = [[m.span() for m in re.finditer(r"[^ \t]+", ln)] for ln in body]
-    spans = [sp for sp in spans if len(sp) == mode]
-    if len(spans) < 3:
-        return False
-    for field in range(mode):
-        starts = Counter(sp[field][0] for sp in spans).most_common(1)[0][1]
-        ends = Counter(sp[field][1] for sp in spans).most_common(1)[0][1]
-        if max(starts, ends) < _CONSISTENT * len(spans):
-            return False
-    return True
-
-
 def split_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     """The sample lines split into fields (for header detection and previews)."""
     if delimiter in ALIGNED:
-        return [split_aligned(line, delimiter) for line in lines]
+        return split_lines(lines, delimiter)
     return [row for row in csv.reader(lines, delimiter=delimiter)]
 
 
@@ -206,7 +164,7 @@ def read_text_table(
     pyarrow reads the file; when it meets such a record, the exact Python reader takes over.
     """
     if delimiter in ALIGNED:
-        return _read_aligned(path, encoding, delimiter, header_index, names, compression, nrows, check)
+        return read_aligned(path, encoding, delimiter, header_index, names, compression, nrows, check)
     if nrows is None:
         try:
             return _read_pyarrow(path, encoding, delimiter, header_index, names, compression, quoted), []
@@ -318,42 +276,3 @@ def _records(reader: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
         from segmenter_app.core.reading.detect import T as DETECT
 
         raise UserError(DETECT, "damaged", path=path.name, detail=str(exc)[:200]) from None
-
-
-def _read_aligned(
-    path: Path,
-    encoding: str,
-    delimiter: str,
-    header_index: int,
-    names: list[str],
-    compression: str | None,
-    nrows: int | None,
-    check: Callable[[], None] | None,
-) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
-    """A whitespace-aligned file, one record per line (any line ending), same contract as the others.
-
-    A line with fewer fields than the header has its last cells empty; one with more (a value with
-    an unexpected space) is listed as malformed with its text, for the caller to set aside.
-    """
-    width = len(names)
-    rows: list[list[str | None]] = []
-    malformed: list[tuple[int, str]] = []
-    raw = open_stream(path, compression)
-    # newline=None: CRLF, LF and the CR of old Macs all end a line.
-    with io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None) as fh:
-        for index, line in enumerate(fh):
-            if index <= header_index:
-                continue
-            if nrows is not None and len(rows) >= nrows:
-                break
-            if check is not None and index % 50_000 == 0:
-                check()
-            fields = split_aligned(line.lstrip("\ufeff"), delimiter)
-            if len(fields) > width:
-                malformed.append((len(rows), line.rstrip("\r\n")))
-                fields = fields[:width]
-            rows.append(fields + [None] * (width - len(fields)))
-    frame = (
-        pd.DataFrame(rows, columns=names, dtype="str") if rows else pd.DataFrame(columns=names, dtype="str")
-    )
-    return frame, malformed
