@@ -66,7 +66,7 @@ def check_report(path: Path, label: str, failures: list[str], key: str = "segmen
 
 def segment_runs(exe: Path, data: Path, work: Path, tag: str, failures: list[str], lang: str) -> Path:
     """``segment`` with every method on ``data``; return the project saved by the rfm run."""
-    rules = work / f"{tag}-rules.json"
+    rules = work / f"{tag}-segment-rules.json"  # not a report name: reports are {tag}-{method}.json
     own = [CITY_RULE] if data == DEMO else []
     rules.write_text(json.dumps({"rules": [PRESET_RULE, *own]}), encoding="utf-8")
     project = work / f"{tag}.segmenter"
