@@ -2,7 +2,8 @@
 
 Steps: (1) make the icons if they are missing, (2) run PyInstaller on ``packaging/segmenter.spec``
 (one-folder bundle in ``dist/segmenter/``, or ``dist/Segmenter.app`` on macOS), (3) on Linux,
-trim Qt's ICU data to the app's languages (``icu_data.py``), strip the libraries' symbols
+trim Qt's ICU data to the app's languages (``icu_data.py``), replace the libraries that are
+linked but never called by empty ones (``stub_libs.py``), strip the libraries' symbols
 (``strip_libs.py``) and link identical copies of a file to one, (4) run the bundle's own
 ``--self-test`` without a screen, (5) print the bundle's size and what takes it.
 Exit code 0 only when the build and its self-test passed.
@@ -34,6 +35,7 @@ import platform_info  # noqa: E402
 from bundle_contents import link_duplicates  # noqa: E402
 from icu_data import trim_library  # noqa: E402
 from strip_libs import strip_bundle  # noqa: E402
+from stub_libs import stub_unused  # noqa: E402
 
 
 def bundle_dir(dist: Path) -> Path:
@@ -151,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform.startswith("linux"):
         for icu in (root / "_internal").glob("PySide6/Qt/lib/libicudata.so.*"):
             print(f"ICU data trimmed to the app's languages: {trim_library(icu) / 1e6:.1f} MB saved")
+        saved, kept = stub_unused(root / "_internal")
+        print(f"linked but never called, replaced by empty libraries: {saved / 1e6:.1f} MB saved")
+        if kept:
+            print(f"  kept whole (something calls them): {', '.join(kept)}")
         saved, kept = strip_bundle(root / "_internal")
         print(f"stripped symbols: {saved / 1e6:.1f} MB saved ({len(kept)} kept whole: {', '.join(kept)})")
         print(f"identical copies linked: {link_duplicates(root / '_internal') / 1e6:.1f} MB saved")

@@ -231,3 +231,26 @@ def test_new_filters_drop_unused_parts():
     assert not data("sklearn/datasets/data/iris.csv")
     assert not data("sklearn/neighbors/_binary_tree.pxi.tp")
     assert data("sklearn/utils/_repr_html/params.css")
+
+
+@linux_only
+@needs_binutils
+def test_substrait_library_is_called_only_by_the_module_the_bundle_leaves_out(tmp_path):
+    import ctypes
+
+    import bundle_contents
+    import stub_libs
+
+    assert "pyarrow._substrait" in bundle_contents.EXCLUDES
+    substrait = _site_file("pyarrow", "pyarrow/libarrow_substrait.so.*")
+    files = [p for p in substrait.parent.glob("*.so*") if p.is_file()]
+    assert [p.name.split(".")[0] for p in stub_libs.callers(substrait, files)] == ["_substrait"]
+    without_module = [p for p in files if not p.name.startswith("_substrait")]
+    assert stub_libs.callers(substrait, without_module) == []
+    # A library pyarrow does call is never replaced.
+    dataset = next(substrait.parent.glob("libarrow_dataset.so.*"))
+    assert stub_libs.callers(dataset, without_module)
+    stub = tmp_path / substrait.name
+    stub_libs.write_empty_library(stub_libs.soname(substrait), stub)
+    assert stub.stat().st_size < 20_000 and stub_libs.soname(stub) == substrait.name
+    ctypes.CDLL(str(stub))  # loadable
