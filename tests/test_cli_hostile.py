@@ -513,3 +513,46 @@ def test_customers_with_only_returns_are_said_in_the_report(tmp_path, capsys):
         result = strict_json(report)
         assert result["rows"]["kept"] == 35 and result["customers"] == 30
         assert any(words in w and w.startswith("5 ") for w in result["warnings"]), result["warnings"]
+
+
+def test_measure_unreadable_values_are_counted_not_read_as_no(tmp_path, capsys, shop_project):
+    results = results_csv(
+        tmp_path / "res.csv", SHOP_IDS, ["maybe"] * 10 + ["yes", "no"] * 15, ["abc"] * 10 + ["10"] * 30
+    )
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(results),
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--report",
+        str(report),
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_OK, err
+    result = strict_json(report)
+    assert result["results"]["excluded"] == {"unreadable_converted": 10}
+
+
+@pytest.mark.parametrize("amount", ["1e400", "-1e400", "1e300"])
+def test_measure_absurd_revenues_stay_finite_and_quiet(tmp_path, capsys, shop_project, amount):
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, [amount] * 40)
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(results),
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--report",
+        str(report),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_OK, err
+    assert "RuntimeWarning" not in err
+    strict_json(report)  # no NaN or Infinity

@@ -44,6 +44,8 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
     from segmenter_app.logs import setup_logging
 
     log_path = setup_logging()
+    # Numerical warnings (overflow on absurd amounts...) go to the log, not the user's screen.
+    logging.captureWarnings(True)
     try:
         return body()
     except UserError as exc:

@@ -177,8 +177,12 @@ def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
 
 
 def _numbers(text: pd.Series) -> pd.Series:
-    """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)")."""
-    return parse_numbers(text).values.astype(float)
+    """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)").
+
+    Infinite amounts ("1e400") are unreadable, like text: they would make every figure infinite.
+    """
+    values = parse_numbers(text).values.astype(float)
+    return values.where(np.isfinite(values))
 
 
 def _ids(text: pd.Series) -> pd.Series:
@@ -324,7 +328,10 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
     revenue = _numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
     converted = _booleans(body.iloc[:, converted_col])
     if revenue is not None:
-        converted = converted.fillna(revenue.fillna(0) > 0)  # a revenue without a yes/no is a purchase
+        # A readable revenue without a yes/no says whether they bought; an unreadable yes/no
+        # with no readable revenue stays unreadable (counted below), never "not converted".
+        said = (revenue > 0).astype("boolean").where(revenue.notna())
+        converted = converted.fillna(said)
     bad = converted.isna() & known_rows
     if bad.any():
         excluded["unreadable_converted"] = int(bad.sum())
