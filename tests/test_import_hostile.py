@@ -303,6 +303,27 @@ def test_word_document_renamed_xlsx(tmp_path):
     check_message(refused(path), "document", "is a Word document, not a spreadsheet", "est un document Word")
 
 
+def test_html_table_named_xls(tmp_path):
+    # Web tools often export an HTML table under an .xls name.
+    page = "\ufeff<!DOCTYPE html>\n<html><body><table><tr><td>Customer ID</td><td>Amount</td></tr>"
+    page += "<tr><td>C1</td><td>12.50</td></tr></table></body></html>\n"
+    check_message(
+        refused(write(tmp_path, "export.xls", page)),
+        "html",
+        "is a web page (HTML), not a spreadsheet",
+        "est une page web (HTML), pas un classeur",
+    )
+
+
+def test_excel_2003_xml_spreadsheet(tmp_path):
+    xml = (
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"/></Workbook>\n'
+    )
+    path = write(tmp_path, "old.xml.xls", xml.encode("utf-16"))  # Excel wrote these in UTF-16 too
+    check_message(refused(path), "xml_spreadsheet", "Excel 2003 XML spreadsheet", "classeur XML Excel 2003")
+
+
 def test_refusals_exit_code_2_in_both_languages(tmp_path, capsys):
     path = write(tmp_path, "photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     for lang, words in (("en", "not a spreadsheet"), ("fr", "ni un tableur")):

@@ -76,6 +76,26 @@ T = Messages(
             "et enregistrez-le en Excel (XLSX) ou CSV, ou exportez vos données depuis votre logiciel en "
             "CSV ou en Excel.",
         ),
+        "html": (
+            "The file {path} is a web page (HTML), not a spreadsheet, even if its name ends in .xls or "
+            ".csv. Open it in Excel or LibreOffice and save it as Excel (XLSX), or export your data "
+            "as CSV.",
+            "Le fichier {path} est une page web (HTML), pas un classeur, même si son nom finit par .xls "
+            "ou .csv. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en Excel (XLSX), ou exportez "
+            "vos données en CSV.",
+        ),
+        "xml_spreadsheet": (
+            "The file {path} is an Excel 2003 XML spreadsheet, a format that is not read here. Open it "
+            "in Excel or LibreOffice and save it as Excel (XLSX).",
+            "Le fichier {path} est un classeur XML Excel 2003, un format qui n'est pas lu ici. Ouvrez-le "
+            "dans Excel ou LibreOffice et enregistrez-le en Excel (XLSX).",
+        ),
+        "xml": (
+            "The file {path} is an XML document, not a table. Export your data as CSV or Excel (XLSX) "
+            "and import that file.",
+            "Le fichier {path} est un document XML, pas un tableau. Exportez vos données en CSV ou en "
+            "Excel (XLSX) et importez ce fichier.",
+        ),
         "unsupported": (
             "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
             "CSV or Excel (XLSX) and import that file.",
@@ -137,7 +157,26 @@ def sniff(path: str | Path) -> Sniffed:
         raise UserError(T, "empty", path=p.name)
     if _looks_binary(head):
         raise UserError(T, "binary", path=p.name)
+    markup = _markup_kind(head)
+    if markup is not None:
+        raise UserError(T, markup, path=p.name)
     return Sniffed("csv", head=head)
+
+
+def _markup_kind(head: bytes) -> str | None:
+    """ "html" or "xml_spreadsheet" for text that is markup rather than a table of values.
+
+    Many web tools export an HTML table named ``.xls``, and Excel 2003 saved "XML Spreadsheet"
+    files; read as CSV they would give one column of tags.
+    """
+    probe = head[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
+    if probe.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")):
+        return "html"
+    if probe.startswith(b"<?xml") or probe.startswith(b"<workbook"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in probe or b"<workbook" in probe:
+            return "xml_spreadsheet"
+        return "xml"
+    return None
 
 
 MAX_HEAD = 16 << 20  # how far to read for the first lines (a header of thousands of columns)
