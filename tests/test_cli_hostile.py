@@ -556,3 +556,94 @@ def test_measure_absurd_revenues_stay_finite_and_quiet(tmp_path, capsys, shop_pr
     assert code == EXIT_OK, err
     assert "RuntimeWarning" not in err
     strict_json(report)  # no NaN or Infinity
+
+
+def _tiny(kind: str) -> list[tuple[str, str, str, float]]:
+    """Degenerate sales: few customers, one day, one sale each, equal amounts."""
+    if kind in ("1 customer", "2 customers", "3 customers"):
+        n = int(kind[0])
+        return [(f"O{i}", f"2025-0{1 + i}-05", f"C{i}", 10.0 * (i + 1)) for i in range(n)] + [
+            ("X", "2025-04-01", "C0", 5.0)
+        ]
+    if kind == "every sale on one day":
+        return [(f"O{i}", "2025-03-01", f"C{i % 60}", 5.0 + i % 17) for i in range(150)]
+    if kind == "one sale per customer":
+        return [
+            (f"O{i}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", f"C{i}", 5.0 + i % 23) for i in range(80)
+        ]
+    if kind == "all amounts equal":
+        return [(f"O{i}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", f"C{i % 50}", 25.0) for i in range(150)]
+    raise ValueError(kind)
+
+
+TINY = [
+    "1 customer",
+    "2 customers",
+    "3 customers",
+    "every sale on one day",
+    "one sale per customer",
+    "all amounts equal",
+]
+
+
+def _every_method(capsys, tmp_path: Path, data: Path, lang: str = "en") -> dict[str, int]:
+    """Run each method on ``data``; check the report of every success; return the exit codes."""
+    codes = {}
+    for method in ("rfm", "rules", "clusters", "predictive"):
+        report = tmp_path / f"{method}.json"
+        out = tmp_path / f"{method}.xlsx"
+        code, err = cli(
+            capsys,
+            "segment",
+            str(data),
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+            "--method",
+            method,
+            "--lang",
+            lang,
+        )
+        codes[method] = code
+        assert code in (EXIT_OK, EXIT_INPUT), (method, err)
+        assert "Traceback" not in err
+        if code == EXIT_OK:
+            result = strict_json(report)
+            assert sum(s["customers"] for s in result["segments"]) == result["customers"] > 0
+            assert out.stat().st_size > 0
+        else:
+            assert len(err.strip()) > 20 and not out.exists()
+    return codes
+
+
+@pytest.mark.parametrize("kind", TINY)
+def test_tiny_and_degenerate_data_never_crash(tmp_path, capsys, kind):
+    data = sales_csv(tmp_path / "sales.csv", _tiny(kind))
+    codes = _every_method(capsys, tmp_path, data)
+    assert codes["rfm"] == EXIT_OK  # RFM always gives a result when there is a purchase
+    assert codes["rules"] == EXIT_OK  # so do rules: presets, or everyone in Others
+    if kind in ("1 customer", "2 customers"):
+        assert codes["clusters"] == EXIT_INPUT
+
+
+def test_customer_only_file_with_every_method(tmp_path, capsys, mall_customers_csv):
+    codes = _every_method(capsys, tmp_path, mall_customers_csv, lang="fr")
+    assert codes == {"rfm": EXIT_INPUT, "rules": EXIT_OK, "clusters": EXIT_OK, "predictive": EXIT_INPUT}
+
+
+def test_one_customer_clusters_message_names_the_problem(tmp_path, capsys):
+    data = sales_csv(tmp_path / "one.csv", _tiny("1 customer"))
+    code, err = cli(
+        capsys,
+        "segment",
+        str(data),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--method",
+        "clusters",
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_INPUT
+    assert "Too few" in err and "()" not in err

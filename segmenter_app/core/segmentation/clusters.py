@@ -162,6 +162,8 @@ def _run_clusters(
     customers = require_customers(analysis)
     lang = analysis.lang
     seed = int(parameters.get("seed", analysis.seed))
+    if len(customers) < 3:  # no criterion can vary, and the message would name none
+        raise UserError(MESSAGES, "too_few", count=len(customers))
     criteria = default_criteria(customers, parameters.get("criteria") or analysis.criteria or None)
     progress(0.0, "clusters")
     features = build_features(customers, criteria)
