@@ -97,6 +97,28 @@ def test_fixed_width_empty_cells_stay_in_their_column(tmp_path):
     assert raw.malformed == {}
 
 
+def test_printed_report_with_title_lines(tmp_path):
+    report = (
+        "SALES REPORT - SHOP X\nPrinted on 2024-05-01 by admin\n\n"
+        "Customer   Date         Amount\n"
+        "C0001      2024-01-05    12.50\n"
+        "C0002      2024-01-06     8.00\n"
+        "C0003      2024-02-01   120.00\n"
+        "C0001      2024-03-05    14.00\n"
+        "C0004      2024-03-06  1020.00\n"
+        "C0005      2024-03-07     3.10\n"
+    )
+    path = write(tmp_path, "report.txt", report)
+    raw = read_table(path)
+    assert (raw.delimiter, raw.header_row) == (text.WHITESPACE, 4)
+    assert list(raw.frame.columns) == ["Customer", "Date", "Amount"]
+    assert raw.source_rows.tolist() == [5, 6, 7, 8, 9, 10]
+    analysis = Analysis()
+    import_files(analysis, [path])
+    assert analysis.account.kept == 6
+    assert sorted(analysis.transactions[schema.T_AMOUNT]) == [3.1, 8.0, 12.5, 14.0, 120.0, 1020.0]
+
+
 def test_column_spans():
     lines = FIXED.splitlines()[1:]
     assert aligned.column_spans(lines) == [(0, 5), (11, 25), (29, 39), (42, 49)]

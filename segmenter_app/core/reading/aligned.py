@@ -161,13 +161,24 @@ def place(line: str, spans: list[Span]) -> list[str | None] | None:
 
 
 def split_lines(lines: list[str], delimiter: str) -> list[list[str]]:
-    """Sample lines split into fields: cut on the column spans when they line up, else on spaces."""
+    """Sample lines split into fields: cut on the column spans when they line up, else on spaces.
+
+    A line off the layout (a title above the table, a header not aligned with its columns) is split
+    the way that gives as many fields as there are columns, else on wide spaces only, so that a
+    title such as "SALES REPORT - SHOP X" stays one cell and is not taken for a header.
+    """
     nonblank = [ln for ln in lines if ln.strip()]
     spans = column_spans(nonblank[len(nonblank) // 3 :] if len(nonblank) > 2 else nonblank)
     rows = []
     for line in lines:
         cells = place(line, spans) if spans is not None else None
-        rows.append([c or "" for c in cells] if cells is not None else split_aligned(line, delimiter))
+        if cells is not None:
+            rows.append([c or "" for c in cells])
+            continue
+        fields = split_aligned(line, delimiter)
+        if spans is not None and len(fields) != len(spans):
+            fields = split_aligned(line, WIDE_SPACES)
+        rows.append(fields)
     return rows
 
 
