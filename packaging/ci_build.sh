@@ -8,8 +8,7 @@
 #   VENV: a virtual environment to reuse (default .venv, the one .ci/run makes); it is created
 #   when missing. PyInstaller and its hooks are installed into it from requirements/packaging.lock.
 # Measured on the 2-core CI machine: about 2 minutes for the build, 5 s for the self-test and 15 s
-# for the command runs
-# (plus about 1 minute for the first install of the build tools).
+# for the command runs (plus about 1 minute for the first install of the build tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
