@@ -647,3 +647,130 @@ def test_one_customer_clusters_message_names_the_problem(tmp_path, capsys):
     )
     assert code == EXIT_INPUT
     assert "Too few" in err and "()" not in err
+
+
+# --- Hostile text -------------------------------------------------------------------------------
+
+HOSTILE_TEXT = [
+    "=1+1",
+    "+cmd|' /C calc'!A0",
+    "-2",
+    "@SUM(A1:A9)",
+    '=HYPERLINK("http://example.invalid","x")',
+    "\t=1",
+    "ctl\x01\x07\x1b",
+    "x" * 40000,
+    "😀🍷 émoji",
+    "שלום עולם",
+    "\u202eevil\u202c",
+    "line\nbreak",
+    "#N/A",
+    "'quoted",
+]
+
+
+def hostile_csv(path: Path, customers: int = 70) -> Path:
+    """Sales whose ids, names, products, cities and emails look like formulas, control
+    characters, 40,000-character cells, emoji and right-to-left text."""
+    rows, extra = [], {"product": [], "city": [], "email": [], "first_name": [], "consent": []}
+    for c in range(customers):
+        text = HOSTILE_TEXT[c % len(HOSTILE_TEXT)]
+        for k in range(1 + c % 3):
+            rows.append(
+                (
+                    f"O{c}-{k}",
+                    f"2025-{1 + (c + k) % 12:02d}-{1 + (c * k) % 28:02d}",
+                    f"{text}{c}",
+                    5.0 + (c * 13 + k) % 150,
+                )
+            )
+            extra["product"].append(HOSTILE_TEXT[(c + k) % len(HOSTILE_TEXT)])
+            extra["city"].append(HOSTILE_TEXT[(c + 3) % len(HOSTILE_TEXT)])
+            extra["email"].append(f"c{c}@example.com")
+            extra["first_name"].append(text)
+            extra["consent"].append("yes")
+    return sales_csv(path, rows, extra)
+
+
+def _check_workbook(path: Path) -> set[str]:
+    """Open the workbook with openpyxl; no formula cell, no cell over Excel's limit; its texts."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    texts = set()
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert len(cell.value) <= 32767
+                    texts.add(cell.value)
+    return texts
+
+
+def _libreoffice_opens(path: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return
+    profile = tmp_path / "lo-profile"
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "lo" / (path.stem + ".ods")).stat().st_size > 0, result.stdout + result.stderr
+
+
+def test_hostile_text_gives_safe_workbook_csv_and_strict_json(tmp_path, capsys):
+    data = hostile_csv(tmp_path / "sales.csv")
+    rules = rules_file(
+        tmp_path / "rules.json",
+        {
+            "rules": [
+                {"id": t[:50], "name": t, "when": {"field": "monetary", "op": ">", "value": 20 * i}}
+                for i, t in enumerate(HOSTILE_TEXT)
+            ]
+        },
+    )
+    for lang, method, extra in (("fr", "rules", ["--rules", str(rules)]), ("en", "rfm", [])):
+        out, report, csv_dir = tmp_path / f"{lang}.xlsx", tmp_path / f"{lang}.json", tmp_path / f"csv-{lang}"
+        code, err = cli(
+            capsys,
+            "segment",
+            str(data),
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+            "--csv-dir",
+            str(csv_dir),
+            "--method",
+            method,
+            *extra,
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_OK, err
+        result = strict_json(report)
+        assert result["customers"] == 70
+        texts = _check_workbook(out)
+        assert "=1+10" in texts  # a formula-like id is kept, as text
+        for mailing in csv_dir.iterdir():
+            for line in mailing.read_text(encoding="utf-8-sig").splitlines()[1:]:
+                for cell in line.split(";" if lang == "fr" else ","):
+                    assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (mailing.name, cell[:40])
+    _libreoffice_opens(tmp_path / "fr.xlsx", tmp_path)
