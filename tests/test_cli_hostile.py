@@ -774,3 +774,97 @@ def test_hostile_text_gives_safe_workbook_csv_and_strict_json(tmp_path, capsys):
                 for cell in line.split(";" if lang == "fr" else ","):
                     assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (mailing.name, cell[:40])
     _libreoffice_opens(tmp_path / "fr.xlsx", tmp_path)
+
+
+# --- Options argparse refuses: one paragraph in the user's language, exit 2 ---------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "french"),
+    [
+        (["--control-share", "abc"], "attend un nombre"),
+        (["--method", "unknown"], "n'accepte pas « unknown »"),
+        (["--horizon-days", "abc"], "attend un nombre entier"),
+        (["--seed", "x"], "attend un nombre entier"),
+        (["--date-order", "ymd"], "n'accepte pas"),
+        (["--bogus"], "Options inconnues"),
+    ],
+)
+def test_options_argparse_refuses_are_said_in_french(tmp_path, capsys, shop, args, french):
+    with pytest.raises(SystemExit) as stop:
+        main(["segment", str(shop), "--out", str(tmp_path / "o.xlsx"), *args, "--lang", "fr"])
+    assert stop.value.code == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert french in err and "segmenter segment --help" in err
+    assert err.strip().count("\n") == 0, "one paragraph, no usage block"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("0", EXIT_OK),
+        ("0.5", EXIT_OK),
+        ("1", EXIT_INPUT),
+        ("-1", EXIT_INPUT),
+        ("nan", EXIT_INPUT),
+        ("inf", EXIT_INPUT),
+    ],
+)
+def test_control_share_bounds(tmp_path, capsys, shop, value, code):
+    report = tmp_path / "r.json"
+    got, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--report",
+        str(report),
+        "--control-share",
+        value,
+        "--lang",
+        "en",
+    )
+    assert got == code, err
+    if code == EXIT_OK:
+        segments = strict_json(report)["segments"]
+        assert sum(s["customers"] for s in segments) == 40
+
+
+@pytest.mark.parametrize("k", ["1", "0", "50", "abc", "-3", "2.5"])
+def test_bad_k_is_a_user_error(tmp_path, capsys, shop, k):
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--method",
+        "clusters",
+        "--k",
+        k,
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_INPUT, err
+    assert "--k" in err
+
+
+def test_measure_bad_window_is_said_in_french(tmp_path, capsys, shop_project):
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    with pytest.raises(SystemExit) as stop:
+        main(
+            [
+                "measure",
+                str(shop_project),
+                str(results),
+                "--out",
+                str(tmp_path / "m.xlsx"),
+                "--window-days",
+                "x",
+                "--lang",
+                "fr",
+            ]
+        )
+    assert stop.value.code == EXIT_INPUT
+    assert "attend un nombre entier" in capsys.readouterr().err

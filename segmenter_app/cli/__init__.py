@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import typing
 from collections.abc import Callable, Sequence
 
 from segmenter_app import __version__
@@ -25,6 +27,28 @@ COMMANDS = ("segment", "measure")
 T = Messages(
     {
         "cancelled": ("Stopped.", "Arrêté."),
+        "usage": (
+            "{detail}. Run 'segmenter {command} --help' to see the options and their values.",
+            "{detail}. Lancez « segmenter {command} --help » pour voir les options et leurs valeurs.",
+        ),
+        "invalid_choice": (
+            "{option} does not accept '{value}' (choose from {choices})",
+            "{option} n'accepte pas « {value} » (valeurs possibles : {choices})",
+        ),
+        "invalid_int": (
+            "{option} takes a whole number, not '{value}'",
+            "{option} attend un nombre entier, pas « {value} »",
+        ),
+        "invalid_float": (
+            "{option} takes a number such as 0.1, not '{value}'",
+            "{option} attend un nombre comme 0.1, pas « {value} »",
+        ),
+        "required": ("Missing: {options}", "Il manque : {options}"),
+        "unrecognized": (
+            "Unknown options or extra values: {options}",
+            "Options inconnues ou valeurs en trop : {options}",
+        ),
+        "one_value": ("{option} needs a value", "{option} demande une valeur"),
         "internal": (
             "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
             "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
@@ -60,9 +84,59 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
         return EXIT_INTERNAL
 
 
+# argparse's own messages, said again in the user's language (argparse has no French).
+_ARGPARSE = (
+    (
+        re.compile(
+            r"argument (?P<option>\S+): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)$"
+        ),
+        "invalid_choice",
+    ),
+    (re.compile(r"argument (?P<option>\S+): invalid int value: '(?P<value>.*)'$"), "invalid_int"),
+    (re.compile(r"argument (?P<option>\S+): invalid float value: '(?P<value>.*)'$"), "invalid_float"),
+    (re.compile(r"the following arguments are required: (?P<options>.*)$"), "required"),
+    (re.compile(r"unrecognized arguments: (?P<options>.*)$"), "unrecognized"),
+    (re.compile(r"argument (?P<option>\S+): expected one argument$"), "one_value"),
+)
+
+
+def usage_message(message: str, lang: str, command: str) -> str:
+    """An argparse error as one paragraph in ``lang``, pointing to the command's help."""
+    detail = message
+    for pattern, key in _ARGPARSE:
+        found = pattern.match(message)
+        if found:
+            detail = T(key, lang, **found.groupdict())
+            break
+    return T("usage", lang, detail=detail.rstrip("."), command=command)
+
+
+def requested_language(args: Sequence[str]) -> str:
+    """The ``--lang`` given on the command line (before it is parsed), else the system's."""
+    for i, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in LANGUAGES:
+            return value
+    return system_language()
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one paragraph in the user's language, exit code 2."""
+
+    lang = "en"
+    command = ""  # the command being parsed (the top-level parser reports some of its errors)
+
+    def error(self, message: str) -> typing.NoReturn:
+        """Print the problem (no usage block: the message says where the help is) and exit 2."""
+        command = self.prog.split()[-1] if " " in self.prog else CommandParser.command
+        self.exit(EXIT_INPUT, usage_message(message, CommandParser.lang, command).strip() + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the commands (``segment``, ``measure``), the automation interface."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="segmenter",
         description="Segmenter: customer segmentation for small shops, offline. "
         "Without a command, opens the window (options: --demo, --lang, --self-test, files to open).",
@@ -114,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Route by the first word: a command, or the window (whose positional arguments are files).
     if args_list and args_list[0] in COMMANDS:
+        CommandParser.lang = requested_language(args_list)
+        CommandParser.command = args_list[0]
         args = build_parser().parse_args(args_list)
         if getattr(args, "lang", None) is None:
             args.lang = system_language()
