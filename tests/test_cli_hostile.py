@@ -868,3 +868,59 @@ def test_measure_bad_window_is_said_in_french(tmp_path, capsys, shop_project):
         )
     assert stop.value.code == EXIT_INPUT
     assert "attend un nombre entier" in capsys.readouterr().err
+
+
+# --- Empty option values and mapping files --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option",
+    ["--report", "--save-project", "--mapping", "--rules", "--csv-dir", "--key-file", "--as-of", "--out"],
+)
+def test_empty_option_value_is_refused_not_ignored(tmp_path, capsys, shop, option):
+    args = ["--out", str(tmp_path / "o.xlsx")] if option != "--out" else []
+    extra = (
+        ["--method", "rules"] if option == "--rules" else ["--pseudonymize"] if option == "--key-file" else []
+    )
+    code, err = cli(capsys, "segment", str(shop), *args, option, "", *extra, "--lang", "fr")
+    assert code == EXIT_INPUT, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_measure_empty_report_is_refused(tmp_path, capsys, shop_project):
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(results),
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--report",
+        "",
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_INPUT and "--report" in err
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+@pytest.mark.xfail(
+    strict=True, reason='import side: collect.load_mapping accepts {"columns": 5} (wrong shape) silently'
+)
+@pytest.mark.parametrize("content", ['{"columns": 5}', '{"columns": ["customer"]}'])
+def test_mapping_of_the_wrong_shape_is_refused(tmp_path, capsys, shop, content):
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(content, encoding="utf-8")
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--mapping",
+        str(mapping),
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_INPUT, err

@@ -29,6 +29,10 @@ T = Messages(
             "The analysis date '{value}' is out of range: give a date from {low} to {high}.",
             "La date d'analyse « {value} » est hors limites : donnez une date du {low} au {high}.",
         ),
+        "empty_value": (
+            "{option} was given an empty name: give a file or folder name, or leave {option} out.",
+            "{option} a reçu un nom vide : donnez un nom de fichier ou de dossier, ou retirez {option}.",
+        ),
         "no_file": (
             "The file '{path}' does not exist. Check the name and the folder, then run the command again.",
             "Le fichier « {path} » n'existe pas. Vérifiez le nom et le dossier, puis relancez la commande.",
@@ -120,13 +124,14 @@ def parse_options(args: argparse.Namespace) -> Any:
     for path in args.files:
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
+    check_not_empty(args, ("report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
     check_outputs(args)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":
         raise UserError(T, "bad_out", value=args.out)
     if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
         raise UserError(T, "bad_seed", value=args.seed, top=MAX_SEED)
     as_of = None
-    if args.as_of:
+    if args.as_of is not None:
         # Strict ISO only: "03/04/2025" means two different days depending on the country.
         try:
             as_of = pd.Timestamp(dt.date.fromisoformat(args.as_of.strip()))
@@ -183,6 +188,15 @@ def parse_options(args: argparse.Namespace) -> Any:
         key_file=args.key_file,
         save_project=args.save_project,
     )
+
+
+def check_not_empty(args: argparse.Namespace, names: tuple[str, ...]) -> None:
+    """Refuse an option given an empty value (``--report ""``, often an unset shell variable),
+    which would otherwise be taken as "not given" and silently skip that output."""
+    for name in names:
+        value = getattr(args, name, None)
+        if value is not None and not str(value).strip():
+            raise UserError(T, "empty_value", option="--" + name.replace("_", "-"))
 
 
 def _same_file(a: Path, b: Path) -> bool:
