@@ -10,7 +10,8 @@ currency signs and codes, percentages (``15 %`` is 0.15), negatives in parenthes
 trailing minus.
 
 Dates: ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators,
-two- or four-digit years, optional times (with AM/PM), Excel serial numbers. The day/month order is
+two- or four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), Excel
+serial numbers. The day/month order is
 decided over the whole column: a value with a first number above 12 proves day-first, a second
 number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
 ``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
@@ -341,10 +342,11 @@ class DateResult:
 
     values: pd.Series  # datetime64[ns], NaT when empty or unreadable
     unreadable: pd.Series  # bool: not empty and not a date
-    order: str  # "iso", "dmy", "mdy", "serial", "native" (already dates), "" (empty column)
+    order: str  # "iso", "dmy", "mdy", "ymd" (compact 19970112), "serial", "native" (already dates), ""
     ambiguous: bool  # day/month order could not be decided from the values
 
 
+_COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 _DMY_RE = (
     r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
     r"(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
@@ -360,7 +362,12 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
         values = _as_ns(pd.Series(series, index=index))
         return DateResult(values, pd.Series(False, index=index), "native", False)
     if pd.api.types.is_numeric_dtype(series.dtype):
-        values = _from_serial(series.astype("float64"))
+        numbers = series.astype("float64")
+        compact = numbers.dropna()
+        if len(compact) and ((compact >= 1800_01_01) & (compact <= 2999_12_31) & (compact % 1 == 0)).all():
+            # 19970112 stored as a number (a yyyymmdd column in a workbook): read as text.
+            return parse_dates(as_text(series), order)
+        values = _from_serial(numbers)
         return DateResult(values, values.isna() & series.notna(), "serial", False)
     distinct = distinct_values(series)
     if distinct is not None:
@@ -397,6 +404,15 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
             return DateResult(parsed, parsed.isna() & ~empty, "iso", False)
         result = result.where(~iso_like, parsed)
         used = "iso"
+    if todo.any():
+        # Compact yyyymmdd (19970112, CDNOW and many database exports): only real calendar dates,
+        # read strictly (Arrow's %Y%m%d would roll 19970230 over to March).
+        compact = pd.Series(rx(text.where(todo), _COMPACT_RE), index=index)
+        if compact.any():
+            parsed = _as_ns(pd.to_datetime(text.where(compact), format="%Y%m%d", errors="coerce"))
+            result = result.where(~compact, parsed)
+            todo = todo & ~compact
+            used = used or "ymd"
     if todo.any():
         rest = text.where(todo)
         parts = rest.str.extract(_DMY_RE)
