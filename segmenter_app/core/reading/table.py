@@ -89,7 +89,8 @@ def is_text_label(cell: str) -> bool:
 
 
 def find_header(rows: list[list[str]]) -> int:
-    """The 0-based index of the header row among the first rows (title and blank rows skipped).
+    """The 0-based index of the header row among the first rows (title and blank rows skipped), or
+    -1 when the file has no header (its first row holds values only, like CDNOW's).
 
     The header is made of labels (not numbers or dates) and is followed by a row of about the
     same width. Preferred: the first such row that names nearly every column of the table (so a
@@ -116,6 +117,9 @@ def find_header(rows: list[list[str]]) -> int:
         for i, cells in enumerate(filled[:40]):
             if candidate(i, cells, minimum):
                 return i
+    first = next((cells for cells in filled if cells), [])
+    if len(rows) > 1 and not any(is_text_label(str(c)) for c in first):
+        return -1  # the table starts with values (ids, dates, amounts): the file has no header row
     return 0
 
 
