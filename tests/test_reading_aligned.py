@@ -220,17 +220,15 @@ def test_cdnow_master_account(cdnow_master):
     build_customer_table(analysis)
     account = analysis.account
     assert account.read == 69_659
-    # 80 lines of $0.00 (68 customers bought nothing else) and 255 identical lines.
-    assert account.excluded == {"zero_price": 80, "duplicate": 255}
-    assert account.kept == 69_659 - 335
-    assert len(analysis.customers) == 23_570 - 68
+    # 255 identical lines; the 80 lines of CDs at $0.00 are free orders, kept as purchases of no
+    # value (68 customers bought nothing else: they are customers all the same).
+    assert account.excluded == {"duplicate": 255}
+    assert account.kept == 69_659 - 255
+    assert len(analysis.customers) == 23_570
+    free = analysis.transactions[analysis.transactions[schema.T_AMOUNT] == 0]
+    assert len(free) == 80 and not free[schema.T_IS_RETURN].any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="values.parse_dates reads yyyymmdd through pandas' mixed parser with dayfirst, so 19970112 "
-    "becomes 1997-12-01; it needs a strict %Y%m%d branch",
-)
 def test_cdnow_master_dates(cdnow_master):
     analysis = Analysis()
     import_files(analysis, [cdnow_master])
@@ -241,11 +239,6 @@ def test_cdnow_master_dates(cdnow_master):
     assert set(first[schema.T_DATE]) == {pd_timestamp("1997-01-12")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cleaning.py excludes a $0.00 line as zero_price even when the file has an amount and no "
-    "unit price; 68 CDNOW customers bought only such lines (see the report to the lead)",
-)
 def test_cdnow_master_every_customer(cdnow_master):
     analysis = Analysis()
     import_files(analysis, [cdnow_master])
@@ -278,17 +271,11 @@ def test_cdnow_sample_without_header(cdnow_sample, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["rows"]["read"] == 6_919
-    assert data["rows"]["excluded"] == {"duplicate": 21, "zero_price": 8}
-    # 2,357 customers in the sample; 8 bought only $0.00 lines.
-    assert data["customers"] == 2_357 - 8
+    assert data["rows"]["excluded"] == {"duplicate": 21}
+    assert data["customers"] == 2_357  # every customer of the sample, as SOURCE.md says
     assert data["inputs"][0]["delimiter"] == " "
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="table.find_header returns 0 (the first line is the header) even when no line holds a "
-    "label; it should return -1 (no header) when the first non-blank row has no text label",
-)
 def test_cdnow_sample_header_absence_found(cdnow_sample):
     raw = read_table(cdnow_sample)
     assert raw.header_row == 0

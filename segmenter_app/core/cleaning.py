@@ -9,7 +9,8 @@ file always balances, ``read == kept + sum(excluded)``):
 4. ``duplicate``: the exact same cells as an earlier row of the same file.
 5. ``unreadable_date``: the order date is missing or cannot be read.
 6. ``unreadable_amount``: the amount (or quantity and unit price) cannot be read.
-7. ``zero_price``: the unit price or the amount is zero or missing.
+7. ``zero_price``: the unit price or the amount is zero or missing (a zero total with items and no
+   unit price column is a free order, kept as a purchase of no value).
 8. ``non_product``: postage, carriage, fees, manual adjustments, bank charges (by code or name).
 9. ``cancelled_order``: the order's status says cancelled, refunded or failed.
 10. ``cancellation`` / ``return``: negative lines, only when returns are excluded on request;
@@ -318,6 +319,11 @@ def _standardize(
             amt = amount.values
             bad_amount |= amount.unreadable
             zero = amt.isna() | (amt == 0)
+            if qty is not None and price is None:
+                # Items with a zero total and no unit price to tell otherwise: a free order (a gift,
+                # a full discount). The customer came, so it is a purchase of no value, not a line
+                # without a price.
+                zero = zero & ~((amt == 0) & (qty.values > 0)).fillna(False)
         else:
             amt = qty.values * price.values if qty is not None else price.values
             zero = pd.Series(False, index=index)
