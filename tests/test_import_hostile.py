@@ -197,11 +197,6 @@ def test_rows_without_customer_id_exit_code_2(tmp_path, capsys):
     assert "Aucune ligne n'a pu être conservée" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="collect.import_files' nothing_kept message shows raw reason keys ('no_customer_id 2'); "
-    "it should show cleaning.REASONS labels in the user's language and say which column to check",
-)
 def test_rows_without_customer_id_message_in_words(tmp_path):
     error = refused(write(tmp_path, "no_ids.csv", HEADER + ",2024-01-05,12.50\n,2024-01-06,8.00\n"))
     assert "no_customer_id" not in error.text("en")
@@ -223,11 +218,6 @@ def test_utf16_blank_lines_only(tmp_path):
     check_message(refused(path), "empty", "holds no data", "aucune donnée")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="collect.import_files raises nothing_kept with an empty reason list ('No row could be "
-    "kept from the files: .') for a file with a header and no row; it needs its own message",
-)
 def test_header_only(tmp_path):
     error = refused(write(tmp_path, "header.csv", HEADER))
     assert ": ." not in error.text("en")
@@ -241,12 +231,6 @@ def test_header_only_is_refused_not_crashing(tmp_path, capsys):
     assert code == 2 and "Traceback" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a one-column file of customer ids is read as a customers file with no attribute; "
-    "collect.import_files then says 'No row could be kept: .' although 3 rows were kept; it "
-    "should say that no file holds orders (no_orders)",
-)
 def test_one_column_file(tmp_path):
     error = refused(write(tmp_path, "ids.csv", "Customer ID\nC1\nC2\nC3\n"))
     assert error.key == "no_orders"

@@ -25,8 +25,8 @@ import pandas as pd
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
-from segmenter_app.core.cleaning import CUSTOMERS, ORDERS, CleanResult, clean_file, file_kind
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.cleaning import CUSTOMERS, ORDERS, REASONS, CleanResult, clean_file, file_kind
+from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import roles as roles_mod
 from segmenter_app.core.reading.roles import RoleGuess, detect_roles, load_mapping_file, recall_mapping
@@ -58,6 +58,12 @@ T = Messages(
             "No row could be kept from the files: {reasons}. Check the column roles and the date order.",
             "Aucune ligne n'a pu être conservée : {reasons}. Vérifiez les rôles des colonnes et l'ordre "
             "des dates.",
+        ),
+        "no_rows": (
+            "The files hold a header but no row of data: {names}. Export them again with their rows "
+            "(check the period or the filters of the export).",
+            "Les fichiers ont un en-tête mais aucune ligne de données : {names}. Exportez-les à nouveau "
+            "avec leurs lignes (vérifiez la période ou les filtres de l'export).",
         ),
         "reading": ("Reading {name}", "Lecture de {name}"),
         "cleaning": ("Checking the rows of {name}", "Vérification des lignes de {name}"),
@@ -227,7 +233,17 @@ def import_files(
         account.add(inp.account)
     analysis.account = account
     if transactions.empty and (attributes is None or attributes.empty):
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(account.excluded.items(), key=lambda kv: -kv[1]))
+        if account.read == 0:
+            raise UserError(T, "no_rows", names=", ".join(Path(inp.path).name for inp in inputs))
+        if not account.excluded and not any(r.kind == ORDERS for r in results):
+            # Rows were kept, but customers alone with nothing to describe them: orders are missing.
+            raise UserError(T, "no_orders")
+        counts = sorted(account.excluded.items(), key=lambda kv: -kv[1])
+        reasons = Phrase(
+            lambda lang: ", ".join(
+                f"{REASONS(k, lang).lower() if REASONS.has(k) else k} ({v})" for k, v in counts
+            )
+        )
         raise UserError(T, "nothing_kept", reasons=reasons)
     progress(1.0, "")
 

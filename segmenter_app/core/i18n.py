@@ -11,6 +11,7 @@ from __future__ import annotations
 import locale
 import os
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 
 LANGUAGES = ("en", "fr")
@@ -67,6 +68,21 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+class Phrase:
+    """A message parameter that is itself translated (a list of reasons, a label): rendered in the
+    language of the message it fills."""
+
+    def __init__(self, render: Callable[[str], str]) -> None:
+        self.render = render
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def _in_lang(params: dict[str, object], lang: str) -> dict[str, object]:
+    return {k: (v.render(lang) if isinstance(v, Phrase) else v) for k, v in params.items()}
+
+
 class UserError(Exception):
     """Input the app cannot use: shown to the user in their language, never as a traceback.
 
@@ -77,8 +93,8 @@ class UserError(Exception):
         self.messages = messages
         self.key = key
         self.params = params
-        super().__init__(messages(key, "en", **params))
+        super().__init__(messages(key, "en", **_in_lang(params, "en")))
 
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("en" or "fr")."""
-        return self.messages(self.key, lang, **self.params)
+        return self.messages(self.key, lang, **_in_lang(self.params, lang))
