@@ -389,3 +389,21 @@ def test_empty_page_invites_to_drop_files(window, artifacts):
     assert page.body.currentWidget() is page.welcome
     assert "Drop your sales export here" in page.welcome.text()
     shot(window, str(artifacts / "collect_empty_en.png"))
+
+
+def test_aligned_text_file_shows_its_space_delimiter(window, tmp_path):
+    """A whitespace-aligned file (CDNOW-like) imports, and the delimiter box names what was found."""
+    path = tmp_path / "aligned.txt"
+    lines = ["customer   date       qty  amount"]
+    lines += [f"{i:05d}      2023010{1 + i % 9}   {1 + i % 3}    {10 + i}.50" for i in range(30)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = import_and_wait(window, [path])
+    page.files.setCurrentRow(0)
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    preview = page.previews[str(path)]
+    assert preview.delimiter in (" ", "  ")
+    box = page.preview.controls.delimiter
+    assert box.currentData() == preview.delimiter
+    assert box.currentText() in ("Spaces", "Two or more spaces")
+    assert len(window.ctx.analysis.customers) == 30

@@ -1419,6 +1419,18 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two or more spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Delimiter</source>
         <translation type="unfinished" />
     </message>

@@ -1421,6 +1421,18 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Encodage</translation>
     </message>
     <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation>Espaces</translation>
+    </message>
+    <message>
+        <source>Two or more spaces</source>
+        <translation>Deux espaces ou plus</translation>
+    </message>
+    <message>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>

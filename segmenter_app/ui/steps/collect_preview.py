@@ -34,7 +34,7 @@ from segmenter_app.ui.table_model import DataFrameModel
 PREVIEW_ROWS = 200
 LOW_CONFIDENCE = 0.7  # roles detected below this are highlighted for the user to check
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16")
-DELIMITERS = ((",", ","), (";", ";"), ("\t", "Tab"), ("|", "|"))
+DELIMITERS = (",", ";", "\t", "|", " ", "  ")  # the last two: columns aligned with spaces
 
 
 @dataclass
@@ -153,8 +153,13 @@ class ReadingControls(QWidget):
         self.encoding.addItems(ENCODINGS)
         self.encoding.setAccessibleName(self.tr("Encoding"))
         self.delimiter = QComboBox(self)
-        for value, label in DELIMITERS:
-            self.delimiter.addItem(label, value)
+        labels = {
+            "\t": self.tr("Tab"),
+            " ": self.tr("Spaces"),
+            "  ": self.tr("Two or more spaces"),
+        }
+        for value in DELIMITERS:
+            self.delimiter.addItem(labels.get(value, value), value)
         self.delimiter.setAccessibleName(self.tr("Delimiter"))
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))
