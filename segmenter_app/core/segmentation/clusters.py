@@ -10,7 +10,8 @@
 - Clusters are numbered by size (0 = largest), described by what sets them apart and named in
   plain words; PCA gives 2-D coordinates (columns ``x``, ``y``) for the map.
 
-scikit-learn costs 2.5 s to import, so it is imported here, inside the functions, when first used.
+The algorithms (k-means, silhouette, adjusted Rand index, PCA) are in :mod:`.kmeans`, in numpy:
+scikit-learn and SciPy are not needed, which keeps the bundle small and start-up fast.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from segmenter_app.core.segmentation.common import (
     require_customers,
     single_threaded,
 )
+from segmenter_app.core.segmentation.kmeans import adjusted_rand_index, kmeans, pca, silhouette
 
 K_RANGE = (2, 10)
 MAX_K = 20
@@ -63,12 +65,6 @@ MESSAGES = Messages(
 )
 
 
-def _kmeans(k: int, seed: int, n_init: int = 1, init: Any = "k-means++"):
-    from sklearn.cluster import KMeans
-
-    return KMeans(n_clusters=k, n_init=n_init, random_state=seed, init=init)
-
-
 def _check_k(value: Any, most: int) -> int | None:
     """None for automatic k, else the requested k (checked)."""
     if value in (None, "auto", "AUTO", "Auto"):
@@ -93,8 +89,6 @@ def silhouette_by_k(
     """Silhouette of k-means for each k: fitted on up to :data:`SEARCH_FIT` random rows (all of them
     for a small shop), scored on a fixed sample of :data:`SILHOUETTE_SAMPLE` of those rows.
     Returns the scores and each k's centres (the final fit starts from them)."""
-    from sklearn.metrics import silhouette_score
-
     rng = np.random.default_rng(seed)
     rows = rng.permutation(len(matrix))[: min(SEARCH_FIT, len(matrix))]
     fit_matrix = matrix[rows]
@@ -107,14 +101,14 @@ def silhouette_by_k(
     for i, k in enumerate(ks):
         if cancel is not None:
             cancel.check()
-        model = _kmeans(k, seed, n_init=starts).fit(fit_matrix)
-        labels = model.labels_
-        centres[k] = model.cluster_centers_
+        model = kmeans(fit_matrix, k, seed=seed, starts=starts, cancel=cancel)
+        labels = model.labels
+        centres[k] = model.centres
         sample_labels = labels[sample]
         if len(np.unique(sample_labels)) < 2:
             scores[k] = -1.0
         else:
-            scores[k] = float(silhouette_score(fit_matrix[sample], sample_labels))
+            scores[k] = silhouette(fit_matrix[sample], sample_labels)
         progress((i + 1) / len(ks), f"k = {k}")
     return scores, centres
 
@@ -123,8 +117,6 @@ def stability(
     matrix: np.ndarray, labels: np.ndarray, k: int, seed: int, *, cancel: CancelToken | None = None
 ) -> list[float]:
     """Adjusted Rand index between the final labels and refits on random subsamples."""
-    from sklearn.metrics import adjusted_rand_score
-
     rng = np.random.default_rng(seed + 1)
     n = len(matrix)
     evaluation = rng.choice(n, size=min(5000, n), replace=False)
@@ -134,8 +126,8 @@ def stability(
         if cancel is not None:
             cancel.check()
         subsample = rng.choice(n, size=max(size, k + 1), replace=False)
-        model = _kmeans(k, seed + 100 + run).fit(matrix[subsample])
-        out.append(float(adjusted_rand_score(labels[evaluation], model.predict(matrix[evaluation]))))
+        model = kmeans(matrix[subsample], k, seed=seed + 100 + run, cancel=cancel)
+        out.append(adjusted_rand_index(labels[evaluation], model.predict(matrix[evaluation])))
     return out
 
 
@@ -156,8 +148,6 @@ def _run_clusters(
     cancel: CancelToken | None = None,
 ) -> Segmentation:
     """:func:`run_clusters` without the thread limit."""
-    from sklearn.decomposition import PCA
-
     parameters = dict(parameters or {})
     customers = require_customers(analysis)
     lang = analysis.lang
@@ -191,8 +181,8 @@ def _run_clusters(
         cancel.check()
     # Final fit on every customer, starting from the centres found on the search rows: a few
     # Lloyd iterations instead of several fresh starts on all the data.
-    model = _kmeans(k, seed, n_init=1, init=start).fit(matrix)
-    labels = _by_size(model.labels_, k)
+    model = kmeans(matrix, k, init=start, cancel=cancel)
+    labels = _by_size(model.labels, k)
     progress(0.7, "clusters")
     runs = stability(matrix, labels, k, seed, cancel=cancel)
     mean_stability = float(np.mean(runs))
@@ -201,16 +191,12 @@ def _run_clusters(
     )
     progress(0.8, "clusters")
 
-    from sklearn.metrics import silhouette_score
-
     rng = np.random.default_rng(seed)
     sample = rng.choice(len(matrix), size=min(SILHOUETTE_SAMPLE, len(matrix)), replace=False)
     final_silhouette = (
-        float(silhouette_score(matrix[sample], labels[sample]))
-        if len(np.unique(labels[sample])) > 1
-        else None
+        silhouette(matrix[sample], labels[sample]) if len(np.unique(labels[sample])) > 1 else None
     )
-    coords = PCA(n_components=2, random_state=seed).fit(matrix) if matrix.shape[1] >= 2 else None
+    coords = pca(matrix, 2) if matrix.shape[1] >= 2 else None
     xy = (
         coords.transform(matrix)
         if coords is not None
@@ -246,7 +232,7 @@ def _run_clusters(
         "stability_verdict": MESSAGES(verdict, lang),
         "stability_level": verdict,
         "seed": seed,
-        "pca_explained_variance": [round(float(v), 4) for v in coords.explained_variance_ratio_]
+        "pca_explained_variance": [round(float(v), 4) for v in coords.explained_variance_ratio]
         if coords is not None
         else None,
         "clusters": [
@@ -283,14 +269,8 @@ def run_clusters(
     ``parameters``: ``k`` ("auto" or 2..10), ``criteria`` (columns; default ``analysis.criteria``,
     else recency, frequency, spend and basket), ``seed`` (default ``analysis.seed``).
     """
-    # One thread for the numeric libraries (see common.single_threaded): it meets the time budget,
-    # where OpenMP threads ran 10 times slower as soon as the cores were busy. scikit-learn is
-    # imported first: the limit only reaches the thread pools already loaded (its OpenMP runtime
-    # comes with it; without this the command line took 52 s instead of 2 s on Online Retail).
-    import sklearn.cluster
-    import sklearn.decomposition
-    import sklearn.metrics  # noqa: F401
-
+    # One thread for the numeric libraries (see common.single_threaded): BLAS threads spinning on
+    # busy cores cost far more than they bring for these small matrix products.
     with single_threaded():
         return _run_clusters(analysis, parameters, progress=progress, cancel=cancel)
 
