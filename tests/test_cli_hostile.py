@@ -924,3 +924,22 @@ def test_mapping_of_the_wrong_shape_is_refused(tmp_path, capsys, shop, content):
         "en",
     )
     assert code == EXIT_INPUT, err
+
+
+# --- Pseudonymized workbooks ------------------------------------------------------------------
+
+
+def test_pseudonymized_workbook_lists_no_customer_id(tmp_path, capsys, shop):
+    import re
+
+    out = tmp_path / "p.xlsx"
+    code, err = cli(
+        capsys, "segment", str(shop), "--out", str(out), "--method", "rules", "--pseudonymize", "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    texts = _check_workbook(out)
+    leaks = sorted(t[:60] for t in texts if re.search(r"\bC0\d\d\b", t))
+    assert leaks == []
+    assert any(re.fullmatch(r'\["[0-9a-f]{32}".*', t) for t in texts), (
+        "the listed customers are there, hashed"
+    )
