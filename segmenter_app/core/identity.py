@@ -2,7 +2,7 @@
 
 Each kept row points to identity keys: its customer id (scoped to its *id space*), its normalized
 email and its canonical phone. Rows sharing a key are the same customer (connected components of
-the graph rows-keys). Id spaces: every orders file has its own (two tools number customers
+the graph rows-keys, found by a vectorized union-find in numpy). Id spaces: every orders file has its own (two tools number customers
 independently), except files whose customer-id columns have the same name (two periods of one
 export); a customers file shares the id space of the orders file whose ids it overlaps
 most, so it joins on customer id. An email or phone that several ids of the same file share (a
@@ -18,8 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from segmenter_app.core import schema
 from segmenter_app.core.cleaning import CUSTOMERS, CleanResult
@@ -91,11 +89,7 @@ def resolve(
         present = rows[col].notna().to_numpy()
         src.append(np.flatnonzero(present))
         dst.append(key_index.get_indexer(rows.loc[present, col]) + n_rows)
-    s = np.concatenate(src)
-    d = np.concatenate(dst)
-    size = n_rows + n_keys
-    graph = coo_matrix((np.ones(len(s), dtype=np.int8), (s, d)), shape=(size, size))
-    _, labels = connected_components(graph, directed=False)
+    labels = connected_components(n_rows + n_keys, np.concatenate(src), np.concatenate(dst))
     rows["component"] = labels[:n_rows]
     display = _display_ids(rows)
     rows["customer"] = display.reindex(rows["component"]).to_numpy()
@@ -105,6 +99,37 @@ def resolve(
         part = rows.loc[rows["file"] == i, "customer"].reset_index(drop=True)
         out.append(part.astype("str"))
     return out, matches
+
+
+def connected_components(size: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Component number of each of ``size`` nodes linked by the edges ``first[i] - second[i]``.
+
+    Components are numbered 0, 1, ... in the order of their smallest node (as SciPy's
+    ``csgraph.connected_components`` does). Vectorized union-find: each round hooks the larger root
+    of every edge whose ends have different roots under the smaller one, then pointer jumping
+    flattens every tree to its root; parents only ever decrease, so each component's root ends as
+    its smallest node. A handful of rounds suffices (each at least halves the roots of a chain).
+    """
+    parent = np.arange(size, dtype=np.int64)
+    first = np.asarray(first, dtype=np.int64)
+    second = np.asarray(second, dtype=np.int64)
+    while len(first):
+        a, b = parent[first], parent[second]
+        differ = a != b
+        if not differ.any():
+            break
+        a, b = a[differ], b[differ]
+        np.minimum.at(parent, np.maximum(a, b), np.minimum(a, b))
+        while True:  # pointer jumping: every node points straight at its root
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                break
+            parent = grand
+        # Edges already inside one tree never change again: keep only the others.
+        first, second = first[differ], second[differ]
+    # Roots are the components' smallest nodes: numbering them in node order needs no sort.
+    number = np.cumsum(parent == np.arange(size)) - 1
+    return number[parent]
 
 
 def _display_ids(rows: pd.DataFrame) -> pd.Series:
