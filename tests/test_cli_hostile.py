@@ -943,3 +943,43 @@ def test_pseudonymized_workbook_lists_no_customer_id(tmp_path, capsys, shop):
     assert any(re.fullmatch(r'\["[0-9a-f]{32}".*', t) for t in texts), (
         "the listed customers are there, hashed"
     )
+
+
+# --- The same sales twice -----------------------------------------------------------------------
+
+
+def test_same_file_given_twice_is_refused(tmp_path, capsys, shop):
+    for second in (str(shop), str(shop.parent / "." / shop.name)):
+        code, err = cli(
+            capsys, "segment", str(shop), second, "--out", str(tmp_path / "o.xlsx"), "--lang", "fr"
+        )
+        assert code == EXIT_INPUT, err
+        assert "deux fois" in err
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import side: a copy of the same export under another name is imported twice, doubling every sale",
+)
+def test_copy_of_the_same_export_is_not_counted_twice(tmp_path, capsys, shop):
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes(shop.read_bytes())
+    report_once, report_twice = tmp_path / "once.json", tmp_path / "twice.json"
+    assert (
+        cli(capsys, "segment", str(shop), "--out", str(tmp_path / "a.xlsx"), "--report", str(report_once))[0]
+        == EXIT_OK
+    )
+    code, _err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        str(copy),
+        "--out",
+        str(tmp_path / "b.xlsx"),
+        "--report",
+        str(report_twice),
+    )
+    if code == EXIT_INPUT:
+        return  # refused with a message: fine too
+    revenue = [sum(s["revenue"] for s in strict_json(r)["segments"]) for r in (report_once, report_twice)]
+    assert revenue[1] == pytest.approx(revenue[0])

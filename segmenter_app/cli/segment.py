@@ -29,6 +29,10 @@ T = Messages(
             "The analysis date '{value}' is out of range: give a date from {low} to {high}.",
             "La date d'analyse « {value} » est hors limites : donnez une date du {low} au {high}.",
         ),
+        "same_input": (
+            "'{path}' is given twice: each sale would count twice. Give each file once.",
+            "« {path} » est donné deux fois : chaque vente compterait double. Donnez chaque fichier une seule fois.",
+        ),
         "empty_value": (
             "{option} was given an empty name: give a file or folder name, or leave {option} out.",
             "{option} a reçu un nom vide : donnez un nom de fichier ou de dossier, ou retirez {option}.",
@@ -121,9 +125,11 @@ def parse_options(args: argparse.Namespace) -> Any:
     """Turn the parsed arguments into :class:`SegmentOptions`, checking what argparse cannot."""
     from segmenter_app.core.pipeline import SegmentOptions
 
-    for path in args.files:
+    for index, path in enumerate(args.files):
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
+        if any(_same_file(Path(path), Path(earlier)) for earlier in args.files[:index]):
+            raise UserError(T, "same_input", path=path)
     check_not_empty(args, ("report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
     check_outputs(args)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":
