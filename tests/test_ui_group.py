@@ -151,6 +151,9 @@ def test_french_analysis_names_segments_in_french(page, artifacts):
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Pourquoi ce segment"
     assert page.bars.names == names
     page.grab().save(str(artifacts / "step_group_rfm_fr.png"))
+    # French typography: a space before the colon in the advice under the quality table.
+    advice = page.segments.advice_text()
+    assert " : " in advice and not any(f"{name}:" in advice for name in names)
     # The hand edits' undo labels come from their own translation context (group_edits.py).
     keys = page.ctx.analysis.segmentation.segments["key"].tolist()
     page.merge_segments([keys[-2], keys[-1]])

@@ -1662,6 +1662,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         </translation>
     </message>
     <message>
+        <source>{number}. {rule}: {condition}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>({assigned} customers, {matched} matching)</source>
         <translation type="unfinished" />
     </message>
@@ -1805,6 +1809,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message>
         <source>Actionable: it has a plan (step 4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{segment}: {advice}</source>
         <translation type="unfinished" />
     </message>
     <message>

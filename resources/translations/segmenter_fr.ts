@@ -1664,6 +1664,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         </translation>
     </message>
     <message>
+        <source>{number}. {rule}: {condition}</source>
+        <translation>{number}. {rule} : {condition}</translation>
+    </message>
+    <message>
         <source>({assigned} customers, {matched} matching)</source>
         <translation>({assigned} clients, {matched} correspondants)</translation>
     </message>
@@ -1808,6 +1812,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>Actionable: it has a plan (step 4)</source>
         <translation>Actionnable : il a un plan (étape 4)</translation>
+    </message>
+    <message>
+        <source>{segment}: {advice}</source>
+        <translation>{segment} : {advice}</translation>
     </message>
     <message>
         <source>Every segment passes the five checks.</source>

@@ -319,7 +319,12 @@ class RulesParams(QWidget):
         matched = self.details.get("matched", {})
         for i, rule in enumerate(self.rules, start=1):
             key = f"rule:{rule.get('id')}"
-            text = f"{i}. {rule_name(rule, self.lang)}: {describe_rule(rule, self.lang, self.customers)}"
+            text = (
+                self.tr("{number}. {rule}: {condition}")
+                .replace("{number}", str(i))
+                .replace("{rule}", rule_name(rule, self.lang))
+                .replace("{condition}", describe_rule(rule, self.lang, self.customers))
+            )
             if key in assigned:
                 text += "  " + self.tr("({assigned} customers, {matched} matching)").replace(
                     "{assigned}", str(assigned[key])

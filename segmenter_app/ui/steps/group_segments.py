@@ -162,7 +162,14 @@ class SegmentsPanel(QWidget):
     def advice_text(self) -> str:
         """The advice shown under the table: for the selected segments, else for those to improve."""
         keys = self.selected_keys() or [k for k in self.keys if self._passed.get(k, 5) < 5]
-        lines = [f"{self._names.get(k, k)}: {' '.join(self._advice.get(k, []))}" for k in keys]
+        # French puts a space before the colon: the layout is a translated text, not an f-string.
+        line = self.tr("{segment}: {advice}")
+        lines = [
+            line.replace("{segment}", self._names.get(k, k)).replace(
+                "{advice}", " ".join(self._advice.get(k, []))
+            )
+            for k in keys
+        ]
         if not lines and self.keys:
             return self.tr("Every segment passes the five checks.")
         return "\n".join(lines)
