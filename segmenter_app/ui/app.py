@@ -1,7 +1,7 @@
 """Starting the window: QApplication, language and translators, high-DPI, logging, the demo data.
 
-Start-up stays fast: nothing here imports scikit-learn or scipy (the Group step imports them when
-it first needs them, after the window shows).
+Start-up stays fast: nothing here imports the Group step's numeric modules (clusters, predictive
+models); they load when that step first needs them, after the window shows.
 """
 
 from __future__ import annotations

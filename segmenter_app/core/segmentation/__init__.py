@@ -3,8 +3,8 @@
 :func:`segment` is the one entry point; every method returns the same
 :class:`~segmenter_app.core.analysis.Segmentation` (``assignments`` with ``segment`` and ``reason``
 per customer, ``segments`` with keys and names in display order, ``details`` for the report).
-Methods live in their own modules, imported when used (clusters import scikit-learn, which costs
-seconds, so nothing here imports it at start-up).
+Methods live in their own modules, imported when used, so nothing here loads their numeric code
+at start-up.
 """
 
 from __future__ import annotations
