@@ -133,10 +133,6 @@ def run(workdir: Path) -> list[dict]:
         _row(f"RFM + named segments, {len(customers):,} customers (goal 2 s)", rfm_times[1], baseline, 2.0)
     ]
 
-    import sklearn.cluster
-    import sklearn.decomposition
-    import sklearn.metrics  # noqa: F401
-
     progress_calls: list[float] = []
     seconds, seg = _timed(
         lambda: segment(analysis, "clusters", {"k": "auto"}, progress=lambda f, m: progress_calls.append(f))
