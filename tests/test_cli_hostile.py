@@ -983,3 +983,32 @@ def test_copy_of_the_same_export_is_not_counted_twice(tmp_path, capsys, shop):
         return  # refused with a message: fine too
     revenue = [sum(s["revenue"] for s in strict_json(r)["segments"]) for r in (report_once, report_twice)]
     assert revenue[1] == pytest.approx(revenue[0])
+
+
+# --- Dates Excel cannot show ----------------------------------------------------------------------
+
+
+def _old_sales(birth_dates: bool) -> tuple[list[tuple[str, str, str, float]], dict[str, list[str]] | None]:
+    rows = [(f"O{i}", f"{1850 + i * 10}-0{1 + i % 9}-1{i % 9}", f"C{i % 12}", 10.0 + i) for i in range(30)]
+    extra = {"birth_date": [f"1800-01-0{1 + i % 9}" for i in range(30)]} if birth_dates else None
+    return rows, extra
+
+
+def test_sales_before_1900_give_a_workbook(tmp_path, capsys):
+    rows, _ = _old_sales(birth_dates=False)
+    data = sales_csv(tmp_path / "old.csv", rows)
+    out = tmp_path / "o.xlsx"
+    code, err = cli(capsys, "segment", str(data), "--out", str(out), "--lang", "fr")
+    assert code == EXIT_OK, err
+    texts = _check_workbook(out)
+    assert "1850-01-10" in texts  # Excel cannot show it as a date: kept as text
+
+
+@pytest.mark.xfail(
+    strict=True, reason="import side: customers._join_attributes overflows on birth dates in 1800 (ages)"
+)
+def test_birth_dates_in_1800_do_not_crash(tmp_path, capsys):
+    rows, extra = _old_sales(birth_dates=True)
+    data = sales_csv(tmp_path / "old.csv", rows, extra)
+    code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", "en")
+    assert code in (EXIT_OK, EXIT_INPUT), err

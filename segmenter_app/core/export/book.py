@@ -299,6 +299,8 @@ class Book:
                 code = 2
             elif col.kind == k.MIXED:
                 code = 3
+            elif col.kind == k.DATE and any(isinstance(v, str) for v in col.values[start:stop]):
+                code = 4  # dates Excel cannot show (before 1900-03-01) are kept as text
             else:
                 code = 1
             # Tall wrapped rows read better with every cell at the top.
@@ -316,6 +318,7 @@ class Book:
                     cell = xl_rowcol_to_cell(first + index - start, c)
                     self.text.cuts.append(Cut(sheet_name, cell, length))
         date_fmt = self.fmt(k.DATE)
+        text_fmt = self.fmt(k.TEXT)
         offset = first - start
         for block in range(start, stop, _TICK_ROWS):
             block_stop = min(block + _TICK_ROWS, stop)
@@ -331,6 +334,11 @@ class Book:
                         write_number(r, c, v, base)
                     elif code == 2:
                         write_boolean(r, c, v, base)
+                    elif code == 4:
+                        if isinstance(v, str):
+                            write_string(r, c, v, text_fmt)
+                        else:
+                            write_number(r, c, v, base)
                     else:
                         self._write_any(
                             ws, r, c, v, base if quoted is None else quoted.get(i, base), date_fmt
