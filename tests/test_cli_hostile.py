@@ -1012,3 +1012,49 @@ def test_birth_dates_in_1800_do_not_crash(tmp_path, capsys):
     data = sales_csv(tmp_path / "old.csv", rows, extra)
     code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", "en")
     assert code in (EXIT_OK, EXIT_INPUT), err
+
+
+# --- Absurd amounts -------------------------------------------------------------------------------
+
+
+def _sales_with_amount(path: Path, text: str) -> Path:
+    """60 ordinary sales of 20 customers, one of which has ``text`` as its amount."""
+    lines = ["order,date,customer,amount"]
+    lines += [
+        f"O{i},2025-{1 + i % 12:02d}-{1 + i % 28:02d},C{i % 20},{text if i == 5 else 10 + i}"
+        for i in range(60)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("amount", ["inf", "Infinity", "1e400", "-inf", "1e307"])
+def test_infinite_or_absurd_amounts_are_a_user_error(tmp_path, capsys, amount):
+    data = _sales_with_amount(tmp_path / "sales.csv", amount)
+    for lang, words in (("en", "too large"), ("fr", "trop grande")):
+        code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        assert code == EXIT_INPUT, err
+        assert words in err
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import side: amounts 'inf' and '1e400' are read as infinite instead of unreadable_amount",
+)
+def test_infinite_amount_is_an_unreadable_amount(tmp_path, capsys):
+    data = _sales_with_amount(tmp_path / "sales.csv", "inf")
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "segment",
+        str(data),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--report",
+        str(report),
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_OK, err
+    assert strict_json(report)["rows"]["excluded"].get("unreadable_amount") == 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from segmenter_app.core import schema
@@ -20,8 +21,14 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
 
+MAX_SPEND = 1e15  # per customer, in the shop's currency
+
 T = Messages(
     {
+        "infinite_amounts": (
+            "{count} customer(s) have a total spend too large to be real (an amount like 'inf', 1e400 or 1e307 in the file). Check the amount column, or map another column as the amount with --mapping.",
+            "{count} client(s) ont une dépense totale trop grande pour être réelle (un montant comme « inf », 1e400 ou 1e307 dans le fichier). Vérifiez la colonne des montants, ou désignez une autre colonne comme montant avec --mapping.",
+        ),
         "as_of_before_sales": (
             "The analysis date {as_of} is before the first purchase in the data ({first}): nothing could be segmented. Choose a date on or after {first}, or leave --as-of out to use the day after the last sale.",
             "La date d'analyse {as_of} précède le premier achat des données ({first}) : rien ne pourrait être segmenté. Choisissez une date à partir du {first}, ou retirez --as-of pour prendre le lendemain de la dernière vente.",
@@ -97,6 +104,7 @@ def run_segment(
         customers.build_customer_table(
             analysis, options.as_of, progress=StageProgress(progress, 0.45, 0.55, cancel), cancel=cancel
         )
+    check_amounts(analysis)
     with timed(analysis, "segment"):
         segmentation.segment(
             analysis,
@@ -151,6 +159,19 @@ def check_as_of(analysis: Analysis, as_of: pd.Timestamp | None) -> None:
             as_of=pd.Timestamp(as_of).date().isoformat(),
             first=first.date().isoformat(),
         )
+
+
+def check_amounts(analysis: Analysis) -> None:
+    """Refuse infinite or absurd spends (every figure, plan and chart built on them would be
+    meaningless, and sums of them overflow)."""
+    table = analysis.customers
+    if table is None or schema.C_MONETARY not in table.columns:
+        return
+    spend = table[schema.C_MONETARY].to_numpy(dtype="float64", na_value=np.nan)
+    # Past MAX_SPEND, sums over segments overflow to infinity: no shop's customer spends that.
+    absurd = int((np.isinf(spend) | (np.abs(spend) > MAX_SPEND)).sum())
+    if absurd:
+        raise UserError(T, "infinite_amounts", count=absurd)
 
 
 def default_key_path(out: str) -> str:
