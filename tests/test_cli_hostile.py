@@ -1058,3 +1058,33 @@ def test_infinite_amount_is_an_unreadable_amount(tmp_path, capsys):
     )
     assert code == EXIT_OK, err
     assert strict_json(report)["rows"]["excluded"].get("unreadable_amount") == 1
+
+
+# --- Output encodings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_output_encoding_without_accents_or_minus_signs_does_not_crash(tmp_path, shop, encoding):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "segmenter_app",
+            "segment",
+            str(shop),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--lang",
+            "fr",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == EXIT_OK, result.stderr.decode(encoding, "replace")
+    assert b"40 clients r" in result.stdout

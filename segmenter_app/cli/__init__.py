@@ -183,11 +183,21 @@ def build_window_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Never fail on a character the output's encoding lacks (a Windows pipe is cp1252, which has
+    no "−" or narrow no-break space): write a replacement instead of stopping with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and stream.errors == "strict":
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Route by the first word: a command, or the window (whose positional arguments are files).
     if args_list and args_list[0] in COMMANDS:
+        _tolerant_output()
         CommandParser.lang = requested_language(args_list)
         CommandParser.command = args_list[0]
         args = build_parser().parse_args(args_list)
