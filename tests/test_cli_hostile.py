@@ -1088,3 +1088,137 @@ def test_output_encoding_without_accents_or_minus_signs_does_not_crash(tmp_path,
     )
     assert result.returncode == EXIT_OK, result.stderr.decode(encoding, "replace")
     assert b"40 clients r" in result.stdout
+
+
+# --- measure on hostile files -----------------------------------------------------------------------
+
+
+def _project_variant(source: Path, target: Path, change: str) -> Path:
+    """A copy of a project file: truncated, from a future format version, or without its tables."""
+    import zipfile
+
+    data = source.read_bytes()
+    if change == "truncated":
+        target.write_bytes(data[: len(data) // 2])
+        return target
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if change == "future" and info.filename == "manifest.json":
+                manifest = json.loads(body)
+                manifest["version"] = 99
+                body = json.dumps(manifest).encode()
+            if change == "no tables" and info.filename.startswith("tables/"):
+                continue
+            if change == "bad analysis" and info.filename == "analysis.json":
+                body = b"{not json"
+            zout.writestr(info, body)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ("truncated", "not a Segmenter project"),
+        ("future", "newer version"),
+        ("no tables", "damaged"),
+        ("bad analysis", "damaged"),
+        ("csv renamed", "not a Segmenter project"),
+        ("empty", "not a Segmenter project"),
+    ],
+)
+def test_measure_on_a_broken_project_is_a_user_error(tmp_path, capsys, shop_project, shop, change, words):
+    target = tmp_path / "broken.segmenter"
+    if change == "csv renamed":
+        target.write_bytes(shop.read_bytes())
+    elif change == "empty":
+        target.write_bytes(b"")
+    else:
+        _project_variant(shop_project, target, change)
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    for lang in ("en", "fr"):
+        code, err = cli(
+            capsys, "measure", str(target), str(results), "--out", str(tmp_path / "m.xlsx"), "--lang", lang
+        )
+        assert code == EXIT_INPUT, err
+        if lang == "en":
+            assert words in err
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("", "empty"),
+        ("customer,converted,revenue\n", "no rows"),
+        ("foo,bar\n1,2\n3,4\n", "no column naming the customer"),
+        ("customer,converted,revenue\nZZ1,yes,5\nZZ2,no,0\n", "None of the 2 customers"),
+        ("customer;converted\n" + "\n".join(f"C{c:03d};oui" for c in range(5)) + "\n", None),
+    ],
+)
+def test_measure_on_hostile_results_files(tmp_path, capsys, shop_project, content, words):
+    results = tmp_path / "res.csv"
+    results.write_text(content, encoding="utf-8")
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(results),
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--report",
+        str(report),
+        "--lang",
+        "en",
+    )
+    if words is None:
+        assert code == EXIT_OK, err
+        assert strict_json(report)["total"]["conversions"] >= 1
+    else:
+        assert code == EXIT_INPUT, err
+        assert words in err, err
+
+
+def test_measure_a_project_whose_segments_changed(tmp_path, capsys, shop_project):
+    """A saved measurement refers to segments a later edit merged away; measuring again works."""
+    from segmenter_app.core import project
+    from segmenter_app.core.segmentation import edits
+
+    path = tmp_path / "p.segmenter"
+    path.write_bytes(shop_project.read_bytes())
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    assert (
+        cli(
+            capsys,
+            "measure",
+            str(path),
+            str(results),
+            "--out",
+            str(tmp_path / "a.xlsx"),
+            "--save-project",
+            str(path),
+        )[0]
+        == EXIT_OK
+    )
+    analysis = project.load_project(path)
+    keys = [k for k in analysis.segmentation.segments["key"]][:3]
+    edits.merge(analysis, keys, "Merged")
+    project.save_project(analysis, path)
+    report = tmp_path / "r.json"
+    code, err = cli(
+        capsys,
+        "measure",
+        str(path),
+        str(results),
+        "--out",
+        str(tmp_path / "b.xlsx"),
+        "--report",
+        str(report),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_OK, err
+    segments = {s["key"] for s in strict_json(report)["segments"]}
+    assert keys[0] in segments and not (set(keys[1:]) & segments)
+    _check_workbook(tmp_path / "b.xlsx")
