@@ -160,14 +160,19 @@ def _hyp2f1_series(a: np.ndarray, b: np.ndarray, c: np.ndarray, z: np.ndarray) -
             next_log = log_terms[:, -1] + log_ratio[:, -1]
             sign[active] = signs[:, -1] * sign_ratio[:, -1]
             log_term[active] = next_log
-            # Done when the series ended (a zero term) or when the rest is negligible. Past
-            # k = max(|a|, |b|, |c|) the ratio tends to z monotonically (it is z (1 + (a + b - c
-            # - 1) / k + O(1/k^2))), so every later ratio is at most q = max(ratio, z) and the
-            # tail at most term q / (1 - q).
-            last_ratio = np.abs(ratio[:, -1])
-            q = np.maximum(last_ratio, zz[:, 0])
-            tail = np.exp(next_log - new_scale) * q / np.maximum(1.0 - q, 1e-300)
-            past = (k[0, -1] > np.maximum(np.maximum(np.abs(aa), np.abs(bb)), np.abs(cc))[:, 0]) & (q < 1.0)
+            # Done when the series ended (a zero term) or when the rest is negligible. From
+            # ratio index K = n0 + block on, with a + K, b + K, c + K > 0, each of (a + k) / (c + k)
+            # and (b + k) / (1 + k) moves monotonically towards 1, so every later ratio is at most
+            # q = z max(1, (a + K) / (c + K)) max(1, (b + K) / (1 + K)) (or with a and b swapped),
+            # and when q < 1 the tail is at most (next term) / (1 - q).
+            big_k = float(n0 + block)
+            a_k, b_k, c_k = aa[:, 0] + big_k, bb[:, 0] + big_k, cc[:, 0] + big_k
+            q = zz[:, 0] * np.minimum(
+                np.maximum(1.0, a_k / c_k) * np.maximum(1.0, b_k / (1.0 + big_k)),
+                np.maximum(1.0, b_k / c_k) * np.maximum(1.0, a_k / (1.0 + big_k)),
+            )
+            past = (a_k > 0) & (b_k > 0) & (c_k > 0) & (q < 1.0)
+            tail = np.exp(next_log - new_scale) / np.where(past, 1.0 - q, 1.0)
             done = ~np.isfinite(next_log) | (past & (tail <= HYP2F1_TOLERANCE * np.abs(total[active])))
             active = active[~done]
             n0 += block
@@ -175,8 +180,28 @@ def _hyp2f1_series(a: np.ndarray, b: np.ndarray, c: np.ndarray, z: np.ndarray) -
         return total * np.exp(scale)
 
 
+def _unique_rows(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of equal-length columns: the index of one row of each, and for every row the
+    number of its distinct row (a lexsort: ten times faster than ``np.unique(..., axis=0)``)."""
+    order = np.lexsort(columns[::-1])
+    changed = np.zeros(order.size, dtype=bool)
+    changed[:1] = True
+    for column in columns:
+        sorted_column = column[order]
+        changed[1:] |= sorted_column[1:] != sorted_column[:-1]
+    group = np.cumsum(changed) - 1
+    inverse = np.empty(order.size, dtype=np.intp)
+    inverse[order] = group
+    return order[changed], inverse
+
+
 def hyp2f1(
-    a: float | np.ndarray, b: float | np.ndarray, c: float | np.ndarray, z: float | np.ndarray
+    a: float | np.ndarray,
+    b: float | np.ndarray,
+    c: float | np.ndarray,
+    z: float | np.ndarray,
+    *,
+    log_factor: float | np.ndarray = 0.0,
 ) -> float | np.ndarray:
     """The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1 (NaN elsewhere), elementwise.
 
@@ -186,10 +211,14 @@ def hyp2f1(
     but small c - a and c - b, where the plain series first grows like (x z)^n / n!. Relative
     accuracy about 1e-13 unless the sum cancels; z very close to 1 needs about 35 / (1 - z) terms.
     Also NaN where c is 0 or a negative integer. A float when every argument is a scalar.
+
+    With ``log_factor``, returns exp(log_factor) 2F1(a, b; c; z), the factor multiplied in logs
+    with Euler's (1 - z)^(c - a - b): BG/NBD multiplies 2F1 by (1 - z)^(r + x), tiny where the
+    2F1 is huge, and the product is moderate.
     """
-    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, c, z)))
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, c, z, log_factor)))
     shape = arrays[0].shape
-    a_, b_, c_, z_ = (v.ravel() for v in arrays)
+    a_, b_, c_, z_, f_ = (v.ravel() for v in arrays)
     result = np.full(a_.shape, np.nan)
     valid = (
         np.isfinite(a_)
@@ -200,18 +229,17 @@ def hyp2f1(
         & ~((c_ <= 0) & (c_ == np.floor(c_)))
     )
     if valid.any():
-        a_, b_, c_, z_ = a_[valid], b_[valid], c_[valid], z_[valid]
+        a_, b_, c_, z_, f_ = a_[valid], b_[valid], c_[valid], z_[valid], f_[valid]
         euler = np.abs((c_ - a_) * (c_ - b_)) < np.abs(a_ * b_)
         aa = np.where(euler, c_ - a_, a_)
         bb = np.where(euler, c_ - b_, b_)
         # Many customers share arguments: sum each distinct series once.
-        rows, inverse = np.unique(np.column_stack([aa, bb, c_, z_]), axis=0, return_inverse=True)
-        inverse = inverse.ravel()
-        series = _hyp2f1_series(rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3])[inverse]
+        first, inverse = _unique_rows((aa, bb, c_, z_))
+        series = _hyp2f1_series(aa[first], bb[first], c_[first], z_[first])[inverse]
         with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
             # Prefactor and series multiplied in logs, so a huge prefactor times a small sum
             # does not overflow on the way.
-            log_prefactor = np.where(euler, (c_ - a_ - b_) * np.log1p(-z_), 0.0)
+            log_prefactor = np.where(euler, (c_ - a_ - b_) * np.log1p(-z_), 0.0) + f_
             value = np.sign(series) * np.exp(log_prefactor + np.log(np.abs(series)))
         result[valid] = value
     result = result.reshape(shape)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
 
+from segmenter_app.core.numeric import digamma, gammaln, hyp2f1, minimize_bounded, nelder_mead
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
 
@@ -41,8 +41,8 @@ def _compress(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> tuple[np.ndarray
 def log_likelihood_terms(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """Each customer's log-likelihood under ``params = (r, alpha, a, b)``."""
     r, alpha, a, b = params
-    a1 = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha)
-    a2 = special.gammaln(a + b) + special.gammaln(b + x) - special.gammaln(b) - special.gammaln(a + b + x)
+    a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
+    a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x)
     a3 = -(r + x) * np.log(alpha + T)
     repeat = x > 0
     # For x = 0 the second term is absent; b + x - 1 may be <= 0 there, so guard it.
@@ -69,13 +69,13 @@ class _Likelihood:
         xs = self.xs
         positive = xs > 0
         per_x = (
-            special.gammaln(r + xs)
-            - special.gammaln(r)
+            gammaln(r + xs)
+            - gammaln(r)
             + r * np.log(alpha)
-            + special.gammaln(a + b)
-            + special.gammaln(b + xs)
-            - special.gammaln(b)
-            - special.gammaln(a + b + xs)
+            + gammaln(a + b)
+            + gammaln(b + xs)
+            - gammaln(b)
+            - gammaln(a + b + xs)
         )
         b_x1 = np.where(positive, b + xs - 1, 1.0)
         c = np.where(positive, np.log(a) - np.log(b_x1), -np.inf)
@@ -90,14 +90,12 @@ class _Likelihood:
         # Gradient: the mixture's two terms weigh in by their share of the sum (w3 + w4 = 1).
         w4 = np.exp(a4 - mix)
         w3 = 1.0 - w4
-        dg_rx = special.digamma(r + xs)[self.ix] - special.digamma(r) + np.log(alpha)
+        dg_rx = digamma(r + xs)[self.ix] - digamma(r) + np.log(alpha)
         d_r = dg_rx - w3 * log_T[self.iT] - w4 * log_t[self.it]
         d_alpha = r / alpha - rx * (w3 / (alpha + self.Ts)[self.iT] + w4 / (alpha + self.ts)[self.it])
-        dg_ab = special.digamma(a + b)
-        d_a = (dg_ab - special.digamma(a + b + xs))[self.ix] + w4 / a
-        d_b = (dg_ab + special.digamma(b + xs) - special.digamma(b) - special.digamma(a + b + xs))[
-            self.ix
-        ] - w4 / b_x1[self.ix]
+        dg_ab = digamma(a + b)
+        d_a = (dg_ab - digamma(a + b + xs))[self.ix] + w4 / a
+        d_b = (dg_ab + digamma(b + xs) - digamma(b) - digamma(a + b + xs))[self.ix] - w4 / b_x1[self.ix]
         gradient = np.array([np.dot(w, d_r), np.dot(w, d_alpha), np.dot(w, d_a), np.dot(w, d_b)])
         return value, gradient
 
@@ -110,7 +108,7 @@ def fit(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> BGNBDFit:
-    """Maximum-likelihood fit (L-BFGS-B on the log of the parameters, Nelder-Mead as a fallback)."""
+    """Maximum-likelihood fit (projected BFGS on the log of the parameters, Nelder-Mead as a fallback)."""
     likelihood = _Likelihood(np.asarray(x, float), np.asarray(t_x, float), np.asarray(T, float))
     calls = [0]
 
@@ -133,14 +131,9 @@ def fit(
     total_time = float(np.dot(weights, likelihood.Ts[likelihood.iT]))
     rate = max(float(np.dot(weights, ux)) / max(total_time, 1e-9), 1e-3)
     start = np.log([1.0, 1.0 / rate, 1.0, 1.0])
-    best = optimize.minimize(objective, start, jac=True, method="L-BFGS-B", bounds=[(-12, 12)] * 4)
+    best = minimize_bounded(objective, start, bounds=[(-12, 12)] * 4)
     if not best.success or not np.isfinite(best.fun):
-        fallback = optimize.minimize(
-            lambda p: objective(p)[0],
-            best.x,
-            method="Nelder-Mead",
-            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-8},
-        )
+        fallback = nelder_mead(lambda p: objective(p)[0], best.x, max_iter=4000, xatol=1e-8, fatol=1e-8)
         if fallback.fun <= best.fun:
             best = fallback
     r, alpha, a, b = np.exp(best.x)
@@ -171,7 +164,11 @@ def expected_purchases(fit_: BGNBDFit, t: float, x: np.ndarray, t_x: np.ndarray,
     T = np.asarray(T, float)
     r, alpha, a, b = fit_.r, fit_.alpha, fit_.a, fit_.b
     z = t / (alpha + T + t)
-    hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
+    # The paper's (10): 1 - ((alpha + T) / (alpha + T + t))^(r + x) 2F1(r + x, b + x; a + b + x - 1;
+    # z), the power being (1 - z)^(r + x). It is tiny where the 2F1 is huge (many purchases), so
+    # the two are multiplied in logs inside hyp2f1, which also picks the faster-converging of the
+    # series and its Euler transform (large x: the transform; huge fitted a and b: the series).
+    discounted = hyp2f1(r + x, b + x, a + b + x - 1, z, log_factor=(r + x) * np.log1p(-z))
     first = (a + b + x - 1) / (a - 1)
-    second = 1 - np.exp((r + x) * (np.log(alpha + T) - np.log(alpha + T + t))) * hyp
+    second = 1 - discounted
     return first * second * probability_alive(fit_, x, t_x, T)
