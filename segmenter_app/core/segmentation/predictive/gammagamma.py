@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
 
+from segmenter_app.core.numeric import digamma, gammaln, minimize_bounded, nelder_mead
 from segmenter_app.core.progress import CancelToken
 
 
@@ -30,9 +30,9 @@ def log_likelihood_terms(params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np
     p, q, gamma = params
     px = p * x
     return (
-        special.gammaln(px + q)
-        - special.gammaln(px)
-        - special.gammaln(q)
+        gammaln(px + q)
+        - gammaln(px)
+        - gammaln(q)
         + q * np.log(gamma)
         + (px - 1) * np.log(m)
         + px * np.log(x)
@@ -48,7 +48,14 @@ def fit(x: np.ndarray, m: np.ndarray, *, cancel: CancelToken | None = None) -> G
     x, m = x[keep], m[keep]
     calls = [0]
 
-    log_m, log_x = np.log(m), np.log(x)
+    # The gamma functions depend on x only (whole numbers of purchases): computed once per
+    # distinct x and weighted by how many customers have it; the other sums are precomputed.
+    xs, counts = np.unique(x, return_counts=True)
+    n = float(len(x))
+    sum_x_log_m = float(np.dot(x, np.log(m)))
+    sum_log_m = float(np.sum(np.log(m)))
+    sum_x_log_x = float(np.dot(x, np.log(x)))
+    mx = m * x
 
     def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         calls[0] += 1
@@ -56,27 +63,38 @@ def fit(x: np.ndarray, m: np.ndarray, *, cancel: CancelToken | None = None) -> G
             cancel.check()
         p, q, gamma = params = np.exp(log_params)
         with np.errstate(all="ignore"):
-            px = p * x
-            log_total = np.log(gamma + m * x)
-            value = float(np.sum(log_likelihood_terms(params, x, m)))
-            dg = special.digamma(px + q)
-            d_p = np.sum(x * (dg - special.digamma(px) + log_m + log_x - log_total))
-            d_q = np.sum(dg - special.digamma(q) + np.log(gamma) - log_total)
-            d_gamma = np.sum(q / gamma - (px + q) / (gamma + m * x))
+            pxs = p * xs
+            log_total = np.log(gamma + mx)
+            px_q = p * x + q
+            log_gamma = np.log(gamma)
+            # Sum of log_likelihood_terms, regrouped.
+            value = float(
+                np.dot(counts, gammaln(pxs + q) - gammaln(pxs))
+                - n * gammaln(q)
+                + n * q * log_gamma
+                + p * sum_x_log_m
+                - sum_log_m
+                + p * sum_x_log_x
+                - np.dot(px_q, log_total)
+            )
+            dg = digamma(pxs + q)
+            d_p = (
+                float(np.dot(counts * xs, dg - digamma(pxs)))
+                + sum_x_log_m
+                + sum_x_log_x
+                - float(np.dot(x, log_total))
+            )
+            d_q = float(np.dot(counts, dg)) - n * digamma(q) + n * log_gamma - float(np.sum(log_total))
+            d_gamma = n * q / gamma - float(np.sum(px_q / (gamma + mx)))
         gradient = np.array([d_p, d_q, d_gamma])
         if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
             return 1e300, np.zeros(3)
         return -value, -gradient * params
 
     start = np.log([1.0, 1.0, max(float(np.mean(m)), 1e-3)])
-    best = optimize.minimize(objective, start, jac=True, method="L-BFGS-B", bounds=[(-12, 14)] * 3)
+    best = minimize_bounded(objective, start, bounds=[(-12, 14)] * 3)
     if not best.success:
-        fallback = optimize.minimize(
-            lambda p: objective(p)[0],
-            best.x,
-            method="Nelder-Mead",
-            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-8},
-        )
+        fallback = nelder_mead(lambda p: objective(p)[0], best.x, max_iter=4000, xatol=1e-8, fatol=1e-8)
         if fallback.fun <= best.fun:
             best = fallback
     p, q, gamma = np.exp(best.x)
