@@ -21,6 +21,7 @@ import numpy as np
 
 from segmenter_app.core.actions.wording import money, number
 from segmenter_app.core.i18n import Messages
+from segmenter_app.core.numeric import t_ppf
 
 CONFIDENCE = 0.95
 
@@ -148,10 +149,8 @@ def mean_difference(
     if BOOTSTRAP_MIN <= min(np.count_nonzero(a), np.count_nonzero(b)) < BOOTSTRAP_BELOW:
         low_q, high_q = _bootstrap_t_quantiles(a, b, d, confidence, seed)
         return Interval(d, d - high_q * se, d - low_q * se)
-    from scipy import stats  # imported when first measured: scipy costs at start-up
-
     df = (v1 + v2) ** 2 / ((v1**2 / (n1 - 1) if v1 else 0.0) + (v2**2 / (n2 - 1) if v2 else 0.0))
-    half = float(stats.t.ppf(0.5 + confidence / 2, df)) * se
+    half = t_ppf(0.5 + confidence / 2, df) * se
     return Interval(d, d - half, d + half)
 
 
