@@ -7,6 +7,8 @@ tests still check something once SciPy is gone), and against SciPy itself while 
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -258,3 +260,23 @@ def test_t_against_scipy():
             # (t_cdf loses digits past 1e5 degrees of freedom; t_ppf switches method there.)
             rel = 1e-11 if df < 1e5 else 1e-8
             assert nm.t_cdf(t, df) == pytest.approx(stats.t.cdf(t, df), rel=rel, abs=1e-300), (df, t)
+
+
+# --- SciPy is no longer needed ------------------------------------------------------------------
+
+
+def test_predictive_and_measure_do_not_import_scipy():
+    # A fresh interpreter: other tests in this session may have imported SciPy already.
+    code = (
+        "import sys\n"
+        "import segmenter_app.core.segmentation.predictive\n"
+        "import segmenter_app.core.segmentation.predictive.bgnbd\n"
+        "import segmenter_app.core.segmentation.predictive.gammagamma\n"
+        "import segmenter_app.core.measure.stats\n"
+        "import segmenter_app.core.numeric\n"
+        "print(sorted(name for name in sys.modules if name == 'scipy' or name.startswith('scipy.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout
