@@ -97,7 +97,7 @@ def kmeans_plus_plus(
         potentials = to_candidates.sum(axis=0)
         best = int(potentials.argmin())
         centres[c] = matrix[candidates[best]]
-        closest = to_candidates[:, best]
+        closest = to_candidates[:, best].copy()  # contiguous for the next cumsum
         potential = float(potentials[best])
     return centres
 
