@@ -1260,3 +1260,31 @@ def test_file_with_a_nul_byte_is_a_clear_message(tmp_path, capsys):
         code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
         assert code in (EXIT_OK, EXIT_INPUT), err
         assert "Traceback" not in err
+
+
+def test_closed_output_pipe_after_the_work_is_not_an_error(tmp_path, shop):
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.json"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "segmenter_app",
+            "segment",
+            str(shop),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--report",
+            str(report),
+            "--lang",
+            "en",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # like `| head -c 0`: nobody reads the summary line
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == EXIT_OK, err.decode()
+    assert strict_json(report)["customers"] == 40

@@ -8,7 +8,9 @@ with the log's path on standard error).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import re
 import sys
 import typing
@@ -61,7 +63,7 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
     """Run a command's ``body`` with the exit-code contract of the command line.
 
     Unusable input (``UserError``) and a cancel give 2 with the message on standard error in
-    ``lang``; Ctrl+C gives 130; anything else is logged with its traceback (the log holds no
+    ``lang``; Ctrl+C gives 130; a closed output pipe after the work is done gives 0; anything else is logged with its traceback (the log holds no
     customer data) and gives 1 with the log's path.
     """
     from segmenter_app.core.progress import Cancelled
@@ -75,6 +77,12 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
     except UserError as exc:
         print(exc.text(lang), file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (`| head`): the files are written, the
+        # summary line had nowhere to go. Not an error; silence the final flush too.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (Cancelled, KeyboardInterrupt) as exc:
         print(T("cancelled", lang), file=sys.stderr)
         return EXIT_INPUT if isinstance(exc, Cancelled) else 130
