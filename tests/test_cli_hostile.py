@@ -1288,3 +1288,35 @@ def test_closed_output_pipe_after_the_work_is_not_an_error(tmp_path, shop):
     _, err = process.communicate(timeout=300)
     assert process.returncode == EXIT_OK, err.decode()
     assert strict_json(report)["customers"] == 40
+
+
+@pytest.mark.parametrize("date", ["2030-01-01", "1990-01-01"])
+def test_measure_sales_export_that_misses_the_campaign_window(tmp_path, capsys, shop_project, shop, date):
+    for lang, words in (("en", "none can fall in the campaign's window"), ("fr", "aucune ne peut tomber")):
+        code, err = cli(
+            capsys,
+            "measure",
+            str(shop_project),
+            str(shop),
+            "--campaign-date",
+            date,
+            "--out",
+            str(tmp_path / "m.xlsx"),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(shop),
+        "--campaign-date",
+        "2025-06-01",
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_OK, err

@@ -61,6 +61,10 @@ R = Messages(
             "None of the {count} customers in '{path}' is in the analysis. Check that the file uses the same customer ids or emails as the sales the segments were made from.",
             "Aucun des {count} clients de « {path} » ne figure dans l'analyse. Vérifiez que le fichier utilise les mêmes identifiants ou e-mails clients que les ventes d'origine des segments.",
         ),
+        "window_outside": (
+            "The sales in '{path}' run from {first} to {last}: none can fall in the campaign's window ({start} to {end}). Check the campaign date, or export the sales of the weeks after the campaign.",
+            "Les ventes de « {path} » vont du {first} au {last} : aucune ne peut tomber dans la fenêtre de la campagne (du {start} au {end}). Vérifiez la date de campagne, ou exportez les ventes des semaines qui suivent la campagne.",
+        ),
         "bad_window": (
             "The window must be a whole number of days from 1 to 366, not {value}.",
             "La fenêtre doit être un nombre entier de jours de 1 à 366, pas {value}.",
@@ -373,6 +377,18 @@ def _sales_outcomes(
     """Outcomes from sales transactions: purchases within the window after the campaign date."""
     start = campaign_date.normalize()
     end = start + pd.Timedelta(days=window_days)
+    dates = sales[s.T_DATE]
+    if len(dates) and (dates.max() < start or dates.min() >= end):
+        # The export does not reach the window at all: "no conversion" would be a false result.
+        raise UserError(
+            R,
+            "window_outside",
+            path=Path(common.get("path") or "").name,
+            first=dates.min().date().isoformat(),
+            last=dates.max().date().isoformat(),
+            start=start.date().isoformat(),
+            end=(end - pd.Timedelta(days=1)).date().isoformat(),
+        )
     in_window = (sales[s.T_DATE] >= start) & (sales[s.T_DATE] < end)
     window = sales[in_window]
     per_customer = window.groupby(s.T_CUSTOMER)[s.T_AMOUNT].sum()
