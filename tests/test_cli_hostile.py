@@ -1320,3 +1320,21 @@ def test_measure_sales_export_that_misses_the_campaign_window(tmp_path, capsys, 
         "en",
     )
     assert code == EXIT_OK, err
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2025-13-01", ""])
+def test_measure_campaign_date_out_of_range_or_malformed(tmp_path, capsys, shop_project, shop, date):
+    code, err = cli(
+        capsys,
+        "measure",
+        str(shop_project),
+        str(shop),
+        "--campaign-date",
+        date,
+        "--out",
+        str(tmp_path / "m.xlsx"),
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_INPUT, err
+    assert "date de campagne" in err

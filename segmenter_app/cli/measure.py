@@ -34,6 +34,10 @@ T = Messages(
             "The campaign date '{value}' is not a date. Write it as YYYY-MM-DD, for example 2026-03-15.",
             "La date de campagne « {value} » n'est pas une date. Écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-03-15.",
         ),
+        "date_range": (
+            "The campaign date '{value}' is out of range: give a date from {low} to {high}.",
+            "La date de campagne « {value} » est hors limites : donnez une date du {low} au {high}.",
+        ),
         "bad_window": (
             "--window-days takes a whole number of days from 1 to 366, not {value}.",
             "--window-days accepte un nombre entier de jours de 1 à 366, pas {value}.",
@@ -99,10 +103,16 @@ def _campaign_date(value: str | None) -> pd.Timestamp | None:
     """The campaign date, ISO only (03/04/2026 could be March or April)."""
     if value is None:
         return None
+    from segmenter_app.cli.segment import AS_OF_RANGE
+
     try:
-        return pd.Timestamp(dt.date.fromisoformat(value.strip()))
+        date = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UserError(T, "bad_date", value=value) from None
+    if not AS_OF_RANGE[0] <= date <= AS_OF_RANGE[1]:  # 9999-12-31 + the window overflows
+        low, high = (d.isoformat() for d in AS_OF_RANGE)
+        raise UserError(T, "date_range", value=value, low=low, high=high)
+    return pd.Timestamp(date)
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
