@@ -937,9 +937,20 @@ def test_mapping_of_the_wrong_shape_is_refused(tmp_path, capsys, shop, content):
 def test_pseudonymized_workbook_lists_no_customer_id(tmp_path, capsys, shop):
     import re
 
-    out = tmp_path / "p.xlsx"
+    out, report = tmp_path / "p.xlsx", tmp_path / "r.json"
     code, err = cli(
-        capsys, "segment", str(shop), "--out", str(out), "--method", "rules", "--pseudonymize", "--lang", "en"
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(out),
+        "--report",
+        str(report),
+        "--method",
+        "rules",
+        "--pseudonymize",
+        "--lang",
+        "en",
     )
     assert code == EXIT_OK, err
     texts = _check_workbook(out)
@@ -948,6 +959,9 @@ def test_pseudonymized_workbook_lists_no_customer_id(tmp_path, capsys, shop):
     assert any(re.fullmatch(r'\["[0-9a-f]{32}".*', t) for t in texts), (
         "the listed customers are there, hashed"
     )
+    details = json.dumps(strict_json(report)["details"])
+    assert not re.search(r"\bC0\d\d\b", details), "the report's details hash them too"
+    assert re.search(r'"[0-9a-f]{32}"', details)
 
 
 # --- The same sales twice -----------------------------------------------------------------------

@@ -111,7 +111,7 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
         "customers": len(analysis.customers) if analysis.customers is not None else 0,
         "method": seg.method if seg else None,
         "parameters": seg.parameters if seg else {},
-        "details": seg.details if seg else {},
+        "details": _details(analysis, outputs),
         "segments": segments,
         "warnings": warnings,
         "timings_s": analysis.timings_s,
@@ -130,6 +130,21 @@ def _coverage_warnings(analysis: Analysis) -> list[str]:
     ids = pd.Index(dated.dropna().astype(str).unique())
     missing = int((~ids.isin(table.index.astype(str))).sum())
     return [T("no_purchase", analysis.lang, count=missing)] if missing else []
+
+
+def _details(analysis: Analysis, outputs: dict[str, Any]) -> Any:
+    """The method's details; with a pseudonymized export, the customers they list are hashed
+    with the same key, so the report does not give back the ids the workbook hides."""
+    seg = analysis.segmentation
+    if seg is None:
+        return {}
+    key_file = outputs.get("key_file")
+    if not key_file or not Path(key_file).is_file():
+        return seg.details
+    from segmenter_app.core.export.pseudonymize import Pseudonymizer, read_key
+
+    pseudonym = Pseudonymizer(read_key(Path(key_file)))
+    return pseudonym.hide_listed_ids(seg.details, set(seg.assignments.index.astype(str)))
 
 
 def _scorecard(analysis: Analysis) -> pd.DataFrame:

@@ -189,7 +189,7 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     details, edits = seg.details, analysis.edits
     if pseudonym is not None:  # customers listed in the details (rules' Others, moves) hashed too
         ids = set(seg.assignments.index.astype(str))
-        details, edits = _hide_ids(details, ids, pseudonym), _hide_ids(edits, ids, pseudonym)
+        details, edits = pseudonym.hide_listed_ids(details, ids), pseudonym.hide_listed_ids(edits, ids)
     for key, value in flatten(details):
         items.append((f"{METHOD('details', lang)}: {key}", value))
     for index, edit in enumerate(edits, start=1):
@@ -260,21 +260,6 @@ def _input_columns(analysis: Analysis, lang: str, pseudonym: Any) -> list[k.Colu
 def _show_delimiter(delimiter: str | None) -> str | None:
     """A delimiter one can see (a tab is invisible in a cell)."""
     return {"\t": "TAB", " ": "SPACE", "  ": "SPACE SPACE"}.get(delimiter, delimiter) if delimiter else None
-
-
-def _hide_ids(value: Any, ids: set[str], pseudonym: Any) -> Any:
-    """``value`` with the customer ids it lists replaced by their pseudonyms.
-
-    Only texts inside lists are ids (listed customers, moved customers); a lone text such as a
-    rule id "3" stays as it is even when a customer is called "3".
-    """
-    if isinstance(value, dict):
-        return {key: _hide_ids(item, ids, pseudonym) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        texts = [str(v) for v in value if isinstance(v, str) and v in ids]
-        hashed = dict(zip(texts, pseudonym.hash_ids(texts), strict=True))
-        return [hashed.get(v, v) if isinstance(v, str) else _hide_ids(v, ids, pseudonym) for v in value]
-    return value
 
 
 def flatten(value: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:

@@ -16,6 +16,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import InputFile
@@ -81,6 +82,20 @@ class Pseudonymizer:
         """The pseudonym of one identifier (leading/trailing spaces ignored)."""
         digest = hmac.new(self._key, text.strip().encode("utf-8"), hashlib.sha256).hexdigest()
         return digest[:PSEUDONYM_HEX]
+
+    def hide_listed_ids(self, value: Any, ids: set[str]) -> Any:
+        """``value`` (details, edits: dicts and lists) with the customer ids it lists hashed.
+
+        Only texts inside lists are ids (listed customers, moved customers); a lone text such as
+        a rule id "3" stays as it is even when a customer is called "3".
+        """
+        if isinstance(value, dict):
+            return {key: self.hide_listed_ids(item, ids) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            texts = [v for v in value if isinstance(v, str) and v in ids]
+            hashed = dict(zip(texts, self.hash_ids(texts), strict=True))
+            return [hashed.get(v, v) if isinstance(v, str) else self.hide_listed_ids(v, ids) for v in value]
+        return value
 
     def hash_ids(self, ids: list[str]) -> list[str]:
         """Pseudonyms of many identifiers, in order."""
