@@ -1352,3 +1352,36 @@ def test_measure_campaign_date_out_of_range_or_malformed(tmp_path, capsys, shop_
     )
     assert code == EXIT_INPUT, err
     assert "date de campagne" in err
+
+
+# --- Names the file system cannot take ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option", ["FILE", "--out", "--report", "--save-project", "--csv-dir", "--rules", "--mapping"]
+)
+def test_too_long_names_are_a_user_error(tmp_path, capsys, shop, option):
+    long_name = str(tmp_path / ("a" * 300))
+    args = {"FILE": str(shop), "--out": str(tmp_path / "o.xlsx")}
+    args[option] = long_name + (".xlsx" if option == "--out" else "")
+    extra = ["--method", "rules"] if option == "--rules" else []
+    command = ["segment", args.pop("FILE"), *[x for kv in args.items() for x in kv], *extra, "--lang", "fr"]
+    code, err = cli(capsys, *command)
+    assert code == EXIT_INPUT, err
+    assert "trop long" in err and option in err
+
+
+@pytest.mark.parametrize("which", ["PROJECT", "RESULTS", "--report"])
+def test_measure_too_long_names_are_a_user_error(tmp_path, capsys, shop_project, which):
+    long_name = str(tmp_path / ("a" * 300))
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    project, res = (
+        (long_name if which == "PROJECT" else str(shop_project)),
+        (long_name if which == "RESULTS" else str(results)),
+    )
+    extra = ["--report", long_name] if which == "--report" else []
+    code, err = cli(
+        capsys, "measure", project, res, "--out", str(tmp_path / "m.xlsx"), *extra, "--lang", "en"
+    )
+    assert code == EXIT_INPUT, err
+    assert "too long" in err and which in err

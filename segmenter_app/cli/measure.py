@@ -181,11 +181,12 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or "en"
 
     def body() -> int:
-        from segmenter_app.cli.segment import check_not_empty
+        from segmenter_app.cli.segment import check_names, check_not_empty
         from segmenter_app.core import export, measure, project
         from segmenter_app.core.report import write_report
 
         check_not_empty(args, ("report", "compare", "save_project"))
+        check_names(args, ("project", "results", "out", "report", "compare", "save_project"))
         date = _campaign_date(args.campaign_date)
         _check_outputs(args)
         if not 1 <= args.window_days <= 366:

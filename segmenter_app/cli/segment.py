@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import logging
 import os
 import sys
@@ -17,7 +18,12 @@ from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
 log = logging.getLogger(__name__)
 
 AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
-MAX_SEED = 2**31 - 1  # the clustering adds small offsets and needs a seed below 2**32
+MAX_SEED = 2**31 - 1
+POSITIONALS = {
+    "files": "FILE",
+    "project": "PROJECT",
+    "results": "RESULTS",
+}  # as --help names them  # the clustering adds small offsets and needs a seed below 2**32
 
 T = Messages(
     {
@@ -32,6 +38,10 @@ T = Messages(
         "same_input": (
             "'{path}' is given twice: each sale would count twice. Give each file once.",
             "« {path} » est donné deux fois : chaque vente compterait double. Donnez chaque fichier une seule fois.",
+        ),
+        "name_too_long": (
+            "The name given to {option} is too long for the file system ({length} characters): choose a shorter name or folder.",
+            "Le nom donné à {option} est trop long pour le système de fichiers ({length} caractères) : choisissez un nom ou un dossier plus court.",
         ),
         "empty_value": (
             "{option} was given an empty name: give a file or folder name, or leave {option} out.",
@@ -125,6 +135,7 @@ def parse_options(args: argparse.Namespace) -> Any:
     """Turn the parsed arguments into :class:`SegmentOptions`, checking what argparse cannot."""
     from segmenter_app.core.pipeline import SegmentOptions
 
+    check_names(args, ("files", "out", "report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
     for index, path in enumerate(args.files):
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
@@ -194,6 +205,22 @@ def parse_options(args: argparse.Namespace) -> Any:
         key_file=args.key_file,
         save_project=args.save_project,
     )
+
+
+def check_names(args: argparse.Namespace, names: tuple[str, ...]) -> None:
+    """Refuse a path the file system cannot even look up (a name over its length limit), which
+    would otherwise fail deep inside the run."""
+    for name in names:
+        value = getattr(args, name, None)
+        for path in value if isinstance(value, list) else [value]:
+            if not path:
+                continue
+            try:
+                os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ENAMETOOLONG:
+                    option = POSITIONALS.get(name) or "--" + name.replace("_", "-")
+                    raise UserError(T, "name_too_long", option=option, length=len(path)) from None
 
 
 def check_not_empty(args: argparse.Namespace, names: tuple[str, ...]) -> None:
