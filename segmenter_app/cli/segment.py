@@ -18,12 +18,8 @@ from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
 log = logging.getLogger(__name__)
 
 AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
-MAX_SEED = 2**31 - 1
-POSITIONALS = {
-    "files": "FILE",
-    "project": "PROJECT",
-    "results": "RESULTS",
-}  # as --help names them  # the clustering adds small offsets and needs a seed below 2**32
+MAX_SEED = 2**31 - 1  # the clustering adds small offsets to the seed and needs it below 2**32
+POSITIONALS = {"files": "FILE", "project": "PROJECT", "results": "RESULTS"}  # as --help names them
 
 T = Messages(
     {
