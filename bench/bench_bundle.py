@@ -27,7 +27,7 @@ def largest_parts(bundle: Path, top: int = 10) -> list[tuple[str, int]]:
     for item in internal.iterdir():
         if item.is_symlink():  # links (some dangle on purpose, to dropped files) take no space
             continue
-        if item.is_dir() and item.name in ("PySide6", "scipy", "pyarrow", "sklearn", "numpy", "pandas"):
+        if item.is_dir() and item.name in ("PySide6", "pyarrow", "numpy", "pandas"):
             for sub in item.iterdir():
                 sizes[f"{item.name}/{sub.name}"] = folder_size(sub) if sub.is_dir() else sub.stat().st_size
         else:

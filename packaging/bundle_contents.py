@@ -97,12 +97,9 @@ EXCLUDES: tuple[str, ...] = (
     "docutils",
     "pandas.tests",
     "numpy.tests",
-    "scipy.tests",
-    "sklearn.tests",
-    "sklearn.datasets.tests",
     "sqlite3",
     "lib2to3",
-    # Terminal niceties: scikit-learn's progress bars use rich when present (try/except), rich
+    # Terminal niceties some libraries use when present (try/except): rich, which
     # brings pygments and markdown-it; help() topics; the interactive line editor.
     "rich",
     "pygments",
@@ -195,11 +192,8 @@ def keep_data(dest: str) -> bool:
     path = Path(dest)
     if path.parts[0] in ("pyarrow", "numpy") and ({"include", "src"} & set(path.parts[:2])):
         return False
-    # Packages' own test data (pyarrow ships ORC and Parquet samples), scikit-learn's sample
-    # data sets and pictures (load_iris...: the app loads the user's files only).
+    # Packages' own test data (pyarrow ships ORC and Parquet samples): the app reads the user's files only.
     if "tests" in path.parts[:-1]:
-        return False
-    if path.parts[:2] == ("sklearn", "datasets") and {"data", "images", "descr"} & set(path.parts[2:3]):
         return False
     if path.suffix in (".pxd", ".pyx", ".pxi", ".h", ".hpp", ".cc", ".tp"):  # .tp: Cython templates
         return False

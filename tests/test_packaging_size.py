@@ -227,10 +227,10 @@ def test_new_filters_drop_unused_parts():
     assert not bundle_contents.keep_binary("numpy/_core/_multiarray_tests.cpython-311-x86_64-linux-gnu.so")
     assert bundle_contents.keep_binary("numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so")
     data = bundle_contents.keep_data
-    assert not data("sklearn/datasets/images/china.jpg")
-    assert not data("sklearn/datasets/data/iris.csv")
-    assert not data("sklearn/neighbors/_binary_tree.pxi.tp")
-    assert data("sklearn/utils/_repr_html/params.css")
+    assert not data("pyarrow/tests/data/orc/TestOrcFile.test1.orc")
+    assert not data("numpy/random/_bounded_integers.pxd")
+    assert not data("pandas/_libs/algos_common_helper.pxi.tp")
+    assert data("pyqtgraph/icons/auto.png")
 
 
 @linux_only

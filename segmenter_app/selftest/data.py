@@ -76,7 +76,7 @@ def check_segmentation(ctx: Context) -> dict[str, Any]:
 
 
 def check_clusters(ctx: Context) -> dict[str, Any]:
-    """k-means clusters on the same customers: scikit-learn and its compiled parts work."""
+    """k-means clusters on the same customers: the clustering code and NumPy's compiled parts work."""
     ctx.need("segmentation")
     from segmenter_app.core import segmentation
 

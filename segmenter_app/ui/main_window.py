@@ -77,7 +77,7 @@ def step_title(step_id: str) -> str:
 # Core modules the first steps need. Importing them runs C extension initialisers that hold the
 # GIL for 100-300 ms: done on a background thread right after the window shows, the cost is paid
 # while the user looks at the window, not as a freeze in the middle of their first import.
-# scikit-learn and scipy are left out: they are heavy and only the Group step's methods need them.
+# Clustering and the model fits are left out: only the Group step's methods need them.
 WARM_UP_MODULES = (
     "segmenter_app.core.collect",
     "segmenter_app.core.customers",
