@@ -34,6 +34,12 @@ T = Messages(
             "No purchase is dated on or before the analysis date {as_of}. Choose a later analysis date.",
             "Aucun achat n'est daté du {as_of} ou avant. Choisissez une date d'analyse plus tardive.",
         ),
+        "bad_as_of": (
+            "The analysis date {as_of} cannot be used: give a date between 1900-01-01 and 2200-12-31, "
+            "written 2024-12-31.",
+            "La date d'analyse {as_of} n'est pas utilisable : donnez une date entre le 1900-01-01 et le "
+            "2200-12-31, écrite 2024-12-31.",
+        ),
         "building": ("Building the customer table", "Construction de la table clients"),
     }
 )
@@ -71,9 +77,11 @@ def build_customer_table(
     progress(0.0, T("building", analysis.lang))
     dates = tx[schema.T_DATE]
     days = dates.dt.normalize()
-    as_of_ts = days.max() + pd.Timedelta(days=1) if as_of is None else pd.Timestamp(as_of).normalize()
-    analysis.as_of = as_of_ts
+    as_of_ts = days.max() + pd.Timedelta(days=1) if as_of is None else analysis_date(as_of)
     inside = (days <= as_of_ts).to_numpy()
+    if not inside.any():
+        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())
+    analysis.as_of = as_of_ts
     analysis.rows_after_as_of = int((~inside).sum())
     if analysis.rows_after_as_of:
         tx = tx.loc[inside]
@@ -169,12 +177,27 @@ def build_customer_table(
     progress(1.0, T("building", analysis.lang))
 
 
+_FIRST_DATE, _LAST_DATE = pd.Timestamp("1900-01-01"), pd.Timestamp("2200-12-31")
+
+
+def analysis_date(as_of: pd.Timestamp | str) -> pd.Timestamp:
+    """A given analysis date as a day, refused with a message when unreadable or out of range
+    (days are counted in nanoseconds: beyond 2262 they overflow)."""
+    try:
+        day = pd.Timestamp(as_of).normalize()
+    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        raise UserError(T, "bad_as_of", as_of=str(as_of)) from None
+    if pd.isna(day) or not (_FIRST_DATE <= day <= _LAST_DATE):
+        raise UserError(T, "bad_as_of", as_of=str(as_of))
+    return day.as_unit("ns")
+
+
 def _customers_without_orders(analysis: Analysis, as_of: pd.Timestamp | str | None) -> None:
     """A customer-level file alone (one row per customer): its own columns are the criteria.
 
     The behavioural figures stay empty (NaN); ages are computed as of ``as_of`` or today.
     """
-    as_of_ts = pd.Timestamp(as_of).normalize() if as_of is not None else pd.Timestamp.today().normalize()
+    as_of_ts = analysis_date(as_of) if as_of is not None else pd.Timestamp.today().normalize()
     analysis.as_of = as_of_ts
     analysis.rows_after_as_of = 0
     attributes = analysis.customer_attributes
@@ -234,8 +257,12 @@ def _join_attributes(
     age = table[schema.AGE] if schema.AGE in table.columns else pd.Series(np.nan, index=table.index)
     if schema.BIRTH_DATE in table.columns:
         born = pd.to_datetime(table[schema.BIRTH_DATE], errors="coerce")
-        years = (as_of - born).dt.days / 365.25
-        age = age.where(age.notna(), np.floor(years))
+        # Completed years from calendar fields: a day difference overflows past 292 years.
+        before_birthday = (born.dt.month > as_of.month) | (
+            (born.dt.month == as_of.month) & (born.dt.day > as_of.day)
+        )
+        years = as_of.year - born.dt.year - before_birthday.astype("float64")
+        age = age.where(age.notna(), years)
     age = age.where((age >= 0) & (age < 120))
     band = pd.Series(None, index=table.index, dtype="str")
     for low, high, label in AGE_BANDS:
