@@ -224,8 +224,11 @@ def parse_numbers(series: pd.Series, decimal: str | None = None) -> NumberResult
     # Fastest path: every cell a plain number (machine exports); Arrow's cast refuses anything else.
     try:
         cast = pc.cast(arrow(series), pa.float64()).to_numpy(zero_copy_only=False)
-        fast = pd.Series(cast, index=series.index, dtype="float64")
-        return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
+        # Arrow also reads "inf", "nan" and "1e400" (infinite): those are not amounts a shop
+        # wrote, so a column holding one goes the careful way, where they count as unreadable.
+        if not (~np.isfinite(cast) & series.notna().to_numpy()).any():
+            fast = pd.Series(cast, index=series.index, dtype="float64")
+            return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     distinct = distinct_values(series)
