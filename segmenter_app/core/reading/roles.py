@@ -278,7 +278,10 @@ def normalize_mapping(data: dict[str, Any], origin: str = "mapping") -> dict[str
     A mapping of reading options only (``{"header_row": 0}`` for a file without a header) is the
     nested form without columns, not a flat mapping of a column named "header_row".
     """
-    if "columns" in data and isinstance(data["columns"], dict):
+    if "columns" in data and not isinstance(data["columns"], dict):
+        # {"columns": 5} or a list: a mistake to show, not a flat mapping of a column "columns".
+        raise UserError(T, "bad_mapping_file", path=origin, detail='"columns" must map column names to roles')
+    if "columns" in data:
         out = dict(data)
     elif data and set(data) <= MAPPING_OPTIONS:
         out = {**data, "columns": {}}
