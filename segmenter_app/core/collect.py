@@ -65,6 +65,12 @@ T = Messages(
             "Les fichiers ont un en-tête mais aucune ligne de données : {names}. Exportez-les à nouveau "
             "avec leurs lignes (vérifiez la période ou les filtres de l'export).",
         ),
+        "same_content": (
+            "{first} and {second} hold exactly the same data (two copies of one export?): every sale "
+            "would count twice. Import only one of them.",
+            "{first} et {second} contiennent exactement les mêmes données (deux copies d'un même export ?) : "
+            "chaque vente compterait deux fois. N'importez que l'un des deux.",
+        ),
         "reading": ("Reading {name}", "Lecture de {name}"),
         "cleaning": ("Checking the rows of {name}", "Vérification des lignes de {name}"),
         "joining": ("Matching customers across files", "Rapprochement des clients entre fichiers"),
@@ -213,6 +219,13 @@ def import_files(
         inputs.append(_input_file(raw, path, result, file_mapping, guesses, kind, lang, digest))
         if cancel is not None:
             cancel.check()
+    seen: dict[str, str] = {}
+    for inp in inputs:
+        if inp.fingerprint in seen:
+            raise UserError(
+                T, "same_content", first=Path(seen[inp.fingerprint]).name, second=Path(inp.path).name
+            )
+        seen[inp.fingerprint] = inp.path
     if not any(r.kind == ORDERS for r in results) and not any(len(r.kept) for r in results):
         raise UserError(T, "no_orders")
     progress(0.9, T("joining", lang))
