@@ -1380,3 +1380,23 @@ def test_measure_too_long_names_are_a_user_error(tmp_path, capsys, shop_project,
     )
     assert code == EXIT_INPUT, err
     assert "too long" in err and which in err
+
+
+def test_a_file_of_returns_only_says_so(tmp_path, capsys):
+    """Every line a return: the message says what is wrong, not 'choose a later analysis date'."""
+    rows = [(f"R{i}", f"2025-05-1{i}", f"C{i}", -10.0 - i) for i in range(5)]
+    data = sales_csv(tmp_path / "returns.csv", rows)
+    for lang, words in (("en", "return or a cancellation"), ("fr", "retours ou des annulations")):
+        code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        assert code == EXIT_INPUT and words in err and "later" not in err and "tardive" not in err
+
+
+def test_done_line_counts_in_words(tmp_path, capsys):
+    """'1 customer in 1 segment', never '1 customers'."""
+    data = sales_csv(
+        tmp_path / "one.csv", [("O1", "2025-03-01", "C1", 25.0), ("O2", "2025-04-01", "C1", 30.0)]
+    )
+    code = main(["segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == EXIT_OK
+    assert out.startswith("1 customer in 1 segment,"), out

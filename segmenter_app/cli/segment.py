@@ -72,11 +72,20 @@ T = Messages(
             "--{first} et --{second} désignent tous deux « {path} » : donnez à chaque sortie son propre nom de fichier.",
         ),
         "done": (
-            "{customers} customers in {segments} segments, written to {out}",
-            "{customers} clients répartis en {segments} segments, écrits dans {out}",
+            "{customers} in {segments}, written to {out}",
+            "{customers} répartis en {segments}, écrits dans {out}",
         ),
+        "customers_one": ("1 customer", "1 client"),
+        "customers_many": ("{n} customers", "{n} clients"),
+        "segments_one": ("1 segment", "1 segment"),
+        "segments_many": ("{n} segments", "{n} segments"),
     }
 )
+
+
+def _count(what: str, n: int, lang: str) -> str:
+    """ "1 customer" / "3 customers" in the user's language."""
+    return T(f"{what}_one", lang) if n == 1 else T(f"{what}_many", lang, n=n)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -279,7 +288,13 @@ def run(args: argparse.Namespace) -> int:
         for warning in report.get("warnings", []):  # e.g. dates read day-first by default
             print(warning, file=sys.stderr)
         print(
-            T("done", lang, customers=report["customers"], segments=len(report["segments"]), out=options.out)
+            T(
+                "done",
+                lang,
+                customers=_count("customers", report["customers"], lang),
+                segments=_count("segments", sum(1 for s in report["segments"] if s.get("customers")), lang),
+                out=options.out,
+            )
         )
         return EXIT_OK
 

@@ -34,6 +34,12 @@ T = Messages(
             "No purchase is dated on or before the analysis date {as_of}. Choose a later analysis date.",
             "Aucun achat n'est daté du {as_of} ou avant. Choisissez une date d'analyse plus tardive.",
         ),
+        "only_returns": (
+            "Every kept line is a return or a cancellation: there is no purchase to build customers from. "
+            "Check the sign of the amounts, or add the sales export.",
+            "Toutes les lignes conservées sont des retours ou des annulations : aucun achat à partir duquel "
+            "construire les clients. Vérifiez le signe des montants, ou ajoutez l'export des ventes.",
+        ),
         "bad_as_of": (
             "The analysis date {as_of} cannot be used: give a date between 1900-01-01 and 2200-12-31, "
             "written 2024-12-31.",
@@ -171,6 +177,8 @@ def build_customer_table(
     progress(0.8, T("building", analysis.lang))
     table = table.loc[frequency > 0]
     if table.empty:
+        if not buy.any():
+            raise UserError(T, "only_returns")  # a later date would not help: say what is wrong
         raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())
     table = _join_attributes(table, analysis.customer_attributes, as_of_ts)
     analysis.customers = table
