@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from segmenter_app.core.reading.dates import parse_dates
 from segmenter_app.core.reading.values import (
     normalize_emails,
     normalize_ids,
     normalize_phones,
     parse_booleans,
-    parse_dates,
     parse_numbers,
 )
 

@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading import dates as date_reader
 from segmenter_app.core.reading import values
 from segmenter_app.core.reading.duplicates import duplicate_rows
 from segmenter_app.core.reading.roles import PRODUCT_CODE, STATUS
@@ -289,7 +290,7 @@ def _standardize(
     pool = cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-values")
     later: dict[str, cf.Future] = {}
     if kind == ORDERS:
-        later["dates"] = pool.submit(values.parse_dates, col(schema.ORDER_DATE), date_order)
+        later["dates"] = pool.submit(date_reader.parse_dates, col(schema.ORDER_DATE), date_order)
         if schema.ORDER_ID in by_role:
             later["orders"] = pool.submit(values.normalize_ids, col(schema.ORDER_ID))
     pool.shutdown(wait=False)
@@ -380,7 +381,7 @@ def _standardize(
             continue
         series = frame[by_role[role]]
         if role == schema.BIRTH_DATE:
-            parsed = values.parse_dates(series, date_order)
+            parsed = date_reader.parse_dates(series, date_order)
             _note_dates(by_role[role], parsed, series, details, warnings)
             note_unreadable(role, parsed.unreadable, "what_date", kept=True)
             out[role] = parsed.values
@@ -416,7 +417,7 @@ def _standardize(
 
 
 def _note_dates(
-    column: str, dates: values.DateResult, series: pd.Series, details: dict, warnings: list
+    column: str, dates: date_reader.DateResult, series: pd.Series, details: dict, warnings: list
 ) -> None:
     """Record how a date column was read, and warn when its day/month order was a guess."""
     details["date_orders"][column] = dates.order

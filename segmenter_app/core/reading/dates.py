@@ -1,0 +1,223 @@
+"""Reading dates as the user meant them, a whole column at once.
+
+ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators, two- or
+four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), Excel serial
+numbers. Like every reader of ``values.py``, it returns the dates with the mask of the cells that
+were not empty and could not be read. The day/month order is decided over the whole column: a value with a first number above 12 proves day-first, a second
+number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
+``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
+and the caller records the ambiguity so the GUI can ask and the command line can warn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from segmenter_app.core.reading.values import arrow, as_text, distinct_values, rx, rx_replace, spread
+
+DATE_ORDERS = ("auto", "dmy", "mdy", "ymd")
+DEFAULT_DATE_ORDER = "dmy"  # used when a column cannot tell; documented in the README and --help
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@dataclass
+class DateResult:
+    """Parsed dates, the unreadable mask, and how the column was decided."""
+
+    values: pd.Series  # datetime64[ns], NaT when empty or unreadable
+    unreadable: pd.Series  # bool: not empty and not a date
+    order: str  # "iso", "dmy", "mdy", "ymd" (compact 19970112), "serial", "native" (already dates), ""
+    ambiguous: bool  # day/month order could not be decided from the values
+
+
+_COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
+_DMY_RE = (
+    r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
+    r"(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
+)
+
+
+def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
+    """Read a column of dates; ``order`` is "auto", "dmy", "mdy" or "ymd" (see the module docstring)."""
+    if order not in DATE_ORDERS:
+        order = "auto"
+    index = series.index
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        values = _as_ns(pd.Series(series, index=index))
+        return DateResult(values, pd.Series(False, index=index), "native", False)
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        numbers = series.astype("float64")
+        compact = numbers.dropna()
+        if len(compact) and ((compact >= 1800_01_01) & (compact <= 2999_12_31) & (compact % 1 == 0)).all():
+            # 19970112 stored as a number (a yyyymmdd column in a workbook): read as text.
+            return parse_dates(as_text(series), order)
+        values = _from_serial(numbers)
+        return DateResult(values, values.isna() & series.notna(), "serial", False)
+    distinct = distinct_values(series)
+    if distinct is not None:
+        positions, uniques = distinct
+        # The day/month order is decided over the distinct values: a date written on many lines
+        # (one per product of an order) is one piece of evidence, not many.
+        each = parse_dates(uniques, order)
+        return DateResult(
+            spread(
+                each.values.to_numpy(dtype="datetime64[ns]"), positions, index, np.datetime64("NaT", "ns")
+            ),
+            spread(each.unreadable.to_numpy(), positions, index, False).astype(bool),
+            each.order,
+            each.ambiguous,
+        )
+    text = as_text(series)
+    empty = text.isna()
+    if empty.all():
+        return DateResult(pd.Series(pd.NaT, index=index, dtype="datetime64[ns]"), ~empty, "", False)
+    result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    todo = ~empty
+    used = ""
+    ambiguous = False
+    # ISO first: unambiguous and the format machine exports use. Arrow's strptime on the whole
+    # column; the regex test is only needed when some cells did not parse.
+    quick = _strptime_iso(text)
+    if quick is not None and not (quick.isna() & ~empty).any():
+        return DateResult(quick, pd.Series(False, index=index), "iso", False)
+    iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
+    if iso_like.any():
+        parsed = _parse_iso(text, iso_like)
+        todo = todo & ~iso_like
+        if not todo.any():  # the usual case: an all-ISO column
+            return DateResult(parsed, parsed.isna() & ~empty, "iso", False)
+        result = result.where(~iso_like, parsed)
+        used = "iso"
+    if todo.any():
+        # Compact yyyymmdd (19970112, CDNOW and many database exports): only real calendar dates,
+        # read strictly (Arrow's %Y%m%d would roll 19970230 over to March).
+        compact = pd.Series(rx(text.where(todo), _COMPACT_RE), index=index)
+        if compact.any():
+            parsed = _as_ns(pd.to_datetime(text.where(compact), format="%Y%m%d", errors="coerce"))
+            result = result.where(~compact, parsed)
+            todo = todo & ~compact
+            used = used or "ymd"
+    if todo.any():
+        rest = text.where(todo)
+        parts = rest.str.extract(_DMY_RE)
+        found = parts[0].notna()
+        if found.any():
+            first = parts.loc[found, 0].astype("int64")
+            second = parts.loc[found, 1].astype("int64")
+            day_first_votes = int(((first > 12) & (second <= 12)).sum())
+            month_first_votes = int(((second > 12) & (first <= 12)).sum())
+            if order in ("dmy", "mdy"):
+                chosen = order
+            elif day_first_votes >= month_first_votes and day_first_votes > 0:
+                chosen = "dmy"
+            elif month_first_votes > 0:
+                chosen = "mdy"
+            else:
+                chosen = DEFAULT_DATE_ORDER
+                ambiguous = True
+            day, month = (first, second) if chosen == "dmy" else (second, first)
+            year = parts.loc[found, 2].astype("int64")
+            year = year.where(year >= 100, year + np.where(year < 70, 2000, 1900))
+            hour = parts.loc[found, 3].fillna("0").astype("int64")
+            minute = parts.loc[found, 4].fillna("0").astype("int64")
+            sec = parts.loc[found, 5].fillna("0").astype("int64")
+            ampm = parts.loc[found, 6].fillna("").str.lower()
+            hour = hour.where(~((ampm == "pm") & (hour < 12)), hour + 12)
+            hour = hour.where(~((ampm == "am") & (hour == 12)), 0)
+            frame = pd.DataFrame(
+                {"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": sec}
+            )
+            parsed = _as_ns(pd.to_datetime(frame, errors="coerce"))
+            result.loc[parsed.index] = parsed
+            todo = todo & ~found
+            used = used or chosen
+            if used == "iso":
+                used = chosen
+        # Excel serial dates written as numbers (a date column exported without its format).
+        if todo.any():
+            nums = pd.to_numeric(text.where(todo), errors="coerce")
+            serial = nums.notna() & (nums > 59) & (nums < 110_000)
+            if serial.any():
+                result = result.where(~serial, _from_serial(nums.where(serial)))
+                used = used or "serial"
+            todo = todo & ~serial
+        # Anything else (month names, "2023/05/01"...): let pandas try, one value at a time.
+        if todo.any() and todo.sum() <= 50_000:
+            dayfirst = (used or DEFAULT_DATE_ORDER) != "mdy"
+            try:
+                leftover = pd.to_datetime(
+                    text.where(todo), format="mixed", dayfirst=dayfirst, errors="coerce"
+                )
+                result = result.where(~todo, _as_ns(leftover))
+            except (ValueError, TypeError):
+                pass
+    unreadable = result.isna() & ~empty
+    return DateResult(result, unreadable, used or "iso", ambiguous)
+
+
+_ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def _strptime_iso(text: pd.Series) -> pd.Series | None:
+    """The column parsed with the first ISO layout that reads its first filled cell, or None."""
+    arr = arrow(text)
+    first = text.dropna().head(1)
+    if first.empty:
+        return None
+    sample = pa.array([str(first.iloc[0])])
+    for fmt in _ISO_FORMATS:
+        if pc.strptime(sample, format=fmt, unit="ns", error_is_null=True).null_count == 0:
+            parsed = pc.strptime(arr, format=fmt, unit="ns", error_is_null=True)
+            values = parsed.to_numpy(zero_copy_only=False)
+            return pd.Series(values, index=text.index).astype("datetime64[ns]")
+    return None
+
+
+def _parse_iso(text: pd.Series, iso_like: pd.Series) -> pd.Series:
+    """ISO dates: Arrow's strptime for the usual layouts (10x faster), pandas for the rest."""
+    arr = arrow(text)
+    result = None
+    for fmt in _ISO_FORMATS:
+        parsed = pc.strptime(arr, format=fmt, unit="ns", error_is_null=True)
+        result = parsed if result is None else pc.coalesce(result, parsed)
+        if (
+            result.null_count == 0
+            or (result.is_null().to_numpy(zero_copy_only=False) <= ~iso_like.to_numpy()).all()
+        ):
+            break
+    values = pd.Series(result.to_numpy(zero_copy_only=False), index=text.index).astype("datetime64[ns]")
+    missing = values.isna() & iso_like
+    if missing.any():
+        # Fractions of seconds, time zones...: pandas reads every ISO 8601 variant.
+        # The time zone suffix is dropped: the shop's local time as written is what the user means.
+        rest_text = rx_replace(text.where(missing), r"\s*(?:Z|UTC|[+-]\d{2}:?\d{2})$", "")
+        try:
+            rest = pd.to_datetime(rest_text, format="ISO8601", errors="coerce")
+        except (ValueError, TypeError):
+            rest = pd.to_datetime(rest_text, format="mixed", errors="coerce")
+        values = values.where(~missing, _as_ns(rest))
+    return values
+
+
+def _as_ns(values: pd.Series) -> pd.Series:
+    """Timezone-naive datetime64[ns] (local time as written; a time zone is dropped, not converted)."""
+    values = pd.Series(values)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        values = pd.to_datetime(values, errors="coerce")
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_localize(None)
+    return values.astype("datetime64[ns]")
+
+
+def _from_serial(numbers: pd.Series) -> pd.Series:
+    """Excel serial day numbers (1900 date system) to datetimes; out-of-range values are NaT."""
+    ok = numbers.notna() & (numbers > 0) & (numbers < 110_000)
+    days = numbers.where(ok)
+    return (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype("datetime64[ns]").where(ok)
