@@ -1,0 +1,258 @@
+"""Rules files: reading, checking and saving rules (the format is in ``rules.py``), and the
+messages that say, in the user's language, what is wrong with a rule and where.
+
+A rules file comes from a user or another tool: every part of it is checked (fields, operators,
+values, nesting) before a rule runs, so a mistake is a message naming the rule, never a crash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.segmentation import rule_presets
+from segmenter_app.core.segmentation.rule_text import TEXTS
+
+OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
+MAX_DEPTH = 32  # conditions nested deeper are refused (a hand-written rule never needs more)
+
+MESSAGES = Messages(
+    {
+        "bad_json": (
+            "The rules file {path} is not valid JSON ({error}). Check it in a text editor.",
+            "Le fichier de règles {path} n'est pas du JSON valide ({error}). Vérifiez-le dans un éditeur de texte.",
+        ),
+        "unreadable": (
+            "The rules file {path} cannot be read: {error}.",
+            "Le fichier de règles {path} est illisible : {error}.",
+        ),
+        "bad_rule": (
+            'Rule {rule}: {problem}. A rule is {{"id", "name", "when": condition}} or {{"preset": name}}.',
+            'Règle {rule} : {problem}. Une règle s\'écrit {{"id", "name", "when": condition}} ou {{"preset": nom}}.',
+        ),
+        "unknown_field": (
+            "Rule {rule} uses '{field}', which the customer table does not have. Available: {fields}.",
+            "La règle {rule} utilise « {field} », absent de la table clients. Disponibles : {fields}.",
+        ),
+        "no_rules": ("Give at least one rule.", "Donnez au moins une règle."),
+        "not_text": ("it is not UTF-8 text", "ce n'est pas du texte UTF-8"),
+        "too_deep": ("nested too deeply", "imbrication trop profonde"),
+        "bad_value": (
+            "The condition '{field} {op} {value}' cannot be checked: '{field}' holds {kind}. Compare numbers with numbers, dates with dates (YYYY-MM-DD) and text with text, then run again.",
+            "La condition « {field} {op} {value} » ne peut pas être vérifiée : « {field} » contient {kind}. Comparez des nombres à des nombres, des dates à des dates (AAAA-MM-JJ) et du texte à du texte, puis relancez.",
+        ),
+        "k_number": ("numbers", "des nombres"),
+        "k_date": ("dates", "des dates"),
+        "k_bool": ("yes/no values", "des valeurs oui/non"),
+        "k_text": ("text", "du texte"),
+        "p_unknown_preset": (
+            "unknown preset '{value}' (known: {known})",
+            "préréglage « {value} » inconnu (connus : {known})",
+        ),
+        "p_condition": ('a condition is needed under "when"', "une condition est nécessaire sous « when »"),
+        "p_not_rule": ("{value} is not a rule", "{value} n'est pas une règle"),
+        "p_field": (
+            '"field" must name a criterion, not {value}',
+            "« field » doit nommer un critère, pas {value}",
+        ),
+        "p_deep": (
+            "conditions are nested more than {depth} levels deep",
+            "les conditions sont imbriquées sur plus de {depth} niveaux",
+        ),
+        "p_bad_value": (
+            "'{op}' cannot compare with {value}: give a number, a text or a date YYYY-MM-DD, "
+            'or {{"quantile": 0.9}}, or {{"field": "name", "times": 1.5}}',
+            "« {op} » ne peut pas comparer avec {value} : donnez un nombre, un texte ou une date AAAA-MM-JJ, "
+            'ou {{"quantile": 0.9}}, ou {{"field": "nom", "times": 1.5}}',
+        ),
+        "p_op": (
+            "unknown comparison '{value}' (use one of {known})",
+            "comparaison « {value} » inconnue (utilisez l'une de {known})",
+        ),
+        "p_value": ("'{op}' needs {what}", "« {op} » demande {what}"),
+        "w_number": ("a value", "une valeur"),
+        "w_pair": ("a list of two values [low, high]", "une liste de deux valeurs [bas, haut]"),
+        "w_list": ("a list of values", "une liste de valeurs"),
+        "p_duplicate": ("the id '{value}' is used twice", "l'identifiant « {value} » est utilisé deux fois"),
+        "reason": ("{name}: {condition} ({values})", "{name} : {condition} ({values})"),
+        "also": (" · also matches: {names}", " · correspond aussi à : {names}"),
+        "none": ("No rule matched ({values})", "Aucune règle ne correspond ({values})"),
+        "skipped": (
+            "Preset '{name}' left out: the data has no {field}.",
+            "Préréglage « {name} » écarté : les données n'ont pas de {field}.",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of a message (a message key and its parameters) rendered in the error's language."""
+
+    key: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, _Part):
+        return MESSAGES(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
+    return value
+
+
+class RuleError(UserError):
+    """A rules problem whose parts (``_Part``) are said in the message's language too."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(MESSAGES, key, **{k: _render(v, "en") for k, v in params.items()})
+        self.parts = params
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``, its parts included."""
+        return MESSAGES(self.key, lang, **{k: _render(v, lang) for k, v in self.parts.items()})
+
+
+def _bad_rule(index: int, problem: str, **params: Any) -> RuleError:
+    return RuleError("bad_rule", rule=index, problem=_Part(problem, params))
+
+
+def load_rules(path: str | Path) -> list[dict[str, Any]]:
+    """Read and check a rules file (``{"rules": [...]}`` or a bare list); presets are expanded."""
+    target = Path(path)
+    try:
+        text = target.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleError("unreadable", path=str(target), error=_Part("not_text")) from None
+    except OSError as exc:
+        raise UserError(MESSAGES, "unreadable", path=str(target), error=exc.strerror or str(exc)) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            MESSAGES, "bad_json", path=str(target), error=f"line {exc.lineno}: {exc.msg}"
+        ) from exc
+    except RecursionError:  # brackets nested thousands deep
+        raise RuleError("bad_json", path=str(target), error=_Part("too_deep")) from None
+    rules = data.get("rules") if isinstance(data, dict) else data
+    return normalize_rules(rules)
+
+
+def save_rules(rules: list[dict[str, Any]], path: str | Path) -> None:
+    """Write rules as a JSON file :func:`load_rules` reads back."""
+    Path(path).write_text(json.dumps({"rules": rules}, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def normalize_rules(rules: Any) -> list[dict[str, Any]]:
+    """Check rules and return them with presets expanded and every rule given an id and a name."""
+    if not isinstance(rules, list) or not rules:
+        raise UserError(MESSAGES, "no_rules")
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(rules, start=1):
+        if not isinstance(raw, dict):
+            raise _bad_rule(index, "p_not_rule", value=json.dumps(raw, ensure_ascii=False)[:60])
+        rule = dict(raw)
+        if "preset" in rule and "when" not in rule:
+            name = rule["preset"]
+            if not isinstance(name, str) or name not in rule_presets.PRESET_IDS:
+                raise _bad_rule(
+                    index, "p_unknown_preset", value=name, known=", ".join(rule_presets.PRESET_IDS)
+                )
+            base = rule_presets.preset(name)
+            base.update({k: v for k, v in rule.items() if k != "preset"})
+            rule = base
+        rule_id = str(rule.get("id") or index)
+        if rule_id in seen:
+            raise _bad_rule(index, "p_duplicate", value=rule_id)
+        seen.add(rule_id)
+        rule["id"] = rule_id
+        if "when" not in rule:
+            raise _bad_rule(index, "p_condition")
+        _check_condition(rule["when"], index)
+        rule.setdefault("name", {"en": TEXTS("rule", "en", n=index), "fr": TEXTS("rule", "fr", n=index)})
+        out.append(rule)
+    return out
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float)  # bool is an int
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _valid_value(value: Any) -> bool:
+    """A value a comparison can use: a number, a text, or a relative value."""
+    if _is_scalar(value):
+        return True
+    if not isinstance(value, dict):
+        return False
+    if "quantile" in value:
+        return _is_number(value["quantile"]) and 0 <= value["quantile"] <= 1
+    if "field" in value:
+        return isinstance(value["field"], str) and all(
+            _is_number(value[k]) for k in ("times", "plus") if k in value
+        )
+    return False
+
+
+def _check_condition(cond: Any, index: int, depth: int = 0) -> None:
+    """Refuse a condition that is not well formed, saying what is wrong (rule ``index``)."""
+    if depth > MAX_DEPTH:
+        raise _bad_rule(index, "p_deep", depth=MAX_DEPTH)
+    if not isinstance(cond, dict):
+        raise _bad_rule(index, "p_condition")
+    for group in ("all", "any"):
+        if group in cond:
+            if not isinstance(cond[group], list) or not cond[group]:
+                raise _bad_rule(index, "p_condition")
+            for item in cond[group]:
+                _check_condition(item, index, depth + 1)
+            return
+    if "not" in cond:
+        _check_condition(cond["not"], index, depth + 1)
+        return
+    op = cond.get("op")
+    if not isinstance(op, str) or op not in OPS:
+        raise _bad_rule(index, "p_op", value=op, known=" ".join(OPS))
+    if not isinstance(cond.get("field"), str) or not cond["field"]:
+        raise _bad_rule(index, "p_field", value=json.dumps(cond.get("field"), ensure_ascii=False)[:60])
+    value = cond.get("value")
+    if op in ("missing", "present"):
+        return
+    if op == "between" and not (isinstance(value, list) and len(value) == 2):
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_pair"))
+    if op in ("in", "not_in") and not isinstance(value, list):
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_list"))
+    if value is None:
+        raise _bad_rule(index, "p_value", op=op, what=_Part("w_number"))
+    if op == "between":
+        fine = all(_valid_value(v) for v in value)
+    elif op in ("in", "not_in"):
+        fine = all(_is_scalar(v) for v in value)
+    elif op == "contains":
+        fine = _is_scalar(value)
+    else:
+        fine = _valid_value(value)
+    if not fine:
+        raise _bad_rule(index, "p_bad_value", op=op, value=json.dumps(value, ensure_ascii=False)[:60])
+
+
+def fields_of(cond: dict[str, Any]) -> list[str]:
+    """Every column a condition reads, in order of appearance, without repeats."""
+    out: list[str] = []
+    if "all" in cond or "any" in cond:
+        for item in cond.get("all", cond.get("any", [])):
+            out.extend(f for f in fields_of(item) if f not in out)
+    elif "not" in cond:
+        out.extend(fields_of(cond["not"]))
+    else:
+        out.append(cond["field"])
+        value = cond.get("value")
+        if isinstance(value, dict) and "field" in value and value["field"] not in out:
+            out.append(value["field"])
+    return out
