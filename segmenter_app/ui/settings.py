@@ -1,7 +1,9 @@
 """The user's preferences kept between runs (QSettings): language, recent projects, window geometry.
 
-Everything is stored in one INI file in the platform's configuration folder, so a support person
-can find and delete it. Tests point it elsewhere with :func:`use_settings_file`.
+Stored where the platform keeps applications' settings (Qt's native format, user scope): the
+registry under ``HKEY_CURRENT_USER/Software/Segmenter`` on Windows, a property list in
+``~/Library/Preferences`` on macOS, ``~/.config/Segmenter/Segmenter.conf`` on Linux. Tests and
+portable runs point it to an INI file with :func:`use_settings_file`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def settings() -> QSettings:
     """The application's settings store."""
     if _override is not None:
         return QSettings(_override, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
 def language() -> str | None:
