@@ -407,3 +407,24 @@ def test_aligned_text_file_shows_its_space_delimiter(window, tmp_path):
     assert box.currentData() == preview.delimiter
     assert box.currentText() in ("Spaces", "Two or more spaces")
     assert len(window.ctx.analysis.customers) == 30
+
+
+def test_file_without_header_shows_none_and_reads_again_unchanged(window, tmp_path):
+    """A file that starts with data (CDNOW's layout): the header box says 'none', and reading the
+    file again with the settings shown keeps every row (the first is not taken as a header)."""
+    path = tmp_path / "no_header.txt"
+    lines = [f"{i:05d}  2023010{1 + i % 9}  {1 + i % 3}  {10 + i}.50" for i in range(30)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = import_and_wait(window, [path])
+    page.files.setCurrentRow(0)
+    page._on_file_selected(0)
+    assert window.tasks.wait_idle(30)
+    controls = page.preview.controls
+    assert controls.header_row.value() == 0 and controls.header_row.text() == "none"
+    assert controls.settings()["header_row"] == 0
+    controls.apply_button.click()
+    assert window.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert window.ctx.analysis.account.read == 30 and len(window.ctx.analysis.customers) == 30
+    controls.header_row.setValue(controls.header_row.minimum())
+    assert controls.header_row.text() == "automatic" and controls.settings()["header_row"] is None

@@ -756,6 +756,17 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
 </context>
 <context>
+    <name>HeaderRowBox</name>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HeatmapChart</name>
     <message>
         <source>Row</source>
@@ -1436,10 +1447,6 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>automatic</source>
         <translation type="unfinished" />
     </message>
     <message>

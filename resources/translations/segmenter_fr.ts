@@ -758,6 +758,17 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
 </context>
 <context>
+    <name>HeaderRowBox</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapChart</name>
     <message>
         <source>Row</source>
@@ -1439,10 +1450,6 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>Sheet</source>
         <translation>Feuille</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>automatique</translation>
     </message>
     <message>
         <source>Header row</source>

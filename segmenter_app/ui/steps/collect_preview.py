@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -77,7 +77,7 @@ def load_preview(
         delimiter=found.get("delimiter"),
         sheet=found.get("sheet"),
         sheets=list(found.get("sheets") or []),
-        header_row=int(found.get("header_row") or 1),
+        header_row=int(found["header_row"]) if found.get("header_row") is not None else 1,
         source_rows=[int(r) for r in found.get("source_rows") or []],
         roles={c: (g.role, float(g.confidence), g.reason) for c, g in found["roles"].items()},
     )
@@ -137,6 +137,35 @@ def compact_rows(view: QTableView) -> None:
     view.horizontalHeader().setResizeContentsPrecision(40)
 
 
+class HeaderRowBox(QSpinBox):
+    """The header row: "automatic" (-1, found below titles and blank rows), "none" (0: the file
+    starts with data, like CDNOW's), or the row number the user sees in the file."""
+
+    AUTOMATIC = -1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(self.AUTOMATIC, 1000)
+        self.setSpecialValueText(self.tr("automatic"))
+
+    def textFromValue(self, value: int) -> str:
+        """Row numbers as numbers; 0 as the word "none"."""
+        return self.tr("none") if value == 0 else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> int:
+        """The word "none" typed back is 0."""
+        return 0 if text.strip().lower() == self.tr("none").lower() else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> object:
+        """Accept the words as well as numbers."""
+        words = (self.tr("none").lower(), self.specialValueText().lower())
+        if text.strip().lower() in words:
+            return (QValidator.State.Acceptable, text, pos)
+        if any(w.startswith(text.strip().lower()) for w in words if text.strip()):
+            return (QValidator.State.Intermediate, text, pos)
+        return super().validate(text, pos)
+
+
 class ReadingControls(QWidget):
     """Encoding, delimiter, sheet and header row of the selected file, with an Apply button."""
 
@@ -164,11 +193,8 @@ class ReadingControls(QWidget):
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))
         # Another sheet has its own header row: find it again unless the user sets one.
-        self.sheet.activated.connect(lambda _i: self.header_row.setValue(0))
-        self.header_row = QSpinBox(self)
-        self.header_row.setRange(0, 1000)
-        # 0 = let the import find the header (below titles and blank rows).
-        self.header_row.setSpecialValueText(self.tr("automatic"))
+        self.sheet.activated.connect(lambda _i: self.header_row.setValue(HeaderRowBox.AUTOMATIC))
+        self.header_row = HeaderRowBox(self)
         self.header_row.setAccessibleName(self.tr("Header row"))
         self.apply_button = QPushButton(self.tr("Read &again"), self)
         self.apply_button.clicked.connect(lambda: self.applied.emit(self.settings()))
@@ -206,11 +232,12 @@ class ReadingControls(QWidget):
         index = self.sheet.findData(preview.sheet)
         if index >= 0:
             self.sheet.setCurrentIndex(index)
-        self.header_row.setValue(max(1, preview.header_row))
+        self.header_row.setValue(max(0, preview.header_row))  # 0: the file has no header row
 
     def settings(self) -> dict[str, Any]:
         """The reading settings as chosen."""
-        header_row = self.header_row.value() or None
+        value = self.header_row.value()
+        header_row = None if value == HeaderRowBox.AUTOMATIC else value
         if self._format == "csv":
             return {
                 "encoding": self.encoding.currentText().strip() or None,
@@ -276,6 +303,8 @@ class RoleTable(QTableWidget):
 
     def show_roles(self, frame: pd.DataFrame, roles: dict[str, tuple[str, float, str]], locale: Any) -> None:
         """Fill the table from the preview's columns and the detected (or chosen) roles."""
+        for old in self.combos.values():
+            old.hide()  # replaced below; hidden now rather than at their deferred deletion
         self.combos = {}
         self.setRowCount(len(frame.columns))
         warn = QBrush(QColor(255, 196, 0, 90))
