@@ -131,3 +131,25 @@ def test_french_plans(page, artifacts):
     assert "clients" in page.summary.text()
     QTest.qWait(50)
     page.grab().save(str(artifacts / "step_act_fr.png"))
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "currency", "prefix", "suffix"),
+    [("en_GB", "£", "£", ""), ("en_US", "$", "$", ""), ("fr_FR", "€", "", "\u00a0€")],
+)
+def test_money_boxes_put_the_symbol_where_the_locale_writes_it(qtbot, locale_name, currency, prefix, suffix):
+    """'£0.30' in English like the figures beside it, '0,30 €' in French."""
+    from PySide6.QtCore import QLocale
+
+    from segmenter_app.ui.steps.act_card import PlanCard
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale_name))
+    try:
+        plan = {"key": "rfm:champions", "name": "Champions", "cost_per_contact": 0.3, "avg_basket": 40.0}
+        card = PlanCard(plan, currency)
+        qtbot.addWidget(card)
+        assert (card.cost.prefix(), card.cost.suffix()) == (prefix, suffix)
+        assert (card.basket.prefix(), card.basket.suffix()) == (prefix, suffix)
+    finally:
+        QLocale.setDefault(before)

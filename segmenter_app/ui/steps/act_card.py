@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -166,7 +166,12 @@ class PlanCard(QGroupBox):
         spin.setDecimals(2)
         spin.setSingleStep(0.05 if high <= 1000 else 5.0)
         if self.currency:
-            spin.setSuffix("\u00a0" + self.currency)
+            # The symbol where the locale writes it, as in the figures beside ("£0.30", "0,30 €").
+            sample = QLocale().toCurrencyString(1.0, self.currency, 0)
+            if sample.startswith(self.currency):
+                spin.setPrefix(self.currency)
+            else:
+                spin.setSuffix("\u00a0" + self.currency)
         spin.setAccessibleName(name)
         spin.valueChanged.connect(lambda v, f=field: self._emit(f, float(v)))
         return spin
