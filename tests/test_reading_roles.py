@@ -38,6 +38,42 @@ def test_french_and_english_headers():
     assert guesses["Prix unitaire HT"].confidence < guesses["Courriel"].confidence
 
 
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (
+            ["Rechnungsnr", "Datum", "Kundennummer", "Artikel", "Menge", "Einzelpreis", "Betrag", "Land"],
+            [
+                "order_id",
+                "order_date",
+                "customer_id",
+                "product",
+                "quantity",
+                "unit_price",
+                "amount",
+                "country",
+            ],
+        ),
+        (
+            ["Número de pedido", "Fecha", "Cliente", "Producto", "Cantidad", "Precio unitario", "Importe"],
+            ["order_id", "order_date", "customer_id", "product", "quantity", "unit_price", "amount"],
+        ),
+        (
+            ["Numero ordine", "Data ordine", "Codice cliente", "Prodotto", "Quantità", "Prezzo", "Totale"],
+            ["order_id", "order_date", "customer_id", "product", "quantity", "unit_price", "amount"],
+        ),
+        (
+            ["Bestelnummer", "Besteldatum", "Klantnummer", "Omschrijving", "Aantal", "Prijs", "Bedrag"],
+            ["order_id", "order_date", "customer_id", "product", "quantity", "unit_price", "amount"],
+        ),
+    ],
+)
+def test_german_spanish_italian_dutch_headers(headers, expected):
+    """Shops set up in another European language import without a mapping file."""
+    guesses = roles.detect_roles(frame(headers))
+    assert [guesses[h].role for h in headers] == expected
+
+
 def test_values_reveal_emails_under_an_odd_header():
     guesses = roles.detect_roles(
         frame(["Contact", "Date", "Total"], [["a@b.fr", "01/01/2025", "3"], ["c@d.com", "02/01/2025", "4"]])

@@ -1,4 +1,5 @@
-"""Names of columns by role, in French and English: the header vocabulary of role detection.
+"""Names of columns by role, in French and English (other European languages in
+``role_names_europe.py``): the header vocabulary of role detection.
 
 Headers are compared after :func:`normalize_header` (lower case, no accents, punctuation as spaces).
 ``SYNONYMS`` are whole header names (high confidence), ``KEYWORDS`` words inside a longer header
@@ -13,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from segmenter_app.core import schema
+from segmenter_app.core.reading import role_names_europe
 
 # Roles the import understands beyond the schema's: a product code (SKU, StockCode) helps find
 # postage and fee lines; an order status finds cancelled orders.
@@ -445,6 +447,12 @@ KEYWORDS: list[tuple[str, str]] = [
     ("euros", schema.AMOUNT),
     ("valeur", schema.AMOUNT),
 ]
+
+# Other European languages' names (German, Spanish, Italian, Dutch, Portuguese): exact names join
+# each role's synonyms, words come after the French and English ones.
+for _role, _names in role_names_europe.SYNONYMS.items():
+    SYNONYMS[_role] = SYNONYMS[_role] | _n(*_names)
+KEYWORDS.extend(role_names_europe.KEYWORDS)
 
 
 def __getattr__(name: str) -> Any:
