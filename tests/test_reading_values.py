@@ -149,6 +149,26 @@ def test_date_examples():
     assert result.unreadable.tolist() == [False, False, False, True, False, False, False]
 
 
+def test_french_month_names_and_year_first_slashes():
+    """'15 janv. 2024', 'lundi 1er juillet 2024 à 14h30' and 2024/02/03 (never read as 2 March)."""
+    column = pd.Series(
+        [
+            "15 janv. 2024",
+            "3 février 2024",
+            "lundi 1er juillet 2024 à 14h30",
+            "31 février 2024",
+            "2024/02/03",
+        ],
+        dtype="str",
+    )
+    result = parse_dates(column)
+    assert result.values.iloc[0] == pd.Timestamp("2024-01-15")
+    assert result.values.iloc[1] == pd.Timestamp("2024-02-03")
+    assert result.values.iloc[2] == pd.Timestamp("2024-07-01 14:30")
+    assert result.values.iloc[4] == pd.Timestamp("2024-02-03")
+    assert result.unreadable.tolist() == [False, False, False, True, False]  # no 31 February
+
+
 def test_identifiers_emails_phones_booleans():
     assert normalize_ids(pd.Series([17850.0, None, 12.0])).tolist()[::2] == ["17850", "12"]
     assert normalize_ids(pd.Series(["17850.0", "0123", " x "], dtype="str")).tolist() == [

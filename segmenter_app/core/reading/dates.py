@@ -11,6 +11,7 @@ and the caller records the ambiguity so the GUI can ask and the command line can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,6 +86,10 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
     quick = _strptime_iso(text)
     if quick is not None and not (quick.isna() & ~empty).any():
         return DateResult(quick, pd.Series(False, index=index), "iso", False)
+    if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
+        # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
+        # day-first guess would turn 2024/02/03 into 2 March).
+        text = rx_replace(text, r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3")
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
         parsed = _parse_iso(text, iso_like)
@@ -146,7 +151,13 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
                 result = result.where(~serial, _from_serial(nums.where(serial)))
                 used = used or "serial"
             todo = todo & ~serial
-        # Anything else (month names, "2023/05/01"...): let pandas try, one value at a time.
+        # Month names in French ("15 janv. 2024", "3 août 2024 à 14:30"): written as numbers.
+        if todo.any() and rx(text.where(todo), _FRENCH_MONTH_RE, ignore_case=True).any():
+            french = _french_month_dates(text.where(todo))
+            found = french.notna()
+            result = result.where(~found, french)
+            todo = todo & ~found
+        # Anything else (English month names...): let pandas try, one value at a time.
         if todo.any() and todo.sum() <= 50_000:
             dayfirst = (used or DEFAULT_DATE_ORDER) != "mdy"
             try:
@@ -158,6 +169,46 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
                 pass
     unreadable = result.isna() & ~empty
     return DateResult(result, unreadable, used or "iso", ambiguous)
+
+
+_FRENCH_MONTHS = {
+    "janv": 1, "janvier": 1, "fevr": 2, "fev": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
+    "mai": 5, "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "sept": 9, "septembre": 9, "oct": 10,
+    "octobre": 10, "nov": 11, "novembre": 11, "dec": 12, "decembre": 12,
+}  # fmt: skip
+_FRENCH_MONTH_RE = (
+    r"^\s*(?:[a-z]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéèêûôà]+)\.?\s+(\d{4})"
+    r"(?:\s*(?:à|a|,)?\s*(\d{1,2})\s*[:h]\s*(\d{2}))?\s*$"
+)
+
+
+def _french_month_dates(text: pd.Series) -> pd.Series:
+    """Dates written with a French month name ("15 janv. 2024", "lundi 3 août 2024 à 14h30")."""
+    import unicodedata
+
+    parts = text.str.extract(_FRENCH_MONTH_RE, flags=re.IGNORECASE)
+    found = parts[0].notna()
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if not found.any():
+        return out
+    names = parts.loc[found, 1].map(
+        lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.lower()) if not unicodedata.combining(c))
+    )
+    months = names.map(_FRENCH_MONTHS)
+    known = months.notna()
+    rows = parts.loc[found][known.to_numpy()]
+    frame = pd.DataFrame(
+        {
+            "year": rows[2].astype("int64"),
+            "month": months[known].astype("int64"),
+            "day": rows[0].astype("int64"),
+            "hour": rows[3].fillna("0").astype("int64"),
+            "minute": rows[4].fillna("0").astype("int64"),
+        }
+    )
+    if not frame.empty:
+        out.loc[frame.index] = _as_ns(pd.to_datetime(frame, errors="coerce"))
+    return out
 
 
 _ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
