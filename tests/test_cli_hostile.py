@@ -70,6 +70,16 @@ def cli(capsys, *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
+def segment(capsys, data: str, out: str, *options: str) -> tuple[int, str]:
+    """``segment DATA --out OUT [options]`` run in-process: the exit code and standard error."""
+    return cli(capsys, "segment", data, "--out", out, *options)
+
+
+def measure(capsys, *arguments: str) -> tuple[int, str]:
+    """``measure PROJECT RESULTS [options]`` run in-process: the exit code and standard error."""
+    return cli(capsys, "measure", *arguments)
+
+
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory) -> Path:
     """The small shop's sales file."""
@@ -134,18 +144,8 @@ def test_bad_rules_file_is_a_user_error_in_both_languages(tmp_path, capsys, shop
     out = tmp_path / "o.xlsx"
     texts = {}
     for lang in ("en", "fr"):
-        code, err = cli(
-            capsys,
-            "segment",
-            str(shop),
-            "--out",
-            str(out),
-            "--method",
-            "rules",
-            "--rules",
-            str(path),
-            "--lang",
-            lang,
+        code, err = segment(
+            capsys, str(shop), str(out), "--method", "rules", "--rules", str(path), "--lang", lang
         )
         assert code == EXIT_INPUT, err
         assert "Traceback" not in err and len(err.strip()) > 15
@@ -173,18 +173,8 @@ def test_bad_rules_file_is_a_user_error_in_both_languages(tmp_path, capsys, shop
 )
 def test_rules_problems_are_said_in_french_throughout(tmp_path, capsys, shop, content, english_words):
     path = rules_file(tmp_path / "rules.json", content)
-    code, err = cli(
-        capsys,
-        "segment",
-        str(shop),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--method",
-        "rules",
-        "--rules",
-        str(path),
-        "--lang",
-        "fr",
+    code, err = segment(
+        capsys, str(shop), str(tmp_path / "o.xlsx"), "--method", "rules", "--rules", str(path), "--lang", "fr"
     )
     assert code == EXIT_INPUT
     assert english_words not in err, err
@@ -195,18 +185,8 @@ def test_rules_file_not_utf8_is_a_user_error(tmp_path, capsys, shop):
     path.write_bytes(
         '{"rules":[{"id":"é","when":{"field":"frequency","op":">","value":1}}]}'.encode("latin-1")
     )
-    code, err = cli(
-        capsys,
-        "segment",
-        str(shop),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--method",
-        "rules",
-        "--rules",
-        str(path),
-        "--lang",
-        "fr",
+    code, err = segment(
+        capsys, str(shop), str(tmp_path / "o.xlsx"), "--method", "rules", "--rules", str(path), "--lang", "fr"
     )
     assert code == EXIT_INPUT
     assert "UTF-8" in err
@@ -216,11 +196,9 @@ def test_rules_without_any_usable_preset_put_everyone_in_others(tmp_path, capsys
     # One customer: every preset column has a single value, so every preset is left out.
     data = sales_csv(tmp_path / "one.csv", [("1", "2025-01-05", "A", 10.0)])
     report = tmp_path / "r.json"
-    code, err = cli(
+    code, err = segment(
         capsys,
-        "segment",
         str(data),
-        "--out",
         str(tmp_path / "o.xlsx"),
         "--report",
         str(report),
@@ -252,7 +230,7 @@ def test_no_output_overwrites_an_input_file(tmp_path, capsys, shop, option):
 def test_two_outputs_with_one_name_are_refused(tmp_path, capsys, shop):
     out = tmp_path / "o.xlsx"
     for extra in (["--report", str(out)], ["--pseudonymize", "--key-file", str(out)]):
-        code, err = cli(capsys, "segment", str(shop), "--out", str(out), *extra, "--lang", "en")
+        code, err = segment(capsys, str(shop), str(out), *extra, "--lang", "en")
         assert code == EXIT_INPUT, err
         assert "own file name" in err
         assert not out.exists()
@@ -260,14 +238,14 @@ def test_two_outputs_with_one_name_are_refused(tmp_path, capsys, shop):
 
 @pytest.mark.parametrize("out", ["", "segments.csv", "segments", "segments.xls"])
 def test_out_must_be_an_xlsx_workbook(tmp_path, capsys, shop, out):
-    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / out) if out else "", "--lang", "fr")
+    code, err = segment(capsys, str(shop), str(tmp_path / out) if out else "", "--lang", "fr")
     assert code == EXIT_INPUT, err
     assert ".xlsx" in err
     assert list(tmp_path.iterdir()) == []
 
 
 def test_out_suffix_in_capitals_is_a_workbook(tmp_path, capsys, shop):
-    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / "S.XLSX"), "--lang", "en")
+    code, err = segment(capsys, str(shop), str(tmp_path / "S.XLSX"), "--lang", "en")
     assert code == EXIT_OK, err
     assert (tmp_path / "S.XLSX").stat().st_size > 0
 
@@ -297,11 +275,9 @@ def test_unwritable_outputs_are_user_errors(tmp_path, capsys, shop, option, name
 
 def test_bad_seed_is_a_user_error(tmp_path, capsys, shop):
     for seed in ("-1", str(2**64)):
-        code, err = cli(
+        code, err = segment(
             capsys,
-            "segment",
             str(shop),
-            "--out",
             str(tmp_path / "o.xlsx"),
             "--method",
             "clusters",
@@ -315,11 +291,9 @@ def test_bad_seed_is_a_user_error(tmp_path, capsys, shop):
 
 
 def test_missing_rules_file_is_said_in_french(tmp_path, capsys, shop):
-    code, err = cli(
+    code, err = segment(
         capsys,
-        "segment",
         str(shop),
-        "--out",
         str(tmp_path / "o.xlsx"),
         "--method",
         "rules",
@@ -365,9 +339,8 @@ def test_measure_report_never_overwrites_what_it_reads(tmp_path, capsys, shop_pr
     before = results.read_bytes()
     out = tmp_path / "m.xlsx"
     for report in (results, shop_project, out):
-        code, err = cli(
+        code, err = measure(
             capsys,
-            "measure",
             str(shop_project),
             str(results),
             "--out",
@@ -385,9 +358,8 @@ def test_measure_report_never_overwrites_what_it_reads(tmp_path, capsys, shop_pr
 def test_measure_unwritable_report_is_a_user_error(tmp_path, capsys, shop_project):
     results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
     for place in _unwritable(tmp_path, "r.json"):
-        code, err = cli(
+        code, err = measure(
             capsys,
-            "measure",
             str(shop_project),
             str(results),
             "--out",
@@ -428,11 +400,9 @@ def test_as_of_on_the_first_sale_day_and_far_ahead_segment(tmp_path, capsys, sho
     report = tmp_path / "r.json"
     first = min(line.split(",")[1] for line in shop.read_text().splitlines()[1:])
     for value in (first, "2199-12-31"):
-        code, err = cli(
+        code, err = segment(
             capsys,
-            "segment",
             str(shop),
-            "--out",
             str(tmp_path / "o.xlsx"),
             "--report",
             str(report),
@@ -490,16 +460,8 @@ def test_customers_with_only_returns_are_said_in_the_report(tmp_path, capsys):
     data = sales_csv(tmp_path / "returns.csv", rows)
     report = tmp_path / "r.json"
     for lang, words in (("en", "only returns"), ("fr", "que des retours")):
-        code, err = cli(
-            capsys,
-            "segment",
-            str(data),
-            "--out",
-            str(tmp_path / "o.xlsx"),
-            "--report",
-            str(report),
-            "--lang",
-            lang,
+        code, err = segment(
+            capsys, str(data), str(tmp_path / "o.xlsx"), "--report", str(report), "--lang", lang
         )
         assert code == EXIT_OK, err
         result = strict_json(report)
@@ -512,9 +474,8 @@ def test_measure_unreadable_values_are_counted_not_read_as_no(tmp_path, capsys, 
         tmp_path / "res.csv", SHOP_IDS, ["maybe"] * 10 + ["yes", "no"] * 15, ["abc"] * 10 + ["10"] * 30
     )
     report = tmp_path / "r.json"
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(results),
         "--out",
@@ -533,9 +494,8 @@ def test_measure_unreadable_values_are_counted_not_read_as_no(tmp_path, capsys, 
 def test_measure_absurd_revenues_stay_finite_and_quiet(tmp_path, capsys, shop_project, amount):
     results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, [amount] * 40)
     report = tmp_path / "r.json"
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(results),
         "--out",
@@ -584,18 +544,8 @@ def _every_method(capsys, tmp_path: Path, data: Path, lang: str = "en") -> dict[
     for method in ("rfm", "rules", "clusters", "predictive"):
         report = tmp_path / f"{method}.json"
         out = tmp_path / f"{method}.xlsx"
-        code, err = cli(
-            capsys,
-            "segment",
-            str(data),
-            "--out",
-            str(out),
-            "--report",
-            str(report),
-            "--method",
-            method,
-            "--lang",
-            lang,
+        code, err = segment(
+            capsys, str(data), str(out), "--report", str(report), "--method", method, "--lang", lang
         )
         codes[method] = code
         assert code in (EXIT_OK, EXIT_INPUT), (method, err)
@@ -626,17 +576,7 @@ def test_customer_only_file_with_every_method(tmp_path, capsys, mall_customers_c
 
 def test_one_customer_clusters_message_names_the_problem(tmp_path, capsys):
     data = sales_csv(tmp_path / "one.csv", _tiny("1 customer"))
-    code, err = cli(
-        capsys,
-        "segment",
-        str(data),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--method",
-        "clusters",
-        "--lang",
-        "en",
-    )
+    code, err = segment(capsys, str(data), str(tmp_path / "o.xlsx"), "--method", "clusters", "--lang", "en")
     assert code == EXIT_INPUT
     assert "Too few" in err and "()" not in err
 
@@ -745,11 +685,9 @@ def test_hostile_text_gives_safe_workbook_csv_and_strict_json(tmp_path, capsys):
     )
     for lang, method, extra in (("fr", "rules", ["--rules", str(rules)]), ("en", "rfm", [])):
         out, report, csv_dir = tmp_path / f"{lang}.xlsx", tmp_path / f"{lang}.json", tmp_path / f"csv-{lang}"
-        code, err = cli(
+        code, err = segment(
             capsys,
-            "segment",
             str(data),
-            "--out",
             str(out),
             "--report",
             str(report),
@@ -809,11 +747,9 @@ def test_options_argparse_refuses_are_said_in_french(tmp_path, capsys, shop, arg
 )
 def test_control_share_bounds(tmp_path, capsys, shop, value, code):
     report = tmp_path / "r.json"
-    got, err = cli(
+    got, err = segment(
         capsys,
-        "segment",
         str(shop),
-        "--out",
         str(tmp_path / "o.xlsx"),
         "--report",
         str(report),
@@ -830,18 +766,8 @@ def test_control_share_bounds(tmp_path, capsys, shop, value, code):
 
 @pytest.mark.parametrize("k", ["1", "0", "50", "abc", "-3", "2.5"])
 def test_bad_k_is_a_user_error(tmp_path, capsys, shop, k):
-    code, err = cli(
-        capsys,
-        "segment",
-        str(shop),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--method",
-        "clusters",
-        "--k",
-        k,
-        "--lang",
-        "fr",
+    code, err = segment(
+        capsys, str(shop), str(tmp_path / "o.xlsx"), "--method", "clusters", "--k", k, "--lang", "fr"
     )
     assert code == EXIT_INPUT, err
     assert "--k" in err
@@ -886,9 +812,8 @@ def test_empty_option_value_is_refused_not_ignored(tmp_path, capsys, shop, optio
 
 def test_measure_empty_report_is_refused(tmp_path, capsys, shop_project):
     results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(results),
         "--out",
@@ -906,16 +831,8 @@ def test_measure_empty_report_is_refused(tmp_path, capsys, shop_project):
 def test_mapping_of_the_wrong_shape_is_refused(tmp_path, capsys, shop, content):
     mapping = tmp_path / "mapping.json"
     mapping.write_text(content, encoding="utf-8")
-    code, err = cli(
-        capsys,
-        "segment",
-        str(shop),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--mapping",
-        str(mapping),
-        "--lang",
-        "en",
+    code, err = segment(
+        capsys, str(shop), str(tmp_path / "o.xlsx"), "--mapping", str(mapping), "--lang", "en"
     )
     assert code == EXIT_INPUT, err
 
@@ -927,11 +844,9 @@ def test_pseudonymized_workbook_lists_no_customer_id(tmp_path, capsys, shop):
     import re
 
     out, report = tmp_path / "p.xlsx", tmp_path / "r.json"
-    code, err = cli(
+    code, err = segment(
         capsys,
-        "segment",
         str(shop),
-        "--out",
         str(out),
         "--report",
         str(report),
@@ -969,10 +884,7 @@ def test_copy_of_the_same_export_is_not_counted_twice(tmp_path, capsys, shop):
     copy = tmp_path / "copy.csv"
     copy.write_bytes(shop.read_bytes())
     report_once, report_twice = tmp_path / "once.json", tmp_path / "twice.json"
-    assert (
-        cli(capsys, "segment", str(shop), "--out", str(tmp_path / "a.xlsx"), "--report", str(report_once))[0]
-        == EXIT_OK
-    )
+    assert segment(capsys, str(shop), str(tmp_path / "a.xlsx"), "--report", str(report_once))[0] == EXIT_OK
     code, _err = cli(
         capsys,
         "segment",
@@ -1002,7 +914,7 @@ def test_sales_before_1900_give_a_workbook(tmp_path, capsys):
     rows, _ = _old_sales(birth_dates=False)
     data = sales_csv(tmp_path / "old.csv", rows)
     out = tmp_path / "o.xlsx"
-    code, err = cli(capsys, "segment", str(data), "--out", str(out), "--lang", "fr")
+    code, err = segment(capsys, str(data), str(out), "--lang", "fr")
     assert code == EXIT_OK, err
     texts = _check_workbook(out)
     assert "1850-01-10" in texts  # Excel cannot show it as a date: kept as text
@@ -1011,7 +923,7 @@ def test_sales_before_1900_give_a_workbook(tmp_path, capsys):
 def test_birth_dates_in_1800_do_not_crash(tmp_path, capsys):
     rows, extra = _old_sales(birth_dates=True)
     data = sales_csv(tmp_path / "old.csv", rows, extra)
-    code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", "en")
+    code, err = segment(capsys, str(data), str(tmp_path / "o.xlsx"), "--lang", "en")
     assert code in (EXIT_OK, EXIT_INPUT), err
 
 
@@ -1036,16 +948,8 @@ def test_infinite_or_absurd_amounts_never_reach_the_figures(tmp_path, capsys, am
     data = _sales_with_amount(tmp_path / "sales.csv", amount)
     report = tmp_path / "r.json"
     for lang, words in (("en", "too large"), ("fr", "trop grande")):
-        code, err = cli(
-            capsys,
-            "segment",
-            str(data),
-            "--out",
-            str(tmp_path / "o.xlsx"),
-            "--report",
-            str(report),
-            "--lang",
-            lang,
+        code, err = segment(
+            capsys, str(data), str(tmp_path / "o.xlsx"), "--report", str(report), "--lang", lang
         )
         assert code in (EXIT_OK, EXIT_INPUT), err
         if code == EXIT_INPUT:
@@ -1059,17 +963,7 @@ def test_infinite_or_absurd_amounts_never_reach_the_figures(tmp_path, capsys, am
 def test_infinite_amount_is_an_unreadable_amount(tmp_path, capsys):
     data = _sales_with_amount(tmp_path / "sales.csv", "inf")
     report = tmp_path / "r.json"
-    code, err = cli(
-        capsys,
-        "segment",
-        str(data),
-        "--out",
-        str(tmp_path / "o.xlsx"),
-        "--report",
-        str(report),
-        "--lang",
-        "en",
-    )
+    code, err = segment(capsys, str(data), str(tmp_path / "o.xlsx"), "--report", str(report), "--lang", "en")
     assert code == EXIT_OK, err
     assert strict_json(report)["rows"]["excluded"].get("unreadable_amount") == 1
 
@@ -1174,9 +1068,8 @@ def test_measure_on_hostile_results_files(tmp_path, capsys, shop_project, conten
     results = tmp_path / "res.csv"
     results.write_text(content, encoding="utf-8")
     report = tmp_path / "r.json"
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(results),
         "--out",
@@ -1203,15 +1096,8 @@ def test_measure_a_project_whose_segments_changed(tmp_path, capsys, shop_project
     path.write_bytes(shop_project.read_bytes())
     results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
     assert (
-        cli(
-            capsys,
-            "measure",
-            str(path),
-            str(results),
-            "--out",
-            str(tmp_path / "a.xlsx"),
-            "--save-project",
-            str(path),
+        measure(
+            capsys, str(path), str(results), "--out", str(tmp_path / "a.xlsx"), "--save-project", str(path)
         )[0]
         == EXIT_OK
     )
@@ -1220,9 +1106,8 @@ def test_measure_a_project_whose_segments_changed(tmp_path, capsys, shop_project
     edits.merge(analysis, keys, "Merged")
     project.save_project(analysis, path)
     report = tmp_path / "r.json"
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(path),
         str(results),
         "--out",
@@ -1244,17 +1129,8 @@ def test_unwritable_csv_folder_or_key_file_is_a_user_error(tmp_path, capsys, sho
     for place in _unwritable(tmp_path, name):
         if option == "--csv-dir" and place.is_dir():
             continue  # an existing folder is where the files go
-        code, err = cli(
-            capsys,
-            "segment",
-            str(shop),
-            "--out",
-            str(tmp_path / "o.xlsx"),
-            option,
-            str(place),
-            *extra,
-            "--lang",
-            "fr",
+        code, err = segment(
+            capsys, str(shop), str(tmp_path / "o.xlsx"), option, str(place), *extra, "--lang", "fr"
         )
         assert code == EXIT_INPUT, (place, err)
         assert "problème inattendu" not in err
@@ -1266,7 +1142,7 @@ def test_file_with_a_nul_byte_is_a_clear_message(tmp_path, capsys):
         b"order,date,customer,amount,product\n1,2025-01-05,A,10.00,vin\x00rouge\n2,2025-02-05,B,20.00,x\n"
     )
     for lang in ("en", "fr"):
-        code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        code, err = segment(capsys, str(data), str(tmp_path / "o.xlsx"), "--lang", lang)
         assert code in (EXIT_OK, EXIT_INPUT), err
         assert "Traceback" not in err
 
@@ -1302,9 +1178,8 @@ def test_closed_output_pipe_after_the_work_is_not_an_error(tmp_path, shop):
 @pytest.mark.parametrize("date", ["2030-01-01", "1990-01-01"])
 def test_measure_sales_export_that_misses_the_campaign_window(tmp_path, capsys, shop_project, shop, date):
     for lang, words in (("en", "none can fall in the campaign's window"), ("fr", "aucune ne peut tomber")):
-        code, err = cli(
+        code, err = measure(
             capsys,
-            "measure",
             str(shop_project),
             str(shop),
             "--campaign-date",
@@ -1316,9 +1191,8 @@ def test_measure_sales_export_that_misses_the_campaign_window(tmp_path, capsys, 
         )
         assert code == EXIT_INPUT, err
         assert words in err
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(shop),
         "--campaign-date",
@@ -1333,9 +1207,8 @@ def test_measure_sales_export_that_misses_the_campaign_window(tmp_path, capsys, 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2025-13-01", ""])
 def test_measure_campaign_date_out_of_range_or_malformed(tmp_path, capsys, shop_project, shop, date):
-    code, err = cli(
+    code, err = measure(
         capsys,
-        "measure",
         str(shop_project),
         str(shop),
         "--campaign-date",
@@ -1387,7 +1260,7 @@ def test_a_file_of_returns_only_says_so(tmp_path, capsys):
     rows = [(f"R{i}", f"2025-05-1{i}", f"C{i}", -10.0 - i) for i in range(5)]
     data = sales_csv(tmp_path / "returns.csv", rows)
     for lang, words in (("en", "return or a cancellation"), ("fr", "retours ou des annulations")):
-        code, err = cli(capsys, "segment", str(data), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        code, err = segment(capsys, str(data), str(tmp_path / "o.xlsx"), "--lang", lang)
         assert code == EXIT_INPUT and words in err and "later" not in err and "tardive" not in err
 
 
