@@ -31,8 +31,12 @@ T = Messages(
             "fichier de commandes.",
         ),
         "no_purchases": (
-            "No purchase is dated on or before the analysis date {as_of}. Choose a later analysis date.",
-            "Aucun achat n'est daté du {as_of} ou avant. Choisissez une date d'analyse plus tardive.",
+            "The analysis date {as_of} is before the first purchase in the data ({first}): nothing could be "
+            "segmented. Choose a date on or after {first}, or leave the analysis date out to use the day "
+            "after the last sale.",
+            "La date d'analyse {as_of} précède le premier achat des données ({first}) : rien ne pourrait être "
+            "segmenté. Choisissez une date à partir du {first}, ou ne donnez pas de date d'analyse pour "
+            "prendre le lendemain de la dernière vente.",
         ),
         "only_returns": (
             "Every kept line is a return or a cancellation: there is no purchase to build customers from. "
@@ -84,9 +88,13 @@ def build_customer_table(
     dates = tx[schema.T_DATE]
     days = dates.dt.normalize()
     as_of_ts = days.max() + pd.Timedelta(days=1) if as_of is None else analysis_date(as_of)
+    purchase_days = days[~tx[schema.T_IS_RETURN].to_numpy(dtype=bool)]
+    if purchase_days.empty:
+        raise UserError(T, "only_returns")  # a later date would not help: say what is wrong
+    first = purchase_days.min()
+    if as_of_ts < first:
+        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat(), first=first.date().isoformat())
     inside = (days <= as_of_ts).to_numpy()
-    if not inside.any():
-        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())
     analysis.as_of = as_of_ts
     analysis.rows_after_as_of = int((~inside).sum())
     if analysis.rows_after_as_of:
@@ -175,11 +183,7 @@ def build_customer_table(
         index=pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER),
     )
     progress(0.8, T("building", analysis.lang))
-    table = table.loc[frequency > 0]
-    if table.empty:
-        if not buy.any():
-            raise UserError(T, "only_returns")  # a later date would not help: say what is wrong
-        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat())
+    table = table.loc[frequency > 0]  # never empty: a purchase is dated on or before as_of
     table = _join_attributes(table, analysis.customer_attributes, as_of_ts)
     analysis.customers = table
     progress(1.0, T("building", analysis.lang))

@@ -29,10 +29,6 @@ T = Messages(
             "{count} customer(s) have a total spend too large to be real (an amount like 'inf', 1e400 or 1e307 in the file). Check the amount column, or map another column as the amount with --mapping.",
             "{count} client(s) ont une dépense totale trop grande pour être réelle (un montant comme « inf », 1e400 ou 1e307 dans le fichier). Vérifiez la colonne des montants, ou désignez une autre colonne comme montant avec --mapping.",
         ),
-        "as_of_before_sales": (
-            "The analysis date {as_of} is before the first purchase in the data ({first}): nothing could be segmented. Choose a date on or after {first}, or leave --as-of out to use the day after the last sale.",
-            "La date d'analyse {as_of} précède le premier achat des données ({first}) : rien ne pourrait être segmenté. Choisissez une date à partir du {first}, ou retirez --as-of pour prendre le lendemain de la dernière vente.",
-        ),
     }
 )
 
@@ -99,7 +95,6 @@ def run_segment(
             progress=StageProgress(progress, 0.0, 0.45, cancel),
             cancel=cancel,
         )
-    check_as_of(analysis, options.as_of)
     with timed(analysis, "customers"):
         customers.build_customer_table(
             analysis, options.as_of, progress=StageProgress(progress, 0.45, 0.55, cancel), cancel=cancel
@@ -141,24 +136,6 @@ def run_segment(
             outputs["project"] = str(Path(options.save_project).resolve())
     progress(1.0, "")
     return analysis, outputs
-
-
-def check_as_of(analysis: Analysis, as_of: pd.Timestamp | None) -> None:
-    """Refuse an analysis date before the first purchase (no customer could have a recency)."""
-    tx = analysis.transactions
-    if as_of is None or tx is None or tx.empty:
-        return
-    bought = tx.loc[~tx[schema.T_IS_RETURN].to_numpy(dtype=bool), schema.T_DATE]
-    if bought.empty:
-        return  # only returns: the customer table says there is no purchase
-    first = bought.min().normalize()
-    if pd.Timestamp(as_of).normalize() < first:
-        raise UserError(
-            T,
-            "as_of_before_sales",
-            as_of=pd.Timestamp(as_of).date().isoformat(),
-            first=first.date().isoformat(),
-        )
 
 
 def check_amounts(analysis: Analysis) -> None:
