@@ -45,10 +45,10 @@ T = Messages(
             "construire les clients. Vérifiez le signe des montants, ou ajoutez l'export des ventes.",
         ),
         "bad_as_of": (
-            "The analysis date {as_of} cannot be used: give a date between 1900-01-01 and 2200-12-31, "
+            "The analysis date {as_of} cannot be used: give a date between 1900-01-01 and 2199-12-31, "
             "written 2024-12-31.",
             "La date d'analyse {as_of} n'est pas utilisable : donnez une date entre le 1900-01-01 et le "
-            "2200-12-31, écrite 2024-12-31.",
+            "2199-12-31, écrite 2024-12-31.",
         ),
         "building": ("Building the customer table", "Construction de la table clients"),
     }
@@ -189,7 +189,8 @@ def build_customer_table(
     progress(1.0, T("building", analysis.lang))
 
 
-_FIRST_DATE, _LAST_DATE = pd.Timestamp("1900-01-01"), pd.Timestamp("2200-12-31")
+# The same bounds as the command line's --as-of (cli/segment.py AS_OF_RANGE).
+_FIRST_DATE, _LAST_DATE = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 
 
 def analysis_date(as_of: pd.Timestamp | str) -> pd.Timestamp:
