@@ -222,3 +222,47 @@ def test_never_writes_over_the_files_it_reads(demo_project, tmp_path):
     result = run_cli("measure", str(demo_project), str(results), "--out", str(results), "--lang", "en")
     assert result.returncode == 2 and "choose another name" in result.stderr
     assert results.read_bytes() == before
+
+
+def test_measure_in_the_other_language_names_segments_in_it(demo_project, tmp_path):
+    """A project made in English, measured with --lang fr: the names the app gave are in French,
+    the ones the user gave stay as written."""
+    from segmenter_app.core.segmentation import edits
+    from segmenter_app.core.segmentation.names import names_in
+
+    analysis = project.load_project(demo_project)
+    english = dict(
+        zip(analysis.segmentation.segments["key"], analysis.segmentation.segments["name"], strict=True)
+    )
+    assert english["rfm:loyal"] == "Loyal"
+    edits.rename(analysis, "rfm:champions", "Nos VIP")
+    french = names_in(analysis.segmentation, "fr", analysis.edits)
+    assert french["rfm:loyal"] == "Fidèles" and "rfm:champions" not in french
+    renamed = tmp_path / "renamed.segmenter"
+    project.save_project(analysis, renamed)
+    results = tmp_path / "resultats.csv"
+    _results_sheet(analysis, results, effect=0.1)
+    report_path = tmp_path / "r.json"
+    code = main(
+        ["measure", str(renamed), str(results), "--out", str(tmp_path / "m.xlsx"), "--report", str(report_path), "--lang", "fr"]
+    )  # fmt: skip
+    assert code == 0
+    names = {
+        row["key"]: row["name"] for row in json.loads(report_path.read_text(encoding="utf-8"))["segments"]
+    }
+    assert names["rfm:loyal"] == "Fidèles" and names["rfm:champions"] == "Nos VIP"
+
+
+@pytest.mark.parametrize(("method", "key", "english", "french"), [
+    ("rules", "rule:others", "Others", "Autres"),
+    ("predictive", "pred:churn_risk", "Churn risk", "Risque de départ"),
+])  # fmt: skip
+def test_rule_and_predictive_names_said_in_the_other_language(method, key, english, french):
+    from ui_analysis import demo_analysis
+
+    from segmenter_app.core import segmentation
+    from segmenter_app.core.segmentation.names import names_in
+
+    seg = segmentation.segment(demo_analysis("en"), method)
+    assert seg.name_of(key) == english
+    assert names_in(seg, "fr")[key] == french

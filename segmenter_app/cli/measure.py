@@ -196,6 +196,11 @@ def run(args: argparse.Namespace) -> int:
         analysis = project.load_project(args.project)
         if analysis.segmentation is None:
             raise UserError(T, "no_segments", path=args.project)
+        if analysis.lang != lang:
+            # The measure speaks --lang: the names the app gave the segments are said in it too.
+            from segmenter_app.core.segmentation.names import rename_in
+
+            rename_in(analysis, lang)
         analysis.lang = lang
         other = project.load_project(args.compare) if args.compare else None
         timings["load"] = round(time.perf_counter() - started, 3)
