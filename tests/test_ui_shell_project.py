@@ -81,3 +81,27 @@ def test_opening_something_that_is_not_a_project_is_explained(qtbot, tmp_path):
     texts = _no_dialogs()
     assert len(texts) == 1 and "not a Segmenter project" in texts[0]
     assert win.ctx.analysis.customers is None
+
+
+def test_a_project_made_in_french_opens_with_english_segment_names(qtbot, tmp_path):
+    """The names the app gave are said in the interface's language; a name the user gave stays."""
+    from ui_analysis import demo_analysis
+
+    from segmenter_app.core import project, segmentation
+    from segmenter_app.core.segmentation import edits
+
+    analysis = demo_analysis("fr")
+    segmentation.segment(analysis, "rfm")
+    assert analysis.segmentation.name_of("rfm:loyal") == "Fidèles"
+    edits.rename(analysis, "rfm:champions", "Nos VIP")
+    path = tmp_path / "boutique.segmenter"
+    project.save_project(analysis, path)
+    win = _window(qtbot)
+    win.import_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert _no_dialogs() == []
+    seg = win.ctx.analysis.segmentation
+    assert seg.name_of("rfm:loyal") == "Loyal" and seg.name_of("rfm:champions") == "Nos VIP"
+    win.rebuild_for_language("fr")  # and back, as the Preferences menu does
+    assert win.ctx.analysis.segmentation.name_of("rfm:loyal") == "Fidèles"
+    win.rebuild_for_language("en")

@@ -309,6 +309,10 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         # The pages are about to be replaced: work they started must not report to them.
         self.tasks.cancel_all()
         self.tasks.wait_idle(2.0)
+        if self.ctx.analysis.lang != lang:
+            from segmenter_app.core.segmentation.names import rename_in
+
+            rename_in(self.ctx.analysis, lang)  # the names the app gave, in the new language
         self.ctx.analysis.lang = lang
         current = self._current
         self._build_menus()

@@ -61,6 +61,10 @@ class ProjectFilesMixin:
             # Work started on the previous analysis must not land in the opened one.
             self.tasks.cancel_all()
             analysis.project_path = str(Path(path).resolve())
+            if analysis.lang != self.ctx.lang:
+                from segmenter_app.core.segmentation.names import rename_in
+
+                rename_in(analysis, self.ctx.lang)  # a project made in the other language
             analysis.lang = self.ctx.lang
             self.ctx.replace_analysis(analysis)
             self._remember(path)
