@@ -428,3 +428,25 @@ def test_file_without_header_shows_none_and_reads_again_unchanged(window, tmp_pa
     assert window.ctx.analysis.account.read == 30 and len(window.ctx.analysis.customers) == 30
     controls.header_row.setValue(controls.header_row.minimum())
     assert controls.header_row.text() == "automatic" and controls.settings()["header_row"] is None
+
+
+def test_generic_column_names_in_french(qtbot, tmp_path):
+    """A file without a header: its columns read 'Colonne 1'... in the French interface, while the
+    import keeps 'Column 1' (what mapping files refer to)."""
+    path = tmp_path / "sans_entete.txt"
+    path.write_text(
+        "\n".join(f"{i:05d}  2023010{1 + i % 9}  {10 + i}.50" for i in range(20)) + "\n", encoding="utf-8"
+    )
+    win = make_window(qtbot, "fr")
+    try:
+        page = import_and_wait(win, [path])
+        page.files.setCurrentRow(0)
+        page._on_file_selected(0)
+        assert win.tasks.wait_idle(30)
+        assert page.preview.model.headerData(0, Qt.Orientation.Horizontal) == "Colonne 1"
+        assert page.roles.item(0, 0).text() == "Colonne 1"
+        assert "Column 1" in win.ctx.analysis.inputs[0].mapping
+    finally:
+        from segmenter_app.ui.app import apply_language, ensure_application
+
+        apply_language(ensure_application(), "en")

@@ -1984,6 +1984,13 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This cannot be used as it is</source>

@@ -1986,6 +1986,13 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This cannot be used as it is</source>

@@ -35,7 +35,7 @@ from segmenter_app.core.i18n import UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
 from segmenter_app.ui.steps.base import CHANGE_INPUTS, CHANGE_PROJECT, CallbackCommand, StepPage
 from segmenter_app.ui.steps.collect_account import AccountPanel, MatchesPanel
-from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, load_preview
+from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, column_title, load_preview
 
 
 def import_and_build(
@@ -427,7 +427,7 @@ class CollectPage(StepPage):
             self.roles_note.setText(
                 self.tr(
                     "Check the highlighted columns: their role was guessed with little certainty (%1)."
-                ).replace("%1", ", ".join(low))
+                ).replace("%1", ", ".join(column_title(c) for c in low))
             )
         else:
             self.roles_note.setText(

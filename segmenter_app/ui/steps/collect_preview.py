@@ -83,6 +83,16 @@ def load_preview(
     )
 
 
+def column_title(name: str) -> str:
+    """A column's name as shown: the generic names the import gives the columns of a file without
+    a header ("Column 3") in the interface's language; they stay "Column 3" inside, where mapping
+    files refer to them."""
+    number = name[len("Column ") :] if name.startswith("Column ") else ""
+    if number.isdigit():
+        return QCoreApplication.translate("columns", "Column %1").replace("%1", number)
+    return name
+
+
 def role_label(role: str) -> str:
     """A column role in the interface language."""
     labels = {
@@ -281,7 +291,7 @@ class PreviewGrid(QWidget):
             return
         self.controls.show_preview(preview)
         # Row numbers as the user sees them in the file (the header and titles come first).
-        self.model.set_frame(preview.frame)
+        self.model.set_frame(preview.frame, headers={c: column_title(str(c)) for c in preview.frame.columns})
         self.model.row_labels = [str(r) for r in preview.source_rows] if preview.source_rows else None
         self.table.resizeColumnsToContents()
 
@@ -310,7 +320,7 @@ class RoleTable(QTableWidget):
         warn = QBrush(QColor(255, 196, 0, 90))
         for row, column in enumerate(frame.columns):
             role, confidence, why = roles.get(column, ("ignore", 0.0, ""))
-            name = QTableWidgetItem(str(column))
+            name = QTableWidgetItem(column_title(str(column)))
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             values = frame[column].dropna().astype(str).str.strip()
             samples = values[values != ""].head(4).tolist()
