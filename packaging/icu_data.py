@@ -27,9 +27,10 @@ import re
 import shutil
 import struct
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+import elf_tools
 
 # The app's languages: their locale data stays (with every regional variant: fr_CA, en_GB...).
 KEEP_LANGUAGES: frozenset[str] = frozenset({"en", "fr"})
@@ -128,40 +129,26 @@ def data_symbol(library: Path) -> tuple[str, int, int]:
 
 def soname(library: Path) -> str:
     """The library's ``SONAME``."""
-    match = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", _readelf(["-d"], library))
-    if not match:
+    name = elf_tools.soname(library)
+    if name is None:
         raise ValueError(f"{library.name}: no SONAME")
-    return match[1]
+    return name
 
 
 def build_library(package: bytes, symbol: str, so_name: str, out: Path) -> None:
     """Write a shared library exporting ``package`` as the read-only object ``symbol``."""
-    with tempfile.TemporaryDirectory(prefix="icudata-") as tmp:
-        folder = Path(tmp)
-        (folder / "data.bin").write_bytes(package)
-        (folder / "data.s").write_text(
-            "\n".join(
-                [
-                    '.section .rodata,"a"',
-                    f".globl {symbol}",
-                    f".type {symbol}, @object",
-                    f".balign {_ALIGN}",
-                    f"{symbol}:",
-                    '.incbin "data.bin"',
-                    f".size {symbol}, . - {symbol}",
-                    '.section .note.GNU-stack,"",@progbits',  # no executable stack
-                    "",
-                ]
-            ),
-            encoding="ascii",
-        )
-        subprocess.run(["as", "-o", "data.o", "data.s"], cwd=folder, check=True)
-        subprocess.run(
-            ["ld", "-shared", "-soname", so_name, "-z", "noexecstack", "-o", "lib.so", "data.o"],
-            cwd=folder,
-            check=True,
-        )
-        shutil.copyfile(folder / "lib.so", out)
+    assembly = "\n".join(
+        [
+            '.section .rodata,"a"',
+            f".globl {symbol}",
+            f".type {symbol}, @object",
+            f".balign {_ALIGN}",
+            f"{symbol}:",
+            '.incbin "data.bin"',
+            f".size {symbol}, . - {symbol}",
+        ]
+    )
+    elf_tools.link_library(assembly, so_name, out, {"data.bin": package})
 
 
 def trim_library(library: Path, keep: Callable[[str], bool] = keep_item) -> int:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
+
+import elf_tools
 
 # Libraries (globs under the bundle's _internal folder) to replace when nothing calls them.
 STUB_CANDIDATES: tuple[str, ...] = ("pyarrow/libarrow_substrait.so.*",)
@@ -52,23 +53,12 @@ def callers(library: Path, files: list[Path]) -> list[Path]:
 
 def soname(library: Path) -> str:
     """The library's ``SONAME`` (its file name when it has none)."""
-    out = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True, check=False).stdout
-    match = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", out)
-    return match[1] if match else library.name
+    return elf_tools.soname(library) or library.name
 
 
 def write_empty_library(so_name: str, out: Path) -> None:
     """An ELF shared library with this soname that defines nothing (GNU assembler and linker)."""
-    with tempfile.TemporaryDirectory(prefix="stub-") as tmp:
-        folder = Path(tmp)
-        (folder / "stub.s").write_text('.section .note.GNU-stack,"",@progbits\n', encoding="ascii")
-        subprocess.run(["as", "-o", "stub.o", "stub.s"], cwd=folder, check=True)
-        subprocess.run(
-            ["ld", "-shared", "-soname", so_name, "-z", "noexecstack", "-o", "stub.so", "stub.o"],
-            cwd=folder,
-            check=True,
-        )
-        shutil.copyfile(folder / "stub.so", out)
+    elf_tools.link_library("", so_name, out)
 
 
 def stub_unused(internal: Path, candidates: tuple[str, ...] = STUB_CANDIDATES) -> tuple[int, list[str]]:
