@@ -33,6 +33,10 @@ GENDER = "gender"
 CONSENT = "consent"  # marketing consent (yes = may be contacted)
 OPT_OUT = "opt_out"  # unsubscribed / do not contact (yes = may not be contacted)
 IGNORE = "ignore"
+# Roles only the import uses (not columns of the tables below): a product code (SKU, StockCode)
+# finds postage and fee lines; an order status finds cancelled orders.
+PRODUCT_CODE = "product_code"
+STATUS = "status"
 
 ROLES: tuple[str, ...] = (
     CUSTOMER_ID,

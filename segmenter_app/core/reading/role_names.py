@@ -16,10 +16,9 @@ from typing import Any
 from segmenter_app.core import schema
 from segmenter_app.core.reading import role_names_europe
 
-# Roles the import understands beyond the schema's: a product code (SKU, StockCode) helps find
-# postage and fee lines; an order status finds cancelled orders.
-PRODUCT_CODE = "product_code"
-STATUS = "status"
+# Roles the import understands beyond the schema's tables (defined in schema.py).
+PRODUCT_CODE = schema.PRODUCT_CODE
+STATUS = schema.STATUS
 ALL_ROLES: tuple[str, ...] = (*schema.ROLES, PRODUCT_CODE, STATUS, schema.IGNORE)
 
 

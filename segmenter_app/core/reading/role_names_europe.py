@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from segmenter_app.core import schema
 
-PRODUCT_CODE = "product_code"  # the same role names as role_names.py (kept here to avoid a cycle)
-STATUS = "status"
-
 # Whole header names per role (compared after normalize_header: lower case, no accents).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     schema.CUSTOMER_ID: (
@@ -207,7 +204,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     schema.GENDER: ("geschlecht", "anrede", "sexo", "sesso", "geslacht", "aanhef"),
     schema.AGE: ("alter", "edad", "leeftijd", "idade"),
-    PRODUCT_CODE: (
+    schema.PRODUCT_CODE: (
         "artikelnummer",
         "artikel nr",
         "artikelnr",
@@ -217,7 +214,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "artikelcode",
         "referentie",
     ),
-    STATUS: ("bestellstatus", "estado", "estado pedido", "stato", "stato ordine", "bestelstatus"),
+    schema.STATUS: ("bestellstatus", "estado", "estado pedido", "stato", "stato ordine", "bestelstatus"),
 }
 
 # Words that start a longer header's word ("Kundennummer", "Rechnungsdatum"), after the French and
