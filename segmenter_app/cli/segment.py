@@ -31,10 +31,6 @@ T = Messages(
             "The analysis date '{value}' is out of range: give a date from {low} to {high}.",
             "La date d'analyse « {value} » est hors limites : donnez une date du {low} au {high}.",
         ),
-        "same_input": (
-            "'{path}' is given twice: each sale would count twice. Give each file once.",
-            "« {path} » est donné deux fois : chaque vente compterait double. Donnez chaque fichier une seule fois.",
-        ),
         "name_too_long": (
             "The name given to {option} is too long for the file system ({length} characters): choose a shorter name or folder.",
             "Le nom donné à {option} est trop long pour le système de fichiers ({length} caractères) : choisissez un nom ou un dossier plus court.",
@@ -141,11 +137,9 @@ def parse_options(args: argparse.Namespace) -> Any:
     from segmenter_app.core.pipeline import SegmentOptions
 
     check_names(args, ("files", "out", "report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
-    for index, path in enumerate(args.files):
+    for path in args.files:
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
-        if any(_same_file(Path(path), Path(earlier)) for earlier in args.files[:index]):
-            raise UserError(T, "same_input", path=path)
     check_not_empty(args, ("report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
     check_outputs(args)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":
