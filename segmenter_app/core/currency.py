@@ -8,17 +8,17 @@ euro, the currency of the shops this app is first made for.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.reading.role_names import normalize_header
 
 DEFAULT_SYMBOL = "€"
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "CAD": "$"}
 
-# Country names as shops write them (English and French, ISO codes), folded: lower case, no accents.
+# Country names as shops write them (English, French and others, ISO codes), compared after
+# normalize_header (lower case, no accents, punctuation as spaces: "États-Unis" -> "etats unis").
 _COUNTRIES = {
     "GBP": (
         "united kingdom",
@@ -30,7 +30,6 @@ _COUNTRIES = {
         "scotland",
         "wales",
         "northern ireland",
-        "royaume-uni",
         "royaume uni",
         "angleterre",
         "ecosse",
@@ -81,16 +80,11 @@ _COUNTRIES = {
         "belgie",
     ),
     "CHF": ("switzerland", "suisse", "schweiz", "svizzera", "ch", "che"),
-    "USD": ("united states", "usa", "us", "etats-unis", "etats unis", "united states of america"),
+    "USD": ("united states", "usa", "us", "etats unis", "united states of america"),
     "CAD": ("canada", "ca", "can"),
 }
-_BY_COUNTRY = {name: code for code, names in _COUNTRIES.items() for name in names}
+_BY_COUNTRY = {normalize_header(name): code for code, names in _COUNTRIES.items() for name in names}
 MAIN_COUNTRY_SHARE = 0.6  # the country must hold most customers to speak for the shop
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def shop_currency(analysis: Analysis) -> str | None:
@@ -110,7 +104,7 @@ def _currency_of_main_country(customers: pd.DataFrame | None) -> str | None:
     countries = customers[schema.COUNTRY].dropna().astype(str)
     if countries.empty:
         return None
-    shares = countries.map(_fold).value_counts(normalize=True)
+    shares = countries.map(normalize_header).value_counts(normalize=True)
     if shares.iloc[0] < MAIN_COUNTRY_SHARE:
         return None
     return _BY_COUNTRY.get(str(shares.index[0]))
