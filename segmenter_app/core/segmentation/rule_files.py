@@ -7,13 +7,11 @@ values, nesting) before a rule runs, so a mistake is a message naming the rule, 
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.segmentation import rule_presets
 from segmenter_app.core.segmentation.rule_text import TEXTS
 
@@ -89,30 +87,26 @@ MESSAGES = Messages(
 )
 
 
-@dataclass(frozen=True)
-class _Part:
-    """A part of a message (a message key and its parameters) rendered in the error's language."""
+class _Part(Phrase):
+    """A part of a message (a message key and its parameters) said in the language of the
+    message it fills (``i18n.Phrase``)."""
 
-    key: str
-    params: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-
-def _render(value: Any, lang: str) -> Any:
-    if isinstance(value, _Part):
-        return MESSAGES(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
-    return value
+    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
+        self.key, self.params = key, dict(params or {})
+        super().__init__(
+            lambda lang: MESSAGES(
+                key,
+                lang,
+                **{k: v.render(lang) if isinstance(v, Phrase) else v for k, v in self.params.items()},
+            )
+        )
 
 
 class RuleError(UserError):
-    """A rules problem whose parts (``_Part``) are said in the message's language too."""
+    """A rules problem; its parts (``_Part``) are said in the message's language too."""
 
     def __init__(self, key: str, /, **params: object) -> None:
-        super().__init__(MESSAGES, key, **{k: _render(v, "en") for k, v in params.items()})
-        self.parts = params
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang``, its parts included."""
-        return MESSAGES(self.key, lang, **{k: _render(v, lang) for k, v in self.parts.items()})
+        super().__init__(MESSAGES, key, **params)
 
 
 def _bad_rule(index: int, problem: str, **params: Any) -> RuleError:
