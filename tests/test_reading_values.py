@@ -218,7 +218,7 @@ def test_long_columns_read_once_per_distinct_value_give_the_row_by_row_result(re
     column = _long_column(cells)
     assert values.distinct_values(column) is not None  # the per-distinct path is the one tested
     fast = reader(column)
-    monkeypatch.setattr(values, "_DISTINCT_MIN_ROWS", 10**9)
+    monkeypatch.setattr(values, "DISTINCT_MIN_ROWS", 10**9)
     slow = reader(column)
     for got, expected in (
         [(fast, slow)]

@@ -179,14 +179,11 @@ def clean_file(
         m = np.asarray(mask, dtype=bool) & (code == 0)
         code[m] = REASON_KEYS.index(key) + 1
 
-    # The duplicate search only needs the raw cells: run it beside the reading of the values
-    # (Arrow's kernels free the GIL, so the second core does it).
-    import concurrent.futures as cf
-
-    pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-dups")
-    duplicates = pool.submit(duplicate_rows, frame)
-    pool.shutdown(wait=False)
-    std = _standardize(raw, by_role, kind, date_order, details, warnings, tick)
+    encoded = _encode_columns(frame, by_role)
+    # What the duplicate search may use besides the cells (see duplicates.py): filled in while the
+    # values are read.
+    features: dict[str, np.ndarray] = {column: enc[0] for column, enc in encoded.items()}
+    std = _standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded, features)
     tick(0.6)
     mark(frame.isna().all(axis=1).to_numpy(), "blank_row")
     if raw.malformed:
@@ -198,14 +195,14 @@ def clean_file(
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
-    mark(duplicates.result(), "duplicate")
+    mark(duplicate_rows(frame, features), "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
         mark(std.pop("_amount_unreadable").to_numpy(), "unreadable_amount")
         mark(std.pop("_continuation").to_numpy(), "order_continuation")
         mark(std.pop("_zero_price").to_numpy(), "zero_price")
-        mark(_non_product(std, by_role, frame), "non_product")
+        mark(_non_product(by_role, frame, encoded), "non_product")
         tick(0.85)
         if STATUS in by_role:
             status = frame[by_role[STATUS]]
@@ -244,6 +241,34 @@ def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
         raise UserError(T, "missing_roles", path=Path(raw.path).name, roles=", ".join(missing))
 
 
+# Text columns read once per distinct value (see values.distinct_values) whose dictionary codes
+# also serve the duplicate search.
+_ENCODED_ROLES = (
+    schema.CUSTOMER_ID,
+    schema.ORDER_ID,
+    schema.ORDER_DATE,
+    schema.EMAIL,
+    schema.PHONE,
+    PRODUCT_CODE,
+    schema.PRODUCT,
+    schema.CATEGORY,
+)
+
+
+def _encode_columns(frame: pd.DataFrame, by_role: dict[str, str]) -> dict[str, values.Encoded]:
+    """The dictionary encoding of each mapped text column of a long file, computed once, two columns
+    at a time (Arrow's kernels free the GIL, so both cores work)."""
+    if len(frame) < values.DISTINCT_MIN_ROWS:
+        return {}
+    columns = list(dict.fromkeys(by_role[r] for r in _ENCODED_ROLES if r in by_role))
+    series = [frame[c] for c in columns]  # taken here: pandas objects stay in this thread
+    import concurrent.futures as cf
+
+    with cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-encode") as pool:
+        encodings = list(pool.map(values.encode, series))
+    return {c: e for c, e in zip(columns, encodings, strict=True) if e is not None}
+
+
 def _standardize(
     raw: RawTable,
     by_role: dict[str, str],
@@ -252,8 +277,13 @@ def _standardize(
     details: dict[str, Any],
     warnings: list[tuple[Messages, str, dict[str, Any]]],
     tick: Callable[[float], None],
+    encoded: dict[str, values.Encoded],
+    features: dict[str, np.ndarray],
 ) -> pd.DataFrame:
-    """The mapped columns read into standard typed columns (ids, dates, amounts, attributes)."""
+    """The mapped columns read into standard typed columns (ids, dates, amounts, attributes).
+
+    ``encoded``: the columns' dictionary encodings (see :func:`_encode_columns`); ``features``
+    receives the numbers read from number columns, for the duplicate search."""
     frame = raw.frame
     n = len(frame)
     index = frame.index
@@ -261,6 +291,14 @@ def _standardize(
 
     def col(role: str) -> pd.Series | None:
         return frame[by_role[role]] if role in by_role else None
+
+    def enc(role: str) -> values.Encoded | None:
+        return encoded.get(by_role[role]) if role in by_role else None
+
+    def numbers(role: str) -> values.NumberResult:
+        result = values.parse_numbers(frame[by_role[role]])
+        features[by_role[role]] = result.values.to_numpy()
+        return result
 
     def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
         count = int(mask.sum())
@@ -283,38 +321,35 @@ def _standardize(
             )
         )
 
-    # Dates and order numbers are read in worker threads while the customer ids are read here:
-    # Arrow's kernels free the GIL, so a second core shares the work.
-    import concurrent.futures as cf
-
-    pool = cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-values")
-    later: dict[str, cf.Future] = {}
-    if kind == ORDERS:
-        later["dates"] = pool.submit(date_reader.parse_dates, col(schema.ORDER_DATE), date_order)
-        if schema.ORDER_ID in by_role:
-            later["orders"] = pool.submit(values.normalize_ids, col(schema.ORDER_ID))
-    pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
-    out[schema.T_CUSTOMER] = values.normalize_ids(ids) if ids is not None else values.no_text(index)
+    out[schema.T_CUSTOMER] = (
+        values.normalize_ids(ids, enc(schema.CUSTOMER_ID)) if ids is not None else values.no_text(index)
+    )
     tick(0.05)
     email = col(schema.EMAIL)
-    out["email_norm"] = values.normalize_emails(email) if email is not None else values.no_text(index)
+    out["email_norm"] = (
+        values.normalize_emails(email, enc(schema.EMAIL)) if email is not None else values.no_text(index)
+    )
     phone = col(schema.PHONE)
-    out["phone_norm"] = values.normalize_phones(phone) if phone is not None else values.no_text(index)
+    out["phone_norm"] = (
+        values.normalize_phones(phone, encoded=enc(schema.PHONE))
+        if phone is not None
+        else values.no_text(index)
+    )
     tick(0.1)
     if kind == ORDERS:
-        dates = later["dates"].result()
+        dates = date_reader.parse_dates(col(schema.ORDER_DATE), date_order, enc(schema.ORDER_DATE))
         _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)
         note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
         out[schema.T_DATE] = dates.values
         tick(0.2)
-        out[schema.T_ORDER] = later["orders"].result() if "orders" in later else values.no_text(index)
+        out[schema.T_ORDER], cancellation_like = _order_ids(col(schema.ORDER_ID), enc(schema.ORDER_ID), index)
         tick(0.3)
-        qty = values.parse_numbers(col(schema.QUANTITY)) if schema.QUANTITY in by_role else None
-        price = values.parse_numbers(col(schema.UNIT_PRICE)) if schema.UNIT_PRICE in by_role else None
+        qty = numbers(schema.QUANTITY) if schema.QUANTITY in by_role else None
+        price = numbers(schema.UNIT_PRICE) if schema.UNIT_PRICE in by_role else None
         bad_amount = pd.Series(False, index=index)
         if schema.AMOUNT in by_role:
-            amount = values.parse_numbers(col(schema.AMOUNT))
+            amount = numbers(schema.AMOUNT)
             details["currency"] = values.detect_currency(col(schema.AMOUNT))
             note_unreadable(schema.AMOUNT, amount.unreadable, "what_number")
             amt = amount.values
@@ -360,7 +395,7 @@ def _standardize(
         if qty is not None:
             is_return = is_return | (qty.values < 0).fillna(False)
         out[schema.T_IS_RETURN] = is_return
-        out["_cancellation"] = _cancellation_ids(out[schema.T_ORDER]) & is_return
+        out["_cancellation"] = cancellation_like & is_return
         tick(0.4)
         for role, name in (
             (schema.PRODUCT, schema.T_PRODUCT),
@@ -371,7 +406,7 @@ def _standardize(
         ):
             out[name] = col(role) if role in by_role else values.no_text(index)
         if schema.DISCOUNT in by_role:
-            discount = values.parse_numbers(col(schema.DISCOUNT))
+            discount = numbers(schema.DISCOUNT)
             note_unreadable(schema.DISCOUNT, discount.unreadable, "what_number", kept=True)
             out[schema.T_DISCOUNT] = discount.values.abs().fillna(0.0)
         else:
@@ -444,6 +479,23 @@ def _note_dates(
     )
 
 
+def _order_ids(
+    column: pd.Series | None, encoded: values.Encoded | None, index: pd.Index
+) -> tuple[pd.Series, np.ndarray]:
+    """The order ids as text, and which of them look like cancellations (see :func:`_cancellation_ids`),
+    worked out once per distinct order id when the column is long."""
+    if column is None:
+        return values.no_text(index), np.zeros(len(index), dtype=bool)
+    distinct = values.distinct_values(column, encoded)
+    if distinct is None:
+        ids = values.normalize_ids(column)
+        return ids, _cancellation_ids(ids).to_numpy()
+    positions, uniques = distinct
+    ids = values.normalize_ids(uniques)
+    cancellation = np.append(_cancellation_ids(ids).to_numpy(), False)[positions]
+    return values.spread(ids, positions, index, None), cancellation
+
+
 def _cancellation_ids(order_ids: pd.Series) -> pd.Series:
     """Invoice numbers of the form C123456 among numeric ones: the Online Retail cancellation style."""
     arr = values.arrow(order_ids)
@@ -467,17 +519,21 @@ def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray
     return hits
 
 
-def _non_product(std: pd.DataFrame, by_role: dict[str, str], frame: pd.DataFrame) -> np.ndarray:
+def _non_product(
+    by_role: dict[str, str], frame: pd.DataFrame, encoded: dict[str, values.Encoded]
+) -> np.ndarray:
     """Postage, fees and adjustments by product code, product name or category."""
-    hits = pd.Series(False, index=frame.index)
-    if PRODUCT_CODE in by_role:
-        codes = "^(?:" + "|".join(re.escape(c) for c in _NON_PRODUCT_CODES) + r")\s*$"
-        hits |= values.rx_labels(frame[by_role[PRODUCT_CODE]], codes, ignore_case=True)
-    if schema.PRODUCT in by_role:
-        hits |= values.rx_labels(frame[by_role[schema.PRODUCT]], _NON_PRODUCT_NAMES, ignore_case=True)
-    if schema.CATEGORY in by_role:
-        hits |= values.rx_labels(frame[by_role[schema.CATEGORY]], _NON_PRODUCT_CATEGORIES, ignore_case=True)
-    return hits.to_numpy()
+    hits = np.zeros(len(frame), dtype=bool)
+    codes = "^(?:" + "|".join(re.escape(c) for c in _NON_PRODUCT_CODES) + r")\s*$"
+    for role, pattern in (
+        (PRODUCT_CODE, codes),
+        (schema.PRODUCT, _NON_PRODUCT_NAMES),
+        (schema.CATEGORY, _NON_PRODUCT_CATEGORIES),
+    ):
+        if role in by_role:
+            column = by_role[role]
+            hits |= values.rx_labels(frame[column], pattern, ignore_case=True, encoded=encoded.get(column))
+    return hits
 
 
 def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarray) -> pd.DataFrame:

@@ -19,7 +19,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from segmenter_app.core.reading.values import arrow, as_text, distinct_values, rx, rx_replace, spread
+from segmenter_app.core.reading.values import (
+    Encoded,
+    arrow,
+    as_text,
+    distinct_values,
+    rx,
+    rx_replace,
+    spread,
+)
 
 DATE_ORDERS = ("auto", "dmy", "mdy", "ymd")
 DEFAULT_DATE_ORDER = "dmy"  # used when a column cannot tell; documented in the README and --help
@@ -43,8 +51,9 @@ _DMY_RE = (
 )
 
 
-def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
-    """Read a column of dates; ``order`` is "auto", "dmy", "mdy" or "ymd" (see the module docstring)."""
+def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None = None) -> DateResult:
+    """Read a column of dates; ``order`` is "auto", "dmy", "mdy" or "ymd" (see the module docstring;
+    ``encoded``: see :func:`values.distinct_values`)."""
     if order not in DATE_ORDERS:
         order = "auto"
     index = series.index
@@ -59,7 +68,7 @@ def parse_dates(series: pd.Series, order: str = "auto") -> DateResult:
             return parse_dates(as_text(series), order)
         values = _from_serial(numbers)
         return DateResult(values, values.isna() & series.notna(), "serial", False)
-    distinct = distinct_values(series)
+    distinct = distinct_values(series, encoded)
     if distinct is not None:
         positions, uniques = distinct
         # The day/month order is decided over the distinct values: a date written on many lines

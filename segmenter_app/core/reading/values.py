@@ -49,13 +49,18 @@ def filter_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     several times faster than pandas' take on them)."""
     mask = np.asarray(mask, dtype=bool)
     keep = pa.array(mask)
+    count = int(mask.sum())
     out = {}
     for column in frame.columns:
         series = frame[column]
         if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
-            out[column] = pd.Series(pc.filter(arrow(series), keep), dtype=STR)
+            text = arrow(series)
+            # A column the file does not have (every cell empty) needs no filtering, only a length.
+            kept = pa.nulls(count, text.type) if text.null_count == len(text) else pc.filter(text, keep)
+            out[column] = pd.Series(kept, dtype=STR)
         else:
-            out[column] = pd.Series(series.to_numpy()[mask], dtype=series.dtype)
+            # copy=False: the boolean selection is a new array already.
+            out[column] = pd.Series(series.to_numpy()[mask], dtype=series.dtype, copy=False)
     # copy=False: the columns are new arrays already; pandas would otherwise copy them once more
     # to pack same-typed columns together.
     return pd.DataFrame(out, columns=list(frame.columns), copy=False)
@@ -64,22 +69,37 @@ def filter_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
 # Columns of order lines repeat the same values (a customer's id on each of its lines, an order's
 # date on each of its products): long text columns with many repeats are read once per distinct
 # value and the results spread back to the rows, which makes a million lines several times faster.
-_DISTINCT_MIN_ROWS = 20_000
+DISTINCT_MIN_ROWS = 20_000
 
 
-def distinct_values(series: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
-    """For a long text column with many repeats: the position of each row's value among the
-    distinct values (-1 for an empty cell) and the distinct values; None when not worth it."""
-    # Text columns only: other columns (numbers, mixed cells of a workbook) have their own paths.
-    if len(series) < _DISTINCT_MIN_ROWS or not isinstance(series.dtype, pd.StringDtype):
+Encoded = tuple[
+    np.ndarray, pd.Series
+]  # each row's position among the distinct values (-1: empty), the values
+
+
+def encode(series: pd.Series) -> Encoded | None:
+    """Each row's position among the distinct values of a text column (-1 for an empty cell) and
+    the distinct values, in order of first appearance; None for a column that is not text."""
+    if not isinstance(series.dtype, pd.StringDtype):
         return None
     encoded = pc.dictionary_encode(arrow(series))
     if isinstance(encoded, pa.ChunkedArray):
         encoded = encoded.combine_chunks()
-    if len(encoded.dictionary) > len(series) // 2:
-        return None
     positions = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return positions, from_arrow(encoded.dictionary, pd.RangeIndex(len(encoded.dictionary)))
+
+
+def distinct_values(series: pd.Series, encoded: Encoded | None = None) -> Encoded | None:
+    """For a long text column with many repeats: the position of each row's value among the
+    distinct values (-1 for an empty cell) and the distinct values; None when not worth it.
+    ``encoded`` is the column's :func:`encode` when the caller already has it."""
+    # Text columns only: other columns (numbers, mixed cells of a workbook) have their own paths.
+    if len(series) < DISTINCT_MIN_ROWS or not isinstance(series.dtype, pd.StringDtype):
+        return None
+    encoded = encoded if encoded is not None else encode(series)
+    if encoded is None or len(encoded[1]) > len(series) // 2:
+        return None
+    return encoded
 
 
 def spread(
@@ -104,15 +124,18 @@ def rx(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray
     return np.asarray(pc.fill_null(matched, False), dtype=bool)
 
 
-def rx_labels(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray:
+def rx_labels(
+    series: pd.Series, pattern: str, ignore_case: bool = False, encoded: Encoded | None = None
+) -> np.ndarray:
     """Like :func:`rx` for columns with few distinct values (products, codes, categories): the
-    expression runs once per distinct value instead of once per row."""
-    encoded = pc.dictionary_encode(arrow(series))
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
-    matched = pc.match_substring_regex(encoded.dictionary, pattern, ignore_case=ignore_case)
-    per_row = pc.take(matched, encoded.indices)
-    return np.asarray(pc.fill_null(per_row, False), dtype=bool)
+    expression runs once per distinct value instead of once per row (``encoded``: see
+    :func:`distinct_values`)."""
+    encoded = encoded if encoded is not None else encode(series)
+    if encoded is None:
+        return rx(series, pattern, ignore_case)
+    positions, uniques = encoded
+    matched = rx(uniques, pattern, ignore_case)
+    return np.append(matched, False)[positions]
 
 
 def rx_replace(series: pd.Series, pattern: str, replacement: str) -> pd.Series:
@@ -171,9 +194,10 @@ def _float_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
-def normalize_ids(series: pd.Series) -> pd.Series:
-    """Identifiers as text: trimmed, ``17850.0`` becomes ``17850``, leading zeros kept, empty is NA."""
-    distinct = distinct_values(series)
+def normalize_ids(series: pd.Series, encoded: Encoded | None = None) -> pd.Series:
+    """Identifiers as text: trimmed, ``17850.0`` becomes ``17850``, leading zeros kept, empty is NA
+    (``encoded``: see :func:`distinct_values`)."""
+    distinct = distinct_values(series, encoded)
     if distinct is not None:
         positions, uniques = distinct
         return spread(normalize_ids(uniques), positions, series.index, None)
@@ -202,8 +226,11 @@ class NumberResult:
     percent: bool  # at least one value carried a % sign
 
 
-def parse_numbers(series: pd.Series, decimal: str | None = None) -> NumberResult:
-    """Read a column of numbers written in any of the usual ways (see the module docstring)."""
+def parse_numbers(
+    series: pd.Series, decimal: str | None = None, encoded: Encoded | None = None
+) -> NumberResult:
+    """Read a column of numbers written in any of the usual ways (see the module docstring;
+    ``encoded``: see :func:`distinct_values`)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         series = series.astype("float64")
     if pd.api.types.is_numeric_dtype(series.dtype):
@@ -219,7 +246,7 @@ def parse_numbers(series: pd.Series, decimal: str | None = None) -> NumberResult
             return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
-    distinct = distinct_values(series)
+    distinct = distinct_values(series, encoded)
     if distinct is not None and decimal is None:
         positions, uniques = distinct
         # The decimal separator is decided over the distinct values (each written way counts once).
@@ -329,9 +356,10 @@ def detect_currency(series: pd.Series, sample: int = 2000) -> str | None:
 _EMAIL_RE = r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]{2,}$"
 
 
-def normalize_emails(series: pd.Series) -> pd.Series:
-    """Emails lower-cased and trimmed; not an email (no @, spaces...) becomes NA."""
-    distinct = distinct_values(series)
+def normalize_emails(series: pd.Series, encoded: Encoded | None = None) -> pd.Series:
+    """Emails lower-cased and trimmed; not an email (no @, spaces...) becomes NA (``encoded``: see
+    :func:`distinct_values`)."""
+    distinct = distinct_values(series, encoded)
     if distinct is not None:
         positions, uniques = distinct
         return spread(normalize_emails(uniques), positions, series.index, None)
@@ -339,13 +367,16 @@ def normalize_emails(series: pd.Series) -> pd.Series:
     return text.where(rx(text, _EMAIL_RE), None)
 
 
-def normalize_phones(series: pd.Series, default_country: str = "33") -> pd.Series:
+def normalize_phones(
+    series: pd.Series, default_country: str = "33", encoded: Encoded | None = None
+) -> pd.Series:
     """Phone numbers in one canonical form: ``+`` and digits (``06 12..`` -> ``+33612..``).
 
     A 10-digit national number starting with 0 is taken as French (``default_country``); other
     numbers without an international prefix keep their digits. Fewer than 6 digits is not a phone.
+    ``encoded``: see :func:`distinct_values`.
     """
-    distinct = distinct_values(series)
+    distinct = distinct_values(series, encoded)
     if distinct is not None:
         positions, uniques = distinct
         return spread(normalize_phones(uniques, default_country), positions, series.index, None)
