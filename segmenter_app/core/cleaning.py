@@ -26,16 +26,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
 from segmenter_app.core.i18n import Messages, UserError
-from segmenter_app.core.reading import dates as date_reader
 from segmenter_app.core.reading import values
 from segmenter_app.core.reading.duplicates import duplicate_rows
 from segmenter_app.core.reading.roles import PRODUCT_CODE, STATUS
 from segmenter_app.core.reading.table import RawTable
+from segmenter_app.core.standardize import CUSTOMERS, ORDERS, encode_columns, standardize
+
+__all__ = ["CUSTOMERS", "ORDERS", "REASONS", "REASON_KEYS", "CleanResult", "clean_file", "file_kind"]
 
 REASONS = Messages(
     {
@@ -75,32 +76,9 @@ T = Messages(
             "Dans {path}, aucune colonne n'a été reconnue comme {roles}. Choisissez les colonnes à l'étape "
             "Collecter, ou passez un fichier de correspondance avec --mapping.",
         ),
-        "unreadable_values": (
-            '{count} values of column {column} could not be read as {what} (first: row {row}, "{value}"); '
-            "those rows were set aside.",
-            "{count} valeurs de la colonne {column} n'ont pas pu être lues comme {what} (première : ligne "
-            "{row}, « {value} ») ; ces lignes ont été mises de côté.",
-        ),
-        "unreadable_attribute": (
-            '{count} values of column {column} could not be read as {what} (first: row {row}, "{value}"); '
-            "they were left empty, the rows were kept.",
-            "{count} valeurs de la colonne {column} n'ont pas pu être lues comme {what} (première : ligne "
-            "{row}, « {value} ») ; elles ont été laissées vides, les lignes ont été conservées.",
-        ),
-        "ambiguous_dates": (
-            "Column {column}: every date fits both day/month and month/day; read as {order} ({example} = "
-            "{reading}). If that is wrong, run again with --date-order {other}.",
-            "Colonne {column} : toutes les dates se lisent aussi bien jour/mois que mois/jour ; lues en "
-            "{order} ({example} = {reading}). Si c'est faux, relancez avec --date-order {other}.",
-        ),
-        "what_date": ("dates", "des dates"),
-        "what_number": ("numbers", "des nombres"),
-        "order_dmy": ("day/month/year", "jour/mois/année"),
-        "order_mdy": ("month/day/year", "mois/jour/année"),
     }
 )
 
-ORDERS, CUSTOMERS = "orders", "customers"
 _TOTAL_RE = (
     r"^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum)\b"
 )
@@ -179,11 +157,11 @@ def clean_file(
         m = np.asarray(mask, dtype=bool) & (code == 0)
         code[m] = REASON_KEYS.index(key) + 1
 
-    encoded = _encode_columns(frame, by_role)
+    encoded = encode_columns(frame, by_role)
     # What the duplicate search may use besides the cells (see duplicates.py): filled in while the
     # values are read.
     features: dict[str, np.ndarray] = {column: enc[0] for column, enc in encoded.items()}
-    std = _standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded, features)
+    std = standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded, features)
     tick(0.6)
     mark(frame.isna().all(axis=1).to_numpy(), "blank_row")
     if raw.malformed:
@@ -239,269 +217,6 @@ def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
             missing.append("amount / unit_price")
     if missing:
         raise UserError(T, "missing_roles", path=Path(raw.path).name, roles=", ".join(missing))
-
-
-# Text columns read once per distinct value (see values.distinct_values) whose dictionary codes
-# also serve the duplicate search.
-_ENCODED_ROLES = (
-    schema.CUSTOMER_ID,
-    schema.ORDER_ID,
-    schema.ORDER_DATE,
-    schema.EMAIL,
-    schema.PHONE,
-    PRODUCT_CODE,
-    schema.PRODUCT,
-    schema.CATEGORY,
-)
-
-
-def _encode_columns(frame: pd.DataFrame, by_role: dict[str, str]) -> dict[str, values.Encoded]:
-    """The dictionary encoding of each mapped text column of a long file, computed once, two columns
-    at a time (Arrow's kernels free the GIL, so both cores work)."""
-    if len(frame) < values.DISTINCT_MIN_ROWS:
-        return {}
-    columns = list(dict.fromkeys(by_role[r] for r in _ENCODED_ROLES if r in by_role))
-    series = [frame[c] for c in columns]  # taken here: pandas objects stay in this thread
-    import concurrent.futures as cf
-
-    with cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-encode") as pool:
-        encodings = list(pool.map(values.encode, series))
-    return {c: e for c, e in zip(columns, encodings, strict=True) if e is not None}
-
-
-def _standardize(
-    raw: RawTable,
-    by_role: dict[str, str],
-    kind: str,
-    date_order: str,
-    details: dict[str, Any],
-    warnings: list[tuple[Messages, str, dict[str, Any]]],
-    tick: Callable[[float], None],
-    encoded: dict[str, values.Encoded],
-    features: dict[str, np.ndarray],
-) -> pd.DataFrame:
-    """The mapped columns read into standard typed columns (ids, dates, amounts, attributes).
-
-    ``encoded``: the columns' dictionary encodings (see :func:`_encode_columns`); ``features``
-    receives the numbers read from number columns, for the duplicate search."""
-    frame = raw.frame
-    n = len(frame)
-    index = frame.index
-    out: dict[str, Any] = {}
-
-    def col(role: str) -> pd.Series | None:
-        return frame[by_role[role]] if role in by_role else None
-
-    def enc(role: str) -> values.Encoded | None:
-        return encoded.get(by_role[role]) if role in by_role else None
-
-    def numbers(role: str) -> values.NumberResult:
-        result = values.parse_numbers(frame[by_role[role]])
-        features[by_role[role]] = result.values.to_numpy()
-        return result
-
-    def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
-        count = int(mask.sum())
-        if not count:
-            return
-        column = by_role[role]
-        details["unreadable"][column] = details["unreadable"].get(column, 0) + count
-        first = int(np.flatnonzero(mask.to_numpy())[0])
-        warnings.append(
-            (
-                T,
-                "unreadable_attribute" if kept else "unreadable_values",
-                {
-                    "count": count,
-                    "column": column,
-                    "what": (T, what),
-                    "row": int(raw.source_rows[first]),
-                    "value": str(frame[column].iloc[first])[:40],
-                },
-            )
-        )
-
-    ids = col(schema.CUSTOMER_ID)
-    out[schema.T_CUSTOMER] = (
-        values.normalize_ids(ids, enc(schema.CUSTOMER_ID)) if ids is not None else values.no_text(index)
-    )
-    tick(0.05)
-    email = col(schema.EMAIL)
-    out["email_norm"] = (
-        values.normalize_emails(email, enc(schema.EMAIL)) if email is not None else values.no_text(index)
-    )
-    phone = col(schema.PHONE)
-    out["phone_norm"] = (
-        values.normalize_phones(phone, encoded=enc(schema.PHONE))
-        if phone is not None
-        else values.no_text(index)
-    )
-    tick(0.1)
-    if kind == ORDERS:
-        dates = date_reader.parse_dates(col(schema.ORDER_DATE), date_order, enc(schema.ORDER_DATE))
-        _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)
-        note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
-        out[schema.T_DATE] = dates.values
-        tick(0.2)
-        out[schema.T_ORDER], cancellation_like = _order_ids(col(schema.ORDER_ID), enc(schema.ORDER_ID), index)
-        tick(0.3)
-        qty = numbers(schema.QUANTITY) if schema.QUANTITY in by_role else None
-        price = numbers(schema.UNIT_PRICE) if schema.UNIT_PRICE in by_role else None
-        bad_amount = pd.Series(False, index=index)
-        if schema.AMOUNT in by_role:
-            amount = numbers(schema.AMOUNT)
-            details["currency"] = values.detect_currency(col(schema.AMOUNT))
-            note_unreadable(schema.AMOUNT, amount.unreadable, "what_number")
-            amt = amount.values
-            bad_amount |= amount.unreadable
-            zero = amt.isna() | (amt == 0)
-            if qty is not None and price is None:
-                # Items with a zero total and no unit price to tell otherwise: a free order (a gift,
-                # a full discount). The customer came, so it is a purchase of no value, not a line
-                # without a price.
-                zero = zero & ~((amt == 0) & (qty.values > 0)).fillna(False)
-        else:
-            amt = qty.values * price.values if qty is not None else price.values
-            zero = pd.Series(False, index=index)
-        if qty is not None:
-            note_unreadable(schema.QUANTITY, qty.unreadable, "what_number")
-            bad_amount |= qty.unreadable & (schema.AMOUNT not in by_role)
-            # A positive amount on a negative quantity is a return written the other way.
-            amt = amt.where(~((qty.values < 0) & (amt > 0)), -amt)
-        if price is not None:
-            details.setdefault("currency", None)
-            details["currency"] = details["currency"] or values.detect_currency(col(schema.UNIT_PRICE))
-            note_unreadable(schema.UNIT_PRICE, price.unreadable, "what_number")
-            if schema.AMOUNT not in by_role:
-                bad_amount |= price.unreadable
-            zero = zero | (price.values.fillna(0) == 0) & ~price.unreadable
-        zero = zero | amt.isna() & ~bad_amount
-        if schema.AMOUNT not in by_role:
-            zero = zero | (amt == 0)
-        out[schema.T_AMOUNT] = amt
-        out[schema.T_QUANTITY] = qty.values if qty is not None else pd.Series(np.nan, index=index)
-        out["_amount_unreadable"] = bad_amount
-        out["_zero_price"] = zero
-        # Shopify-style exports put the order total on the first line only: the other lines of the
-        # same order have an empty total. They are not "missing price" lines.
-        continuation = pd.Series(False, index=index)
-        if schema.AMOUNT in by_role and schema.ORDER_ID in by_role:
-            no_amount = amt.isna() & ~bad_amount & out[schema.T_ORDER].notna()
-            if no_amount.any():
-                with_total = out[schema.T_ORDER][amt.notna() & (amt != 0)]
-                continuation = no_amount & out[schema.T_ORDER].isin(set(with_total.unique()))
-        out["_continuation"] = continuation
-        is_return = (amt < 0).fillna(False)
-        if qty is not None:
-            is_return = is_return | (qty.values < 0).fillna(False)
-        out[schema.T_IS_RETURN] = is_return
-        out["_cancellation"] = cancellation_like & is_return
-        tick(0.4)
-        for role, name in (
-            (schema.PRODUCT, schema.T_PRODUCT),
-            (schema.CATEGORY, schema.T_CATEGORY),
-            (schema.COUPON, schema.T_COUPON),
-            (schema.CHANNEL, schema.T_CHANNEL),
-            (PRODUCT_CODE, PRODUCT_CODE),
-        ):
-            out[name] = col(role) if role in by_role else values.no_text(index)
-        if schema.DISCOUNT in by_role:
-            discount = numbers(schema.DISCOUNT)
-            note_unreadable(schema.DISCOUNT, discount.unreadable, "what_number", kept=True)
-            out[schema.T_DISCOUNT] = discount.values.abs().fillna(0.0)
-        else:
-            out[schema.T_DISCOUNT] = pd.Series(0.0, index=index)
-    for role in schema.CUSTOMER_ROLES:
-        if role not in by_role or role in (schema.EMAIL, schema.PHONE):
-            continue
-        series = frame[by_role[role]]
-        if role == schema.BIRTH_DATE:
-            parsed = date_reader.parse_dates(series, date_order)
-            _note_dates(by_role[role], parsed, series, details, warnings)
-            note_unreadable(role, parsed.unreadable, "what_date", kept=True)
-            out[role] = parsed.values
-        elif role == schema.AGE:
-            ages = values.parse_numbers(series)
-            note_unreadable(role, ages.unreadable, "what_number", kept=True)
-            out[role] = ages.values
-        elif role in (schema.CONSENT, schema.OPT_OUT):
-            out[role] = values.parse_booleans(series)
-        elif role == schema.GENDER:
-            out[role] = values.normalize_gender(series)
-        elif role == schema.POSTCODE:
-            out[role] = values.normalize_ids(series)
-        else:
-            out[role] = series
-    if email is not None:
-        out[schema.EMAIL] = out["email_norm"].fillna(email)
-    if phone is not None:
-        out[schema.PHONE] = phone
-    if kind == CUSTOMERS:
-        # A customer-level file keeps its own columns (income, spending score...) as criteria.
-        mapped = set(by_role.values())
-        for column in frame.columns:
-            if column in mapped:
-                continue
-            numbers = values.parse_numbers(frame[column])
-            filled = frame[column].notna().sum()
-            readable = filled - numbers.unreadable.sum()
-            out[column] = numbers.values if filled and readable >= 0.9 * filled else frame[column]
-    out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index)
-    std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
-    return std
-
-
-def _note_dates(
-    column: str, dates: date_reader.DateResult, series: pd.Series, details: dict, warnings: list
-) -> None:
-    """Record how a date column was read, and warn when its day/month order was a guess."""
-    details["date_orders"][column] = dates.order
-    if not dates.ambiguous:
-        return
-    details["ambiguous_date_columns"].append(column)
-    first = series.dropna()
-    example = str(first.iloc[0]) if len(first) else ""
-    reading = dates.values.dropna()
-    read_as = reading.iloc[0].strftime("%Y-%m-%d") if len(reading) else ""
-    other = "mdy" if dates.order == "dmy" else "dmy"
-    warnings.append(
-        (
-            T,
-            "ambiguous_dates",
-            {
-                "column": column,
-                "order": (T, f"order_{dates.order}"),
-                "example": example,
-                "reading": read_as,
-                "other": other,
-            },
-        )
-    )
-
-
-def _order_ids(
-    column: pd.Series | None, encoded: values.Encoded | None, index: pd.Index
-) -> tuple[pd.Series, np.ndarray]:
-    """The order ids as text, and which of them look like cancellations (see :func:`_cancellation_ids`),
-    worked out once per distinct order id when the column is long."""
-    if column is None:
-        return values.no_text(index), np.zeros(len(index), dtype=bool)
-    distinct = values.distinct_values(column, encoded)
-    if distinct is None:
-        ids = values.normalize_ids(column)
-        return ids, _cancellation_ids(ids).to_numpy()
-    positions, uniques = distinct
-    ids = values.normalize_ids(uniques)
-    cancellation = np.append(_cancellation_ids(ids).to_numpy(), False)[positions]
-    return values.spread(ids, positions, index, None), cancellation
-
-
-def _cancellation_ids(order_ids: pd.Series) -> pd.Series:
-    """Invoice numbers of the form C123456 among numeric ones: the Online Retail cancellation style."""
-    arr = values.arrow(order_ids)
-    starts = pc.or_(pc.starts_with(arr, "C"), pc.starts_with(arr, "c"))
-    digit = pc.utf8_is_digit(pc.utf8_slice_codeunits(arr, 1, 2))
-    return pd.Series(np.asarray(pc.fill_null(pc.and_(starts, digit), False)), index=order_ids.index)
 
 
 def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:
