@@ -54,19 +54,20 @@ def _candidates(frame: pd.DataFrame, features: Mapping[str, np.ndarray]) -> np.n
     """Rows that may have a twin: their mixed number shares its bucket in both tables."""
     n = len(frame)
     mixed = np.zeros(n, dtype=np.uint64)
+    scratch = np.empty(n, dtype=np.uint64)  # one buffer for the shifts: fresh memory is slow to touch
     for column in frame.columns:
         mixed ^= _feature(frame[column], features.get(column))
         mixed *= _MIX
-        mixed ^= mixed >> np.uint64(31)
+        mixed ^= np.right_shift(mixed, np.uint64(31), out=scratch)
     # About four buckets per row: a row alone in its bucket is told apart for the price of a count.
     bits = int(min(max(np.ceil(np.log2(n)) + 2, 10), 24))
     shift = np.uint64(64 - bits)
-    first = (mixed >> shift).astype(np.intp)
+    first = np.right_shift(mixed, shift, out=scratch).view(np.intp)  # below 2**24: same bits
     shared = np.bincount(first, minlength=1 << bits)[first] > 1
     # The second table, from other bits of the same number, only for the rows the first one kept
     # (about a fifth): their twins, if any, are among them.
     rows = np.flatnonzero(shared)
-    second = ((mixed[rows] * _MIX2) >> shift).astype(np.intp)
+    second = ((mixed[rows] * _MIX2) >> shift).view(np.intp)
     shared[rows] = np.bincount(second, minlength=1 << bits)[second] > 1
     return shared
 
@@ -77,8 +78,8 @@ def _feature(series: pd.Series, given: np.ndarray | None) -> np.ndarray:
         given = np.asarray(given)
         if given.dtype.kind == "f":
             # One pattern for every empty or unreadable value (NaN has several bit patterns).
-            return np.where(np.isnan(given), np.inf, given).astype(np.float64).view(np.uint64)
-        return given.astype(np.int64).view(np.uint64)
+            return np.where(np.isnan(given), np.inf, given).astype(np.float64, copy=False).view(np.uint64)
+        return given.astype(np.int64, copy=False).view(np.uint64)
     if isinstance(series.dtype, pd.StringDtype):
         lengths = pc.fill_null(pc.binary_length(values.arrow(series)), -1)
         return np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64).view(np.uint64)

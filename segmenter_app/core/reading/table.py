@@ -310,7 +310,7 @@ def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty-string cells as NA (values are trimmed later, column by column, when they are read)."""
     from segmenter_app.core.reading.values import empty_to_na
 
-    return pd.DataFrame({col: empty_to_na(frame[col]) for col in frame.columns}, index=frame.index)
+    return pd.DataFrame({col: empty_to_na(frame[col]) for col in frame.columns}, index=frame.index, copy=False)
 
 
 def _read_workbook(
