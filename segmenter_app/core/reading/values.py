@@ -12,6 +12,7 @@ trailing minus.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,14 @@ def from_arrow(values: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series
 
 def no_text(index: pd.Index) -> pd.Series:
     """A text column with every cell empty (NA), for a role the file does not have."""
-    return from_arrow(pa.nulls(len(index), pa.large_string()), index)
+    return from_arrow(_nulls(len(index)), index)
+
+
+@functools.lru_cache(maxsize=2)
+def _nulls(length: int) -> pa.Array:
+    # Arrow arrays are immutable: the columns a file does not have (category, coupon, channel...)
+    # share one empty array instead of each allocating a million empty cells.
+    return pa.nulls(length, pa.large_string())
 
 
 def filter_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
