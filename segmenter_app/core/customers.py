@@ -15,6 +15,8 @@ second.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -85,25 +87,34 @@ def build_customer_table(
     if tx is None or tx.empty:
         raise UserError(T, "no_transactions")
     progress(0.0, T("building", analysis.lang))
-    dates = tx[schema.T_DATE]
-    days = dates.dt.normalize()
-    as_of_ts = days.max() + pd.Timedelta(days=1) if as_of is None else analysis_date(as_of)
-    purchase_days = days[~tx[schema.T_IS_RETURN].to_numpy(dtype=bool)]
-    if purchase_days.empty:
+    # Whole-day arithmetic on the dates' nanoseconds (a floor division is what normalize() does).
+    stamps = tx[schema.T_DATE].to_numpy(dtype="datetime64[ns]").view("int64")
+    dated = stamps != _NAT  # a missing date is never on or before the analysis date
+    day_number = stamps // _DAY
+    is_return = tx[schema.T_IS_RETURN].to_numpy(dtype=bool)
+    if as_of is None:
+        latest = int(day_number[dated].max()) if dated.any() else None
+        as_of_ts = pd.NaT if latest is None else pd.Timestamp((latest + 1) * _DAY)
+    else:
+        as_of_ts = analysis_date(as_of)
+    bought = ~is_return & dated
+    if not (~is_return).any():
         raise UserError(T, "only_returns")  # a later date would not help: say what is wrong
-    first = purchase_days.min()
-    if as_of_ts < first:
-        raise UserError(T, "no_purchases", as_of=as_of_ts.date().isoformat(), first=first.date().isoformat())
-    inside = (days <= as_of_ts).to_numpy()
+    if bought.any():
+        first = pd.Timestamp(int(day_number[bought].min()) * _DAY)
+        if as_of_ts < first:
+            raise UserError(
+                T, "no_purchases", as_of=as_of_ts.date().isoformat(), first=first.date().isoformat()
+            )
+    inside = dated & (day_number <= as_of_ts.value // _DAY) if dated.any() else dated
     analysis.as_of = as_of_ts
     analysis.rows_after_as_of = int((~inside).sum())
     if analysis.rows_after_as_of:
         tx = tx.loc[inside]
-        days = days[inside]
+        stamps, day_number, is_return = stamps[inside], day_number[inside], is_return[inside]
     codes, uniques = pd.factorize(tx[schema.T_CUSTOMER], sort=False)
     n = len(uniques)
     amount = tx[schema.T_AMOUNT].to_numpy(dtype="float64")
-    is_return = tx[schema.T_IS_RETURN].to_numpy(dtype=bool)
     buy = ~is_return
     if cancel is not None:
         cancel.check()
@@ -115,49 +126,42 @@ def build_customer_table(
     progress(0.2, T("building", analysis.lang))
     order_codes, order_uniques = pd.factorize(tx[schema.T_ORDER], sort=False)
     n_orders = max(len(order_uniques), 1)
-    # Distinct purchase orders per customer, through one integer key per (customer, order) pair
-    # (a two-column group-by costs several times more).
-    pair_key, pair_first = _distinct(codes[buy].astype(np.int64) * n_orders + order_codes[buy])
+    buyer, bought_order, buy_day = codes[buy], order_codes[buy], day_number[buy]
+    pairs = _order_pairs(buyer, bought_order, n_orders)
     discounted = ((tx[schema.T_DISCOUNT].to_numpy() > 0) | tx[schema.T_COUPON].notna().to_numpy())[buy]
     pair_discounted = (
-        np.bincount(pair_first, weights=discounted.astype("float64"), minlength=len(pair_key)) > 0
+        np.bincount(pairs.of_line, weights=discounted.astype("float64"), minlength=len(pairs.customer)) > 0
     )
-    orders = pd.DataFrame({"c": pair_key // n_orders, "o": pair_key % n_orders, "d": pair_discounted})
-    frequency = np.bincount(orders["c"].to_numpy(), minlength=n)
-    disc_orders = np.bincount(
-        orders["c"].to_numpy(), weights=orders["d"].to_numpy(dtype="float64"), minlength=n
-    )
+    frequency = np.bincount(pairs.customer, minlength=n)
+    disc_orders = np.bincount(pairs.customer, weights=pair_discounted.astype("float64"), minlength=n)
 
-    day_ns = days.to_numpy(dtype="datetime64[ns]").astype("int64")
-    day_number = (day_ns // 86_400_000_000_000).astype(np.int64)
-    span = int(day_number.max() - day_number.min() + 1) if len(day_number) else 1
-    day_key, _ = _distinct(codes[buy].astype(np.int64) * span + (day_number[buy] - day_number.min()))
-    buy_days = pd.DataFrame(
-        {"c": day_key // span, "d": (day_key % span + day_number.min()) * 86_400_000_000_000}
-    )
-    per_day = buy_days.groupby("c")["d"].agg(["min", "max", "count"]).reindex(range(n))
-    times = pd.DataFrame(
-        {"c": codes[buy], "t": dates.to_numpy(dtype="datetime64[ns]").astype("int64")[inside][buy]}
-    )
-    first_last = times.groupby("c")["t"].agg(["min", "max"]).reindex(range(n))
+    # Distinct purchase days per customer: among the orders when each order has one day (an eighth
+    # of the lines), else among the lines.
+    day_customer, day_of = buyer, buy_day
+    if pairs.single_customer:
+        order_day = np.zeros(n_orders, dtype=np.int64)
+        order_day[bought_order] = buy_day
+        if (order_day[bought_order] == buy_day).all():
+            day_customer, day_of = pairs.customer, order_day[pairs.order]
+    has_days, days_min, days_max, n_days = _distinct_days(day_customer, day_of, n)
+    has_buy, first_stamp, last_stamp = _min_max(buyer, stamps[buy], n)
     if cancel is not None:
         cancel.check()
     progress(0.5, T("building", analysis.lang))
 
-    first = pd.to_datetime(first_last["min"].to_numpy(), unit="ns")
-    last = pd.to_datetime(first_last["max"].to_numpy(), unit="ns")
-    one_day = 86_400 * 10**9
-    n_days = per_day["count"].to_numpy(dtype="float64")
-    span_days = (
-        per_day["max"].to_numpy(dtype="float64") - per_day["min"].to_numpy(dtype="float64")
-    ) / one_day
+    # The same values as a group-by reindexed on every customer (float when some have no purchase).
+    first = pd.to_datetime(_reindexed(first_stamp, has_buy), unit="ns")
+    last = pd.to_datetime(_reindexed(last_stamp, has_buy), unit="ns")
+    day_max_ns, day_min_ns = _reindexed(days_max * _DAY, has_days), _reindexed(days_min * _DAY, has_days)
+    n_days = np.where(has_days, n_days, np.nan)
+    span_days = (day_max_ns.astype("float64") - day_min_ns.astype("float64")) / _DAY
     with np.errstate(invalid="ignore", divide="ignore"):
         gap = np.where(n_days > 1, span_days / (n_days - 1), np.nan)
         avg_basket = np.where(frequency > 0, monetary / np.maximum(frequency, 1), np.nan)
         returns_share = np.where(gross > 0, returned / gross, np.where(returned > 0, 1.0, 0.0))
         discount_share = np.where(frequency > 0, disc_orders / np.maximum(frequency, 1), 0.0)
-    last_day = pd.to_datetime(per_day["max"].to_numpy(), unit="ns")
-    first_day = pd.to_datetime(per_day["min"].to_numpy(), unit="ns")
+    last_day = pd.to_datetime(day_max_ns, unit="ns")
+    first_day = pd.to_datetime(day_min_ns, unit="ns")
     table = pd.DataFrame(
         {
             schema.C_RECENCY: (as_of_ts - last_day).days.to_numpy(dtype="float64"),
@@ -172,12 +176,15 @@ def build_customer_table(
             schema.C_RETURNS_SHARE: returns_share,
             schema.C_DISCOUNT_SHARE: discount_share,
             schema.C_FAV_CATEGORY: (
-                _top_label(codes[buy], tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
+                _top_label(buyer, tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
                 if tx[schema.T_CATEGORY].notna().any()
                 else np.full(n, None, dtype=object)  # no category column: skip the text copy
             ),
             schema.C_MAIN_CHANNEL: _top_label(
-                orders["c"].to_numpy(), _order_channel(tx, order_codes, buy, orders), np.ones(len(orders)), n
+                pairs.customer,
+                _order_channel(tx, order_codes, buy, pairs.order),
+                np.ones(len(pairs.customer)),
+                n,
             ),
         },
         index=pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER),
@@ -226,6 +233,70 @@ def _customers_without_orders(analysis: Analysis, as_of: pd.Timestamp | str | No
     analysis.customers = _join_attributes(table, attributes, as_of_ts)
 
 
+_DAY = 86_400_000_000_000  # nanoseconds
+_NAT = np.iinfo(np.int64).min  # NaT's integer value
+
+
+class _Pairs(NamedTuple):
+    """The distinct (customer, order) pairs of the purchase lines, in order of first appearance."""
+
+    customer: np.ndarray  # customer code of each pair
+    order: np.ndarray  # order code of each pair
+    of_line: np.ndarray  # for each purchase line, the index of its pair
+    single_customer: bool  # every order belongs to one customer (pairs are the orders)
+
+
+def _order_pairs(customer: np.ndarray, order: np.ndarray, n_orders: int) -> _Pairs:
+    """Distinct (customer, order) pairs of the purchase lines (codes ``customer`` and ``order``)."""
+    owner = np.zeros(n_orders, dtype=customer.dtype)
+    if len(order) and order.min() >= 0:  # -1: a missing order id, left to the general way
+        owner[order] = customer
+        if (owner[order] == customer).all():
+            # The usual case: an order has one customer, so the pairs are the distinct orders,
+            # found with integer arrays instead of hashing a key per line.
+            first_line = np.full(n_orders, len(order), dtype=np.int64)
+            np.minimum.at(first_line, order, np.arange(len(order), dtype=np.int64))
+            ranked = np.argsort(first_line, kind="stable")  # nearly sorted already: cheap
+            present = ranked[: int((first_line < len(order)).sum())]
+            pair_of_order = np.empty(n_orders, dtype=np.int64)
+            pair_of_order[present] = np.arange(len(present))
+            return _Pairs(owner[present], present, pair_of_order[order], True)
+    # An order shared by several customers: one integer key per (customer, order) pair.
+    pair_key, of_line = _distinct(customer.astype(np.int64) * n_orders + order)
+    return _Pairs(pair_key // n_orders, pair_key % n_orders, of_line, False)
+
+
+def _distinct_days(customer: np.ndarray, day: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
+    """Per customer code: whether it has a day, its first and last day, and its distinct days."""
+    if not len(day):
+        empty = np.zeros(n, dtype=np.int64)
+        return np.zeros(n, dtype=bool), empty, empty, empty
+    low = int(day.min())
+    span = int(day.max()) - low + 1
+    keys, _ = _distinct(customer.astype(np.int64) * span + (day - low))
+    count = np.bincount(keys // span, minlength=n)
+    has, first, last = _min_max(customer, day, n)
+    return has, first, last, count
+
+
+def _min_max(codes: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per code: whether it has a value, the smallest and the largest (0 when none)."""
+    low = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    high = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.minimum.at(low, codes, values)
+    np.maximum.at(high, codes, values)
+    has = np.bincount(codes, minlength=n) > 0
+    return has, np.where(has, low, 0), np.where(has, high, 0)
+
+
+def _reindexed(values: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Integer values as a group-by reindexed on every code gives them: float64 with NaN for the
+    missing codes when there are some (the upcast rounds nanoseconds as before)."""
+    if present.all():
+        return values
+    return np.where(present, values.astype("float64"), np.nan)
+
+
 def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct keys (in order of first appearance) and, for each input, its distinct index."""
     index, uniques = pd.factorize(keys, sort=False)
@@ -233,14 +304,14 @@ def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _order_channel(
-    tx: pd.DataFrame, order_codes: np.ndarray, buy: np.ndarray, orders: pd.DataFrame
+    tx: pd.DataFrame, order_codes: np.ndarray, buy: np.ndarray, orders: np.ndarray
 ) -> np.ndarray:
-    """The channel of each distinct (customer, order) pair in ``orders`` (first line's channel)."""
+    """The channel of each order code in ``orders`` (the first purchase line's channel)."""
     if tx[schema.T_CHANNEL].isna().all():
         return np.full(len(orders), None, dtype=object)  # no channel column: nothing to group
     channel = pd.Series(tx[schema.T_CHANNEL].to_numpy()[buy])
     first_channel = channel.groupby(order_codes[buy], sort=False).first()
-    return first_channel.reindex(orders["o"].to_numpy()).to_numpy()
+    return first_channel.reindex(orders).to_numpy()
 
 
 def _top_label(codes: np.ndarray, labels: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:

@@ -1,0 +1,150 @@
+"""The customer table's fast ways (orders owned by one customer, orders on one day) and their
+general fallbacks give the figures a plain group-by gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from segmenter_app.core import customers, schema
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.collect import import_files
+from segmenter_app.core.customers import build_customer_table
+from segmenter_app.core.reading.values import STR
+
+
+def transactions(rows: list[tuple]) -> pd.DataFrame:
+    """A transaction table from (customer, order, date, amount, is_return, channel) rows."""
+    cust, order, date, amount, is_return, channel = zip(*rows, strict=True)
+    n = len(rows)
+    return pd.DataFrame(
+        {
+            schema.T_CUSTOMER: pd.Series(cust, dtype=STR),
+            schema.T_ORDER: pd.Series(order, dtype=STR),
+            schema.T_DATE: pd.to_datetime(pd.Series(date)).astype("datetime64[ns]"),
+            schema.T_AMOUNT: np.array(amount, dtype="float64"),
+            schema.T_QUANTITY: np.ones(n),
+            schema.T_PRODUCT: pd.Series(["p"] * n, dtype=STR),
+            schema.T_CATEGORY: pd.Series([None] * n, dtype=STR),
+            schema.T_DISCOUNT: np.zeros(n),
+            schema.T_COUPON: pd.Series([None] * n, dtype=STR),
+            schema.T_CHANNEL: pd.Series(channel, dtype=STR),
+            schema.T_IS_RETURN: np.array(is_return, dtype=bool),
+            schema.T_SOURCE: np.zeros(n, dtype="int64"),
+            schema.T_SOURCE_ROW: np.arange(2, n + 2, dtype="int64"),
+        }
+    )
+
+
+def table(rows: list[tuple], as_of: str = "2025-04-01") -> pd.DataFrame:
+    analysis = Analysis()
+    analysis.transactions = transactions(rows)
+    build_customer_table(analysis, as_of)
+    assert analysis.customers is not None
+    return analysis.customers
+
+
+def test_usual_orders_counted_through_the_orders():
+    c = table(
+        [
+            ("A", "1", "2025-03-01 10:00", 10.0, False, "Web"),
+            ("A", "1", "2025-03-01 10:00", 5.0, False, "Web"),
+            ("B", "2", "2025-03-05 09:00", 7.0, False, "Shop"),
+            ("A", "3", "2025-03-11 18:30", 20.0, False, "Shop"),
+            ("A", "3", "2025-03-11 18:31", 1.0, False, "Shop"),
+            ("A", "4", "2025-03-11 19:00", 3.0, False, "Web"),
+        ]
+    )
+    assert list(c.index) == ["A", "B"]
+    assert c.loc["A", schema.C_FREQUENCY] == 3 and c.loc["B", schema.C_FREQUENCY] == 1
+    assert c.loc["A", schema.C_GAP] == pytest.approx(10.0)  # two purchase days, 1 and 11 March
+    assert c.loc["A", schema.C_LAST] == pd.Timestamp("2025-03-11 19:00")
+    assert c.loc["A", schema.C_MAIN_CHANNEL] == "Web"  # orders 1 and 4 against order 3
+    assert c.loc["B", schema.C_RECENCY] == 27
+
+
+def test_order_shared_by_two_customers_counts_for_both():
+    """The general way: order 1 holds lines of A and of B (a shared basket, a data error)."""
+    c = table(
+        [
+            ("A", "1", "2025-03-01", 10.0, False, "Web"),
+            ("B", "1", "2025-03-01", 4.0, False, "Web"),
+            ("A", "2", "2025-03-03", 6.0, False, "Shop"),
+            ("B", "3", "2025-03-09", 8.0, False, "Shop"),
+            ("B", "3", "2025-03-09", 2.0, False, "Shop"),
+        ]
+    )
+    assert c.loc["A", schema.C_FREQUENCY] == 2 and c.loc["B", schema.C_FREQUENCY] == 2
+    assert c.loc["A", schema.C_AVG_BASKET] == pytest.approx(8.0)
+    assert c.loc["B", schema.C_AVG_BASKET] == pytest.approx(7.0)
+    assert c.loc["A", schema.C_GAP] == pytest.approx(2.0) and c.loc["B", schema.C_GAP] == pytest.approx(8.0)
+    assert c.loc["B", schema.C_MAIN_CHANNEL] == "Web"  # a tie: the first order seen wins
+
+
+def test_order_over_two_days_counts_both_days():
+    """The general way for days: order 1 has lines on 1 and 2 March (an order delivered in parts)."""
+    c = table(
+        [
+            ("A", "1", "2025-03-01 23:50", 10.0, False, "Web"),
+            ("A", "1", "2025-03-02 00:10", 10.0, False, "Web"),
+            ("A", "2", "2025-03-10 12:00", 5.0, False, "Web"),
+            ("B", "3", "2025-03-20 12:00", 5.0, False, "Web"),
+        ]
+    )
+    assert c.loc["A", schema.C_FREQUENCY] == 2
+    assert c.loc["A", schema.C_GAP] == pytest.approx(4.5)  # three purchase days: 1, 2 and 10 March
+    assert c.loc["A", schema.C_NEXT] == pd.Timestamp("2025-03-14")  # 10 March + round(4.5) = 4 days
+    assert c.loc["A", schema.C_FIRST] == pd.Timestamp("2025-03-01 23:50")
+    assert c.loc["A", schema.C_TENURE] == 31
+
+
+def test_orders_ranked_by_their_first_purchase_line():
+    """Order 2 shows first as a return line: among purchases, order 1 comes first and wins the tie."""
+    c = table(
+        [
+            ("A", "2", "2025-03-01", -3.0, True, "Shop"),
+            ("A", "1", "2025-03-01", 10.0, False, "Web"),
+            ("A", "2", "2025-03-02", 10.0, False, "Shop"),
+        ]
+    )
+    assert c.loc["A", schema.C_MAIN_CHANNEL] == "Web"
+    assert c.loc["A", schema.C_FREQUENCY] == 2
+    assert c.loc["A", schema.C_RETURNS_SHARE] == pytest.approx(3 / 20)
+
+
+def test_order_pairs_ways():
+    customer = np.array([0, 0, 1, 1, 0])
+    order = np.array([1, 1, 0, 0, 2])
+    usual = customers._order_pairs(customer, order, 3)
+    assert usual.single_customer
+    assert usual.order.tolist() == [1, 0, 2] and usual.customer.tolist() == [0, 1, 0]
+    assert usual.of_line.tolist() == [0, 0, 1, 1, 2]
+    shared = customers._order_pairs(np.array([0, 1, 1, 0]), np.array([0, 0, 1, 0]), 2)
+    assert not shared.single_customer
+    assert shared.customer.tolist() == [0, 1, 1] and shared.order.tolist() == [0, 0, 1]
+    assert shared.of_line.tolist() == [0, 1, 2, 0]
+
+
+def test_real_data_matches_a_plain_group_by(online_retail_csv):
+    analysis = Analysis()
+    import_files(analysis, [str(online_retail_csv)])
+    build_customer_table(analysis)
+    tx = analysis.transactions
+    buy = tx[~tx[schema.T_IS_RETURN]]
+    grouped = buy.groupby(schema.T_CUSTOMER)
+    frequency = grouped[schema.T_ORDER].nunique()
+    days = buy[schema.T_DATE].dt.normalize().groupby(buy[schema.T_CUSTOMER])
+    n_days = days.nunique()
+    gap = ((days.max() - days.min()).dt.days / (n_days - 1)).where(n_days > 1)
+    c = analysis.customers
+    assert len(c) == 4334 and c.index.equals(c.index.unique())
+    pd.testing.assert_series_equal(
+        c[schema.C_FREQUENCY], frequency.reindex(c.index), check_names=False, check_index_type=False
+    )
+    pd.testing.assert_series_equal(
+        c[schema.C_GAP], gap.reindex(c.index), check_names=False, check_index_type=False
+    )
+    assert (c[schema.C_FIRST] == grouped[schema.T_DATE].min().reindex(c.index)).all()
+    assert (c[schema.C_LAST] == grouped[schema.T_DATE].max().reindex(c.index)).all()
+    assert c.loc["12347", schema.C_FREQUENCY] == 7
