@@ -158,12 +158,13 @@ def clean_file(
         code[m] = REASON_KEYS.index(key) + 1
 
     encoded = encode_columns(frame, by_role)
+    tick(0.02)
     # What the duplicate search may use besides the cells (see duplicates.py): filled in while the
     # values are read.
     features: dict[str, np.ndarray] = {column: enc[0] for column, enc in encoded.items()}
     std = standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded, features)
     tick(0.6)
-    mark(frame.isna().all(axis=1).to_numpy(), "blank_row")
+    mark(_blank_rows(frame), "blank_row")
     if raw.malformed:
         positions = np.fromiter(raw.malformed.keys(), dtype=np.int64)
         malformed = np.zeros(n, dtype=bool)
@@ -173,6 +174,7 @@ def clean_file(
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
+    tick(0.75)
     mark(duplicate_rows(frame, features), "duplicate")
     tick(0.8)
     if kind == ORDERS:
@@ -201,6 +203,24 @@ def clean_file(
     kept = values.filter_rows(std.drop(columns=[PRODUCT_CODE], errors="ignore"), keep)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
+
+
+def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows with every cell empty: none when a column has no empty cell, the usual case, which
+    Arrow's null counts tell without looking at a row."""
+    columns = [frame[c] for c in frame.columns]
+    if not all(_has_empty(column) for column in columns):
+        return np.zeros(len(frame), dtype=bool)
+    blank = np.ones(len(frame), dtype=bool)
+    for column in columns:
+        blank &= column.isna().to_numpy()
+    return blank
+
+
+def _has_empty(column: pd.Series) -> bool:
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        return values.arrow(column).null_count > 0
+    return bool(column.isna().any())
 
 
 def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
