@@ -148,3 +148,59 @@ def test_real_data_matches_a_plain_group_by(online_retail_csv):
     assert (c[schema.C_FIRST] == grouped[schema.T_DATE].min().reindex(c.index)).all()
     assert (c[schema.C_LAST] == grouped[schema.T_DATE].max().reindex(c.index)).all()
     assert c.loc["12347", schema.C_FREQUENCY] == 7
+
+
+def with_attributes(attributes: pd.DataFrame) -> pd.DataFrame:
+    analysis = Analysis()
+    analysis.transactions = transactions(
+        [
+            ("A", "1", "2025-03-01", 10.0, False, "Web"),
+            ("B", "2", "2025-03-02", 10.0, False, "Web"),
+            ("C", "3", "2025-03-03", 10.0, False, "Web"),
+        ]
+    )
+    analysis.customer_attributes = attributes
+    build_customer_table(analysis, "2025-04-01")
+    assert analysis.customers is not None
+    return analysis.customers
+
+
+def test_attributes_of_every_customer_keep_their_types():
+    attributes = pd.DataFrame(
+        {
+            "visits": np.array([3, 1, 2], dtype="int64"),
+            schema.CITY: pd.array(["Lyon", None, "Paris"], dtype=STR),
+            schema.AGE: [30.0, 70.0, 130.0],
+        },
+        index=pd.Index(["C", "A", "B"], name=schema.T_CUSTOMER, dtype=STR),
+    )
+    c = with_attributes(attributes)
+    assert c["visits"].dtype == "int64" and c["visits"].tolist() == [1, 2, 3]
+    assert c[schema.CITY].dtype == STR and pd.isna(c.loc["A", schema.CITY])
+    assert c.loc["B", schema.CITY] == "Paris" and c.loc["C", schema.CITY] == "Lyon"
+    assert c.loc["A", schema.C_AGE_BAND] == "65+"
+    assert pd.isna(c.loc["B", schema.C_AGE_BAND])  # 130 years: not an age
+    assert c.loc["C", schema.C_AGE_BAND] == "25-34"
+    assert list(c.columns[-7:]) == [
+        "visits",
+        schema.CITY,
+        schema.AGE,
+        schema.C_AGE_BAND,
+        schema.C_HAS_EMAIL,
+        schema.C_HAS_PHONE,
+        schema.C_CONTACTABLE,
+    ]
+
+
+def test_customer_without_attributes_gets_empty_cells():
+    """The general way: B has no attributes row, so reindexing makes the whole-number column float."""
+    attributes = pd.DataFrame(
+        {"visits": np.array([3, 1], dtype="int64"), schema.BIRTH_DATE: ["1990-04-02", "1990-04-01"]},
+        index=pd.Index(["C", "A"], name=schema.T_CUSTOMER, dtype=STR),
+    )
+    c = with_attributes(attributes)
+    assert c["visits"].dtype == "float64"
+    assert c.loc["A", "visits"] == 1.0 and np.isnan(c.loc["B", "visits"]) and c.loc["C", "visits"] == 3.0
+    # Born 1 April 1990: 35 on the analysis date; born 2 April: still 34.
+    assert c.loc["A", schema.C_AGE_BAND] == "35-44" and c.loc["C", schema.C_AGE_BAND] == "25-34"
+    assert pd.isna(c.loc["B", schema.C_AGE_BAND])

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
@@ -187,7 +189,7 @@ def build_customer_table(
                 n,
             ),
         },
-        index=pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER),
+        index=_text_index(uniques),
     )
     progress(0.8, T("building", analysis.lang))
     table = table.loc[frequency > 0]  # never empty: a purchase is dated on or before as_of
@@ -335,23 +337,29 @@ def _join_attributes(
     if attributes is None or attributes.empty:
         attrs = pd.DataFrame(index=table.index)
     else:
-        attrs = attributes.reindex(table.index)
+        attrs = _aligned(attributes, table.index)
         attrs = attrs.drop(columns=[c for c in attrs.columns if c in table.columns])
-    table = table.join(attrs)
-    age = table[schema.AGE] if schema.AGE in table.columns else pd.Series(np.nan, index=table.index)
+    # The same frame as table.join(attrs), without its index checks (the index is the same object).
+    table = pd.concat([table, attrs], axis=1)
+    # The age band in NumPy: pandas' where/mask on a text index cost a few ms each.
+    if schema.AGE in table.columns:
+        age = table[schema.AGE].to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        age = np.full(len(table), np.nan)
     if schema.BIRTH_DATE in table.columns:
         born = pd.to_datetime(table[schema.BIRTH_DATE], errors="coerce")
+        month = born.dt.month.to_numpy(dtype="float64", na_value=np.nan)
+        day = born.dt.day.to_numpy(dtype="float64", na_value=np.nan)
         # Completed years from calendar fields: a day difference overflows past 292 years.
-        before_birthday = (born.dt.month > as_of.month) | (
-            (born.dt.month == as_of.month) & (born.dt.day > as_of.day)
-        )
-        years = as_of.year - born.dt.year - before_birthday.astype("float64")
-        age = age.where(age.notna(), years)
-    age = age.where((age >= 0) & (age < 120))
-    band = pd.Series(None, index=table.index, dtype="str")
-    for low, high, label in AGE_BANDS:
-        band = band.mask((age >= low) & (age < high), label)
-    table[schema.C_AGE_BAND] = band
+        before_birthday = (month > as_of.month) | ((month == as_of.month) & (day > as_of.day))
+        years = as_of.year - born.dt.year.to_numpy(dtype="float64", na_value=np.nan) - before_birthday
+        age = np.where(np.isnan(age), years, age)
+    band = np.full(len(table), -1, dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        for number, (low, high, _label) in enumerate(AGE_BANDS):
+            band[(age >= low) & (age < high) & (age >= 0) & (age < 120)] = number
+    labels = pa.array([label for _low, _high, label in AGE_BANDS], pa.large_string())
+    table[schema.C_AGE_BAND] = values.from_arrow(pc.take(labels, pa.array(band, mask=band < 0)), table.index)
     if schema.EMAIL in table.columns:
         table[schema.C_HAS_EMAIL] = values.normalize_emails(table[schema.EMAIL]).notna()
     else:
@@ -367,3 +375,27 @@ def _join_attributes(
         reachable &= table[schema.CONSENT].fillna(False).astype(bool)
     table[schema.C_CONTACTABLE] = reachable.astype(bool)
     return table
+
+
+def _text_index(uniques: pd.Index) -> pd.Index:
+    """The customer ids as a text index (already one when the ids are pandas' default text)."""
+    from segmenter_app.core.reading import values
+
+    if uniques.dtype == values.STR:
+        return uniques.rename(schema.T_CUSTOMER)
+    return pd.Index(np.asarray(uniques, dtype=object).astype(str), name=schema.T_CUSTOMER)
+
+
+def _aligned(attributes: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """``attributes.reindex(index)``; when every customer of ``index`` is found once among text
+    ids, a take at positions found with Arrow (no pandas hash table of the ids to build)."""
+    from segmenter_app.core.reading import values
+
+    if attributes.index.dtype == values.STR and index.dtype == values.STR:
+        ids = pa.array(attributes.index.array)
+        if ids.null_count == 0 and len(pc.unique(ids)) == len(ids):
+            positions = pc.index_in(pa.array(index.array), value_set=ids)
+            if positions.null_count == 0:
+                # All found: reindex would change no column type, a take gives the same frame.
+                return attributes.take(positions.to_numpy()).set_axis(index)
+    return attributes.reindex(index)
