@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from segmenter_app.core import schema
@@ -31,6 +32,7 @@ from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import roles as roles_mod
 from segmenter_app.core.reading.roles import RoleGuess, detect_roles, load_mapping_file, recall_mapping
 from segmenter_app.core.reading.table import RawTable, fingerprint, list_sheets, read_table
+from segmenter_app.core.reading.values import STR
 
 __all__ = [
     "ImportOptions",
@@ -424,14 +426,55 @@ def _attributes(parts: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     ordered = [df for kind, df in parts if kind == CUSTOMERS] + [df for kind, df in parts if kind == ORDERS]
     combined: pd.DataFrame | None = None
     for df in ordered:
-        # Order files list a customer on many rows: the last non-empty value is the most recent.
-        per_customer = (
-            df.groupby(schema.T_CUSTOMER, sort=False).last()
-            if df[schema.T_CUSTOMER].duplicated().any()
-            else df.set_index(schema.T_CUSTOMER)
-        )
+        per_customer = _latest_per_customer(df)
         combined = per_customer if combined is None else combined.combine_first(per_customer)
     assert combined is not None
     combined.index = combined.index.astype("str")
     combined.index.name = schema.T_CUSTOMER
     return combined
+
+
+# Column types whose latest value is taken at its row (their missing value is the one pandas'
+# group-by gives); other types (object columns) go through the group-by.
+_TAKEN_DTYPES = (
+    np.dtype("float64"),
+    np.dtype("int64"),
+    np.dtype(bool),
+    np.dtype("datetime64[ns]"),
+    pd.BooleanDtype(),
+    STR,
+)
+
+
+def _latest_per_customer(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per customer of ``df`` (indexed by customer id): the last non-empty value of each
+    column, the most recent in an order file, which lists a customer on many rows.
+
+    The same frame as ``df.groupby(customer_id, sort=False).last()``, from one factorize of the ids
+    and the last row of each customer (pandas' group-by factorizes the ids twice, with the check for
+    duplicates)."""
+    ids = df[schema.T_CUSTOMER]
+    codes, uniques = pd.factorize(ids, sort=False)
+    distinct = len(uniques) + int((codes < 0).any())  # a missing id counts as one value
+    if distinct == len(df):
+        return df.set_index(schema.T_CUSTOMER)  # one row per customer already
+    columns = [c for c in df.columns if c != schema.T_CUSTOMER]
+    if not all(any(df[c].dtype == dtype for dtype in _TAKEN_DTYPES) for c in columns):
+        return df.groupby(schema.T_CUSTOMER, sort=False).last()
+    rows = np.arange(len(df), dtype=np.int64)
+    named = codes >= 0  # rows without an id belong to no customer (the group-by drops them)
+
+    def last_rows(keep: np.ndarray) -> np.ndarray:
+        last = np.full(len(uniques), -1, dtype=np.int64)  # -1: no such row, an empty cell
+        np.maximum.at(last, codes[keep], rows[keep])
+        return last
+
+    any_last = last_rows(named)
+    out = {}
+    for column in columns:
+        filled = df[column].notna().to_numpy()
+        where = any_last if filled.all() else last_rows(named & filled)
+        out[column] = df[column].array.take(where, allow_fill=True)
+    return pd.DataFrame(
+        out, index=uniques.rename(schema.T_CUSTOMER), columns=pd.Index(columns, dtype=df.columns.dtype)
+    )
