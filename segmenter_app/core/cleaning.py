@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
@@ -274,14 +276,16 @@ def _non_product(
 def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarray) -> pd.DataFrame:
     """Excluded rows with their original cells as text, in file order."""
     drop = ~keep
-    reason = pd.Categorical.from_codes(code[drop] - 1, categories=list(REASON_KEYS)).astype(str)
+    # The reason keys taken by code in Arrow: no Python string per excluded row.
+    reason = pc.take(pa.array(REASON_KEYS, pa.large_string()), pa.array(code[drop].astype(np.int64) - 1))
     original = values.filter_rows(raw.frame, drop)
     head = pd.DataFrame(
         {
             "source": np.full(int(drop.sum()), source, dtype=np.int64),
             "source_row": raw.source_rows[: len(raw.frame)][drop],
-            "reason": reason,
-        }
+            "reason": pd.Series(reason, dtype=values.STR),
+        },
+        copy=False,
     )
     if raw.malformed:
         positions = np.flatnonzero(drop)
