@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from segmenter_app.core import codes as id_codes
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
 from segmenter_app.core.cleaning import CUSTOMERS, ORDERS, REASONS, CleanResult, clean_file, file_kind
@@ -454,7 +455,7 @@ def _latest_per_customer(df: pd.DataFrame) -> pd.DataFrame:
     and the last row of each customer (pandas' group-by factorizes the ids twice, with the check for
     duplicates)."""
     ids = df[schema.T_CUSTOMER]
-    codes, uniques = pd.factorize(ids, sort=False)
+    codes, uniques = id_codes.factorize(ids)
     distinct = len(uniques) + int((codes < 0).any())  # a missing id counts as one value
     if distinct == len(df):
         return df.set_index(schema.T_CUSTOMER)  # one row per customer already

@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from segmenter_app.core import codes as ids
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
@@ -114,7 +115,7 @@ def build_customer_table(
     if analysis.rows_after_as_of:
         tx = tx.loc[inside]
         stamps, day_number, is_return = stamps[inside], day_number[inside], is_return[inside]
-    codes, uniques = pd.factorize(tx[schema.T_CUSTOMER], sort=False)
+    codes, uniques = ids.factorize(tx[schema.T_CUSTOMER])
     n = len(uniques)
     amount = tx[schema.T_AMOUNT].to_numpy(dtype="float64")
     buy = ~is_return
@@ -126,7 +127,7 @@ def build_customer_table(
     returned = 0.0 - np.bincount(codes[is_return], weights=amount[is_return], minlength=n)
 
     progress(0.2, T("building", analysis.lang))
-    order_codes, order_uniques = pd.factorize(tx[schema.T_ORDER], sort=False)
+    order_codes, order_uniques = ids.factorize(tx[schema.T_ORDER])
     n_orders = max(len(order_uniques), 1)
     buyer, bought_order, buy_day = codes[buy], order_codes[buy], day_number[buy]
     pairs = _order_pairs(buyer, bought_order, n_orders)
