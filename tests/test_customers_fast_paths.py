@@ -204,3 +204,20 @@ def test_customer_without_attributes_gets_empty_cells():
     # Born 1 April 1990: 35 on the analysis date; born 2 April: still 34.
     assert c.loc["A", schema.C_AGE_BAND] == "35-44" and c.loc["C", schema.C_AGE_BAND] == "25-34"
     assert pd.isna(c.loc["B", schema.C_AGE_BAND])
+
+
+def test_attributes_in_the_tables_order_taken_by_position():
+    """An orders file's attributes list the customers as the table finds them (rows known); the
+    same attributes in another order are looked up by id: one result."""
+    listed = pd.DataFrame(
+        {"visits": np.array([7, 8, 9], dtype="int64"), schema.EMAIL: ["a@x.fr", None, "c@x.fr"]},
+        index=pd.Index(["A", "B", "C"], name=schema.T_CUSTOMER, dtype=STR),
+    )
+    in_order = with_attributes(listed)
+    shuffled = with_attributes(listed.iloc[[2, 0, 1]])
+    assert in_order["visits"].tolist() == [7, 8, 9] and in_order[schema.C_HAS_EMAIL].tolist() == [
+        True,
+        False,
+        True,
+    ]
+    pd.testing.assert_frame_equal(in_order, shuffled)

@@ -165,36 +165,39 @@ def build_customer_table(
         discount_share = np.where(frequency > 0, disc_orders / np.maximum(frequency, 1), 0.0)
     last_day = pd.to_datetime(day_max_ns, unit="ns")
     first_day = pd.to_datetime(day_min_ns, unit="ns")
-    table = pd.DataFrame(
-        {
-            schema.C_RECENCY: (as_of_ts - last_day).days.to_numpy(dtype="float64"),
-            schema.C_FREQUENCY: frequency.astype("int64"),
-            schema.C_MONETARY: monetary,
-            schema.C_AVG_BASKET: avg_basket,
-            schema.C_FIRST: first,
-            schema.C_LAST: last,
-            schema.C_TENURE: (as_of_ts - first_day).days.to_numpy(dtype="float64"),
-            schema.C_GAP: gap,
-            schema.C_NEXT: last_day + pd.to_timedelta(np.round(gap), unit="D"),
-            schema.C_RETURNS_SHARE: returns_share,
-            schema.C_DISCOUNT_SHARE: discount_share,
-            schema.C_FAV_CATEGORY: (
-                _top_label(buyer, tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
-                if tx[schema.T_CATEGORY].notna().any()
-                else np.full(n, None, dtype=object)  # no category column: skip the text copy
-            ),
-            schema.C_MAIN_CHANNEL: _top_label(
-                pairs.customer,
-                _order_channel(tx, order_codes, buy, pairs.order),
-                np.ones(len(pairs.customer)),
-                n,
-            ),
-        },
-        index=_text_index(uniques),
-    )
+    columns = {
+        schema.C_RECENCY: (as_of_ts - last_day).days.to_numpy(dtype="float64"),
+        schema.C_FREQUENCY: frequency.astype("int64"),
+        schema.C_MONETARY: monetary,
+        schema.C_AVG_BASKET: avg_basket,
+        schema.C_FIRST: first,
+        schema.C_LAST: last,
+        schema.C_TENURE: (as_of_ts - first_day).days.to_numpy(dtype="float64"),
+        schema.C_GAP: gap,
+        schema.C_NEXT: last_day + pd.to_timedelta(np.round(gap), unit="D"),
+        schema.C_RETURNS_SHARE: returns_share,
+        schema.C_DISCOUNT_SHARE: discount_share,
+        schema.C_FAV_CATEGORY: (
+            _top_label(buyer, tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
+            if tx[schema.T_CATEGORY].notna().any()
+            else np.full(n, None, dtype=object)  # no category column: skip the text copy
+        ),
+        schema.C_MAIN_CHANNEL: _top_label(
+            pairs.customer,
+            _order_channel(tx, order_codes, buy, pairs.order),
+            np.ones(len(pairs.customer)),
+            n,
+        ),
+    }
     progress(0.8, T("building", analysis.lang))
-    table = table.loc[frequency > 0]  # never empty: a purchase is dated on or before as_of
-    table = _join_attributes(table, analysis.customer_attributes, as_of_ts)
+    # The customers with a purchase (never none: a purchase is dated on or before as_of).
+    rows = np.flatnonzero(frequency > 0)
+    everyone = _text_index(uniques)
+    table = pd.DataFrame({name: column[rows] for name, column in columns.items()}, index=everyone[rows])
+    attributes = analysis.customer_attributes
+    # An orders file's attributes list its customers in the order found here: their rows are known.
+    known = attributes is not None and not attributes.empty and attributes.index.equals(everyone)
+    table = _join_attributes(table, attributes, as_of_ts, rows if known else None)
     analysis.customers = table
     progress(1.0, T("building", analysis.lang))
 
@@ -330,15 +333,23 @@ def _top_label(codes: np.ndarray, labels: np.ndarray, weights: np.ndarray, n: in
 
 
 def _join_attributes(
-    table: pd.DataFrame, attributes: pd.DataFrame | None, as_of: pd.Timestamp
+    table: pd.DataFrame,
+    attributes: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    positions: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Join customer attributes and derive age band, gender, email/phone validity, contactability."""
+    """Join customer attributes and derive age band, gender, email/phone validity, contactability.
+
+    ``positions``: the row of ``attributes`` of each customer of ``table``, when known."""
     from segmenter_app.core.reading import values
 
     if attributes is None or attributes.empty:
         attrs = pd.DataFrame(index=table.index)
     else:
-        attrs = _aligned(attributes, table.index)
+        if positions is not None:
+            attrs = attributes.take(positions).set_axis(table.index)  # all found: reindex's result
+        else:
+            attrs = _aligned(attributes, table.index)
         attrs = attrs.drop(columns=[c for c in attrs.columns if c in table.columns])
     # The same frame as table.join(attrs), without its index checks (the index is the same object).
     table = pd.concat([table, attrs], axis=1)
