@@ -113,7 +113,10 @@ def build_customer_table(
     analysis.as_of = as_of_ts
     analysis.rows_after_as_of = int((~inside).sum())
     if analysis.rows_after_as_of:
-        tx = tx.loc[inside]
+        from segmenter_app.core.reading import values
+
+        # Only the columns still read, filtered by Arrow for the text ones (the dates are in hand).
+        tx = values.filter_rows(tx[_AFTER_DATES], inside)
         stamps, day_number, is_return = stamps[inside], day_number[inside], is_return[inside]
     codes, uniques = ids.factorize(tx[schema.T_CUSTOMER])
     n = len(uniques)
@@ -240,6 +243,16 @@ def _customers_without_orders(analysis: Analysis, as_of: pd.Timestamp | str | No
 
 
 _DAY = 86_400_000_000_000  # nanoseconds
+# The transaction columns the table reads after the dates and the return flags.
+_AFTER_DATES = [
+    schema.T_CUSTOMER,
+    schema.T_ORDER,
+    schema.T_AMOUNT,
+    schema.T_DISCOUNT,
+    schema.T_COUPON,
+    schema.T_CATEGORY,
+    schema.T_CHANNEL,
+]
 _NAT = np.iinfo(np.int64).min  # NaT's integer value
 
 
