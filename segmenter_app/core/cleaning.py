@@ -200,9 +200,15 @@ def clean_file(
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
     account.excluded = {key: int(counts[i + 1]) for i, key in enumerate(REASON_KEYS) if counts[i + 1]}
     tick(0.87)
-    excluded = _excluded_frame(raw, source, code, keep)
+    # The excluded rows' original cells and the kept rows' standard columns are two independent
+    # copies: the second core makes the first (Arrow and NumPy free the GIL while they copy).
+    import concurrent.futures as cf
+
+    with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-excluded") as pool:
+        later = pool.submit(_excluded_frame, raw, source, code, keep)
+        kept = values.filter_rows(std.drop(columns=[PRODUCT_CODE], errors="ignore"), keep)
+        excluded = later.result()
     tick(0.9)
-    kept = values.filter_rows(std.drop(columns=[PRODUCT_CODE], errors="ignore"), keep)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
 

@@ -137,6 +137,17 @@ def standardize(
             )
         )
 
+    # Dates and order numbers are read in a worker thread while the customer ids, contacts and
+    # numbers are read here: Arrow's kernels free the GIL, so the second core shares the work.
+    import concurrent.futures as cf
+
+    pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-values")
+    if kind == ORDERS:
+        later_dates = pool.submit(
+            date_reader.parse_dates, col(schema.ORDER_DATE), date_order, enc(schema.ORDER_DATE)
+        )
+        later_orders = pool.submit(_order_ids, col(schema.ORDER_ID), enc(schema.ORDER_ID), index)
+    pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
     out[schema.T_CUSTOMER] = (
         values.normalize_ids(ids, enc(schema.CUSTOMER_ID)) if ids is not None else values.no_text(index)
@@ -154,16 +165,16 @@ def standardize(
     )
     tick(0.1)
     if kind == ORDERS:
-        dates = date_reader.parse_dates(col(schema.ORDER_DATE), date_order, enc(schema.ORDER_DATE))
+        qty = numbers(schema.QUANTITY) if schema.QUANTITY in by_role else None
+        price = numbers(schema.UNIT_PRICE) if schema.UNIT_PRICE in by_role else None
+        amount = numbers(schema.AMOUNT) if schema.AMOUNT in by_role else None
+        dates = later_dates.result()
         _note_dates(by_role[schema.ORDER_DATE], dates, col(schema.ORDER_DATE), details, warnings)
         note_unreadable(schema.ORDER_DATE, dates.unreadable, "what_date")
         out[schema.T_DATE] = dates.values
         tick(0.2)
-        out[schema.T_ORDER], cancellation_like = _order_ids(col(schema.ORDER_ID), enc(schema.ORDER_ID), index)
+        out[schema.T_ORDER], cancellation_like = later_orders.result()
         tick(0.3)
-        qty = numbers(schema.QUANTITY) if schema.QUANTITY in by_role else None
-        price = numbers(schema.UNIT_PRICE) if schema.UNIT_PRICE in by_role else None
-        amount = numbers(schema.AMOUNT) if schema.AMOUNT in by_role else None
         for role, result in ((schema.AMOUNT, amount), (schema.QUANTITY, qty), (schema.UNIT_PRICE, price)):
             if result is not None:
                 note_unreadable(role, result.unreadable, "what_number")
