@@ -14,7 +14,7 @@ from segmenter_app.core.customers import build_customer_table
 from segmenter_app.core.reading.values import STR
 
 
-def transactions(rows: list[tuple]) -> pd.DataFrame:
+def transactions(rows: list[tuple], categories: list[str | None] | None = None) -> pd.DataFrame:
     """A transaction table from (customer, order, date, amount, is_return, channel) rows."""
     cust, order, date, amount, is_return, channel = zip(*rows, strict=True)
     n = len(rows)
@@ -26,7 +26,7 @@ def transactions(rows: list[tuple]) -> pd.DataFrame:
             schema.T_AMOUNT: np.array(amount, dtype="float64"),
             schema.T_QUANTITY: np.ones(n),
             schema.T_PRODUCT: pd.Series(["p"] * n, dtype=STR),
-            schema.T_CATEGORY: pd.Series([None] * n, dtype=STR),
+            schema.T_CATEGORY: pd.Series(categories or [None] * n, dtype=STR),
             schema.T_DISCOUNT: np.zeros(n),
             schema.T_COUPON: pd.Series([None] * n, dtype=STR),
             schema.T_CHANNEL: pd.Series(channel, dtype=STR),
@@ -37,9 +37,9 @@ def transactions(rows: list[tuple]) -> pd.DataFrame:
     )
 
 
-def table(rows: list[tuple], as_of: str = "2025-04-01") -> pd.DataFrame:
+def table(rows: list[tuple], as_of: str = "2025-04-01", categories: list | None = None) -> pd.DataFrame:
     analysis = Analysis()
-    analysis.transactions = transactions(rows)
+    analysis.transactions = transactions(rows, categories)
     build_customer_table(analysis, as_of)
     assert analysis.customers is not None
     return analysis.customers
@@ -221,3 +221,35 @@ def test_attributes_in_the_tables_order_taken_by_position():
         True,
     ]
     pd.testing.assert_frame_equal(in_order, shuffled)
+
+
+def test_main_channel_is_the_first_channel_given_on_an_orders_lines():
+    c = table(
+        [
+            ("A", "1", "2025-03-01", 10.0, False, None),  # no channel on the first line
+            ("A", "1", "2025-03-01", 10.0, False, "Shop"),
+            ("A", "1", "2025-03-01", 10.0, False, "Web"),
+            ("A", "2", "2025-03-02", 10.0, False, "Web"),
+            ("A", "3", "2025-03-03", -5.0, True, "Web"),  # a return is no order
+            ("A", "4", "2025-03-04", 10.0, False, "Shop"),
+            ("B", "5", "2025-03-04", 10.0, False, None),
+        ]
+    )
+    assert c.loc["A", schema.C_MAIN_CHANNEL] == "Shop"  # orders 1 and 4 against order 2
+    assert pd.isna(c.loc["B", schema.C_MAIN_CHANNEL])
+
+
+def test_favourite_category_by_compensated_spend():
+    """0.1 + 0.2 + 0.3 is 0.6 with pandas' compensated sum (0.6000000000000001 added plainly): a tie
+    with the 0.6 of Y, seen first, which stays the favourite."""
+    rows = [
+        ("A", "1", "2025-03-01", 0.6, False, None),
+        ("A", "1", "2025-03-01", 0.1, False, None),
+        ("A", "2", "2025-03-02", 0.2, False, None),
+        ("A", "2", "2025-03-02", 0.3, False, None),
+        ("A", "2", "2025-03-02", 5.0, False, None),
+        ("B", "3", "2025-03-02", 1.0, False, None),
+    ]
+    c = table(rows, categories=["Y", "X", "X", "X", None, None])
+    assert c.loc["A", schema.C_FAV_CATEGORY] == "Y"
+    assert pd.isna(c.loc["B", schema.C_FAV_CATEGORY])  # no category on its lines

@@ -180,17 +180,8 @@ def build_customer_table(
         schema.C_NEXT: last_day + pd.to_timedelta(np.round(gap), unit="D"),
         schema.C_RETURNS_SHARE: returns_share,
         schema.C_DISCOUNT_SHARE: discount_share,
-        schema.C_FAV_CATEGORY: (
-            _top_label(buyer, tx[schema.T_CATEGORY].to_numpy()[buy], amount[buy], n)
-            if tx[schema.T_CATEGORY].notna().any()
-            else np.full(n, None, dtype=object)  # no category column: skip the text copy
-        ),
-        schema.C_MAIN_CHANNEL: _top_label(
-            pairs.customer,
-            _order_channel(tx, order_codes, buy, pairs.order),
-            np.ones(len(pairs.customer)),
-            n,
-        ),
+        schema.C_FAV_CATEGORY: _favourite(tx[schema.T_CATEGORY], buy, buyer, amount[buy], n),
+        schema.C_MAIN_CHANNEL: _main_channel(tx[schema.T_CHANNEL], buy, bought_order, pairs, n_orders, n),
     }
     progress(0.8, T("building", analysis.lang))
     # The customers with a purchase (never none: a purchase is dated on or before as_of).
@@ -273,13 +264,8 @@ def _order_pairs(customer: np.ndarray, order: np.ndarray, n_orders: int) -> _Pai
         if (owner[order] == customer).all():
             # The usual case: an order has one customer, so the pairs are the distinct orders,
             # found with integer arrays instead of hashing a key per line.
-            first_line = np.full(n_orders, len(order), dtype=np.int64)
-            np.minimum.at(first_line, order, np.arange(len(order), dtype=np.int64))
-            ranked = np.argsort(first_line, kind="stable")  # nearly sorted already: cheap
-            present = ranked[: int((first_line < len(order)).sum())]
-            pair_of_order = np.empty(n_orders, dtype=np.int64)
-            pair_of_order[present] = np.arange(len(present))
-            return _Pairs(owner[present], present, pair_of_order[order], True)
+            of_line, present = _first_seen(order, n_orders)
+            return _Pairs(owner[present], present, of_line, True)
     # An order shared by several customers: one integer key per (customer, order) pair.
     pair_key, of_line = _distinct(customer.astype(np.int64) * n_orders + order)
     return _Pairs(pair_key // n_orders, pair_key % n_orders, of_line, False)
@@ -316,32 +302,85 @@ def _reindexed(values: np.ndarray, present: np.ndarray) -> np.ndarray:
     return np.where(present, values.astype("float64"), np.nan)
 
 
+def _first_seen(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """For integer keys in [0, size): each key's number in order of first appearance, and the keys
+    so numbered (``pd.factorize``'s result; through an array of ``size`` when not too large)."""
+    if size > 4 * len(keys) + 1024:
+        numbered, number = _distinct(keys)
+        return number, numbered
+    first = np.full(size, len(keys), dtype=np.int64)
+    np.minimum.at(first, keys, np.arange(len(keys), dtype=np.int64))
+    present = np.flatnonzero(first < len(keys))
+    seen = present[np.argsort(first[present], kind="stable")]
+    number = np.empty(size, dtype=np.int64)
+    number[seen] = np.arange(len(seen))
+    return number[keys], seen
+
+
 def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct keys (in order of first appearance) and, for each input, its distinct index."""
     index, uniques = pd.factorize(keys, sort=False)
     return np.asarray(uniques, dtype=np.int64), index
 
 
-def _order_channel(
-    tx: pd.DataFrame, order_codes: np.ndarray, buy: np.ndarray, orders: np.ndarray
+def _favourite(
+    category: pd.Series, buy: np.ndarray, buyer: np.ndarray, spend: np.ndarray, n: int
 ) -> np.ndarray:
-    """The channel of each order code in ``orders`` (the first purchase line's channel)."""
-    if tx[schema.T_CHANNEL].isna().all():
-        return np.full(len(orders), None, dtype=object)  # no channel column: nothing to group
-    channel = pd.Series(tx[schema.T_CHANNEL].to_numpy()[buy])
-    first_channel = channel.groupby(order_codes[buy], sort=False).first()
-    return first_channel.reindex(orders).to_numpy()
+    """Per customer code, the category of the purchase lines with the largest spend (None when none)."""
+    if not category.notna().any():
+        return np.full(n, None, dtype=object)  # no category column: skip the text copy
+    codes, names = ids.factorize(category)
+    return _top_label(buyer, codes[buy], np.asarray(names, dtype=object), spend, n)
 
 
-def _top_label(codes: np.ndarray, labels: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
-    """Per customer code, the label with the largest total weight (NA when none)."""
+def _main_channel(
+    channel: pd.Series, buy: np.ndarray, bought_order: np.ndarray, pairs: _Pairs, n_orders: int, n: int
+) -> np.ndarray:
+    """Per customer code, the channel of most of its orders (an order's channel is the first one
+    given on its purchase lines; ties to the order seen first; None when none)."""
+    if not channel.notna().any():
+        return np.full(n, None, dtype=object)  # no channel column: nothing to group
+    codes, names = ids.factorize(channel)
+    bought_channel = codes[buy]
+    given = np.flatnonzero((bought_channel >= 0) & (bought_order >= 0))  # -1: no channel, no order id
+    first_line = np.full(n_orders, len(bought_channel), dtype=np.int64)
+    np.minimum.at(first_line, bought_order[given], given)
+    found = first_line < len(bought_channel)
+    order_channel = np.where(found, bought_channel[np.where(found, first_line, 0)], -1)
+    weights = np.ones(len(pairs.customer))
+    return _top_label(pairs.customer, order_channel[pairs.order], np.asarray(names, dtype=object), weights, n)
+
+
+def _top_label(
+    codes: np.ndarray, labels: np.ndarray, names: np.ndarray, weights: np.ndarray, n: int
+) -> np.ndarray:
+    """Per customer code, the label (a code into ``names``, -1 for none) with the largest total
+    weight, ties to the (customer, label) pair seen first; None when none."""
     out = np.full(n, None, dtype=object)
-    if pd.isna(labels).all():
-        return out  # no such column in the files
-    frame = pd.DataFrame({"c": codes, "l": labels, "w": weights}).dropna(subset=["l"])
-    sums = frame.groupby(["c", "l"], sort=False)["w"].sum().reset_index()
-    sums = sums.sort_values(["c", "w"], ascending=[True, False], kind="stable").drop_duplicates("c")
-    out[sums["c"].to_numpy()] = sums["l"].to_numpy()
+    keep = labels >= 0
+    if not keep.any():
+        return out
+    width = len(names)
+    pair, weight = codes[keep].astype(np.int64) * width + labels[keep], weights[keep]
+    group, group_pair = _first_seen(pair, n * width)
+    # pandas' sum (compensated: the figures the table always gave), one per (customer, label) pair
+    # in order of appearance; the pairs as the categories of their codes, so nothing is hashed again.
+    groups = pd.Categorical.from_codes(group, categories=pd.RangeIndex(len(group_pair)))
+    sums = pd.Series(weight).groupby(groups, observed=False, sort=True).sum()
+    customer, label, total = group_pair // width, group_pair % width, sums.to_numpy()
+    if np.isnan(total).any():
+        # A NaN total (infinite amounts) sorts last: the stable sort, as it always was.
+        ranked = pd.DataFrame({"c": customer, "l": label, "w": total})
+        ranked = ranked.sort_values(["c", "w"], ascending=[True, False], kind="stable").drop_duplicates("c")
+        out[ranked["c"].to_numpy()] = names[ranked["l"].to_numpy()]
+        return out
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, customer, total)
+    top = np.flatnonzero(total == best[customer])
+    first_top = np.full(n, len(total), dtype=np.int64)
+    np.minimum.at(first_top, customer[top], top)  # the first pair among equal totals
+    has = first_top < len(total)
+    out[has] = names[label[first_top[has]]]
     return out
 
 
