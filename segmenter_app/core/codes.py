@@ -25,13 +25,19 @@ def factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if isinstance(text, pa.ChunkedArray):
         text = pa.concat_arrays(text.chunks) if text.num_chunks != 1 else text.chunk(0)
     n = len(text)
+    if pc.sum(_changes(text.slice(0, 4096))).as_py() > 1024:
+        return pd.factorize(ids, sort=False)  # scattered from the start (a category per line)
     starts_run = np.ones(n, dtype=bool)
-    # A missing id compares as unknown: counted as a new run (its code is -1 either way).
-    changed = pc.fill_null(pc.not_equal(text.slice(1), text.slice(0, n - 1)), True)
-    starts_run[1:] = changed.to_numpy(zero_copy_only=False)
+    starts_run[1:] = _changes(text).to_numpy(zero_copy_only=False)
     heads = np.flatnonzero(starts_run)
     if len(heads) > n // 4:
         return pd.factorize(ids, sort=False)  # ids scattered: the runs would not pay for themselves
     head_codes, uniques = pd.factorize(pd.Series(text.take(heads), dtype=STR), sort=False)
     run = np.cumsum(starts_run, dtype=np.intp) - 1
     return head_codes[run], uniques
+
+
+def _changes(text: pa.Array) -> pa.BooleanArray:
+    """Whether each id (after the first) differs from the one before it; a missing id compares as
+    unknown, counted as a change (its code is -1 either way)."""
+    return pc.fill_null(pc.not_equal(text.slice(1), text.slice(0, len(text) - 1)), True)
