@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from segmenter_app.core import collect, schema
+from segmenter_app.core import assemble, schema
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.cleaning import CUSTOMERS, ORDERS
 from segmenter_app.core.collect import import_files
@@ -25,7 +25,7 @@ def test_latest_non_empty_value_per_customer():
         consent=pd.array([True, None, None, None, False, None], dtype="boolean"),
         visits=np.array([1, 2, 3, 4, 5, 6], dtype="int64"),
     )
-    out = collect._attributes([(ORDERS, frame)])
+    out = assemble.customer_attributes([(ORDERS, frame)])
     assert list(out.index) == ["A", "B", "C"] and out.index.name == schema.T_CUSTOMER
     assert out["city"].tolist()[:2] == ["Nice", "Paris"] and pd.isna(out.loc["C", "city"])
     assert out["age"].tolist()[:2] == [31.0, 40.0] and np.isnan(out.loc["C", "age"])
@@ -39,7 +39,7 @@ def test_latest_non_empty_value_per_customer():
 
 def test_other_column_types_go_through_the_group_by():
     frame = order_rows(note=np.array(["x", None, "y", "z", None, "w"], dtype=object))
-    out = collect._attributes([(ORDERS, frame)])
+    out = assemble.customer_attributes([(ORDERS, frame)])
     assert out["note"].tolist() == ["y", "w", "z"]
     pd.testing.assert_frame_equal(out, frame.groupby(schema.T_CUSTOMER, sort=False).last())
 
@@ -49,7 +49,7 @@ def test_customers_file_comes_first_then_orders_fill_the_gaps():
         {schema.T_CUSTOMER: pd.array(["A", "B"], dtype=STR), "city": pd.array(["Lyon", None], dtype=STR)}
     )
     orders = order_rows(city=pd.array(["Paris", "Nice", None, "Pau", None, None], dtype=STR))
-    out = collect._attributes([(ORDERS, orders), (CUSTOMERS, customers_file)])
+    out = assemble.customer_attributes([(ORDERS, orders), (CUSTOMERS, customers_file)])
     assert out["city"].to_dict() == {"A": "Lyon", "B": "Nice", "C": "Pau"}
 
 

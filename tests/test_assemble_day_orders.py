@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from segmenter_app.core import collect, schema
+from segmenter_app.core import assemble, schema
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.collect import import_files
 from segmenter_app.core.reading.values import STR
@@ -22,7 +22,7 @@ def test_customer_and_day():
         },
         index=[10, 11, 12, 13, 14],
     )
-    got = collect._day_orders(frame)
+    got = assemble.day_orders(frame)
     assert got.dtype == STR and list(got.index) == [10, 11, 12, 13, 14]
     assert got.tolist()[:3] == ["17850|2011-12-09", "17850|2011-12-09", "13047|1969-12-31"]
     assert got.isna().tolist() == [False, False, False, True, True]  # no customer, no date: no id
