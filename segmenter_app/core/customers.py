@@ -141,14 +141,7 @@ def build_customer_table(
     frequency = np.bincount(pairs.customer, minlength=n)
     disc_orders = np.bincount(pairs.customer, weights=pair_discounted.astype("float64"), minlength=n)
 
-    # Distinct purchase days per customer: among the orders when each order has one day (an eighth
-    # of the lines), else among the lines.
-    day_customer, day_of = buyer, buy_day
-    if pairs.single_customer:
-        order_day = np.zeros(n_orders, dtype=np.int64)
-        order_day[bought_order] = buy_day
-        if (order_day[bought_order] == buy_day).all():
-            day_customer, day_of = pairs.customer, order_day[pairs.order]
+    day_customer, day_of = _purchase_days(pairs, bought_order, buyer, buy_day, n_orders)
     has_days, days_min, days_max, n_days = _distinct_days(day_customer, day_of, n)
     has_buy, first_stamp, last_stamp = _min_max(buyer, stamps[buy], n)
     if cancel is not None:
@@ -269,6 +262,29 @@ def _order_pairs(customer: np.ndarray, order: np.ndarray, n_orders: int) -> _Pai
     # An order shared by several customers: one integer key per (customer, order) pair.
     pair_key, of_line = _distinct(customer.astype(np.int64) * n_orders + order)
     return _Pairs(pair_key // n_orders, pair_key % n_orders, of_line, False)
+
+
+def _purchase_days(
+    pairs: _Pairs, order: np.ndarray, customer: np.ndarray, day: np.ndarray, n_orders: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(customer, day) of the purchases, one per order on a single day (an eighth of the lines),
+    one per line for an order over several days; the same distinct pairs as one per line."""
+    if not pairs.single_customer:
+        return customer, day  # an order shared by several customers: the lines
+    order_day = np.zeros(n_orders, dtype=np.int64)
+    order_day[order] = day
+    other_day = order_day[order] != day
+    if not other_day.any():
+        return pairs.customer, order_day[pairs.order]
+    # Orders delivered in parts, or over midnight: their lines count, the other orders once.
+    several = np.zeros(n_orders, dtype=bool)
+    several[order[other_day]] = True
+    single = ~several[pairs.order]
+    spread = several[order]
+    return (
+        np.concatenate([pairs.customer[single], customer[spread]]),
+        np.concatenate([order_day[pairs.order[single]], day[spread]]),
+    )
 
 
 def _distinct_days(customer: np.ndarray, day: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
