@@ -96,8 +96,8 @@ def build_customer_table(
     day_number = stamps // _DAY
     is_return = tx[schema.T_IS_RETURN].to_numpy(dtype=bool)
     if as_of is None:
-        latest = int(day_number[dated].max()) if dated.any() else None
-        as_of_ts = pd.NaT if latest is None else pd.Timestamp((latest + 1) * _DAY)
+        # The day after the last transaction, in the dates' own unit (a Series max skips NaT).
+        as_of_ts = tx[schema.T_DATE].max().normalize() + pd.Timedelta(days=1)
     else:
         as_of_ts = analysis_date(as_of)
     bought = ~is_return & dated
