@@ -296,4 +296,9 @@ def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarr
     if raw.malformed:
         positions = np.flatnonzero(drop)
         head["original_line"] = [raw.malformed.get(int(p)) for p in positions]
-    return pd.concat([head, original.astype("str")], axis=1)
+    # A workbook's number and date columns are read typed: written back as their cells are.
+    original = pd.DataFrame(
+        {c: values.cell_text(original[c]) for c in original},
+        copy=False,
+    )
+    return pd.concat([head, original], axis=1)

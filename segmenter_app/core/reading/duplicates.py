@@ -83,6 +83,14 @@ def _feature(series: pd.Series, given: np.ndarray | None) -> np.ndarray:
     if isinstance(series.dtype, pd.StringDtype):
         lengths = pc.fill_null(pc.binary_length(values.arrow(series)), -1)
         return np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64).view(np.uint64)
+    if pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
+        # A workbook's number and date columns (read typed): the value's own bits.
+        return _feature(
+            series,
+            series.to_numpy(dtype="float64")
+            if series.dtype.kind == "f"
+            else series.to_numpy().view(np.int64),
+        )
     return pd.util.hash_array(series.to_numpy(dtype=object))
 
 

@@ -9,6 +9,7 @@ value (a file written by a script and never opened in Excel), which would read a
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -16,10 +17,16 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 import fastexcel
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.reading.detect import T as DETECT_T
+
+# calamine says at WARNING level when a column's first rows are all empty and it reads the column
+# as text: that is expected here, not something to print on the user's console.
+logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -107,6 +114,17 @@ def read_sheet(path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int
 def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
     """The first ``nrows`` rows of an XLSX sheet as text, streamed by openpyxl (read-only mode
     stops after those rows; calamine would parse the whole sheet first). For previews."""
+    rows = [
+        ["" if v is None else cell_text(v) for v in row] for row in read_xlsx_head_values(path, sheet, nrows)
+    ]
+    width = max((len(r) for r in rows), default=0)
+    columns = [[(r[i] if i < len(r) else "") or None for r in rows] for i in range(width)]
+    return pa.table({str(i): pa.array(col, type=pa.string()) for i, col in enumerate(columns)})
+
+
+def read_xlsx_head_values(path: Path, sheet: str, nrows: int) -> list[tuple[Any, ...]]:
+    """The first ``nrows`` rows of an XLSX sheet with their cells' own values (numbers, dates,
+    text, None), streamed by openpyxl."""
     import openpyxl
 
     try:
@@ -116,18 +134,103 @@ def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
             raise
         raise _translate_error(path, exc) from None
     try:
-        rows = [
-            ["" if v is None else _cell_text(v) for v in row]
-            for row in workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True)
-        ]
+        return list(workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True))
     finally:
         workbook.close()
-    width = max((len(r) for r in rows), default=0)
-    columns = [[(r[i] if i < len(r) else "") or None for r in rows] for i in range(width)]
-    return pa.table({str(i): pa.array(col, type=pa.string()) for i, col in enumerate(columns)})
 
 
-def _cell_text(value: object) -> str:
+def read_sheet_typed(reader: fastexcel.ExcelReader, sheet: str, skip: int) -> tuple[pa.Table, int] | None:
+    """The sheet's rows below its first ``skip`` rows, with number and date columns as numbers and
+    dates (float64, timestamp[ns]) and text columns as text, and the sheet column of the table's
+    first column (0 for A); None when the sheet must be read as text after all.
+
+    A number cell read as text costs calamine a formatting and the import a parsing back: typed
+    columns spare both. calamine infers each column's type from its first rows; a cell further down
+    that does not fit (a text in a column of numbers, "n/a", "Total") is not lost: calamine reports
+    it with its value, and that column is turned back into text with the reported cells put back.
+    """
+    try:
+        loaded = reader.load_sheet(sheet, header_row=None, skip_rows=skip)
+        table, errors = loaded.to_arrow_with_errors()
+        first_column = min((c.absolute_index for c in loaded.available_columns()), default=0)
+    except BaseException as exc:
+        if not reader_error(exc):
+            raise
+        return None  # a damaged file: the text read reports it
+    patches: dict[int, dict[int, str]] = {}
+    for error in errors.errors if errors is not None else []:
+        text = _reported_text(error.detail)
+        if text is None:
+            return None  # a cell of another kind (an error value, a boolean): read as text
+        row, column = error.offset_position
+        patches.setdefault(column, {})[row] = text
+    columns = []
+    for index, column in enumerate(table.columns):
+        kind = column.type
+        try:
+            if pa.types.is_floating(kind) or pa.types.is_integer(kind):
+                column = column.cast(pa.float64())
+            elif (pa.types.is_timestamp(kind) and kind.tz is None) or pa.types.is_date(kind):
+                column = column.cast(pa.timestamp("ns"))  # beyond 2262: refused, read as text
+            elif pa.types.is_null(kind):
+                column = pa.nulls(len(column), pa.string())  # an empty column
+            elif not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+                return None  # booleans, durations: the text read writes them as before
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        if index in patches:
+            column = _as_text_with(column, patches[index])
+        columns.append(column)
+    return pa.table({str(i): c for i, c in enumerate(columns)}), first_column
+
+
+# calamine's report of a cell it could not read as its column's type, the value in Rust's debug
+# notation: Expected float but got 'String("C536379")', or 'Float(2.5)' in a date column.
+_REPORTED = re.compile(
+    r"got '(?:(?:String|DateTimeIso|DurationIso)\(\"(.*)\"\)|(?:Float|Int)\(([-+0-9.eE]+|inf|-inf|NaN)\))'$",
+    re.S,
+)
+_RUST_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|.)", re.S)
+_RUST_CHARS = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
+
+
+def _reported_text(detail: str) -> str | None:
+    """The text of a cell calamine reported in ``detail`` (a number as calamine writes it); None
+    for a cell of another kind."""
+    match = _REPORTED.search(detail)
+    if match is None:
+        return None
+    if match.group(2) is not None:
+        return cell_text(float(match.group(2)))
+
+    def unescape(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code.startswith("u{"):
+            return chr(int(code[2:-1], 16))
+        return _RUST_CHARS.get(code, code)
+
+    return _RUST_ESCAPE.sub(unescape, match.group(1))
+
+
+def _as_text_with(column: pa.Array | pa.ChunkedArray, patches: dict[int, str]) -> pa.Array:
+    """A typed column written as text the way calamine writes cells (see :func:`cell_text`), with
+    the text of the cells it could not read put back at their rows."""
+    import pandas as pd
+
+    from segmenter_app.core.reading import values
+
+    cells = values.arrow(values.cell_text(pd.Series(column.to_pandas())))
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    rows = np.fromiter(patches.keys(), dtype=np.int64, count=len(patches))
+    mask = np.zeros(len(cells), dtype=bool)
+    mask[rows] = True
+    filled = np.empty(len(cells), dtype=object)
+    filled[rows] = list(patches.values())
+    return pc.if_else(pa.array(mask), pa.array(filled, type=cells.type), cells)
+
+
+def cell_text(value: object) -> str:
     """A cell as calamine would write it: integers without .0, dates as ISO."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -175,7 +175,13 @@ def _sample(series: pd.Series, size: int = 500) -> list[str]:
     head = series.head(size * 20).dropna()
     if len(head) < size and len(series) > size * 20:
         head = series.dropna()
-    return [str(v).strip() for v in head.head(size).tolist()]
+    head = head.head(size)
+    if not isinstance(head.dtype, pd.StringDtype):
+        # A workbook's number and date columns (read typed): as their cells are written (17850, not 17850.0).
+        from segmenter_app.core.reading.values import cell_text
+
+        head = cell_text(head).dropna()
+    return [str(v).strip() for v in head.tolist()]
 
 
 def _share(pattern: re.Pattern[str], sample: list[str]) -> float:

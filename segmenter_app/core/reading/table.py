@@ -307,10 +307,44 @@ def _read_text(
 
 
 def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
-    """Empty-string cells as NA (values are trimmed later, column by column, when they are read)."""
+    """Empty-string cells as NA in the text columns (values are trimmed later, column by column,
+    when they are read); number and date columns of a workbook stay as they are."""
     from segmenter_app.core.reading.values import empty_to_na
 
-    return pd.DataFrame({col: empty_to_na(frame[col]) for col in frame.columns}, index=frame.index, copy=False)
+    return pd.DataFrame(
+        {col: empty_to_na(frame[col]) if frame[col].dtype == STR else frame[col] for col in frame.columns},
+        index=frame.index,
+        copy=False,
+    )
+
+
+def _read_xlsx_typed(
+    p: Path, reader: Any, sheet: str, header_row: int | None
+) -> tuple[list[list[str]], int, pa.Table, int] | None:
+    """An XLSX sheet read with its number and date columns typed (see excel.read_sheet_typed).
+
+    Returns the first rows as text (for the header), the header's index, the data below it and
+    the sheet row index of the data's first row (all 0-based); None when the sheet must be read as
+    text (openpyxl cannot stream it, or calamine reported a cell it cannot give back). The first
+    rows come from openpyxl, which numbers rows and columns from A1 as the user sees them;
+    calamine's table starts at the sheet's first used column, which is realigned here.
+    """
+    try:
+        head = excel.read_xlsx_head_values(p, sheet, 60)
+    except UserError:
+        return None  # openpyxl is stricter than calamine: the text read decides
+    rows = [["" if v is None else excel.cell_text(v) for v in row] for row in head]
+    filled = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
+    if not filled:
+        return None  # the text read reports an empty sheet
+    header_index = header_row - 1 if header_row is not None else find_header(rows)
+    # Without a header the data starts at the first row with a value (calamine skips empty rows).
+    first_row = header_index + 1 if header_index >= 0 else filled[0]
+    typed = excel.read_sheet_typed(reader, sheet, first_row)
+    if typed is None:
+        return None
+    data, first_column = typed
+    return [row[first_column:] for row in rows], header_index, data, first_row
 
 
 def _read_workbook(
@@ -340,21 +374,32 @@ def _read_workbook(
             cells = excel.read_xlsx_head(p, chosen, limit)
         except UserError:
             cells = None  # openpyxl is stricter than calamine: let calamine read it
-    if cells is None:
-        cells = excel.read_sheet(p, reader, chosen, limit)
-    # The header is found on the first rows; the data stays in Arrow (slices are free) until the one
-    # conversion to pandas.
-    head = cells.slice(0, 60).to_pylist()
-    rows = [["" if v is None else str(v) for v in row.values()] for row in head]
-    if not any(any(c.strip() for c in r) for r in rows):
-        raise UserError(T, "no_data", path=p.name)
-    header_index = header_row - 1 if header_row is not None else find_header(rows)
-    width = cells.num_columns
+    typed = (
+        _read_xlsx_typed(p, reader, chosen, header_row)
+        if limit is None and sniffed.format == "xlsx"
+        else None
+    )
+    first_row = None
+    if typed is not None:
+        rows, header_index, data, first_row = typed
+        width = data.num_columns
+    else:
+        if cells is None:
+            cells = excel.read_sheet(p, reader, chosen, limit)
+        # The header is found on the first rows; the data stays in Arrow (slices are free) until the
+        # one conversion to pandas.
+        head = cells.slice(0, 60).to_pylist()
+        rows = [["" if v is None else str(v) for v in row.values()] for row in head]
+        if not any(any(c.strip() for c in r) for r in rows):
+            raise UserError(T, "no_data", path=p.name)
+        header_index = header_row - 1 if header_row is not None else find_header(rows)
+        width = cells.num_columns
+        data = cells.slice(header_index + 1)
     if header_index < 0:  # no header row
         header_cells: list[Any] = [None] * width
     else:
-        header_cells = list(rows[header_index]) if header_index < len(rows) else [None] * width
-    data = cells.slice(header_index + 1)
+        header_cells = list(rows[header_index])[:width] if header_index < len(rows) else [None] * width
+        header_cells += [None] * (width - len(header_cells))
     if nrows is not None:
         data = data.slice(0, nrows)
     # Columns with neither a header nor any value are margins, not data.
@@ -365,7 +410,8 @@ def _read_workbook(
     ]
     data = data.select(keep).rename_columns(unique_names([header_cells[i] for i in keep]))
     frame = _empty_to_na(data.to_pandas(types_mapper={pa.string(): STR, pa.large_string(): STR}.get))
-    source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
+    start = header_index + 1 if first_row is None else first_row  # the data's first row, 0-based
+    source_rows = np.arange(len(frame), dtype=np.int64) + start + 1
     table = RawTable(
         path=str(p),
         frame=frame,

@@ -176,13 +176,18 @@ def as_text(series: pd.Series) -> pd.Series:
     if pd.api.types.is_integer_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         return series.astype("str")
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        return series.dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
+        # Formatted once per distinct date (an order's date repeats on each of its lines).
+        positions, uniques = pd.factorize(series, sort=False)
+        text = pd.Series(uniques).dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
+        return spread(text.astype(STR), positions.astype(np.int64), series.index, None)
     return trim_to_na(series)
 
 
-def _float_column_text(series: pd.Series) -> pd.Series:
+def _float_column_text(series: pd.Series, spreadsheet: bool = False) -> pd.Series:
     """Floats as text without a trailing .0, vectorized: ids read as floats (17850.0) are a million
-    whole numbers, cast through int64 by Arrow; only the rare fractional cells go through Python."""
+    whole numbers, cast through int64 by Arrow; the other values are written once per distinct
+    value, by Python's repr (exact round trip) or, with ``spreadsheet``, as calamine writes a
+    number cell read as text (see :func:`_calamine_number`)."""
     values = series.to_numpy(dtype="float64", na_value=np.nan)
     missing = np.isnan(values)
     whole = ~missing & (np.abs(np.where(missing, 0.0, values)) < 1e15)
@@ -191,15 +196,43 @@ def _float_column_text(series: pd.Series) -> pd.Series:
     text = pc.cast(ints, pa.large_string())
     other = ~missing & ~whole
     if other.any():
-        # Fractional or huge values keep Python's repr (exact round trip), one cell at a time.
+        codes, uniques = pd.factorize(values[other], sort=False)
+        write = _calamine_number if spreadsheet else _float_text
+        written = np.array([write(float(v)) for v in uniques], dtype=object)
         reprs = np.full(len(values), None, dtype=object)
-        reprs[other] = [_float_text(float(v)) for v in values[other]]
+        reprs[other] = written[codes]
         text = pc.if_else(pa.array(other), pa.array(reprs, type=pa.large_string()), text)
     return from_arrow(text, series.index)
 
 
 def _float_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def _calamine_number(value: float) -> str:
+    """A number cell as calamine writes it as text: whole numbers as integers, others with nine
+    decimals at most, trailing zeros dropped (1/3 is 0.333333333, 1e-07 is 0.0000001)."""
+    if not np.isfinite(value):
+        return repr(value)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.9f}".rstrip("0").rstrip(".")
+
+
+def cell_text(series: pd.Series) -> pd.Series:
+    """A workbook's number or date column (read typed) written as calamine writes such cells when
+    it reads them as text (what the import saw before it read workbooks typed, and what the user
+    sees): numbers as :func:`_calamine_number` says, dates as 2024-01-31 14:05:00 (midnight
+    included). Text columns are returned as they are."""
+    if isinstance(series.dtype, pd.StringDtype):
+        return series
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        positions, uniques = pd.factorize(series, sort=False)
+        text = pd.Series(uniques).dt.strftime("%Y-%m-%d %H:%M:%S").astype(STR)
+        return spread(text, positions.astype(np.int64), series.index, None)
+    if pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
+        return _float_column_text(series, spreadsheet=True)
+    return as_text(series)
 
 
 def normalize_ids(series: pd.Series, encoded: Encoded | None = None) -> pd.Series:
