@@ -159,3 +159,31 @@ def test_numbers_and_dates_written_as_calamine_writes_them(tmp_path) -> None:
     for column in range(2):
         expected = as_text.column(column).to_pylist()
         assert values.cell_text(typed.iloc[:, column]).tolist() == expected
+
+
+def test_head_streamed_from_the_sheet_xml(tmp_path) -> None:
+    """The first rows come from the XML with shared strings, rich text, inline strings, booleans,
+    missing rows and cells placed away from A1; the stream stops at the rows asked for."""
+    import zipfile
+
+    from segmenter_app.core.reading import excel, xlsx_head
+
+    path = tmp_path / "head.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("S")
+    bold = book.add_format({"bold": True})
+    sheet.write(1, 2, "Titre")
+    sheet.write_rich_string(3, 2, "Prix ", bold, "unitaire")
+    sheet.write(3, 3, 'Client "VIP"')
+    sheet.write_boolean(4, 2, True)
+    sheet.write_number(4, 3, 2.5)
+    for row in range(5, 500):
+        sheet.write(row, 2, f"ligne {row}")
+    book.close()
+    with zipfile.ZipFile(path) as zf:
+        part = excel.sheet_part(zf, "S")
+    grid = xlsx_head.read_head_cells(path, part, 10)
+    assert len(grid) == 10 and len(grid[0]) == 4
+    assert grid[0] == [None] * 4 and grid[1][2] == "Titre"
+    assert grid[3][2:] == ["Prix unitaire", 'Client "VIP"'] and grid[4][2:] == [True, 2.5]
+    assert grid[9][2] == "ligne 9"

@@ -262,7 +262,7 @@ def scan_xlsx_sheet(path: Path, sheet: str, limit: int = 1000) -> dict[str, Any]
     hidden_count = formula_count = 0
     try:
         with zipfile.ZipFile(path) as zf:
-            part = _sheet_part(zf, sheet)
+            part = sheet_part(zf, sheet)
             if part is None or zf.getinfo(part).file_size > SCAN_MAX_BYTES:
                 return out
             out["scanned"] = True
@@ -300,7 +300,7 @@ def scan_xlsx_sheet(path: Path, sheet: str, limit: int = 1000) -> dict[str, Any]
     return out
 
 
-def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     """The ZIP member holding a sheet's XML, through workbook.xml and its relationships."""
     root = SafeET.fromstring(zf.read("xl/workbook.xml"))
     rid = None

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import defusedxml.ElementTree as SafeET
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
-from segmenter_app.core.reading import detect, excel, text
+from segmenter_app.core.reading import detect, excel, text, xlsx_head
 from segmenter_app.core.reading.values import STR
 
 T = Messages(
@@ -325,14 +327,16 @@ def _read_xlsx_typed(
 
     Returns the first rows as text (for the header), the header's index, the data below it and
     the sheet row index of the data's first row (all 0-based); None when the sheet must be read as
-    text (openpyxl cannot stream it, or calamine reported a cell it cannot give back). The first
-    rows come from openpyxl, which numbers rows and columns from A1 as the user sees them;
+    text (its XML cannot be streamed, or calamine reported a cell it cannot give back). The first
+    rows are streamed from the sheet's XML (xlsx_head.py), numbered from A1 as the user sees them;
     calamine's table starts at the sheet's first used column, which is realigned here.
     """
     try:
-        head = excel.read_xlsx_head_values(p, sheet, 60)
-    except UserError:
-        return None  # openpyxl is stricter than calamine: the text read decides
+        with zipfile.ZipFile(p) as zf:
+            part = excel.sheet_part(zf, sheet)
+        head = xlsx_head.read_head_cells(p, part, 60) if part is not None else []
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile, SafeET.ParseError):
+        return None  # an XML part the streaming reader cannot follow: the text read decides
     rows = [["" if v is None else excel.cell_text(v) for v in row] for row in head]
     filled = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
     if not filled:
