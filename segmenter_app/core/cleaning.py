@@ -177,7 +177,7 @@ def clean_file(
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
     tick(0.75)
-    mark(duplicate_rows(frame, features), "duplicate")
+    mark(duplicate_rows(frame, features, between=lambda: tick(0.78)), "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
