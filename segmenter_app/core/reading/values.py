@@ -242,6 +242,10 @@ def normalize_ids(series: pd.Series, encoded: Encoded | None = None) -> pd.Serie
     if distinct is not None:
         positions, uniques = distinct
         return spread(normalize_ids(uniques), positions, series.index, None)
+    if pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
+        # A workbook's id column of numbers (read typed): the ids as the sheet shows them (17850,
+        # not 17850.0) are already in their normal form.
+        return cell_text(series)
     text = as_text(series)
     arr = arrow(text)
     if arr.null_count == len(arr):
