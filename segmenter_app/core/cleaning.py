@@ -161,10 +161,14 @@ def clean_file(
 
     encoded = encode_columns(frame, by_role)
     tick(0.02)
-    # What the duplicate search may use besides the cells (see duplicates.py): filled in while the
-    # values are read.
-    features: dict[str, np.ndarray] = {column: enc[0] for column, enc in encoded.items()}
-    std = standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded, features)
+    # The duplicate search only needs the cells and the columns' codes: it runs in a worker while
+    # the values are read here (NumPy and Arrow free the GIL, so the second core does it).
+    import concurrent.futures as cf
+
+    pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-duplicates")
+    duplicates = pool.submit(duplicate_rows, frame, {column: enc[0] for column, enc in encoded.items()})
+    pool.shutdown(wait=False)
+    std = standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded)
     tick(0.6)
     mark(_blank_rows(frame), "blank_row")
     if raw.malformed:
@@ -176,8 +180,7 @@ def clean_file(
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
-    tick(0.75)
-    mark(duplicate_rows(frame, features, between=lambda: tick(0.78)), "duplicate")
+    mark(duplicates.result(), "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")

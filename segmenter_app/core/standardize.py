@@ -94,12 +94,10 @@ def standardize(
     warnings: list[tuple[Messages, str, dict[str, Any]]],
     tick: Callable[[float], None],
     encoded: dict[str, values.Encoded],
-    features: dict[str, np.ndarray],
 ) -> pd.DataFrame:
     """The mapped columns read into standard typed columns (ids, dates, amounts, attributes).
 
-    ``encoded``: the columns' dictionary encodings (see :func:`encode_columns`); ``features``
-    receives the numbers read from number columns, for the duplicate search."""
+    ``encoded``: the columns' dictionary encodings (see :func:`encode_columns`)."""
     frame = raw.frame
     n = len(frame)
     index = frame.index
@@ -112,9 +110,7 @@ def standardize(
         return encoded.get(by_role[role]) if role in by_role else None
 
     def numbers(role: str) -> values.NumberResult:
-        result = values.parse_numbers(frame[by_role[role]])
-        features[by_role[role]] = result.values.to_numpy()
-        return result
+        return values.parse_numbers(frame[by_role[role]])
 
     def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
         count = int(mask.sum())
