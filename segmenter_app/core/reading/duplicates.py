@@ -11,7 +11,7 @@ dictionary codes of every column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -26,18 +26,13 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (the golden ratio
 _MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-def duplicate_rows(
-    frame: pd.DataFrame,
-    features: Mapping[str, np.ndarray] | None = None,
-    between: Callable[[], None] | None = None,
-) -> np.ndarray:
+def duplicate_rows(frame: pd.DataFrame, features: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
     """Rows identical in every cell to an earlier row of the file.
 
     ``features``: for some columns, one integer (or float) per row that is a function of the cell
     alone (the same cell text always gives the same number), used by the filter of the module
     docstring; the other columns use the cell's length. The answer never depends on them: they only
-    make the filter sharper. ``between`` is called between the filter and the exact comparison
-    (to report progress and check for a cancel).
+    make the filter sharper.
     """
     n = len(frame)
     if n == 0:
@@ -46,8 +41,6 @@ def duplicate_rows(
     if n < _FILTER_MIN_ROWS:
         return pd.Series(row_keys(frame, columns)).duplicated().to_numpy()
     candidates = _candidates(frame, features or {})
-    if between is not None:
-        between()
     out = np.zeros(n, dtype=bool)
     if not candidates.any():
         return out
