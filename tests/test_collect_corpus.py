@@ -270,6 +270,22 @@ def test_unreadable_attributes_are_counted_not_excluded(tmp_path):
     assert any("13/13/1980" in w and "kept" in w for w in inp.warnings)
 
 
+def test_unreadable_value_messages_count_in_words(tmp_path):
+    """One unreadable value gets a singular sentence, several a plural one, in both languages."""
+    path = tmp_path / "ventes.csv"
+    path.write_text("Client;Date;Montant\nA;02/01/2025;dix\nB;03/01/2025;20\nC;04/01/2025;n/a\nD;x;5\n")
+    for lang, one, many in (
+        ("en", "One value of column Date could not be read as a date (row 5", "2 values of column Montant"),
+        ("fr", "Une valeur de la colonne Date n'a pas pu être lue comme une date", "2 valeurs de la colonne"),
+    ):
+        analysis = Analysis()
+        analysis.lang = lang
+        import_files(analysis, [str(path)])
+        warnings = analysis.inputs[0].warnings
+        assert any(w.startswith(one) for w in warnings), warnings
+        assert any(w.startswith(many) for w in warnings), warnings
+
+
 def test_file_without_header_with_a_mapping(tmp_path):
     path = tmp_path / "export.txt"
     path.write_text("C1;2025-01-02;10,5\nC2;2025-01-03;20\nC1;2025-02-03;1\n", encoding="utf-8")

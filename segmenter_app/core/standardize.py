@@ -44,6 +44,18 @@ T = Messages(
             "{count} valeurs de la colonne {column} n'ont pas pu être lues comme {what} (première : ligne "
             "{row}, « {value} ») ; elles ont été laissées vides, les lignes ont été conservées.",
         ),
+        "unreadable_value": (
+            'One value of column {column} could not be read as {what} (row {row}, "{value}"); that row '
+            "was set aside.",
+            "Une valeur de la colonne {column} n'a pas pu être lue comme {what} (ligne {row}, « {value} ») ; "
+            "cette ligne a été mise de côté.",
+        ),
+        "unreadable_attribute_one": (
+            'One value of column {column} could not be read as {what} (row {row}, "{value}"); it was left '
+            "empty, the row was kept.",
+            "Une valeur de la colonne {column} n'a pas pu être lue comme {what} (ligne {row}, « {value} ») ; "
+            "elle a été laissée vide, la ligne a été conservée.",
+        ),
         "ambiguous_dates": (
             "Column {column}: every date fits both day/month and month/day; read as {order} ({example} = "
             "{reading}). If that is wrong, run again with --date-order {other}.",
@@ -52,6 +64,8 @@ T = Messages(
         ),
         "what_date": ("dates", "des dates"),
         "what_number": ("numbers", "des nombres"),
+        "what_date_one": ("a date", "une date"),
+        "what_number_one": ("a number", "un nombre"),
         "order_dmy": ("day/month/year", "jour/mois/année"),
         "order_mdy": ("month/day/year", "mois/jour/année"),
     }
@@ -119,14 +133,20 @@ def standardize(
         column = by_role[role]
         details["unreadable"][column] = details["unreadable"].get(column, 0) + count
         first = int(np.flatnonzero(mask.to_numpy())[0])
+        # One value gets its own sentence ("1 values" reads wrong in both languages).
+        key = (
+            ("unreadable_attribute" if kept else "unreadable_values")
+            if count > 1
+            else ("unreadable_attribute_one" if kept else "unreadable_value")
+        )
         warnings.append(
             (
                 T,
-                "unreadable_attribute" if kept else "unreadable_values",
+                key,
                 {
                     "count": count,
                     "column": column,
-                    "what": (T, what),
+                    "what": (T, what if count > 1 else f"{what}_one"),
                     "row": int(raw.source_rows[first]),
                     "value": str(frame[column].iloc[first])[:40],
                 },
