@@ -187,3 +187,28 @@ def test_head_streamed_from_the_sheet_xml(tmp_path) -> None:
     assert grid[0] == [None] * 4 and grid[1][2] == "Titre"
     assert grid[3][2:] == ["Prix unitaire", 'Client "VIP"'] and grid[4][2:] == [True, 2.5]
     assert grid[9][2] == "ligne 9"
+
+
+def test_dates_beyond_2262_are_unreadable_not_a_crash(tmp_path) -> None:
+    """9999-12-31 ("until further notice") in a date column: that row is set aside with its reason,
+    from a workbook (read typed, the column then as text) as from a CSV."""
+    book = xlsxwriter.Workbook(str(tmp_path / "far.xlsx"))
+    sheet = book.add_worksheet("S")
+    when = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["Client", "Date", "Montant"])
+    for row in range(1, 40):
+        sheet.write(row, 0, f"A{row}")
+        sheet.write_datetime(row, 1, dt.datetime(2024, 1, 1 + row % 28), when)
+        sheet.write(row, 2, 10.5)
+    sheet.write_datetime(20, 1, dt.datetime(9999, 12, 31), when)
+    book.close()
+    csv = tmp_path / "far.csv"
+    csv.write_text(
+        "Client;Date;Montant\nA;02/01/2024;12,5\nB;31/12/9999;3\nC;9999-12-31 00:00:00;4\nD;1500-01-01;5\n"
+    )
+    for path, excluded in ((tmp_path / "far.xlsx", 1), (csv, 3)):
+        analysis = Analysis()
+        import_files(analysis, [path])
+        assert analysis.account.excluded == {"unreadable_date": excluded}
+    raw = read_table(tmp_path / "far.xlsx")
+    assert raw.frame["Date"].iloc[19] == "9999-12-31 00:00:00" and raw.frame["Montant"].dtype == "float64"

@@ -273,7 +273,14 @@ def _as_ns(values: pd.Series) -> pd.Series:
         values = pd.to_datetime(values, errors="coerce")
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_localize(None)
+    if values.dtype != "datetime64[ns]":
+        # Dates nanoseconds cannot hold (9999-12-31, an "until further notice" placeholder; the
+        # year 1500) are not a sale's date: unreadable, like any other impossible date.
+        values = values.where((values >= _FIRST_NS) & (values <= _LAST_NS))
     return values.astype("datetime64[ns]")
+
+
+_FIRST_NS, _LAST_NS = pd.Timestamp.min.ceil("s"), pd.Timestamp.max.floor("s")
 
 
 def _from_serial(numbers: pd.Series) -> pd.Series:

@@ -171,7 +171,12 @@ def read_sheet_typed(reader: fastexcel.ExcelReader, sheet: str, skip: int) -> tu
             if pa.types.is_floating(kind) or pa.types.is_integer(kind):
                 column = column.cast(pa.float64())
             elif (pa.types.is_timestamp(kind) and kind.tz is None) or pa.types.is_date(kind):
-                column = column.cast(pa.timestamp("ns"))  # beyond 2262: refused, read as text
+                try:
+                    column = column.cast(pa.timestamp("ns"))
+                except pa.ArrowInvalid:
+                    # A date nanoseconds cannot hold (9999-12-31): the column as text, where the
+                    # date reader counts that cell as unreadable.
+                    column = _as_text_with(column, patches.pop(index, {}))
             elif pa.types.is_null(kind):
                 column = pa.nulls(len(column), pa.string())  # an empty column
             elif not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
