@@ -222,7 +222,7 @@ def standardize(
             (schema.CHANNEL, schema.T_CHANNEL),
             (PRODUCT_CODE, PRODUCT_CODE),
         ):
-            out[name] = _text(col(role)) if role in by_role else values.no_text(index)
+            out[name] = values.cell_text(col(role)) if role in by_role else values.no_text(index)
         if schema.DISCOUNT in by_role:
             discount = numbers(schema.DISCOUNT)
             note_unreadable(schema.DISCOUNT, discount.unreadable, "what_number", kept=True)
@@ -249,11 +249,11 @@ def standardize(
         elif role == schema.POSTCODE:
             out[role] = values.normalize_ids(series)
         else:
-            out[role] = _text(series)
+            out[role] = values.cell_text(series)
     if email is not None:
         out[schema.EMAIL] = out["email_norm"].fillna(email)
     if phone is not None:
-        out[schema.PHONE] = _text(phone)
+        out[schema.PHONE] = values.cell_text(phone)
     if kind == CUSTOMERS:
         # A customer-level file keeps its own columns (income, spending score...) as criteria.
         mapped = set(by_role.values())
@@ -263,15 +263,12 @@ def standardize(
             numbers = values.parse_numbers(frame[column])
             filled = frame[column].notna().sum()
             readable = filled - numbers.unreadable.sum()
-            out[column] = numbers.values if filled and readable >= 0.9 * filled else _text(frame[column])
+            out[column] = (
+                numbers.values if filled and readable >= 0.9 * filled else values.cell_text(frame[column])
+            )
     out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index)
     std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
     return std
-
-
-def _text(series: pd.Series) -> pd.Series:
-    """A column as text: a workbook's number or date column (read typed) written as its cells are."""
-    return values.cell_text(series)
 
 
 def _amounts(

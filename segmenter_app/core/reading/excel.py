@@ -18,10 +18,12 @@ from typing import Any
 import defusedxml.ElementTree as SafeET
 import fastexcel
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from segmenter_app.core.i18n import UserError
+from segmenter_app.core.reading import values
 from segmenter_app.core.reading.detect import T as DETECT_T
 
 # calamine says at WARNING level when a column's first rows are all empty and it reads the column
@@ -114,17 +116,6 @@ def read_sheet(path: Path, reader: fastexcel.ExcelReader, sheet: str, nrows: int
 def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
     """The first ``nrows`` rows of an XLSX sheet as text, streamed by openpyxl (read-only mode
     stops after those rows; calamine would parse the whole sheet first). For previews."""
-    rows = [
-        ["" if v is None else cell_text(v) for v in row] for row in read_xlsx_head_values(path, sheet, nrows)
-    ]
-    width = max((len(r) for r in rows), default=0)
-    columns = [[(r[i] if i < len(r) else "") or None for r in rows] for i in range(width)]
-    return pa.table({str(i): pa.array(col, type=pa.string()) for i, col in enumerate(columns)})
-
-
-def read_xlsx_head_values(path: Path, sheet: str, nrows: int) -> list[tuple[Any, ...]]:
-    """The first ``nrows`` rows of an XLSX sheet with their cells' own values (numbers, dates,
-    text, None), streamed by openpyxl."""
     import openpyxl
 
     try:
@@ -134,9 +125,15 @@ def read_xlsx_head_values(path: Path, sheet: str, nrows: int) -> list[tuple[Any,
             raise
         raise _translate_error(path, exc) from None
     try:
-        return list(workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True))
+        rows = [
+            ["" if v is None else value_text(v) for v in row]
+            for row in workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True)
+        ]
     finally:
         workbook.close()
+    width = max((len(r) for r in rows), default=0)
+    columns = [[(r[i] if i < len(r) else "") or None for r in rows] for i in range(width)]
+    return pa.table({str(i): pa.array(col, type=pa.string()) for i, col in enumerate(columns)})
 
 
 def read_sheet_typed(reader: fastexcel.ExcelReader, sheet: str, skip: int) -> tuple[pa.Table, int] | None:
@@ -206,7 +203,7 @@ def _reported_text(detail: str) -> str | None:
     if match is None:
         return None
     if match.group(2) is not None:
-        return cell_text(float(match.group(2)))
+        return values.calamine_number(float(match.group(2)))
 
     def unescape(m: re.Match[str]) -> str:
         code = m.group(1)
@@ -218,12 +215,8 @@ def _reported_text(detail: str) -> str | None:
 
 
 def _as_text_with(column: pa.Array | pa.ChunkedArray, patches: dict[int, str]) -> pa.Array:
-    """A typed column written as text the way calamine writes cells (see :func:`cell_text`), with
-    the text of the cells it could not read put back at their rows."""
-    import pandas as pd
-
-    from segmenter_app.core.reading import values
-
+    """A typed column written as text the way calamine writes cells (see :func:`values.cell_text`),
+    with the text of the cells it could not read put back at their rows."""
     cells = values.arrow(values.cell_text(pd.Series(column.to_pandas())))
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()
@@ -235,7 +228,7 @@ def _as_text_with(column: pa.Array | pa.ChunkedArray, patches: dict[int, str]) -
     return pc.if_else(pa.array(mask), pa.array(filled, type=cells.type), cells)
 
 
-def cell_text(value: object) -> str:
+def value_text(value: object) -> str:
     """A cell as calamine would write it: integers without .0, dates as ISO."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

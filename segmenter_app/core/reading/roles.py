@@ -44,6 +44,7 @@ from segmenter_app.core.reading.role_names import (
     normalize_header,
 )
 from segmenter_app.core.reading.role_presets import PRESET_MARKERS, PRESETS
+from segmenter_app.core.reading.values import cell_text
 
 __all__ = ["ALL_ROLES", "PRESETS", "PRODUCT_CODE", "STATUS", "RoleGuess", "detect_roles", "normalize_header"]
 
@@ -178,8 +179,6 @@ def _sample(series: pd.Series, size: int = 500) -> list[str]:
     head = head.head(size)
     if not isinstance(head.dtype, pd.StringDtype):
         # A workbook's number and date columns (read typed): as their cells are written (17850, not 17850.0).
-        from segmenter_app.core.reading.values import cell_text
-
         head = cell_text(head).dropna()
     return [str(v).strip() for v in head.tolist()]
 

@@ -338,7 +338,7 @@ def _read_xlsx_typed(
         head = xlsx_head.read_head_cells(p, part, 60) if part is not None else []
     except (KeyError, OSError, ValueError, zipfile.BadZipFile, SafeET.ParseError):
         return None  # an XML part the streaming reader cannot follow: the text read decides
-    rows = [["" if v is None else excel.cell_text(v) for v in row] for row in head]
+    rows = [["" if v is None else excel.value_text(v) for v in row] for row in head]
     filled = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
     if not filled:
         return None  # the text read reports an empty sheet

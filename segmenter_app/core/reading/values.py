@@ -176,18 +176,25 @@ def as_text(series: pd.Series) -> pd.Series:
     if pd.api.types.is_integer_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         return series.astype("str")
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        # Formatted once per distinct date (an order's date repeats on each of its lines).
-        positions, uniques = pd.factorize(series, sort=False)
-        text = pd.Series(uniques).dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
-        return spread(text.astype(STR), positions.astype(np.int64), series.index, None)
+        return _dates_text(series, midnight=False)
     return trim_to_na(series)
+
+
+def _dates_text(series: pd.Series, midnight: bool) -> pd.Series:
+    """Dates as 2024-01-31 14:05:00, ``midnight`` or not (2024-01-31 alone), formatted once per
+    distinct date (an order's date repeats on each of its lines)."""
+    positions, uniques = pd.factorize(series, sort=False)
+    text = pd.Series(uniques).dt.strftime("%Y-%m-%d %H:%M:%S")
+    if not midnight:
+        text = text.str.replace(" 00:00:00", "", regex=False)
+    return spread(text.astype(STR), positions.astype(np.int64), series.index, None)
 
 
 def _float_column_text(series: pd.Series, spreadsheet: bool = False) -> pd.Series:
     """Floats as text without a trailing .0, vectorized: ids read as floats (17850.0) are a million
     whole numbers, cast through int64 by Arrow; the other values are written once per distinct
     value, by Python's repr (exact round trip) or, with ``spreadsheet``, as calamine writes a
-    number cell read as text (see :func:`_calamine_number`)."""
+    number cell read as text (see :func:`calamine_number`)."""
     values = series.to_numpy(dtype="float64", na_value=np.nan)
     missing = np.isnan(values)
     whole = ~missing & (np.abs(np.where(missing, 0.0, values)) < 1e15)
@@ -197,7 +204,7 @@ def _float_column_text(series: pd.Series, spreadsheet: bool = False) -> pd.Serie
     other = ~missing & ~whole
     if other.any():
         codes, uniques = pd.factorize(values[other], sort=False)
-        write = _calamine_number if spreadsheet else _float_text
+        write = calamine_number if spreadsheet else _float_text
         written = np.array([write(float(v)) for v in uniques], dtype=object)
         reprs = np.full(len(values), None, dtype=object)
         reprs[other] = written[codes]
@@ -209,7 +216,7 @@ def _float_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
-def _calamine_number(value: float) -> str:
+def calamine_number(value: float) -> str:
     """A number cell as calamine writes it as text: whole numbers as integers, others with nine
     decimals at most, trailing zeros dropped (1/3 is 0.333333333, 1e-07 is 0.0000001)."""
     if not np.isfinite(value):
@@ -222,14 +229,12 @@ def _calamine_number(value: float) -> str:
 def cell_text(series: pd.Series) -> pd.Series:
     """A workbook's number or date column (read typed) written as calamine writes such cells when
     it reads them as text (what the import saw before it read workbooks typed, and what the user
-    sees): numbers as :func:`_calamine_number` says, dates as 2024-01-31 14:05:00 (midnight
+    sees): numbers as :func:`calamine_number` says, dates as 2024-01-31 14:05:00 (midnight
     included). Text columns are returned as they are."""
     if isinstance(series.dtype, pd.StringDtype):
         return series
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        positions, uniques = pd.factorize(series, sort=False)
-        text = pd.Series(uniques).dt.strftime("%Y-%m-%d %H:%M:%S").astype(STR)
-        return spread(text, positions.astype(np.int64), series.index, None)
+        return _dates_text(series, midnight=True)
     if pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
         return _float_column_text(series, spreadsheet=True)
     return as_text(series)
