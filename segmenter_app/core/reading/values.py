@@ -4,9 +4,10 @@ Every parser works on a whole column at once (vectorized, fast on a million rows
 parsed values together with a mask of the cells that were not empty but could not be read, so the
 caller counts them instead of silently turning them into zero.
 
-Numbers: spaces, non-breaking and narrow non-breaking spaces or apostrophes as thousands
-separators, comma or point decimals (decided over the column when a value alone cannot tell),
-currency signs and codes, percentages (``15 %`` is 0.15), negatives in parentheses or with a
+Numbers: spaces, non-breaking and narrow non-breaking spaces or apostrophes (1'234.50, 1’234.50) as
+thousands separators, India's lakh grouping (1,23,456.78), comma or point decimals (decided over the
+column when a value alone cannot tell; a separator repeated between groups is a thousands separator,
+and "$1,250" alone is read in dollars' decimal point), currency signs, codes and local marks, percentages (``15 %`` is 0.15), negatives in parentheses or with a
 trailing minus.
 """
 
@@ -21,8 +22,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-_SPACES = "[\\s\u00a0\u202f\u2009\u2007']"
-_CURRENCY = r"(?i)(?:€|\$|£|¥|₣|\bEUR\b|\bUSD\b|\bGBP\b|\bCHF\b|\bCAD\b|\bEuros?\b|\bFF\b|\bF\b$)"
+# Thousands separators: spaces of every width, and the apostrophes of Swiss amounts (1'234.50,
+# typeset as 1’234.50 by most Swiss software).
+_SPACES = "[\\s\u00a0\u202f\u2009\u2007'\u2019\u02bc]"
+# Currency signs, ISO codes and the local marks written beside amounts (kr, zł, Kč, Ft, Rs., R$).
+_CURRENCY = (
+    r"(?i)(?:R\$|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
+    r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
+    r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b)"
+)
+# Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals.
+_POINT_CURRENCY = r"(?:^|[^R])\$|[£¥₹]|\b(?:USD|GBP|JPY|INR|CNY|AUD|NZD|CAD)\b"
 
 
 STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str" dtype
@@ -310,7 +320,7 @@ def parse_numbers(
     text = as_text(series)
     empty = text.isna()
     cleaned, neg, pct = _clean_number_text(text)
-    dec = decimal or _decide_decimal(cleaned)
+    dec = decimal or _decide_decimal(cleaned, point_currency=bool(rx(text.dropna(), _POINT_CURRENCY).any()))
     parsed = _to_float(cleaned, dec)
     parsed = parsed.where(~neg, -parsed)
     parsed = parsed.where(~pct, parsed / 100.0)
@@ -340,8 +350,10 @@ _COMMA_DECIMAL = re.compile(r"^\d*(?:[.]\d{3})*,\d+$")
 _POINT_DECIMAL = re.compile(r"^\d*(?:,\d{3})*\.\d+$")
 
 
-def _decide_decimal(cleaned: pd.Series) -> str:
-    """Choose the decimal separator for a column from the values that can only mean one thing."""
+def _decide_decimal(cleaned: pd.Series, point_currency: bool = False) -> str:
+    """Choose the decimal separator for a column from the values that can only mean one thing;
+    ``point_currency``: the column is written in a currency that uses a decimal point ($, £, ¥),
+    which decides a column where nothing else tells ("$1,250")."""
     nonempty = cleaned[cleaned != ""]
     if nonempty.empty:
         return "."
@@ -353,11 +365,17 @@ def _decide_decimal(cleaned: pd.Series) -> str:
     # A single separator followed by other than three digits can only be a decimal separator.
     comma_only = sample.str.fullmatch(r"\d*,\d{1,2}|\d*,\d{4,}")
     point_only = sample.str.fullmatch(r"\d*\.\d{1,2}|\d*\.\d{4,}")
-    comma_votes = int(comma_last) + int(comma_only.sum())
-    point_votes = int(point_last) + int(point_only.sum())
+    # A separator repeated between groups (1,250,000 or India's lakh grouping 1,23,456) is a
+    # thousands separator, so the other one is the decimal separator.
+    comma_groups = sample.str.fullmatch(r"\d{1,3}(?:,\d{3}){2,}|\d{1,2}(?:,\d{2})+,\d{3}")
+    point_groups = sample.str.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}")
+    comma_votes = int(comma_last) + int(comma_only.sum()) + int(point_groups.sum())
+    point_votes = int(point_last) + int(point_only.sum()) + int(comma_groups.sum())
     if comma_votes > point_votes:
         return ","
     if point_votes > comma_votes:
+        return "."
+    if point_currency:
         return "."
     # Nothing tells ("1,234" only): a comma is more often a decimal separator in the shops we serve.
     return "," if sample.str.contains(",", regex=False).any() else "."
@@ -368,7 +386,8 @@ def _to_float(cleaned: pd.Series, decimal: str) -> pd.Series:
     valid_pattern = (
         r"\d+(?:\.\d{3})*(?:,\d*)?|,\d+|\d+(?:,\d+)?"
         if decimal == ","
-        else r"\d+(?:,\d{3})*(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?"
+        # India's lakh grouping (1,23,45,678.00) is read with a decimal point only, as written there.
+        else r"\d+(?:,\d{3})*(?:\.\d*)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?"
     )
     valid = cleaned.str.fullmatch(valid_pattern)
     s = cleaned.str.replace(thousands, "", regex=False)

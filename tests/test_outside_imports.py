@@ -1,0 +1,88 @@
+"""Exports the corpus never had (other locales, other tools), each built here and imported end to end:
+the row account balances and the amounts, dates and customers are what the file holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from segmenter_app.core import schema
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.collect import import_files
+from segmenter_app.core.reading.values import parse_numbers
+
+
+def imported(tmp_path: Path, name: str, content: str, encoding: str = "utf-8") -> Analysis:
+    """Import one file written here; the row account must balance."""
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding))
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.account.balanced
+    return analysis
+
+
+def amounts(analysis: Analysis) -> list[float]:
+    return analysis.transactions.sort_values(schema.T_SOURCE_ROW)[schema.T_AMOUNT].tolist()
+
+
+def dates(analysis: Analysis) -> list[str]:
+    ordered = analysis.transactions.sort_values(schema.T_SOURCE_ROW)
+    return ordered[schema.T_DATE].dt.strftime("%Y-%m-%d %H:%M").tolist()
+
+
+# --- Numbers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Swiss software types the thousands apostrophe as a right single quotation mark.
+        (["CHF 1’234.50", "CHF 12.00", "-45.90"], [1234.5, 12.0, -45.9]),
+        # Local currency marks after or before the amount.
+        (["1 234,56 kr", "12,00 kr"], [1234.56, 12.0]),
+        (["1.234,56 zł", "3,00 zł"], [1234.56, 3.0]),
+        (["R$ 1.234,56", "R$ 3,00"], [1234.56, 3.0]),
+        (["Rs. 1,234.50", "Rs. 3.00"], [1234.5, 3.0]),
+        (["1.234,56 SEK", "2 500,00 PLN"], [1234.56, 2500.0]),
+        # India's lakh grouping.
+        (["₹1,23,456.78", "₹12,345.00", "₹1,23,45,678.00"], [123456.78, 12345.0, 12345678.0]),
+        # Whole amounts in a point-decimal currency: the comma is a thousands separator.
+        (["¥123,400", "¥1,250", "¥4,590,000"], [123400.0, 1250.0, 4590000.0]),
+        (["$1,250", "$12,500"], [1250.0, 12500.0]),
+        # A comma repeated between groups of three is a thousands separator whatever the currency.
+        (["4,590,000", "1,250"], [4590000.0, 1250.0]),
+        (["4.590.000", "1.250"], [4590000.0, 1250.0]),
+    ],
+)
+def test_amounts_of_other_countries(values, expected):
+    result = parse_numbers(pd.Series(values, dtype="str"))
+    assert result.values.tolist() == pytest.approx(expected)
+    assert not result.unreadable.any()
+
+
+def test_a_french_ambiguous_comma_stays_a_decimal():
+    # Without a point-decimal currency, "1,250" alone keeps meaning 1.25 (the French convention).
+    assert parse_numbers(pd.Series(["1,250", "12,5"], dtype="str")).values.tolist() == [1.25, 12.5]
+
+
+def test_swiss_shop_with_typographic_apostrophes(tmp_path):
+    content = "Kunde;Datum;Betrag\nK1;03.01.2026;CHF 1’234.56\nK2;14.02.2026;CHF 45.90\nK1;25.03.2026;CHF 2’500.00\n"
+    analysis = imported(tmp_path, "ch.csv", content)
+    assert analysis.account.kept == 3
+    assert amounts(analysis) == [1234.56, 45.9, 2500.0]
+
+
+def test_indian_shop_lakh_amounts(tmp_path):
+    content = (
+        "Customer,Date,Amount\n"
+        'K1,03-01-2026,"₹1,23,456.00"\n'
+        'K2,14-02-2026,"₹4,590.00"\n'
+        'K1,25-03-2026,"₹12,50,000.00"\n'
+    )
+    analysis = imported(tmp_path, "in.csv", content)
+    assert analysis.account.kept == 3
+    assert amounts(analysis) == [123456.0, 4590.0, 1250000.0]
+    assert dates(analysis) == ["2026-01-03 00:00", "2026-02-14 00:00", "2026-03-25 00:00"]
