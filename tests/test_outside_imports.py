@@ -86,3 +86,50 @@ def test_indian_shop_lakh_amounts(tmp_path):
     assert analysis.account.kept == 3
     assert amounts(analysis) == [123456.0, 4590.0, 1250000.0]
     assert dates(analysis) == ["2026-01-03 00:00", "2026-02-14 00:00", "2026-03-25 00:00"]
+
+
+# --- Dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["25. März 2026", "3. Juni 2026", "1. Okt. 2026", "2. Jänner 2026"], ["2026-03-25", "2026-06-03", "2026-10-01", "2026-01-02"]),
+        (["3 de marzo de 2026", "15 de agosto de 2026", "1 dic 2026"], ["2026-03-03", "2026-08-15", "2026-12-01"]),
+        (["3 marzo 2026", "15 giugno 2026", "2 lug 2026"], ["2026-03-03", "2026-06-15", "2026-07-02"]),
+        (["3 maart 2026", "15 mei 2026", "2 mrt 2026"], ["2026-03-03", "2026-05-15", "2026-03-02"]),
+        (["3 de março de 2026", "15 out 2026"], ["2026-03-03", "2026-10-15"]),
+        (["01-ene-2026", "23-nov-2026"], ["2026-01-01", "2026-11-23"]),
+    ],
+)  # fmt: skip
+def test_month_names_of_neighbouring_languages(values, expected):
+    from segmenter_app.core.reading.dates import parse_dates
+
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d").tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_an_abbreviation_of_two_months_is_not_guessed():
+    from segmenter_app.core.reading.dates import parse_dates
+
+    # "jui" is juin or juillet in French: unreadable (counted), not a guess.
+    assert parse_dates(pd.Series(["3 jui 2026"], dtype="str")).unreadable.tolist() == [True]
+
+
+def test_german_shop_with_month_names_and_times(tmp_path):
+    content = "Kunde;Datum;Betrag\nK1;25. März 2026;12,50 €\nK2;3. Dez. 2026 14:05 Uhr;1.234,56 €\nK1;1. Juli 2026;7,00 €\n"
+    analysis = imported(tmp_path, "de.csv", content)
+    assert analysis.account.kept == 3
+    assert dates(analysis) == ["2026-03-25 00:00", "2026-12-03 14:05", "2026-07-01 00:00"]
+    assert amounts(analysis) == [12.5, 1234.56, 7.0]
+
+
+def test_excel_serials_with_a_time_fraction_and_a_decimal_comma(tmp_path):
+    # A date column pasted without its format in a French or German Excel: 46025,378472.
+    content = (
+        "Kundennummer;Bestelldatum;Betrag\nK1;46025,378472;12,50\nK2;46067,645833;8,00\nK1;46070;20,00\n"
+    )
+    analysis = imported(tmp_path, "serial.csv", content)
+    assert analysis.account.kept == 3
+    assert dates(analysis) == ["2026-01-03 09:05", "2026-02-14 15:30", "2026-02-17 00:00"]

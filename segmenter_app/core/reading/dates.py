@@ -2,7 +2,8 @@
 
 ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators, two- or
 four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), Excel serial
-numbers. Like every reader of ``values.py``, it returns the dates with the mask of the cells that
+numbers (with their time as a fraction, decimal point or comma), day-first dates with a month name
+in French, English, German, Spanish, Italian, Dutch or Portuguese ("25. März 2026"). Like every reader of ``values.py``, it returns the dates with the mask of the cells that
 were not empty and could not be read. The day/month order is decided over the whole column: a value with a first number above 12 proves day-first, a second
 number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
 ``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
@@ -154,17 +155,18 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
                 used = chosen
         # Excel serial dates written as numbers (a date column exported without its format).
         if todo.any():
-            nums = pd.to_numeric(text.where(todo), errors="coerce")
+            # A serial with its time as a fraction, written with a decimal comma ("46025,378472").
+            nums = pd.to_numeric(rx_replace(text.where(todo), r"^(\d{5}),(\d+)$", r"\1.\2"), errors="coerce")
             serial = nums.notna() & (nums > 59) & (nums < 110_000)
             if serial.any():
                 result = result.where(~serial, _from_serial(nums.where(serial)))
                 used = used or "serial"
             todo = todo & ~serial
-        # Month names in French ("15 janv. 2024", "3 août 2024 à 14:30"): written as numbers.
-        if todo.any() and rx(text.where(todo), _FRENCH_MONTH_RE, ignore_case=True).any():
-            french = _french_month_dates(text.where(todo))
-            found = french.notna()
-            result = result.where(~found, french)
+        # Month names ("15 janv. 2024", "3 août 2024 à 14:30", "25. März 2026"): written as numbers.
+        if todo.any() and rx(text.where(todo), _MONTH_NAME_RE, ignore_case=True).any():
+            named = _month_name_dates(text.where(todo))
+            found = named.notna()
+            result = result.where(~found, named)
             todo = todo & ~found
         # Anything else (English month names...): let pandas try, one value at a time.
         if todo.any() and todo.sum() <= 50_000:
@@ -180,22 +182,52 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
     return DateResult(result, unreadable, used or "iso", ambiguous)
 
 
-_FRENCH_MONTHS = {
-    "janv": 1, "janvier": 1, "fevr": 2, "fev": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
-    "mai": 5, "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "sept": 9, "septembre": 9, "oct": 10,
-    "octobre": 10, "nov": 11, "novembre": 11, "dec": 12, "decembre": 12,
-}  # fmt: skip
-_FRENCH_MONTH_RE = (
-    r"^\s*(?:[a-z]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéèêûôà]+)\.?\s+(\d{4})"
-    r"(?:\s*(?:à|a|,)?\s*(\d{1,2})\s*[:h]\s*(\d{2}))?\s*$"
+# Month names of the languages shops export in (French and English, and the German, Spanish,
+# Italian, Dutch and Portuguese of neighbouring countries' tills), without accents. An abbreviation
+# is any start of at least three letters that belongs to one month only ("sept", "dez", "juil";
+# "jui" is June or July in French and is not read).
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("janvier", "january", "januar", "janner", "enero", "gennaio", "januari", "janeiro"),
+    2: ("fevrier", "february", "februar", "febrero", "febbraio", "februari", "fevereiro"),
+    3: ("mars", "march", "marz", "marzo", "maart", "marco", "mrt"),
+    4: ("avril", "april", "abril", "aprile"),
+    5: ("mai", "may", "mayo", "maggio", "mei", "maio"),
+    6: ("juin", "june", "juni", "junio", "giugno", "junho"),
+    7: ("juillet", "july", "juli", "julio", "luglio", "julho"),
+    8: ("aout", "august", "agosto", "augustus"),
+    9: ("septembre", "september", "septiembre", "settembre", "setembro"),
+    10: ("octobre", "october", "oktober", "octubre", "ottobre", "outubro"),
+    11: ("novembre", "november", "noviembre", "novembro"),
+    12: ("decembre", "december", "dezember", "diciembre", "dicembre", "dezembro"),
+}
+
+
+def _month_lookup() -> dict[str, int]:
+    """Every full name and every unambiguous start of three letters or more -> month number."""
+    seen: dict[str, set[int]] = {}
+    for month, names in _MONTH_NAMES.items():
+        for name in names:
+            for end in range(3, len(name) + 1):
+                seen.setdefault(name[:end], set()).add(month)
+    lookup = {word: next(iter(months)) for word, months in seen.items() if len(months) == 1}
+    lookup.update({name: month for month, names in _MONTH_NAMES.items() for name in names})
+    return lookup
+
+
+_MONTHS = _month_lookup()
+# Day, month name, year: "15 janv. 2024", "lundi 3 août 2024 à 14h30", "25. März 2026",
+# "3 de marzo de 2026", "01-ene-2026", "23 Nov 2026 10:05". Written for both Python's re and RE2.
+_MONTH_NAME_RE = (
+    r"^\s*(?:[^\s\d]+,?\s+)?(\d{1,2})(?:er|\.|º|°)?[\s/-]*(?:de\s+)?([^\s\d.,/-]+)\.?[\s/,-]*"
+    r"(?:de\s+)?(\d{4})(?:\s*(?:à|a|um|,)?\s*(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?(?:\s*uhr)?)?\s*$"
 )
 
 
-def _french_month_dates(text: pd.Series) -> pd.Series:
-    """Dates written with a French month name ("15 janv. 2024", "lundi 3 août 2024 à 14h30")."""
+def _month_name_dates(text: pd.Series) -> pd.Series:
+    """Dates written day first with a month name in a shop's language ("15 janv. 2024")."""
     import unicodedata
 
-    parts = text.str.extract(_FRENCH_MONTH_RE, flags=re.IGNORECASE)
+    parts = text.str.extract(_MONTH_NAME_RE, flags=re.IGNORECASE)
     found = parts[0].notna()
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     if not found.any():
@@ -203,7 +235,7 @@ def _french_month_dates(text: pd.Series) -> pd.Series:
     names = parts.loc[found, 1].map(
         lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.lower()) if not unicodedata.combining(c))
     )
-    months = names.map(_FRENCH_MONTHS)
+    months = names.map(_MONTHS)
     known = months.notna()
     rows = parts.loc[found][known.to_numpy()]
     frame = pd.DataFrame(
@@ -213,6 +245,7 @@ def _french_month_dates(text: pd.Series) -> pd.Series:
             "day": rows[0].astype("int64"),
             "hour": rows[3].fillna("0").astype("int64"),
             "minute": rows[4].fillna("0").astype("int64"),
+            "second": rows[5].fillna("0").astype("int64"),
         }
     )
     if not frame.empty:
@@ -287,4 +320,6 @@ def _from_serial(numbers: pd.Series) -> pd.Series:
     """Excel serial day numbers (1900 date system) to datetimes; out-of-range values are NaT."""
     ok = numbers.notna() & (numbers > 0) & (numbers < 110_000)
     days = numbers.where(ok)
-    return (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype("datetime64[ns]").where(ok)
+    # The fraction is the time of day, kept to the second (46025.378472 is 09:05:00, not 09:04:59.98).
+    stamps = (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
+    return stamps.astype("datetime64[ns]").where(ok)
