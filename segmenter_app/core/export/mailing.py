@@ -60,6 +60,7 @@ _NO = {
     "desinscrit",
 }
 _FILE_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_MAX_NAME_BYTES = 150  # of the segment's name in a file name (see safe_file_name)
 _RESERVED_FILES = {
     "con",
     "prn",
@@ -114,9 +115,17 @@ def recipients(analysis: Analysis) -> pd.DataFrame:
 
 
 def safe_file_name(name: str, index: int) -> str:
-    """A file name every system accepts, numbered so the files sort in segment order."""
-    text = _FILE_UNSAFE.sub(" ", name).strip().rstrip(". ")
-    text = " ".join(text.split())[:80] or "segment"
+    """A file name every system accepts, numbered so the files sort in segment order.
+
+    File systems count a name's length in bytes (255 on ext4 and APFS) or UTF-16 units (255 on
+    NTFS), not in characters: 80 emoji are 320 bytes. The segment's part is cut to
+    ``_MAX_NAME_BYTES`` of UTF-8, which leaves room for the number, the suffix and the
+    temporary file's additions (atomic.py), and never splits a character.
+    """
+    text = _FILE_UNSAFE.sub(" ", name)
+    text = " ".join(text.split())[:80]
+    text = text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", errors="ignore")
+    text = text.strip().rstrip(". ") or "segment"
     if text.lower() in _RESERVED_FILES:
         text = "_" + text
     return f"{index:02d} {text}.csv"

@@ -1,0 +1,34 @@
+"""The exported files as outsiders meet them: other programs, other file systems, odd names.
+
+Each test here was written from an outside check of the exports (LibreOffice, openpyxl,
+calamine, the file system) on data the project had not seen, and failed before its fix.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from export_fixtures import make_analysis
+
+from segmenter_app.core.export import write_mailing_csvs
+
+
+def rename_segments(analysis, names: dict[int, str]) -> None:
+    """Give the fixture's segments (by position) the names a user or a rules file could give."""
+    segments = analysis.segmentation.segments
+    for position, name in names.items():
+        segments.loc[position, "name"] = name
+
+
+def test_mailing_file_names_fit_the_file_system_in_bytes(tmp_path):
+    # 100 emoji are 100 characters but 400 bytes: ext4 and APFS refuse names over 255 bytes.
+    analysis = make_analysis(60)
+    rename_segments(analysis, {0: "😀" * 100, 1: "é" * 300, 2: "Ω" + "." * 200})
+    files = write_mailing_csvs(analysis, tmp_path / "mailing")
+    assert len(files) == 4
+    for path in files:
+        assert len(path.name.encode("utf-8")) <= 200, path.name
+        assert path.exists() and path.name.endswith(".csv")
+    assert files[0].name.startswith("01 😀😀") and files[1].name.startswith("02 éé")
+    assert files[2].name == "03 Ω.csv"  # trailing dots are refused by Windows
+    first = pd.read_csv(files[0], encoding="utf-8-sig")
+    assert set(first["Segment"]) == {"😀" * 100}  # the CSV keeps the whole name
