@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from export_fixtures import make_analysis
 
+from segmenter_app.core import schema as s
 from segmenter_app.core.export import write_mailing_csvs
 
 
@@ -32,3 +33,23 @@ def test_mailing_file_names_fit_the_file_system_in_bytes(tmp_path):
     assert files[2].name == "03 Ω.csv"  # trailing dots are refused by Windows
     first = pd.read_csv(files[0], encoding="utf-8-sig")
     assert set(first["Segment"]) == {"😀" * 100}  # the CSV keeps the whole name
+
+
+def many_segments(n_customers: int, n_segments: int, **kwargs):
+    """The fixture's analysis with its customers spread over ``n_segments`` segments."""
+    analysis = make_analysis(n_customers, **kwargs)
+    seg = analysis.segmentation
+    keys = [f"rules:r{i}" for i in range(n_segments)]
+    seg.segments = pd.DataFrame({"key": keys, "name": [f"Segment {i}" for i in range(n_segments)]})
+    seg.assignments[s.A_SEGMENT] = [keys[(i // 5) % n_segments] for i in range(n_customers)]
+    analysis.plans = {}
+    return analysis
+
+
+def test_mailing_files_sort_in_segment_order_past_99_segments(tmp_path):
+    analysis = many_segments(600, 120)
+    files = write_mailing_csvs(analysis, tmp_path / "mailing")
+    names = [f.name for f in files]
+    assert len(names) == 120
+    assert names[0] == "001 Segment 0.csv" and names[-1] == "120 Segment 119.csv"
+    assert sorted(names) == names  # a file browser lists them as the Summary does

@@ -114,8 +114,11 @@ def recipients(analysis: Analysis) -> pd.DataFrame:
     return out
 
 
-def safe_file_name(name: str, index: int) -> str:
+def safe_file_name(name: str, index: int, count: int = 99) -> str:
     """A file name every system accepts, numbered so the files sort in segment order.
+
+    The number has as many digits as ``count`` (the number of segments) needs, at least two:
+    with 100 segments or more, "100 ..." would otherwise sort before "11 ...".
 
     File systems count a name's length in bytes (255 on ext4 and APFS) or UTF-16 units (255 on
     NTFS), not in characters: 80 emoji are 320 bytes. The segment's part is cut to
@@ -128,7 +131,8 @@ def safe_file_name(name: str, index: int) -> str:
     text = text.strip().rstrip(". ") or "segment"
     if text.lower() in _RESERVED_FILES:
         text = "_" + text
-    return f"{index:02d} {text}.csv"
+    digits = max(2, len(str(count)))
+    return f"{index:0{digits}d} {text}.csv"
 
 
 def write_mailing_csvs(
@@ -158,7 +162,8 @@ def write_mailing_csvs(
     by_segment = people.groupby(people[s.A_SEGMENT].astype(str), sort=False) if len(people) else {}
     groups = dict(iter(by_segment)) if len(people) else {}
     written: list[Path] = []
-    for index, key in enumerate(seg.segments["key"].astype(str), start=1):
+    keys = seg.segments["key"].astype(str).tolist()
+    for index, key in enumerate(keys, start=1):
         group = groups.get(key)
         if group is None or group.empty:
             continue
@@ -175,7 +180,7 @@ def write_mailing_csvs(
                 continue  # one message per address, even when two customers share it
             seen.add(email.lower())
             writer.writerow([csv_safe(email), _cell(first), _cell(last), csv_safe(name), csv_safe(action)])
-        path = target / safe_file_name(name, index)
+        path = target / safe_file_name(name, index, len(keys))
         replace_text_file(
             path, buffer.getvalue(), encoding="utf-8-sig", inputs=analysis.inputs if inputs_guard else ()
         )
