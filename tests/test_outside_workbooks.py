@@ -6,11 +6,12 @@ calamine, the file system) on data the project had not seen, and failed before i
 
 from __future__ import annotations
 
+import openpyxl
 import pandas as pd
 from export_fixtures import make_analysis
 
 from segmenter_app.core import schema as s
-from segmenter_app.core.export import write_mailing_csvs
+from segmenter_app.core.export import write_mailing_csvs, write_workbook
 
 
 def rename_segments(analysis, names: dict[int, str]) -> None:
@@ -53,3 +54,17 @@ def test_mailing_files_sort_in_segment_order_past_99_segments(tmp_path):
     assert len(names) == 120
     assert names[0] == "001 Segment 0.csv" and names[-1] == "120 Segment 119.csv"
     assert sorted(names) == names  # a file browser lists them as the Summary does
+
+
+def test_segments_named_like_the_workbooks_own_sheets_do_not_take_their_names(tmp_path):
+    analysis = make_analysis(60)
+    rename_segments(analysis, {0: "All customers", 1: "method", 2: "Excluded rows", 3: "Summary"})
+    out = tmp_path / "w.xlsx"
+    stats = write_workbook(analysis, out)
+    names = stats["sheets"]
+    assert names[:2] == ["Summary", "Action plan"]
+    assert names[2:6] == ["All customers (2)", "method (2)", "Excluded rows (2)", "Summary (2)"]
+    assert names[-3:] == ["All customers", "Excluded rows", "Method"]
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb["All customers"].max_row == 1 + 60  # every customer, not one segment's
+    assert wb["All customers (2)"].max_row == 1 + 15

@@ -113,9 +113,13 @@ class Book:
         return made
 
     # --- sheets ----------------------------------------------------------------------------
-    def add_sheet(self, name: str) -> tuple[Worksheet, str]:
-        """A new worksheet with a unique valid name close to ``name``."""
-        unique = self.namer.reserve(name)
+    def add_sheet(self, name: str, *, held: bool = True) -> tuple[Worksheet, str]:
+        """A new worksheet with a unique valid name close to ``name``.
+
+        ``held``: the sheet may take a name the workbook held for its own sheets (False for the
+        segment sheets, named by the user).
+        """
+        unique = self.namer.reserve(name, held=held)
         self._current = unique
         return self.workbook.add_worksheet(unique), unique
 
@@ -173,7 +177,7 @@ class Book:
         while True:
             if ws is None:
                 sheet_title = name if part == 1 else SHEETS("continued", self.lang, name=name, number=part)
-                ws, sheet_name = self.add_sheet(sheet_title)
+                ws, sheet_name = self.add_sheet(sheet_title, held=kind != "segment")
                 header_row = len(titles) + 1 if titles and part == 1 else 0
                 for index, title in enumerate(titles if part == 1 else ()):
                     self.write_title(ws, index, title, size=14 if index == 0 else 11)

@@ -40,17 +40,33 @@ def _cut(text: str, limit: int) -> str:
 
 
 class SheetNamer:
-    """Hands out unique, valid sheet names for one workbook."""
+    """Hands out unique, valid sheet names for one workbook.
+
+    The workbook's own sheets (All customers, Excluded rows, Method...) are written after the
+    segment sheets, whose names come from the user; those names are held first, so a segment
+    called "All customers" becomes "All customers (2)" rather than taking the name of the sheet
+    every reader looks for.
+    """
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._held: set[str] = set()
 
-    def reserve(self, name: str) -> str:
-        """A unique valid name close to ``name`` ("Name (2)" style when taken), now taken."""
+    def hold(self, names: list[str]) -> None:
+        """Keep these names for the sheets that will ask for them with ``held=True``."""
+        self._held.update(clean_sheet_name(name).lower() for name in names)
+
+    def reserve(self, name: str, *, held: bool = False) -> str:
+        """A unique valid name close to ``name`` ("Name (2)" style when taken), now taken.
+
+        ``held``: the caller is the sheet a held name was kept for, so it may take it.
+        """
         base = clean_sheet_name(name)
+        if held and base.lower() in self._held:
+            self._held.discard(base.lower())
         candidate = base
         number = 2
-        while candidate.lower() in self._taken:
+        while candidate.lower() in self._taken or candidate.lower() in self._held:
             suffix = f" ({number})"
             candidate = _cut(base, MAX_SHEET_NAME - len(suffix)).rstrip().rstrip("'") + suffix
             number += 1

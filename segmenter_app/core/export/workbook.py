@@ -21,6 +21,7 @@ from segmenter_app.core.export.atomic import MESSAGES as SAVE_MESSAGES
 from segmenter_app.core.export.atomic import atomic_path
 from segmenter_app.core.export.book import EXCEL_MAX_ROWS, Book
 from segmenter_app.core.export.customer_sheets import order_customers, write_customer_sheets
+from segmenter_app.core.export.labels import SHEETS
 from segmenter_app.core.export.other_sheets import write_all, write_plan
 from segmenter_app.core.export.summary_sheet import write_summary
 from segmenter_app.core.i18n import Messages, UserError
@@ -83,6 +84,11 @@ def write_workbook(
             total_rows=total_rows,
             max_rows=max_rows,
             currency_format=currency_format(analysis),
+        )
+        # The workbook's own sheets keep their names whatever the segments are called.
+        fixed = ["summary", "plan", "all", "excluded", "method"]
+        book.namer.hold(
+            [SHEETS(key, analysis.lang) for key in fixed + ["results"] * bool(analysis.measurements)]
         )
         try:
             write_summary(book, analysis)
