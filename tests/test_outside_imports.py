@@ -133,3 +133,79 @@ def test_excel_serials_with_a_time_fraction_and_a_decimal_comma(tmp_path):
     analysis = imported(tmp_path, "serial.csv", content)
     assert analysis.account.kept == 3
     assert dates(analysis) == ["2026-01-03 09:05", "2026-02-14 15:30", "2026-02-17 00:00"]
+
+
+# --- Column roles --------------------------------------------------------------------------------
+
+ROWS = [("K1", "2026-01-03", 12.5), ("K2", "2026-02-14", 1234.56), ("K1", "2026-03-25", 7.0)]
+
+
+def orders_file(header: str, row: str, sep: str = ";") -> str:
+    """A header and three rows; ``row`` formats (customer, y, m, d, amount) for the export's locale."""
+    lines = [header]
+    for customer, day, amount in ROWS:
+        y, m, d = day.split("-")
+        lines.append(row.format(c=customer, y=y, m=m, d=d, a=amount, ac=f"{amount:.2f}".replace(".", ",")))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # A header naming the order inside a date ("date of the order"): the values say it is a date.
+        ("Nº pedido;Fecha del pedido;Correo electrónico;Total (€)", "P{d};{d}/{m}/{y};{c}@ejemplo.es;{ac}"),
+        ("Cliente;Data do pedido;Valor do pedido", "{c};{d}/{m}/{y};R$ {ac}"),
+        ("Klantnummer;Orderdatum;Bedrag", "{c};{d}-{m}-{y};€ {ac}"),
+        ("Numero ordine;Data;Cliente;Importo totale", "{d}{m};{d}/{m}/{y};{c};{ac}"),
+        # Polish and Swedish exports.
+        ("Klient;Data zamówienia;Kwota", "{c};{d}.{m}.{y};{ac} zł"),
+        ("Kundnummer;Orderdatum;Belopp", "{c};{y}-{m}-{d};{ac} kr"),
+        # German gross total.
+        ("Kunden-Nr.;Rechnungsdatum;Summe brutto", "{c};{d}.{m}.{y} 10:00;{ac} EUR"),
+    ],
+)
+def test_european_headers_give_an_orders_file(tmp_path, header, row):
+    analysis = imported(tmp_path, "orders.csv", orders_file(header, row))
+    assert analysis.account.kept == 3
+    assert amounts(analysis) == [12.5, 1234.56, 7.0]
+    assert [d[:10] for d in dates(analysis)] == ["2026-01-03", "2026-02-14", "2026-03-25"]
+    assert analysis.transactions[schema.T_CUSTOMER].nunique() == 2
+
+
+def test_a_birth_date_stays_a_birth_date(tmp_path):
+    from segmenter_app.core.reading.roles import detect_roles
+
+    frame = pd.DataFrame({"Date of birth": pd.array(["03/01/1980", "14/02/1975"], dtype="str")})
+    assert detect_roles(frame)["Date of birth"].role == schema.BIRTH_DATE
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "sep"),
+    [
+        # Stripe payments: the date column is "Created (UTC)".
+        ("id,Created (UTC),Amount,Currency,Status,Customer ID,Customer Email",
+         "ch_{d}{m},{y}-{m}-{d} 10:05:32,{a:.2f},eur,Paid,cus_{c},{c}@mail.de", ","),
+        # PayPal activity (English and French): the sale is "Gross" / "Avant commission", then the fee and net.
+        ('"Date","Time","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address","Transaction ID"',
+         '"{m}/{d}/{y}","10:00:00","{c}","Express Checkout Payment","Completed","USD","{a:,.2f}","-0.35","0.00","{c}@mail.com","T{d}{m}"', ","),
+        ('"Date","Heure","Nom","Type","État","Devise","Avant commission","Commission","Net","De l\'adresse email"',
+         '"{d}/{m}/{y}","10:00:00","{c}","Paiement","Terminé","EUR","{ac}","-0,35","0,00","{c}@mail.fr"', ","),
+        # Etsy sold orders: the buyer's user id, two-digit years month first.
+        ("Sale Date,Order ID,Buyer User ID,Full Name,Number of Items,Currency,Order Value,Order Total,Status",
+         "{m}/{d}/{y2},30{d}{m},{c},Jane {c},1,USD,{a:.2f},{a:.2f},Completed", ","),
+        # An export with Japanese headers: read from the values (yyyy/mm/dd, ¥ whole amounts).
+        ("顧客ID,注文日,金額", '{c},{y}/{m}/{d},"¥{a:,.0f}"', ","),
+    ],
+)  # fmt: skip
+def test_payment_and_marketplace_exports(tmp_path, header, row, sep):
+    lines = [header]
+    for customer, day, amount in ROWS:
+        y, m, d = day.split("-")
+        ac = f"{amount:,.2f}".replace(",", " ").replace(".", ",")
+        lines.append(row.format(c=customer, y=y, y2=y[2:], m=m, d=d, a=amount, ac=ac))
+    analysis = imported(tmp_path, "export.csv", "\n".join(lines) + "\n")
+    assert analysis.account.kept == 3
+    expected = [round(a) for _, _, a in ROWS] if "¥" in row else [a for _, _, a in ROWS]
+    assert amounts(analysis) == pytest.approx(expected)
+    assert [d[:10] for d in dates(analysis)] == ["2026-01-03", "2026-02-14", "2026-03-25"]
+    assert analysis.transactions[schema.T_CUSTOMER].nunique() == 2

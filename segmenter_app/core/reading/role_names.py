@@ -59,6 +59,8 @@ SYNONYMS: dict[str, set[str]] = {
         "user id",
         "userid",
         "buyer id",
+        "buyer",
+        "buyer user id",  # Etsy
         "id",
         "customer code",
         "identifiant client",
@@ -160,6 +162,8 @@ SYNONYMS: dict[str, set[str]] = {
         "sale date",
         "date created",
         "date de creation",
+        "created",
+        "created utc",  # Stripe
     ),
     schema.AMOUNT: _n(
         "amount",
@@ -189,6 +193,11 @@ SYNONYMS: dict[str, set[str]] = {
         "total net",
         "ttc",
         "grand total",
+        "gross",  # PayPal (Fee and Net follow it)
+        "gross amount",
+        "brut",
+        "montant brut",
+        "avant commission",  # PayPal in French
     ),
     schema.QUANTITY: _n(
         "quantity",

@@ -1,4 +1,5 @@
-"""Column names of other European shop exports: German, Spanish, Italian, Dutch and Portuguese.
+"""Column names of other European shop exports: German, Spanish, Italian, Dutch, Portuguese, and a
+few Polish and Scandinavian ones.
 
 The app speaks French and English, but a shop in Belgium, Switzerland or Spain often exports from a
 till or web shop set up in another language. These names join the header vocabulary of
@@ -32,6 +33,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "klant id",
         "klantnr",
         "codigo do cliente",
+        "klient",
+        "id klienta",
+        "numer klienta",
+        "kund",
+        "kundnummer",
+        "kundnr",
     ),
     schema.EMAIL: ("e mail adresse", "correo", "correo electronico", "posta elettronica", "e mailadres"),
     schema.PHONE: (
@@ -84,6 +91,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "bonnummer",
         "encomenda",
         "numero encomenda",
+        "numer zamowienia",
+        "ordernummer",
+        "ordrenummer",
         "fatura",
     ),
     schema.ORDER_DATE: (
@@ -104,6 +114,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "aankoopdatum",
         "data encomenda",
         "data da compra",
+        "data do pedido",
+        "data da encomenda",
+        "fecha del pedido",
+        "data zamowienia",
+        "orderdatum",
+        "ordredato",
+        "bestillingsdato",
+        "dato",
     ),
     schema.AMOUNT: (
         "betrag",
@@ -125,6 +143,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "omzet",
         "valor",
         "valor total",
+        "summe brutto",
+        "umsatz brutto",
+        "ventas",
+        "total venta",
+        "kwota",
+        "wartosc",
+        "belopp",
+        "summa",
+        "totalt",
     ),
     schema.QUANTITY: (
         "menge",
@@ -223,6 +250,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("kunde", schema.CUSTOMER_ID),
     ("cliente", schema.CUSTOMER_ID),
     ("klant", schema.CUSTOMER_ID),
+    ("klient", schema.CUSTOMER_ID),
     ("rechnung", schema.ORDER_ID),
     ("bestell", schema.ORDER_ID),
     ("pedido", schema.ORDER_ID),
@@ -237,6 +265,12 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("importe", schema.AMOUNT),
     ("importo", schema.AMOUNT),
     ("bedrag", schema.AMOUNT),
+    ("summe", schema.AMOUNT),
+    ("brutto", schema.AMOUNT),
+    ("umsatz", schema.AMOUNT),
+    ("valor", schema.AMOUNT),
+    ("kwota", schema.AMOUNT),
+    ("belopp", schema.AMOUNT),
     ("menge", schema.QUANTITY),
     ("anzahl", schema.QUANTITY),
     ("cantidad", schema.QUANTITY),

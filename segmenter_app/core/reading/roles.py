@@ -3,8 +3,12 @@
 Roles are detected from the header (French and English names, accents and case ignored) and,
 when the header says nothing, from the values (emails, phone numbers; and for a file without a
 header, whose columns are "Column 1", "Column 2"..., identifiers, dates such as 19970101,
-quantities and amounts), each with a confidence in [0, 1]. Built-in presets recognise the exports of Shopify (orders, customers),
-WooCommerce, PrestaShop, SumUp and Square by their header and give their exact mapping.
+quantities and amounts), each with a confidence in [0, 1]. When a header's words point to several
+roles ("Fecha del pedido", "Order value"), its values choose between a date, an amount and the
+rest; when a file has its amount but no recognised date column (or the other way round), the first
+unrecognised column of dates (or amounts) completes it. Built-in presets recognise the exports of
+Shopify (orders, customers), WooCommerce, PrestaShop, SumUp and Square by their header and give
+their exact mapping.
 
 A mapping the user confirmed is remembered under the file's *header signature* (a hash of its
 normalized column names), so the next export from the same tool is mapped the same way. A mapping
@@ -44,7 +48,7 @@ from segmenter_app.core.reading.role_names import (
     normalize_header,
 )
 from segmenter_app.core.reading.role_presets import PRESET_MARKERS, PRESETS
-from segmenter_app.core.reading.values import cell_text
+from segmenter_app.core.reading.values import _CURRENCY, cell_text
 
 __all__ = ["ALL_ROLES", "PRESETS", "PRODUCT_CODE", "STATUS", "RoleGuess", "detect_roles", "normalize_header"]
 
@@ -107,24 +111,92 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
             )
             candidates.append(RoleGuess(col, role, conf, "header"))
         if not exact:
-            for word, role in KEYWORDS:
-                if re.search(rf"\b{re.escape(word)}", norm):
-                    candidates.append(RoleGuess(col, role, 0.7, "header-word"))
-                    break
+            word_role = _header_word_role(norm, frame[col])
+            if word_role is not None:
+                candidates.append(RoleGuess(col, word_role, 0.7, "header-word"))
         value_guess = _guess_from_values(col, frame[col])
         if value_guess is None and generic_header(col):
             value_guess = _guess_from_numbers(col, frame[col])
         if value_guess is not None:
             candidates.append(value_guess)
-    return _assign(columns, candidates)
+    return _fill_orders(frame, _assign(columns, candidates))
+
+
+# A word for "date" anywhere in a header, also inside a compound ("Orderdatum", "Fecha del pedido").
+_DATE_WORD = re.compile(r"date|datum|dato|fecha|data")
+
+
+def _header_word_role(norm: str, series: pd.Series) -> str | None:
+    """The role of a header from the words inside it; when its words point to several roles
+    ("Fecha del pedido": a date and an order; "Order value": an order and an amount), the values
+    decide: dates make it the order date, amounts the amount. A birth date stays one."""
+    matched: list[str] = []
+    for word, role in KEYWORDS:
+        if role not in matched and re.search(rf"\b{re.escape(word)}", norm):
+            matched.append(role)
+    if matched[:1] == [schema.BIRTH_DATE]:
+        return schema.BIRTH_DATE
+    dated = schema.ORDER_DATE in matched or _DATE_WORD.search(norm)
+    if dated and matched[:1] != [schema.ORDER_DATE] and _dates_like(_sample(series)):
+        return schema.ORDER_DATE
+    money = [r for r in matched if r in (schema.AMOUNT, schema.UNIT_PRICE)]
+    if money and matched[0] != money[0] and _amounts_like(_sample(series)):
+        return money[0]
+    return matched[0] if matched else None
+
+
+def _fill_orders(frame: pd.DataFrame, guesses: dict[str, RoleGuess]) -> dict[str, RoleGuess]:
+    """Complete an orders file whose date or amount column has a name no list holds ("Created
+    (UTC)", "Gross", "Avant commission", "Kwota"): when the amount (or unit price) was recognised
+    but no date, the first unrecognised column of dates becomes the order date, and the other way
+    round, with a low confidence the user sees. A file with neither stays as detected (a customer
+    list, or a header to map by hand)."""
+    roles = {g.role for g in guesses.values()}
+    has_date = schema.ORDER_DATE in roles
+    has_money = bool(roles & {schema.AMOUNT, schema.UNIT_PRICE})
+    if has_date == has_money:
+        return guesses
+    want, looks = (schema.AMOUNT, _amounts_like) if has_date else (schema.ORDER_DATE, _dates_like)
+    for col, guess in guesses.items():
+        if guess.role == schema.IGNORE and guess.reason == "none" and looks(_sample(frame[col])):
+            return {**guesses, col: RoleGuess(col, want, 0.45, "values")}
+    return guesses
+
+
+_DATE_LIKE = re.compile(
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))(?:[ T,].*)?$"
+    r"|^(?:[^\s\d]+,?\s+)?\d{1,2}(?:er|\.)?[\s/-]*(?:de\s+)?[^\s\d.,/-]{3,}\.?[\s/,-]*(?:de\s+)?\d{4}\b"
+    r"|^[A-Za-z]{3,9}\.? \d{1,2},? \d{4}\b",
+    re.IGNORECASE,
+)
+# An amount once its currency marks are gone: digits with separators, 1 or 2 decimals, a sign.
+_AMOUNT_NUMBER = re.compile(r"^[+-]?\(?\d[\d \u00a0\u202f'’,.]*\)?-?$")
+_TWO_DECIMALS = re.compile(r"[.,]\d{1,2}\)?-?$")
+_MONEY_MARK = re.compile(_CURRENCY)
+
+
+def _dates_like(sample: list[str]) -> bool:
+    """Most of the sample written as dates (numbers with separators or a month name)."""
+    sample = [v for v in sample if v]
+    return len(sample) >= 2 and _share(_DATE_LIKE, sample) > 0.8
+
+
+def _amounts_like(sample: list[str]) -> bool:
+    """Most of the sample written as money: numbers with one or two decimals or a currency mark."""
+    sample = [v for v in sample if v]
+    if len(sample) < 2:
+        return False
+    hits = 0
+    for value in sample:
+        bare = _MONEY_MARK.sub("", value).strip()
+        if _AMOUNT_NUMBER.match(bare) and (bare != value or _TWO_DECIMALS.search(bare)):
+            hits += 1
+    return hits / len(sample) > 0.9
 
 
 # "Column 3" (a file without a header), "Unnamed: 2", "V3", a value taken for a name ("00004").
 _GENERIC = re.compile(r"^(?:(?:column|colonne|col|field|champ|unnamed|var|v|x)\s*)?\d*$")
 _YMD_COMPACT = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
-_DATE_SEPARATED = re.compile(
-    r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))(?:[ T].*)?$"
-)
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(
     r"^[+-]?\(?[$€£]?\s?\d{1,3}(?:[ ,.\u00a0\u202f']?\d{3})*[.,]\d{1,2}\s?(?:[$€£]|EUR|USD)?\)?-?$"
@@ -151,7 +223,7 @@ def _guess_from_numbers(column: str, series: pd.Series) -> RoleGuess | None:
     sample = [v for v in _sample(series) if v]
     if len(sample) < 3:
         return None
-    if _share(_YMD_COMPACT, sample) > 0.95 or _share(_DATE_SEPARATED, sample) > 0.9:
+    if _share(_YMD_COMPACT, sample) > 0.95 or _share(_DATE_LIKE, sample) > 0.9:
         return RoleGuess(column, schema.ORDER_DATE, 0.75, "values")
     if _share(_INTEGER, sample) > 0.95:
         numbers = sorted(int(v) for v in sample if _INTEGER.match(v))
@@ -161,7 +233,7 @@ def _guess_from_numbers(column: str, series: pd.Series) -> RoleGuess | None:
         if numbers[0] >= 0 and numbers[-1] <= 1000 and numbers[len(numbers) // 2] <= 20:
             return RoleGuess(column, schema.QUANTITY, 0.6, "values")
         return None
-    if _share(_DECIMAL, sample) > 0.9:
+    if _share(_DECIMAL, sample) > 0.9 or _amounts_like(sample):  # also "¥123,400", "1 234,56 kr"
         return RoleGuess(column, schema.AMOUNT, 0.6, "values")
     return None
 
