@@ -68,3 +68,22 @@ def test_segments_named_like_the_workbooks_own_sheets_do_not_take_their_names(tm
     wb = openpyxl.load_workbook(out, read_only=True)
     assert wb["All customers"].max_row == 1 + 60  # every customer, not one segment's
     assert wb["All customers (2)"].max_row == 1 + 15
+
+
+def test_excluded_rows_of_a_very_wide_file_fit_excels_16384_columns(tmp_path):
+    # The Excluded rows sheet keeps every original column; a file with 16,400 columns used to
+    # make XlsxWriter refuse the table and the whole export stop with an internal error.
+    analysis = make_analysis(20)
+    excluded = analysis.excluded
+    wide = pd.DataFrame({f"x{i}": [f"v{i}"] * len(excluded) for i in range(16_400)})
+    analysis.excluded = pd.concat([excluded.reset_index(drop=True), wide], axis=1)
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    sheet = wb["Excluded rows"]
+    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    assert len(header) == 16_384
+    assert header[0] == "File" and header[3:5] == ("Client", "Montant")
+    assert header[-1] == "x16378"  # 3 + 2 + 16,379 columns: the last 21 are left out
+    method = [row[1] for row in wb["Method"].iter_rows(values_only=True) if row[1]]
+    assert any("Excluded rows" in str(v) and "21 columns" in str(v) for v in method)

@@ -27,6 +27,7 @@ from segmenter_app.core.export.sheet_names import SheetNamer
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
 EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLS = 16_384
 _TICK_ROWS = 2_000  # check cancel and report progress every this many rows (~20 ms of work)
 _REPORT_EVERY_S = 0.1  # at most this often, so the GUI is not flooded
 
@@ -169,6 +170,12 @@ class Book:
         ``compact`` (small, printed tables) wraps the header texts and gives each row the height
         its wrapped texts need, so columns can stay narrow. Returns the sheets written.
         """
+        if len(cols) > EXCEL_MAX_COLS:
+            # A file with thousands of columns (its excluded rows keep every original value):
+            # Excel refuses a sheet wider than this, so the last columns are left out and
+            # listed on the Method sheet.
+            self.text.left_out_columns.append((str(sheet_name or name), len(cols) - EXCEL_MAX_COLS))
+            cols = cols[:EXCEL_MAX_COLS]
         n = len(cols[0]) if cols else 0
         stop = n if stop is None else stop
         written: list[SheetInfo] = []

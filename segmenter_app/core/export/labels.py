@@ -160,6 +160,10 @@ METHOD = Messages(
             "Cut: sheet {sheet}, cell {cell}, {length} characters",
             "Coupé : feuille {sheet}, cellule {cell}, {length} caractères",
         ),
+        "left_out_columns": (
+            "Left out: sheet {sheet}, its last {count} columns (Excel shows at most 16,384 columns)",
+            "Retirées : feuille {sheet}, ses {count} dernières colonnes (Excel affiche au plus 16 384 colonnes)",
+        ),
         "summary_title": ("Customer segments as of {date}", "Segments de clients au {date}"),
         "summary_subtitle": (
             "{customers} customers, method: {method}",

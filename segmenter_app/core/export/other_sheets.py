@@ -198,6 +198,8 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     items.append((METHOD("cut_cells", lang), len(book.text.cuts)))
     for cut in book.text.cuts[:1000]:
         items.append(("", METHOD("cut_cell", lang, sheet=cut.sheet, cell=cut.cell, length=cut.length)))
+    for sheet_name, count in book.text.left_out_columns:
+        items.append(("", METHOD("left_out_columns", lang, sheet=sheet_name, count=count)))
 
     ws, sheet = book.add_sheet(SHEETS("method", lang))
     book.write_title(ws, 0, METHOD("title", lang))

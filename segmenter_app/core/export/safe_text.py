@@ -73,6 +73,7 @@ class TextStats:
     removed_characters: int = 0
     neutralized_cells: int = 0
     cuts: list[Cut] = field(default_factory=list)
+    left_out_columns: list[tuple[str, int]] = field(default_factory=list)  # (sheet, columns)
 
 
 @dataclass
