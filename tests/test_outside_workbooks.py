@@ -87,3 +87,18 @@ def test_excluded_rows_of_a_very_wide_file_fit_excels_16384_columns(tmp_path):
     assert header[-1] == "x16378"  # 3 + 2 + 16,379 columns: the last 21 are left out
     method = [row[1] for row in wb["Method"].iter_rows(values_only=True) if row[1]]
     assert any("Excluded rows" in str(v) and "21 columns" in str(v) for v in method)
+
+
+def test_pseudonymized_excluded_rows_leave_birth_dates_out_as_all_customers_does(tmp_path):
+    # A pseudonym next to a birth date, a postcode and a gender points back to one person:
+    # All customers leaves the birth date out, the Excluded rows sheet showed it.
+    analysis = make_analysis(20)
+    analysis.inputs[0].mapping["Naissance"] = s.BIRTH_DATE
+    analysis.excluded["Naissance"] = ["16/11/1985", "27/10/1997", "01/02/1960"]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out, pseudonymize_key_path=tmp_path / "key.txt")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    texts = {v for ws in wb for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)}
+    assert not texts & {"16/11/1985", "27/10/1997", "01/02/1960"}
+    header = next(wb["Excluded rows"].iter_rows(max_row=1, values_only=True))
+    assert "Naissance" not in header and "Montant" in header

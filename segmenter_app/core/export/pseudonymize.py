@@ -4,7 +4,7 @@ The hash is HMAC-SHA256 with a random 256-bit key kept in a separate file the us
 in the workbook). The same key gives the same pseudonyms in every export, so a shop can send
 two months of sheets to an agency and still match customers, while nobody without the key can
 go back from a pseudonym to the customer id (a plain hash of an id could be reversed by trying
-every id). Names, emails and phones are left out of the workbook entirely.
+every id). Names, emails, phones and birth dates are left out of the workbook entirely.
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ _KEY_LINE = re.compile(r"^[0-9a-fA-F]{64}$")
 class Pseudonymizer:
     """Keyed hashes of customer identifiers."""
 
-    # Roles whose columns never appear in a pseudonymized export.
-    LEFT_OUT = frozenset({s.FIRST_NAME, s.LAST_NAME, s.EMAIL, s.PHONE})
+    # Roles whose columns never appear in a pseudonymized export: names and contacts, and the
+    # birth date, which identifies almost as well as a name (All customers leaves it out too).
+    LEFT_OUT = frozenset({s.FIRST_NAME, s.LAST_NAME, s.EMAIL, s.PHONE, s.BIRTH_DATE})
 
     def __init__(self, key: bytes) -> None:
         if len(key) < 16:
