@@ -209,3 +209,32 @@ def test_payment_and_marketplace_exports(tmp_path, header, row, sep):
     assert amounts(analysis) == pytest.approx(expected)
     assert [d[:10] for d in dates(analysis)] == ["2026-01-03", "2026-02-14", "2026-03-25"]
     assert analysis.transactions[schema.T_CUSTOMER].nunique() == 2
+
+
+# --- Values a column mixes -----------------------------------------------------------------------
+
+
+def test_workbook_column_of_typed_numbers_and_typed_text(tmp_path):
+    # Some amounts entered as numbers (calamine writes them 45.9), others typed as text "1.234,56 €".
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kundennummer", "Bestelldatum", "Betrag"])
+    rows = [("K1", "03.01.2026", "1.234,56 €"), ("K2", "14.02.2026", 45.9), ("K1", "25.03.2026", "899,00 €"),
+            ("K3", "07.05.2026", 7.25), ("K2", "23.11.2026", 2500), ("K3", "31.12.2026", -45.9)]  # fmt: skip
+    for row in rows:
+        ws.append(list(row))
+    path = tmp_path / "gemischt.xlsx"
+    wb.save(path)
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.account.balanced and analysis.account.kept == 6
+    assert amounts(analysis) == [1234.56, 45.9, 899.0, 7.25, 2500.0, -45.9]
+
+
+def test_a_value_written_with_the_other_separator_is_read_by_its_own_form():
+    result = parse_numbers(pd.Series(["1.234,56 €", "45.9", "12.5", "899,00 €", "19,99 €"], dtype="str"))
+    assert result.values.tolist() == [1234.56, 45.9, 12.5, 899.0, 19.99]
+    # Values that could mean either stay decided by the column.
+    assert parse_numbers(pd.Series(["1,234", "12,5"], dtype="str")).values.tolist() == [1.234, 12.5]

@@ -322,6 +322,14 @@ def parse_numbers(
     cleaned, neg, pct = _clean_number_text(text)
     dec = decimal or _decide_decimal(cleaned, point_currency=bool(rx(text.dropna(), _POINT_CURRENCY).any()))
     parsed = _to_float(cleaned, dec)
+    if decimal is None:
+        # A value whose own form shows the other separator (12.5 or 1,234.56 in a column decided
+        # for a comma; 12,5 in one decided for a point) is read by that form, not set aside: a
+        # workbook column mixing typed numbers (written 12.5) with text typed as 12,50 € has both.
+        other = "." if dec == "," else ","
+        evident = cleaned.str.fullmatch(_EVIDENT[other]) & parsed.isna()
+        if evident.any():
+            parsed = parsed.where(~evident, _to_float(cleaned.where(evident, ""), other))
     parsed = parsed.where(~neg, -parsed)
     parsed = parsed.where(~pct, parsed / 100.0)
     unreadable = parsed.isna() & ~empty
@@ -346,6 +354,12 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     return s, neg, pct
 
 
+# Values that can only be written with that decimal separator: both separators with it last, or
+# it alone followed by one, two or more than three digits.
+_EVIDENT = {
+    ",": r"\d{1,3}(?:\.\d{3})+,\d+|\d*,\d{1,2}|\d*,\d{4,}",
+    ".": r"\d{1,3}(?:,\d{3})+\.\d+|\d*\.\d{1,2}|\d*\.\d{4,}",
+}
 _COMMA_DECIMAL = re.compile(r"^\d*(?:[.]\d{3})*,\d+$")
 _POINT_DECIMAL = re.compile(r"^\d*(?:,\d{3})*\.\d+$")
 
