@@ -238,3 +238,31 @@ def test_a_value_written_with_the_other_separator_is_read_by_its_own_form():
     assert result.values.tolist() == [1234.56, 45.9, 12.5, 899.0, 19.99]
     # Values that could mean either stay decided by the column.
     assert parse_numbers(pd.Series(["1,234", "12,5"], dtype="str")).values.tolist() == [1.234, 12.5]
+
+
+# --- Rows of the neighbours' languages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "shipping"),
+    [("Storniert", "Versandkosten"), ("Cancelado", "Gastos de envío"), ("Rimborsato", "Spedizione"),
+     ("Geannuleerd", "Verzendkosten"), ("Estornado", "Portes"), ("Retourné", "Livraison")],
+)  # fmt: skip
+def test_cancelled_statuses_and_shipping_lines_of_other_languages(tmp_path, status, shipping):
+    content = (
+        "Kundennummer;Bestellnummer;Bestelldatum;Status;Artikel;Betrag\n"
+        "K1;B1;03.01.2026;OK;Ware;12,50\n"
+        f"K1;B1;03.01.2026;OK;{shipping};4,90\n"
+        f"K2;B2;14.02.2026;{status};Ware;8,00\n"
+        "K2;B3;25.03.2026;OK;Ware;20,00\n"
+        ";;;;;\n"
+        "Summe;;;;;45,40\n"
+    )
+    analysis = imported(tmp_path, "status.csv", content)
+    assert analysis.account.excluded == {
+        "non_product": 1,
+        "cancelled_order": 1,
+        "blank_row": 1,
+        "total_row": 1,
+    }
+    assert amounts(analysis) == [12.5, 20.0]

@@ -82,7 +82,8 @@ T = Messages(
 )
 
 _TOTAL_RE = (
-    r"^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum)\b"
+    r"^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum|"
+    r"summe|gesamtsumme|gesamt|totale|totaal|suma)\b"
 )
 _NON_PRODUCT_CODES = {
     "POST",
@@ -102,10 +103,20 @@ _NON_PRODUCT_CODES = {
 _NON_PRODUCT_NAMES = (
     r"^\s*(?:postage|dotcom postage|carriage|manual|discount|bank charges|amazon fee|adjust bad debt|"
     r"samples|cruk commission|frais de port|frais d'envoi|frais de livraison|livraison|shipping|"
-    r"shipping fee|delivery|delivery charge|frais bancaires|commission|frais de dossier|emballage cadeau)\s*$"
+    r"shipping fee|delivery|delivery charge|frais bancaires|commission|frais de dossier|emballage cadeau|"
+    # The same lines in the German, Spanish, Italian, Dutch and Portuguese exports of neighbours.
+    r"versand|versandkosten|porto|portokosten|gastos de env[ií]o|env[ií]o|spedizione|spese di spedizione|"
+    r"verzendkosten|verzending|portes|portes de env[ií]o|frete|custos de envio)\s*$"
 )
-_NON_PRODUCT_CATEGORIES = r"^\s*(?:livraison|shipping|frais|fees|postage|port)\s*$"
-_CANCELLED_STATUS = r"(?:cancel|annul|refund|rembours|failed|echou|échou|void)"
+_NON_PRODUCT_CATEGORIES = (
+    r"^\s*(?:livraison|shipping|frais|fees|postage|port|versand|env[ií]o|spedizione|verzending|frete)\s*$"
+)
+# Cancelled, refunded, failed or returned, in French and English and the neighbours' languages
+# (storniert, erstattet, reembolsado, estornado, rimborsato, terugbetaald, anulado, retour...).
+_CANCELLED_STATUS = (
+    r"(?:cancel|annul|refund|rembours|failed|echou|échou|void|storn|erstatt|reembols|rimbors|"
+    r"terugbetaal|anulad|fehlgeschlagen|mislukt|devuel|retour)"
+)
 
 
 @dataclass
