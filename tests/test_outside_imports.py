@@ -10,7 +10,7 @@ import pytest
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.collect import import_files
+from segmenter_app.core.collect import ImportOptions, import_files
 from segmenter_app.core.reading.values import parse_numbers
 
 
@@ -266,3 +266,71 @@ def test_cancelled_statuses_and_shipping_lines_of_other_languages(tmp_path, stat
         "total_row": 1,
     }
     assert amounts(analysis) == [12.5, 20.0]
+
+
+# --- Workbooks laid out for people ---------------------------------------------------------------
+
+
+def report_workbook(path: Path) -> Path:
+    """A notes sheet first, then a sales sheet with a merged title, a two-row header whose
+    "Commande" spans "Date" and "Montant", frozen panes, dates and amounts typed as text."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "Notes"
+    notes["A1"] = "Export de la caisse"
+    notes["A2"] = "Ne pas modifier"
+    ws = wb.create_sheet("Ventes 2026")
+    ws["A1"] = "Ventes 2026 - Boutique du Centre"
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    ws.append(["Client", "Commande", None, "Produit"])
+    ws.merge_cells("B3:C3")
+    ws.append([None, "Date", "Montant", None])
+    ws.freeze_panes = "A5"
+    for row in (["K1", "03/01/2026", "1 234,56 €", "Thé"], ["K2", "14/02/2026", "45,90 €", "Café"],
+                ["K1", "25/03/2026", "12,50 €", "Thé"]):  # fmt: skip
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_workbook_with_a_two_row_header(tmp_path):
+    path = report_workbook(tmp_path / "ventes.xlsx")
+    analysis = Analysis()
+    # The first visible sheet is the default (the GUI then lets the user pick): the sales sheet is chosen.
+    import_files(
+        analysis, [str(path)], options=ImportOptions(overrides={str(path): {"sheet": "Ventes 2026"}})
+    )
+    inp = analysis.inputs[0]
+    assert inp.sheet == "Ventes 2026"
+    assert inp.mapping["Commande Date"] == schema.ORDER_DATE
+    assert inp.mapping["Commande Montant"] == schema.AMOUNT
+    assert analysis.account.balanced and analysis.account.read == 3 and analysis.account.kept == 3
+    assert amounts(analysis) == [1234.56, 45.9, 12.5]
+    assert dates(analysis) == ["2026-01-03 00:00", "2026-02-14 00:00", "2026-03-25 00:00"]
+    # Row numbers stay the sheet's: the first sale is on row 5.
+    assert analysis.transactions.sort_values(schema.T_SOURCE_ROW)[schema.T_SOURCE_ROW].tolist()[0] == 5
+
+
+def test_two_row_header_in_a_text_export_and_a_first_row_of_text_is_data(tmp_path):
+    from segmenter_app.core.reading.table import read_table
+
+    content = (
+        'Client,Commande,,Produit\n,Date,Montant,\nK1,03/01/2026,"12,50",Thé\nK2,14/02/2026,"8,00",Café\n'
+    )
+    analysis = imported(tmp_path, "deux.csv", content)
+    assert amounts(analysis) == [12.5, 8.0] and analysis.account.read == 2
+    # A customer list whose first row is all text keeps that row as data.
+    path = tmp_path / "clients.csv"
+    path.write_text("Nom,Ville,\nDupont,Paris,\nMartin,Lyon,\n", encoding="utf-8")
+    assert read_table(path).frame["Nom"].tolist() == ["Dupont", "Martin"]
+
+
+def test_workbook_preview_reads_the_two_row_header_too(tmp_path):
+    from segmenter_app.core.reading.table import read_table
+
+    raw = read_table(report_workbook(tmp_path / "ventes.xlsx"), sheet="Ventes 2026", nrows=2)
+    assert list(raw.frame.columns) == ["Client", "Commande Date", "Commande Montant", "Produit"]
+    assert raw.source_rows.tolist() == [5, 6]

@@ -125,6 +125,47 @@ def find_header(rows: list[list[str]]) -> int:
     return 0
 
 
+def _cell(row: list[Any], j: int) -> str:
+    return str(row[j]).strip() if j < len(row) and row[j] is not None else ""
+
+
+def header_depth(rows: list[list[Any]], header_index: int) -> int:
+    """2 when the header goes on in the row below it, else 1: a header with merged cells ("Order"
+    over "Date" and "Amount") leaves its cells blank over the second row's labels. That row must
+    hold labels only, one of them under a blank header cell, and values (numbers, dates) must
+    follow it, so a first data row of text is not taken for a header."""
+    if header_index < 0 or header_index + 1 >= len(rows):
+        return 1
+    top, sub = rows[header_index], rows[header_index + 1]
+    filled = [j for j in range(len(sub)) if _cell(sub, j)]
+    if not filled or not all(is_text_label(_cell(sub, j)) for j in filled):
+        return 1
+    if all(_cell(top, j) for j in filled):
+        return 1
+    following = next((r for r in rows[header_index + 2 :] if any(_cell(r, j) for j in range(len(r)))), None)
+    if following is None or all(
+        is_text_label(_cell(following, j)) or not _cell(following, j) for j in range(len(following))
+    ):
+        return 1
+    return 2
+
+
+def merged_header(top: list[Any], sub: list[Any]) -> list[str | None]:
+    """The names of a two-row header: a label of the second row joined to the header cell above it,
+    or to the merged cell it stands under (the last filled one to its left): "Order Date"."""
+    names: list[str | None] = []
+    carry = ""
+    for j in range(max(len(top), len(sub))):
+        above, below = _cell(top, j), _cell(sub, j)
+        if above:
+            carry = above
+        elif not below:
+            carry = ""
+        head = above or (carry if below else "")
+        names.append(" ".join(x for x in (head, below) if x) or None)
+    return names
+
+
 def unique_names(cells: list[Any]) -> list[str]:
     """Header cells as unique column names ("Column 3" for a blank one, "Name (2)" for a repeat)."""
     names: list[str] = []
@@ -259,9 +300,12 @@ def _read_text(
     header_index = header_row - 1 if header_row is not None else find_header(rows)
     if header_index >= len(rows):
         raise UserError(T, "no_data", path=p.name)
+    depth = header_depth(rows, header_index) if header_row is None else 1
     if header_index < 0:
         # header_row=0: the file has no header; columns are named "Column 1", "Column 2"...
         names = unique_names([None] * max(len(r) for r in rows))
+    elif depth == 2:
+        names = unique_names(merged_header(rows[header_index], rows[header_index + 1]))
     else:
         names = unique_names(rows[header_index])
     if len(names) < 2 and not any(is_text_label(n) for n in names):
@@ -271,7 +315,7 @@ def _read_text(
             p,
             encoding=enc,
             delimiter=delim,
-            header_index=header_index,
+            header_index=header_index + depth - 1,
             names=names,
             compression=sniffed.compression,
             nrows=nrows,
@@ -290,7 +334,7 @@ def _read_text(
     if frame is None:
         # Not valid UTF-8 after all (an accent far down the file): Windows encoding, read again.
         return _read_text(p, sniffed, "cp1252", delimiter or delim, header_row, nrows, check)
-    source_rows = np.arange(len(frame), dtype=np.int64) + header_index + 2
+    source_rows = np.arange(len(frame), dtype=np.int64) + header_index + depth + 1
     table = RawTable(
         path=str(p),
         frame=frame,
@@ -343,8 +387,11 @@ def _read_xlsx_typed(
     if not filled:
         return None  # the text read reports an empty sheet
     header_index = header_row - 1 if header_row is not None else find_header(rows)
+    depth = header_depth(rows, header_index) if header_row is None else 1
+    if depth == 2:
+        rows[header_index] = merged_header(rows[header_index], rows[header_index + 1])
     # Without a header the data starts at the first row with a value (calamine skips empty rows).
-    first_row = header_index + 1 if header_index >= 0 else filled[0]
+    first_row = header_index + depth if header_index >= 0 else filled[0]
     typed = excel.read_sheet_typed(reader, sheet, first_row)
     if typed is None:
         return None
@@ -399,7 +446,11 @@ def _read_workbook(
             raise UserError(T, "no_data", path=p.name)
         header_index = header_row - 1 if header_row is not None else find_header(rows)
         width = cells.num_columns
-        data = cells.slice(header_index + 1)
+        depth = header_depth(rows, header_index) if header_row is None else 1
+        if depth == 2:
+            rows[header_index] = merged_header(rows[header_index], rows[header_index + 1])
+            first_row = header_index + 2
+        data = cells.slice(header_index + depth)
     if header_index < 0:  # no header row
         header_cells: list[Any] = [None] * width
     else:
