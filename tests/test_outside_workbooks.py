@@ -102,3 +102,21 @@ def test_pseudonymized_excluded_rows_leave_birth_dates_out_as_all_customers_does
     assert not texts & {"16/11/1985", "27/10/1997", "01/02/1960"}
     header = next(wb["Excluded rows"].iter_rows(max_row=1, values_only=True))
     assert "Naissance" not in header and "Montant" in header
+
+
+def test_whole_numbers_past_15_digits_keep_every_digit(tmp_path):
+    # A card number read as a number: Excel keeps 15 significant digits, so a number cell
+    # shows and saves 4970101234567891 as 4970101234567890.
+    analysis = make_analysis(20)
+    cards = [4970101234567891 + 7 * i for i in range(20)]
+    analysis.customers["Card number"] = pd.array(cards, dtype="int64")
+    analysis.customers["Points"] = pd.array(range(20), dtype="int64")
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = list(wb["All customers"].iter_rows(values_only=True))
+    cards_column = rows[0].index("Card number")
+    points_column = rows[0].index("Points")
+    written = {row[cards_column] for row in rows[1:]}
+    assert written == {str(c) for c in cards}
+    assert all(isinstance(row[points_column], int) for row in rows[1:])  # small ones stay numbers

@@ -32,6 +32,7 @@ MIXED = "mixed"  # small key/value tables: each value written by its own type
 NUMERIC_KINDS = (INTEGER, NUMBER, DECIMAL, CURRENCY, PERCENT, DATE)
 _EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "ns")
 _DAY_NS = 86_400 * 10**9
+_EXACT = 10**15  # whole numbers from here on have more digits than Excel keeps
 _FIRST_SAFE_SERIAL = 61.0  # Excel's serials before 1900-03-01 carry its 1900 leap-year bug
 
 
@@ -70,8 +71,16 @@ def text_column(header: str, values: Any, *, wrap: bool = False, width: float | 
 
 
 def number_column(header: str, values: Any, kind: str = NUMBER) -> Column:
-    """A numeric column (kind: integer, number, decimal, currency or percent); NaN and inf blank."""
-    array = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    """A numeric column (kind: integer, number, decimal, currency or percent); NaN and inf blank.
+
+    Whole numbers of 16 digits or more (card numbers, long codes read as numbers) are written
+    as text: Excel keeps 15 significant digits, so it would show and save them with their last
+    digits turned to zeros.
+    """
+    series = pd.to_numeric(pd.Series(values), errors="coerce")
+    if pd.api.types.is_integer_dtype(series.dtype) and ((series >= _EXACT) | (series <= -_EXACT)).any():
+        return text_column(header, [None if pd.isna(v) else str(int(v)) for v in series.tolist()])
+    array = series.to_numpy(dtype="float64", na_value=np.nan)
     finite = np.isfinite(array)
     if kind == INTEGER and finite.all() and (array == np.round(array)).all():
         out: list[Any] = array.astype("int64").tolist()
