@@ -334,3 +334,13 @@ def test_workbook_preview_reads_the_two_row_header_too(tmp_path):
     raw = read_table(report_workbook(tmp_path / "ventes.xlsx"), sheet="Ventes 2026", nrows=2)
     assert list(raw.frame.columns) == ["Client", "Commande Date", "Commande Montant", "Produit"]
     assert raw.source_rows.tolist() == [5, 6]
+
+
+def test_typographic_minus_signs(tmp_path):
+    # "−" (U+2212) is what Numbers, LibreOffice and report tools print for a negative amount.
+    content = (
+        "Client;Date;Montant\nK1;03/01/2026;1\u202f234,56 €\nK2;14/02/2026;−45,90 €\nK1;25/03/2026;– 3,00 €\n"
+    )
+    analysis = imported(tmp_path, "moins.csv", content)
+    assert analysis.account.kept == 3
+    assert amounts(analysis) == [1234.56, -45.9, -3.0]

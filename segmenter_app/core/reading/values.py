@@ -7,8 +7,8 @@ caller counts them instead of silently turning them into zero.
 Numbers: spaces, non-breaking and narrow non-breaking spaces or apostrophes (1'234.50, 1’234.50) as
 thousands separators, India's lakh grouping (1,23,456.78), comma or point decimals (decided over the
 column when a value alone cannot tell; a separator repeated between groups is a thousands separator,
-and "$1,250" alone is read in dollars' decimal point), currency signs, codes and local marks, percentages (``15 %`` is 0.15), negatives in parentheses or with a
-trailing minus.
+and "$1,250" alone is read in dollars' decimal point), currency signs, codes and local marks, percentages (``15 %`` is 0.15), negatives in parentheses, with a trailing minus or a
+typographic minus sign (−12,50).
 """
 
 from __future__ import annotations
@@ -339,6 +339,8 @@ def parse_numbers(
 def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Strip spaces, currency and signs; return (digits text, negative mask, percent mask)."""
     s = text.fillna("")
+    # The typographic minus (−12,50 from Numbers, LibreOffice or a report tool) and dashes typed for it.
+    s = s.str.replace("[\u2212\u2012\u2013\ufe63\uff0d]", "-", regex=True)
     s = s.str.replace(_CURRENCY, "", regex=True)
     s = s.str.replace(_SPACES, "", regex=True)
     pct = s.str.endswith("%") | s.str.startswith("%")
