@@ -6,8 +6,13 @@ calamine, the file system) on data the project had not seen, and failed before i
 
 from __future__ import annotations
 
+import csv
+import shutil
+import subprocess
+
 import openpyxl
 import pandas as pd
+import pytest
 from export_fixtures import make_analysis
 
 from segmenter_app.core import schema as s
@@ -120,3 +125,42 @@ def test_whole_numbers_past_15_digits_keep_every_digit(tmp_path):
     written = {row[cards_column] for row in rows[1:]}
     assert written == {str(c) for c in cards}
     assert all(isinstance(row[points_column], int) for row in rows[1:])  # small ones stay numbers
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")
+def test_libreoffice_finds_every_customer_on_all_customers_with_ids_and_cards_as_text(tmp_path):
+    # One conversion of a small workbook, as someone without Excel opens it: every sheet
+    # to CSV, raw values. A segment called "All customers" must not hide the real sheet.
+    analysis = make_analysis(30, hostile=True)
+    rename_segments(analysis, {0: "All customers", 2: "A/B: [test]*?" + "x" * 40})
+    analysis.customers["Card number"] = pd.array([4970101234567891 + i for i in range(30)], dtype="int64")
+    analysis.customers.index = pd.Index([f"{i:05d}" if i % 2 else f"{i}E5" for i in range(30)])
+    analysis.segmentation.assignments.index = analysis.customers.index
+    out = tmp_path / "w.xlsx"
+    stats = write_workbook(analysis, out)
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(tmp_path / "csv"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(
+        f"w-{n}.csv" for n in stats["sheets"]
+    )
+    with open(tmp_path / "csv" / "w-All customers.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    ids = [row[0] for row in rows[1:]]
+    cards = [row[header.index("Card number")] for row in rows[1:]]
+    assert sorted(ids) == sorted(analysis.customers.index)  # 00001, 0E5: text, zeros kept
+    assert sorted(cards) == sorted(str(4970101234567891 + i) for i in range(30))
