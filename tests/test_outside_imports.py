@@ -344,3 +344,24 @@ def test_typographic_minus_signs(tmp_path):
     analysis = imported(tmp_path, "moins.csv", content)
     assert analysis.account.kept == 3
     assert amounts(analysis) == [1234.56, -45.9, -3.0]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["23/11/2026 10:00:00 CET", "03/01/2026 09:00:00 CEST"], ["2026-11-23 10:00", "2026-01-03 09:00"]),
+        (["11/23/2026 3:05 PM EST", "1/3/2026 9:05 AM PST"], ["2026-11-23 15:05", "2026-01-03 09:05"]),
+        (["23/11/2026 10:00 +01:00", "03/01/2026 09:00 UTC"], ["2026-11-23 10:00", "2026-01-03 09:00"]),
+        (
+            ["2026-11-23 10:00:00 CET", "2026-01-03T09:00:00 GMT+01:00"],
+            ["2026-11-23 10:00", "2026-01-03 09:00"],
+        ),
+        # AM/PM is never taken for a time zone.
+        (["11/23/2026 3:05 PM", "1/3/2026 12:05 AM"], ["2026-11-23 15:05", "2026-01-03 00:05"]),
+    ],
+)
+def test_time_zones_after_the_time_are_dropped(values, expected):
+    from segmenter_app.core.reading.dates import parse_dates
+
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected

@@ -45,6 +45,12 @@ class DateResult:
     ambiguous: bool  # day/month order could not be decided from the values
 
 
+# Zone names spelled out by name, so "PM" is never taken for one.
+_ZONES = "UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|MSK"
+_ZONE_AFTER_TIME = (
+    r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)\s*"
+    rf"(?:(?:{_ZONES})(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}})\s*$"
+)
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 _DMY_RE = (
     r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
@@ -96,6 +102,10 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
     quick = _strptime_iso(text)
     if quick is not None and not (quick.isna() & ~empty).any():
         return DateResult(quick, pd.Series(False, index=index), "iso", False)
+    if rx(text, _ZONE_AFTER_TIME).any():
+        # A time zone after the time ("10:00:00 CET", "3:05 PM EST", "10:00 +01:00"): dropped, the
+        # shop's local time as written is what the user means (as for ISO dates below).
+        text = rx_replace(text, _ZONE_AFTER_TIME, r"\1")
     if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
         # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
         # day-first guess would turn 2024/02/03 into 2 March).
