@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -17,6 +19,8 @@ from export_fixtures import make_analysis
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.export import write_mailing_csvs, write_workbook
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
 def rename_segments(analysis, names: dict[int, str]) -> None:
@@ -164,3 +168,22 @@ def test_libreoffice_finds_every_customer_on_all_customers_with_ids_and_cards_as
     cards = [row[header.index("Card number")] for row in rows[1:]]
     assert sorted(ids) == sorted(analysis.customers.index)  # 00001, 0E5: text, zeros kept
     assert sorted(cards) == sorted(str(4970101234567891 + i) for i in range(30))
+
+
+def test_excel_is_told_that_ids_stored_as_text_are_text_on_purpose(tmp_path):
+    # Excel marks every text cell that looks like a number ("17850", "00123") with a green
+    # triangle offering "Convert to number", which would drop the leading zeros.
+    analysis = make_analysis(20)
+    analysis.customers.index = pd.Index([f"{i:05d}" for i in range(20)])
+    analysis.segmentation.assignments.index = analysis.customers.index
+    out = tmp_path / "w.xlsx"
+    stats = write_workbook(analysis, out)
+    with zipfile.ZipFile(out) as zf:
+        parts = sorted(n for n in zf.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert len(parts) == len(stats["sheets"])
+        for name in parts:
+            root = ET.fromstring(zf.read(name))
+            ignored = root.findall(f"{NS}ignoredErrors/{NS}ignoredError")
+            assert [(e.get("sqref"), e.get("numberStoredAsText")) for e in ignored] == [
+                ("A1:XFD1048576", "1")
+            ], name

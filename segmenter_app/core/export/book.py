@@ -122,7 +122,11 @@ class Book:
         """
         unique = self.namer.reserve(name, held=held)
         self._current = unique
-        return self.workbook.add_worksheet(unique), unique
+        ws = self.workbook.add_worksheet(unique)
+        # Ids, postcodes and codes are text on purpose ("00123"): Excel would otherwise flag
+        # each of them "Number stored as text" and offer to convert it, dropping the zeros.
+        ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+        return ws, unique
 
     def tick(self, rows: int) -> None:
         """Count written rows; check for cancel and report progress now and then."""
