@@ -365,3 +365,12 @@ def test_time_zones_after_the_time_are_dropped(values, expected):
 
     result = parse_dates(pd.Series(values, dtype="str"))
     assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+
+
+def test_rows_of_spaces_and_a_dos_end_of_file_mark_are_blank_rows(tmp_path):
+    path = tmp_path / "dos.csv"
+    path.write_bytes(b"Client;Date;Montant\r\nK1;03/01/2026;12,50\r\n ; ; \r\nK2;04/01/2026;8,00\r\n\x1a")
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.account.balanced and analysis.account.kept == 2
+    assert analysis.account.excluded == {"blank_row": 2}

@@ -3,7 +3,8 @@
 The rules, in the order they apply (a row gets the first reason that fits, so the account of a
 file always balances, ``read == kept + sum(excluded)``):
 
-1. ``blank_row``: every cell empty; ``malformed_row``: more fields than the header (text files).
+1. ``blank_row``: every cell empty (or only spaces and control characters, such as a DOS
+   end-of-file mark); ``malformed_row``: more fields than the header (text files).
 2. ``total_row``: a "Total"/"Sous-total"/"Grand total" label and no usable date (totals under a table).
 3. ``no_customer_id``: no customer id, no valid email and no phone number.
 4. ``duplicate``: the exact same cells as an earlier row of the same file.
@@ -209,6 +210,9 @@ def clean_file(
             mark(is_return & cancel, "cancellation")
             mark(is_return, "return")
         std = std.drop(columns=["_cancellation"])
+    blank_code = REASON_KEYS.index("blank_row") + 1
+    rest = (code != 0) & (code != blank_code) & (code != REASON_KEYS.index("malformed_row") + 1)
+    code[_whitespace_rows(frame, rest)] = blank_code
     keep = code == 0
     account = RowAccount(read=n, kept=int(keep.sum()))
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
@@ -237,6 +241,25 @@ def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
     for column in columns:
         blank &= column.isna().to_numpy()
     return blank
+
+
+def _whitespace_rows(frame: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
+    """Among the rows already set aside, those whose every cell is empty or holds only spaces or
+    control characters (a line of separators and spaces, a DOS end-of-file mark): blank rows, not
+    rows without a customer or a date. Column by column on the remaining rows, so a file's many
+    rows without a customer id cost one look at their first column."""
+    rows = np.flatnonzero(candidates)
+    for column in frame.columns:
+        if not len(rows):
+            break
+        cells = frame[column].iloc[rows]
+        blankish = cells.isna().to_numpy().copy()
+        if isinstance(cells.dtype, pd.StringDtype) and not blankish.all():
+            blankish |= values.rx(cells, r"^[\s\x00-\x1f\x7f]*$")
+        rows = rows[blankish]
+    found = np.zeros(len(frame), dtype=bool)
+    found[rows] = True
+    return found
 
 
 def _has_empty(column: pd.Series) -> bool:
