@@ -12,6 +12,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -120,6 +121,9 @@ def test_whole_numbers_past_15_digits_keep_every_digit(tmp_path):
     cards = [4970101234567891 + 7 * i for i in range(20)]
     analysis.customers["Card number"] = pd.array(cards, dtype="int64")
     analysis.customers["Points"] = pd.array(range(20), dtype="int64")
+    # The same codes with a blank are read as floats: they keep their digits too.
+    analysis.customers["Card (float)"] = [float(c) if i else np.nan for i, c in enumerate(cards)]
+    analysis.customers["Spend (float)"] = [1e15 + 0.5 * i for i in range(20)]  # not whole: a number
     out = tmp_path / "w.xlsx"
     write_workbook(analysis, out)
     wb = openpyxl.load_workbook(out, read_only=True)
@@ -129,6 +133,9 @@ def test_whole_numbers_past_15_digits_keep_every_digit(tmp_path):
     written = {row[cards_column] for row in rows[1:]}
     assert written == {str(c) for c in cards}
     assert all(isinstance(row[points_column], int) for row in rows[1:])  # small ones stay numbers
+    floats = {row[rows[0].index("Card (float)")] for row in rows[1:]}
+    assert floats == {str(c) for c in cards[1:]} | {None}
+    assert all(isinstance(row[rows[0].index("Spend (float)")], (int, float)) for row in rows[1:])
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")

@@ -78,7 +78,7 @@ def number_column(header: str, values: Any, kind: str = NUMBER) -> Column:
     digits turned to zeros.
     """
     series = pd.to_numeric(pd.Series(values), errors="coerce")
-    if pd.api.types.is_integer_dtype(series.dtype) and ((series >= _EXACT) | (series <= -_EXACT)).any():
+    if kind in (INTEGER, NUMBER) and _too_long_for_excel(series):
         return text_column(header, [None if pd.isna(v) else str(int(v)) for v in series.tolist()])
     array = series.to_numpy(dtype="float64", na_value=np.nan)
     finite = np.isfinite(array)
@@ -90,6 +90,21 @@ def number_column(header: str, values: Any, kind: str = NUMBER) -> Column:
             for index in np.flatnonzero(~finite).tolist():
                 out[index] = None
     return Column(header, kind, out, width=max(11.0, _header_width(header)))
+
+
+def _too_long_for_excel(series: pd.Series) -> bool:
+    """True when the column holds whole numbers only, some of 16 digits or more.
+
+    A column of codes with a blank is read as floats (1 -> 1.0), so floats count when every
+    one of them is whole.
+    """
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return bool(((series >= _EXACT) | (series <= -_EXACT)).any())
+    if not pd.api.types.is_float_dtype(series.dtype):
+        return False
+    array = series.to_numpy(dtype="float64", na_value=np.nan)
+    finite = array[np.isfinite(array)]
+    return bool((np.abs(finite) >= _EXACT).any() and (finite == np.round(finite)).all())
 
 
 def date_column(header: str, values: Any) -> Column:
