@@ -374,3 +374,18 @@ def test_rows_of_spaces_and_a_dos_end_of_file_mark_are_blank_rows(tmp_path):
     import_files(analysis, [str(path)])
     assert analysis.account.balanced and analysis.account.kept == 2
     assert analysis.account.excluded == {"blank_row": 2}
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "sheet Notes"), ("fr", "feuille Notes")])
+def test_a_notes_sheet_first_says_which_sheets_to_choose(tmp_path, capsys, lang, words):
+    from segmenter_app.cli import main
+
+    path = report_workbook(tmp_path / "ventes.xlsx")
+    code = main(["segment", str(path), "--out", str(tmp_path / "out.xlsx"), "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert words in err and '{"sheet": "Ventes 2026"}' in err
+    # Following the message's advice works.
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"sheet": "Ventes 2026"}', encoding="utf-8")
+    assert main(["segment", str(path), "--out", str(tmp_path / "out.xlsx"), "--mapping", str(mapping)]) == 0

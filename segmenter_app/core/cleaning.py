@@ -79,6 +79,14 @@ T = Messages(
             "Dans {path}, aucune colonne n'a été reconnue comme {roles}. Choisissez les colonnes à l'étape "
             "Collecter, ou passez un fichier de correspondance avec --mapping.",
         ),
+        "missing_roles_sheet": (
+            "In {path}, sheet {sheet}, no column was recognised as {roles}. The workbook has other sheets "
+            "({others}): choose the sheet in the Collect step, or name it in a mapping file given with "
+            '--mapping, for example {{"sheet": "{example}"}}.',
+            "Dans {path}, feuille {sheet}, aucune colonne n'a été reconnue comme {roles}. Le classeur a "
+            "d'autres feuilles ({others}) : choisissez la feuille à l'étape Collecter, ou indiquez-la dans "
+            'un fichier de correspondance passé avec --mapping, par exemple {{"sheet": "{example}"}}.',
+        ),
     }
 )
 
@@ -281,6 +289,20 @@ def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
         if schema.AMOUNT not in by_role and schema.UNIT_PRICE not in by_role:
             missing.append("amount / unit_price")
     if missing:
+        others = [
+            s["name"] for s in raw.sheets or [] if s.get("name") != raw.sheet and s.get("state") == "visible"
+        ]
+        if raw.sheet is not None and others:
+            # A cover or notes sheet first in the workbook: say where the table may be.
+            raise UserError(
+                T,
+                "missing_roles_sheet",
+                path=Path(raw.path).name,
+                sheet=raw.sheet,
+                roles=", ".join(missing),
+                others=", ".join(others),
+                example=others[0],
+            )
         raise UserError(T, "missing_roles", path=Path(raw.path).name, roles=", ".join(missing))
 
 
