@@ -7,6 +7,7 @@ calamine, the file system) on data the project had not seen, and failed before i
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -194,3 +195,34 @@ def test_excel_is_told_that_ids_stored_as_text_are_text_on_purpose(tmp_path):
             assert [(e.get("sqref"), e.get("numberStoredAsText")) for e in ignored] == [
                 ("A1:XFD1048576", "1")
             ], name
+
+
+def _excel_unescape(text: str) -> str:
+    """What Excel reads from an escaped XML string (``_xHHHH_`` is one character)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def test_table_column_names_read_by_excel_match_their_header_cells(tmp_path):
+    # Column names as files that went through openpyxl carry them: Excel decodes _xHHHH_ in
+    # a table's column names, so "Notes_x000D_" must be written escaped or the table's column
+    # ("Notes\r") differs from its header cell and Excel repairs the workbook.
+    analysis = make_analysis(20)
+    analysis.excluded["Notes_x000D_"] = ["a", "b", "c"]
+    analysis.excluded["_x0041_"] = ["d", "e", "f"]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    with zipfile.ZipFile(out) as zf:
+        workbook = ET.fromstring(zf.read("xl/workbook.xml"))
+        names = [sheet.get("name") for sheet in workbook.iter(f"{NS}sheet")]
+        sheet_part = f"xl/worksheets/sheet{names.index('Excluded rows') + 1}.xml"
+        cells = {}
+        for cell in ET.fromstring(zf.read(sheet_part)).iter(f"{NS}c"):
+            text = cell.find(f"{NS}is/{NS}t")
+            if text is not None and re.fullmatch(r"[A-Z]+1", cell.get("r")):
+                cells[cell.get("r")] = _excel_unescape(text.text)
+        tables = [ET.fromstring(zf.read(n)) for n in zf.namelist() if n.startswith("xl/tables/")]
+    table = next(t for t in tables if "Notes" in str([c.get("name") for c in t.iter(f"{NS}tableColumn")]))
+    columns = [_excel_unescape(c.get("name")) for c in table.iter(f"{NS}tableColumn")]
+    header = [cells[f"{chr(65 + i)}1"] for i in range(len(columns))]
+    assert columns == header
+    assert header[-2:] == ["Notes_x000D_", "_x0041_"]

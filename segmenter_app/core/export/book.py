@@ -10,6 +10,7 @@ is exactly what the mode needs. Tables therefore cost almost nothing (see bench/
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLS = 16_384
+_XML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _TICK_ROWS = 2_000  # check cancel and report progress every this many rows (~20 ms of work)
 _REPORT_EVERY_S = 0.1  # at most this often, so the GUI is not flooded
 
@@ -278,7 +280,7 @@ class Book:
                 0,
                 header_row + 1,
                 last_col,
-                {"columns": [{"header": h} for h in headers], "style": TABLE_STYLE},
+                {"columns": [{"header": xml_escaped_name(h)} for h in headers], "style": TABLE_STYLE},
             )
         finally:
             ws.constant_memory = True
@@ -384,6 +386,18 @@ def _lines(text: Any, width: float) -> int:
         return 1
     per_line = max(int(width * 1.1) - 1, 1)
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def xml_escaped_name(text: str) -> str:
+    """A table column's name as its XML attribute must hold it.
+
+    Excel reads ``_xHHHH_`` in a column name as an escaped character (it writes a line break
+    as ``_x000a_`` there), while XlsxWriter writes the name as it is: a header that really
+    reads "Notes_x000D_" (common in files that went through openpyxl) would name the column
+    "Notes\r", differ from its header cell, and make Excel repair the table. The literal
+    underscore is escaped as ``_x005F_``, as XlsxWriter already does in the cells.
+    """
+    return _XML_ESCAPE.sub(r"_x005F_\1", text)
 
 
 def unique_headers(headers: Sequence[str]) -> list[str]:
