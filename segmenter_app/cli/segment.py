@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
+from segmenter_app.core.reading.detect import check_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,8 @@ def parse_options(args: argparse.Namespace) -> Any:
     for path in args.files:
         if not Path(path).exists():
             raise UserError(T, "no_file", path=path)
+        # A folder, or a pipe that would block the import for ever: said before anything opens it.
+        check_regular_file(Path(path))
     check_not_empty(args, ("report", "mapping", "rules", "csv_dir", "key_file", "save_project"))
     check_outputs(args)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":

@@ -76,6 +76,10 @@ P = Messages(
             "'{path}' is one of the analysis' input files: choose another name for the project, so the original data is never overwritten.",
             "« {path} » est l'un des fichiers d'entrée de l'analyse : choisissez un autre nom pour le projet, afin de ne jamais écraser les données d'origine.",
         ),
+        "is_folder_open": (
+            "'{path}' is a folder, not a project file. Give the path of the .segmenter file saved by Segmenter.",
+            "« {path} » est un dossier, pas un fichier de projet. Donnez le chemin du fichier .segmenter enregistré par Segmenter.",
+        ),
         "is_folder": (
             "'{path}' is a folder. Choose a file name for the project.",
             "« {path} » est un dossier. Choisissez un nom de fichier pour le projet.",
@@ -390,8 +394,12 @@ def _check_archive(zf: zipfile.ZipFile, path: Path) -> None:
 def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The manifest of a project file (format, version, app version, tables), checked."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise UserError(P, "missing", path=str(p))
+    if p.is_dir():
+        raise UserError(P, "is_folder_open", path=str(p))
+    if not p.is_file():  # a pipe would block the open for ever, a device give endless bytes
+        raise UserError(P, "not_project", path=str(p))
     try:
         with zipfile.ZipFile(p) as zf:
             _check_archive(zf, p)

@@ -28,6 +28,7 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.actions.playbooks import normalize
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading.detect import check_regular_file
 from segmenter_app.core.reading.table import fingerprint
 from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_numbers
 
@@ -246,8 +247,9 @@ def read_results(
     from segmenter_app.core import collect
 
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise UserError(R, "missing", path=str(p))
+    check_regular_file(p)  # a folder or a pipe, said as such
     if not isinstance(window_days, int) or not 1 <= window_days <= 366:
         raise UserError(R, "bad_window", value=window_days)
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None

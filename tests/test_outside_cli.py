@@ -1,0 +1,168 @@
+"""An outside check of both commands on hostile paths and files they had never seen: gzip bombs,
+folders and pipes given as files, outputs that are devices or pipes.
+
+Each case ends in exit 2 with a message in the chosen language that says what to do, never a
+crash, a hang or a file replaced. The files are built here, in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from test_cli_hostile import SHOP_IDS, cli, results_csv, shop_csv
+
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
+
+FIFO = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    """The small shop's sales file (40 customers over 2025)."""
+    return shop_csv(tmp_path_factory.mktemp("shop") / "shop.csv")
+
+
+@pytest.fixture(scope="module")
+def shop_project(tmp_path_factory, shop) -> Path:
+    """The small shop segmented (RFM, 10% control) and saved as a project."""
+    folder = tmp_path_factory.mktemp("project")
+    path = folder / "shop.segmenter"
+    code = main(["segment", str(shop), "--out", str(folder / "s.xlsx"), "--save-project", str(path)])
+    assert code == EXIT_OK
+    return path
+
+
+def gzip_bomb(path: Path, header: bytes, inflated_mib: int) -> Path:
+    """A .csv.gz whose header line is followed by ``inflated_mib`` MiB of one byte repeated:
+    a file of a few hundred KiB that inflates a thousand times."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"0" * (1 << 20)
+    with path.open("wb") as fh:
+        fh.write(packer.compress(header))
+        for _ in range(inflated_mib):
+            fh.write(packer.compress(block))
+        fh.write(packer.flush())
+    return path
+
+
+# --- Gzip bombs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["segment", "measure"])
+def test_gzip_bomb_is_refused_before_it_is_read(tmp_path, capsys, shop_project, command):
+    bomb = gzip_bomb(tmp_path / "ventes.csv.gz", b"order,date,customer,amount\n", 300)
+    assert bomb.stat().st_size < 1024**2  # small on disk: 300 MiB once inflated
+    for lang, words in (("en", "safety limit"), ("fr", "limite de sécurité")):
+        started = time.monotonic()
+        if command == "segment":
+            code, err = cli(capsys, "segment", str(bomb), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        else:
+            code, err = cli(
+                capsys,
+                "measure",
+                str(shop_project),
+                str(bomb),
+                "--campaign-date",
+                "2025-06-01",
+                "--out",
+                str(tmp_path / "o.xlsx"),
+                "--lang",
+                lang,
+            )
+        assert code == EXIT_INPUT, err
+        assert words in err and "ventes.csv.gz" in err, err
+        assert time.monotonic() - started < 30
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_an_ordinary_gzip_export_is_still_read(tmp_path, capsys, shop):
+    import gzip
+
+    packed = tmp_path / "shop.csv.gz"
+    packed.write_bytes(gzip.compress(shop.read_bytes()))
+    code, err = cli(capsys, "segment", str(packed), "--out", str(tmp_path / "o.xlsx"), "--lang", "en")
+    assert code == EXIT_OK, err
+
+
+def test_two_gzip_members_one_a_bomb_are_refused(tmp_path):
+    """``cat small.gz bomb.gz``: the second member counts too."""
+    import gzip
+
+    from segmenter_app.core.i18n import UserError
+    from segmenter_app.core.reading import detect
+
+    first = gzip.compress(b"order,date,customer,amount\n1,2025-01-05,C1,10.00\n")
+    bomb = gzip_bomb(tmp_path / "b.gz", b"", 300).read_bytes()
+    joined = tmp_path / "joined.csv.gz"
+    joined.write_bytes(first + bomb)
+    with pytest.raises(UserError) as caught:
+        detect.sniff(joined)
+    assert caught.value.key == "too_big"
+
+
+# --- Folders and pipes given as files ---------------------------------------------------------------
+
+
+def test_a_folder_given_as_a_file_is_said_to_be_a_folder(tmp_path, capsys, shop_project):
+    folder = tmp_path / "exports été"
+    folder.mkdir()
+    for lang, words in (("en", "is a folder"), ("fr", "est un dossier")):
+        code, err = cli(capsys, "segment", str(folder), "--out", str(tmp_path / "o.xlsx"), "--lang", lang)
+        assert code == EXIT_INPUT and words in err, err
+        code, err = cli(
+            capsys,
+            "measure",
+            str(shop_project),
+            str(folder),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_INPUT and words in err, err
+        code, err = cli(
+            capsys, "measure", str(folder), str(folder), "--out", str(tmp_path / "o.xlsx"), "--lang", lang
+        )
+        assert code == EXIT_INPUT and words in err, err
+
+
+@FIFO
+@pytest.mark.parametrize("role", ["segment FILE", "measure RESULTS", "measure PROJECT"])
+def test_a_named_pipe_given_as_a_file_is_refused_without_waiting(tmp_path, role):
+    """Opening a FIFO with no writer blocks for ever: it must be refused before anything opens it
+    (run in a child process, so a hang fails the test instead of stopping the suite)."""
+    import subprocess
+
+    pipe = tmp_path / "ventes.csv"
+    os.mkfifo(pipe)
+    project = tmp_path / "p.segmenter"
+    shop = shop_csv(tmp_path / "shop.csv")
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    out = str(tmp_path / "o.xlsx")
+    if role != "segment FILE":
+        assert main(["segment", str(shop), "--out", out, "--save-project", str(project)]) == EXIT_OK
+    args = {
+        "segment FILE": ["segment", str(pipe), "--out", out],
+        "measure RESULTS": ["measure", str(project), str(pipe), "--out", out],
+        "measure PROJECT": ["measure", str(pipe), str(results), "--out", out],
+    }[role]
+    said = {"en": "not an ordinary file", "fr": "pas un fichier ordinaire"}
+    if role == "measure PROJECT":
+        said = {"en": "is not a Segmenter project file", "fr": "n'est pas un fichier de projet"}
+    for lang, words in said.items():
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "segmenter_app", *args, "--lang", lang],
+                capture_output=True,
+                timeout=60,
+                text=True,
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"{role}: a named pipe made the command wait for ever")
+        assert done.returncode == EXIT_INPUT, done.stderr
+        assert words in done.stderr and "Traceback" not in done.stderr, done.stderr
