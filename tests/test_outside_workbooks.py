@@ -226,3 +226,19 @@ def test_table_column_names_read_by_excel_match_their_header_cells(tmp_path):
     header = [cells[f"{chr(65 + i)}1"] for i in range(len(columns))]
     assert columns == header
     assert header[-2:] == ["Notes_x000D_", "_x0041_"]
+
+
+def test_sheet_names_read_by_excel_are_valid_and_unique(tmp_path):
+    # Excel decodes _xHHHH_ in sheet names too: "a_x003A_b" would read "a:b" (forbidden),
+    # "Spending_x000D_" would end with a carriage return, "_x0041_" would clash with "A".
+    analysis = make_analysis(60)
+    rename_segments(analysis, {0: "A", 1: "_x0041_", 2: "a_x003A_b", 3: "High Spending_x000D_"})
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    with zipfile.ZipFile(out) as zf:
+        workbook = ET.fromstring(zf.read("xl/workbook.xml"))
+    names = [_excel_unescape(sheet.get("name")) for sheet in workbook.iter(f"{NS}sheet")]
+    assert len({n.lower() for n in names}) == len(names)
+    for name in names:
+        assert not set(name) & set("[]:*?/\\") and name.isprintable(), repr(name)
+    assert names[2:6] == ["A", "x0041_", "a x003A_b", "High Spending x000D_"]

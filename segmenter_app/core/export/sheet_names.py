@@ -14,11 +14,18 @@ _INVALID = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 # Readable stand-ins for the characters Excel forbids in sheet names.
 _REPLACE = str.maketrans({"[": "(", "]": ")", ":": " -", "/": "-", "\\": "-", "*": "", "?": ""})
 _RESERVED = {"history"}
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def clean_sheet_name(name: str, fallback: str = "Sheet") -> str:
-    """``name`` with forbidden characters replaced, trimmed to 31 characters, never empty."""
-    text = _INVALID.sub("", str(name).translate(_REPLACE))
+    """``name`` with forbidden characters replaced, trimmed to 31 characters, never empty.
+
+    A sheet's name is an escaped XML string for Excel: ``_x000D_`` in it reads as a carriage
+    return and ``_x003A_`` as a colon (XlsxWriter writes the name as it is). Such a pattern
+    (a column name that went through openpyxl, in a cluster's name) loses its first
+    underscore, so Excel reads the name as every other program does.
+    """
+    text = _INVALID.sub("", _ESCAPE_LIKE.sub(r" \1", str(name)).translate(_REPLACE))
     text = " ".join(text.split())  # newlines and runs of spaces
     text = text.strip("'").strip()
     text = _cut(text, MAX_SHEET_NAME).strip().strip("'").strip()
