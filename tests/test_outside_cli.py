@@ -166,3 +166,63 @@ def test_a_named_pipe_given_as_a_file_is_refused_without_waiting(tmp_path, role)
             pytest.fail(f"{role}: a named pipe made the command wait for ever")
         assert done.returncode == EXIT_INPUT, done.stderr
         assert words in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+# --- Outputs that are devices or pipes ------------------------------------------------------------
+
+
+def _outputs(tmp_path: Path, shop: Path, project: Path, command: str, option: str, target: Path) -> list[str]:
+    """The command line writing ``option`` to ``target`` (the other outputs to plain files)."""
+    out = {"--out": str(tmp_path / "o.xlsx"), "--report": str(tmp_path / "r.json")}
+    out[option] = str(target)
+    if command == "segment":
+        return ["segment", str(shop), *[x for kv in out.items() for x in kv]]
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["yes", "no"] * 20, ["10"] * 40)
+    return ["measure", str(project), str(results), *[x for kv in out.items() for x in kv]]
+
+
+@FIFO
+@pytest.mark.parametrize("command", ["segment", "measure"])
+@pytest.mark.parametrize("option", ["--out", "--report", "--save-project"])
+def test_an_output_that_is_a_pipe_is_refused_and_left_in_place(
+    tmp_path, capsys, shop, shop_project, command, option
+):
+    """Saving writes a new file and moves it over the target: over a pipe or a device (``--report
+    /dev/full``) that replaced the device itself. A link named like a workbook counts too."""
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    target = pipe
+    if option == "--out":  # --out must end in .xlsx: a link of that name to the pipe
+        target = tmp_path / "o2.xlsx"
+        target.symlink_to(pipe)
+    for lang, words in (("en", "not an ordinary file"), ("fr", "pas un fichier ordinaire")):
+        code, err = cli(
+            capsys, *_outputs(tmp_path, shop, shop_project, command, option, target), "--lang", lang
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err, err
+        assert stat.S_ISFIFO(os.stat(target).st_mode)  # still the pipe
+        assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+@FIFO
+def test_library_saves_refuse_a_pipe_too(tmp_path, shop_project):
+    """The window saves projects and the command writes reports through these functions."""
+    import stat
+
+    from segmenter_app.core import project
+    from segmenter_app.core.i18n import UserError
+    from segmenter_app.core.report import write_report
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    analysis = project.load_project(shop_project)
+    with pytest.raises(UserError) as caught:
+        project.save_project(analysis, pipe)
+    assert "n'est pas un fichier ordinaire" in caught.value.text("fr")
+    with pytest.raises(UserError) as caught:
+        write_report({"a": 1}, pipe)
+    assert "not an ordinary file" in caught.value.text("en")
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)

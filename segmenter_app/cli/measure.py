@@ -119,7 +119,11 @@ def _check_outputs(args: argparse.Namespace) -> None:
     """Refuse to write the workbook or the report over the results, the project or the compared
     project, or over each other (the saved project may replace the project it was opened from)."""
     from segmenter_app.cli.segment import T as SEGMENT_TEXTS
+    from segmenter_app.cli.segment import check_special_output
 
+    for option, value in (("out", args.out), ("report", args.report), ("save-project", args.save_project)):
+        if value:
+            check_special_output(option, Path(value))
     read = {Path(p).resolve() for p in (args.results, args.project, args.compare) if p}
     written: set[Path] = set()
     for path in (args.out, args.report):

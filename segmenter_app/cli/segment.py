@@ -64,6 +64,10 @@ T = Messages(
             "'{path}' (--{option}) is one of the files to read, and Segmenter never writes over its input files: choose another name.",
             "« {path} » (--{option}) est l'un des fichiers à lire, et Segmenter n'écrit jamais par-dessus ses fichiers d'entrée : choisissez un autre nom.",
         ),
+        "special_output": (
+            "'{path}' (--{option}) is not an ordinary file but a device or a pipe, which Segmenter would have to replace to write it: give the name of a file, for example --{option} {example}.",
+            "« {path} » (--{option}) n'est pas un fichier ordinaire mais un périphérique ou un tube, que Segmenter devrait remplacer pour l'écrire : donnez un nom de fichier, par exemple --{option} {example}.",
+        ),
         "same_output": (
             "--{first} and --{second} both name '{path}': give each output its own file name.",
             "--{first} et --{second} désignent tous deux « {path} » : donnez à chaque sortie son propre nom de fichier.",
@@ -244,6 +248,18 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+EXAMPLES = {"out": "segments.xlsx", "report": "report.json", "save-project": "shop.segmenter"}
+
+
+def check_special_output(option: str, path: Path) -> None:
+    """Refuse an output that exists and is neither a file nor a folder (``/dev/full``, a pipe, or
+    a link to one): saving replaces the target by a new file, which would remove the device or
+    the pipe itself (as root, ``/dev/full`` became a regular file)."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        example = EXAMPLES.get(option, "output.txt")
+        raise UserError(T, "special_output", path=str(path), option=option, example=example)
+
+
 def check_outputs(args: argparse.Namespace) -> None:
     """Refuse outputs that would overwrite an input file or one another (nothing given is lost)."""
     from segmenter_app.core.pipeline import default_key_path
@@ -257,6 +273,7 @@ def check_outputs(args: argparse.Namespace) -> None:
         if not value:
             continue
         path = Path(value)
+        check_special_output(option, path)
         if any(_same_file(path, Path(r)) for r in reads if r):
             raise UserError(T, "is_input", path=value, option=option)
         for first, other in seen:

@@ -84,6 +84,10 @@ P = Messages(
             "'{path}' is a folder. Choose a file name for the project.",
             "« {path} » est un dossier. Choisissez un nom de fichier pour le projet.",
         ),
+        "special": (
+            "'{path}' is not an ordinary file but a device or a pipe, which saving would replace. Choose a file name for the project, ending in .segmenter.",
+            "« {path} » n'est pas un fichier ordinaire mais un périphérique ou un tube, que l'enregistrement remplacerait. Choisissez un nom de fichier pour le projet, terminé par .segmenter.",
+        ),
         "cannot_write": (
             "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
             "Le projet n'a pas pu être enregistré dans « {path} » ({detail}). Fermez-le s'il est ouvert dans un autre programme, ou choisissez un autre dossier.",
@@ -353,6 +357,9 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
     }
     if target.is_dir():
         raise UserError(P, "is_folder", path=str(target))
+    if target.exists() and not target.is_file():
+        # A device or a pipe: the move into place would replace the device itself.
+        raise UserError(P, "special", path=str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -32,6 +32,10 @@ T = Messages(
             "{count} customer(s) have only returns, no purchase, up to the analysis date: they are in no segment (their rows are still counted as kept).",
             "{count} client(s) n'ont que des retours, aucun achat, jusqu'à la date d'analyse : ils ne sont dans aucun segment (leurs lignes restent comptées comme conservées).",
         ),
+        "special": (
+            "'{path}' is not an ordinary file but a device or a pipe, which writing the report would replace. Choose a file name for the report, ending in .json.",
+            "« {path} » n'est pas un fichier ordinaire mais un périphérique ou un tube, que l'écriture du rapport remplacerait. Choisissez un nom de fichier pour le rapport, terminé par .json.",
+        ),
     }
 )
 
@@ -166,6 +170,9 @@ def write_report(
     from segmenter_app.core.export.atomic import MESSAGES, atomic_path
 
     target = Path(path)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or a pipe: the atomic move would replace it (as root, /dev/full itself).
+        raise UserError(T, "special", path=str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
