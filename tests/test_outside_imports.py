@@ -389,3 +389,24 @@ def test_a_notes_sheet_first_says_which_sheets_to_choose(tmp_path, capsys, lang,
     mapping = tmp_path / "mapping.json"
     mapping.write_text('{"sheet": "Ventes 2026"}', encoding="utf-8")
     assert main(["segment", str(path), "--out", str(tmp_path / "out.xlsx"), "--mapping", str(mapping)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # Squarespace orders: "Amount Refunded" is money but not the sale; "Total" is.
+        ("Order ID,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Discount Amount,Amount Refunded,Total",
+         "{d}{m},{c}@x.com,paid,{y}-{m}-{d} 10:00:00 +0100,EUR,{a:.2f},0.00,0.00,0.00,{a:.2f}"),
+        # Ecwid / Lightspeed eCom: a "Customer name" column beside the email does not identify customers.
+        ("order_number,order_date,order_total,payment_status,customer_email,customer_name",
+         "{d}{m},{y}-{m}-{d} 10:00:00,{a:.2f},PAID,{c}@x.com,Jane"),
+        ("Number;Date;Customer email;Customer name;Status;Total incl. tax",
+         "ORD{d}{m};{d}-{m}-{y} 10:00;{c}@x.nl;Jan;completed;{ac}"),
+        # A second-hand marketplace's sales, in French: the buyer is the customer.
+        ("Date de vente;Article;Acheteur;Prix;Statut", "{d}/{m}/{y};Pull;{c};{ac} €;Terminée"),
+        # A fee column before an unknown money column is not taken for the sale.
+        ("Date,Name,Fee,Einnahme,From Email Address", "{d}/{m}/{y},{c},-0.35,{a:.2f},{c}@mail.com"),
+    ],
+)  # fmt: skip
+def test_shop_exports_with_money_and_name_columns_that_are_not_the_sale(tmp_path, header, row):
+    test_payment_and_marketplace_exports(tmp_path, header, row, ",")

@@ -61,6 +61,8 @@ SYNONYMS: dict[str, set[str]] = {
         "buyer id",
         "buyer",
         "buyer user id",  # Etsy
+        "acheteur",
+        "acheteuse",
         "id",
         "customer code",
         "identifiant client",

@@ -39,6 +39,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kund",
         "kundnummer",
         "kundnr",
+        "kaufer",
+        "kaeufer",
+        "comprador",
+        "acquirente",
+        "koper",
     ),
     schema.EMAIL: ("e mail adresse", "correo", "correo electronico", "posta elettronica", "e mailadres"),
     schema.PHONE: (

@@ -119,7 +119,7 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
             value_guess = _guess_from_numbers(col, frame[col])
         if value_guess is not None:
             candidates.append(value_guess)
-    return _fill_orders(frame, _assign(columns, candidates))
+    return _fill_orders(frame, _names_are_not_ids(_assign(columns, candidates)))
 
 
 # A word for "date" anywhere in a header, also inside a compound ("Orderdatum", "Fecha del pedido").
@@ -140,9 +140,47 @@ def _header_word_role(norm: str, series: pd.Series) -> str | None:
     if dated and matched[:1] != [schema.ORDER_DATE] and _dates_like(_sample(series)):
         return schema.ORDER_DATE
     money = [r for r in matched if r in (schema.AMOUNT, schema.UNIT_PRICE)]
+    if money and _not_a_sale(norm):
+        # "Amount Refunded", "Shipping amount", "Tax total": money, but not what the customer
+        # spent; the header's other word decides ("Montant remise" is a discount), else nothing.
+        rest = [r for r in matched if r not in money]
+        return rest[0] if rest else None
     if money and matched[0] != money[0] and _amounts_like(_sample(series)):
         return money[0]
     return matched[0] if matched else None
+
+
+# Words that make an amount something else than the sale: refunds, fees, shipping, discounts,
+# balances; taxes unless the header says the amount includes them ("Total incl. tax", "TTC").
+_NOT_SALE = re.compile(
+    r"\b(?:refund\w*|rembours\w*|erstatt\w*|reembols\w*|fees?|frais|commission|shipping|livraison|"
+    r"versand\w*|envio|discount|remise|rabatt|descuento|sconto|korting|balance|solde|saldo)\b"
+)
+_TAX = re.compile(r"\b(?:tax|taxes|tva|vat|mwst|ust|iva|btw)\b")
+_INCLUDED = re.compile(r"\b(?:incl\w*|inkl\w*|including|ttc|with|avec|con|met)\b")
+# A person's name: "Customer name" is not an identifier when the file has an email or a phone.
+_NAME_WORD = re.compile(r"\b(?:name|nom|naam|nombre|nome)\b")
+
+
+def _not_a_sale(norm: str) -> bool:
+    """True for a money header that is not the amount spent (see ``_NOT_SALE``)."""
+    return bool(_NOT_SALE.search(norm)) or (bool(_TAX.search(norm)) and not _INCLUDED.search(norm))
+
+
+def _names_are_not_ids(guesses: dict[str, RoleGuess]) -> dict[str, RoleGuess]:
+    """A "Customer name" column taken for the customer id by its word "customer" is left out when
+    the file has an email or a phone to identify customers (two customers can share a name)."""
+    roles = {g.role for g in guesses.values()}
+    if not roles & {schema.EMAIL, schema.PHONE}:
+        return guesses
+    return {
+        col: RoleGuess(col, schema.IGNORE, 0.0, "none")
+        if g.role == schema.CUSTOMER_ID
+        and g.reason == "header-word"
+        and _NAME_WORD.search(normalize_header(col))
+        else g
+        for col, g in guesses.items()
+    }
 
 
 def _fill_orders(frame: pd.DataFrame, guesses: dict[str, RoleGuess]) -> dict[str, RoleGuess]:
@@ -158,6 +196,8 @@ def _fill_orders(frame: pd.DataFrame, guesses: dict[str, RoleGuess]) -> dict[str
         return guesses
     want, looks = (schema.AMOUNT, _amounts_like) if has_date else (schema.ORDER_DATE, _dates_like)
     for col, guess in guesses.items():
+        if want == schema.AMOUNT and _not_a_sale(normalize_header(col)):
+            continue  # a fee, a refund, a shipping cost: not the sale
         if guess.role == schema.IGNORE and guess.reason == "none" and looks(_sample(frame[col])):
             return {**guesses, col: RoleGuess(col, want, 0.45, "values")}
     return guesses
