@@ -242,3 +242,20 @@ def test_sheet_names_read_by_excel_are_valid_and_unique(tmp_path):
     for name in names:
         assert not set(name) & set("[]:*?/\\") and name.isprintable(), repr(name)
     assert names[2:6] == ["A", "x0041_", "a x003A_b", "High Spending x000D_"]
+
+
+def test_pseudonyms_of_excluded_rows_match_the_customers_pseudonyms(tmp_path):
+    # Online Retail writes its ids as 17850.0; the import makes them 17850. The Excluded rows
+    # hashed the file's text, so none of its 7,170 pseudonyms matched a customer's.
+    analysis = make_analysis(20)
+    analysis.excluded["Client"] = [None, "00017.0", " C00002 "]
+    analysis.customers.index = pd.Index(["00017", *analysis.customers.index[1:]])
+    analysis.segmentation.assignments.index = analysis.customers.index
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out, pseudonymize_key_path=tmp_path / "key.txt")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    customers = {row[0] for row in wb["All customers"].iter_rows(min_row=2, values_only=True)}
+    rows = list(wb["Excluded rows"].iter_rows(values_only=True))
+    column = rows[0].index("Client")
+    excluded = [row[column] for row in rows[1:]]
+    assert excluded[0] is None and excluded[1] in customers and excluded[2] in customers

@@ -17,6 +17,7 @@ from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
 from segmenter_app.core.export.summary_sheet import set_print_layout
+from segmenter_app.core.reading.values import normalize_ids
 
 # Plan fields shown, in order, with their cell kind and column width; the plan's other fields
 # are internal. The printed page holds the columns up to the control share (PRINTED_FIELDS).
@@ -135,10 +136,10 @@ def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
         if pseudonym is not None and role in pseudonym.LEFT_OUT:
             continue
         if pseudonym is not None and role == s.CUSTOMER_ID:
-            cells = [
-                None if v is None or v != v or str(v).strip() == "" else str(v).strip()
-                for v in values.tolist()
-            ]
+            # The id as the import made it ("17850.0" in the file is customer "17850"), so the
+            # pseudonym here is the one All customers shows for the same customer.
+            normal = normalize_ids(values.reset_index(drop=True))
+            cells = [None if v is None or v != v or str(v).strip() == "" else str(v) for v in normal.tolist()]
             hashed = pseudonym.hash_ids([c for c in cells if c is not None])
             it = iter(hashed)
             cols.append(k.text_column(str(column), [None if c is None else next(it) for c in cells]))
