@@ -410,3 +410,24 @@ def test_a_notes_sheet_first_says_which_sheets_to_choose(tmp_path, capsys, lang,
 )  # fmt: skip
 def test_shop_exports_with_money_and_name_columns_that_are_not_the_sale(tmp_path, header, row):
     test_payment_and_marketplace_exports(tmp_path, header, row, ",")
+
+
+def test_gender_words_of_neighbouring_languages():
+    from segmenter_app.core.reading.values import normalize_gender
+
+    words = [
+        "weiblich",
+        "Männlich",
+        "Frau",
+        "Herr",
+        "mujer",
+        "Hombre",
+        "donna",
+        "uomo",
+        "vrouw",
+        "Dhr.",
+        "divers",
+    ]
+    assert normalize_gender(pd.Series(words, dtype="str")).tolist() == [
+        "F", "M", "F", "M", "F", "M", "F", "M", "F", "M", "divers"
+    ]  # fmt: skip

@@ -491,10 +491,25 @@ def parse_booleans(series: pd.Series) -> pd.Series:
     return out
 
 
+# Gender words and titles in French and English, and in the German, Spanish, Italian, Dutch and
+# Portuguese of neighbouring countries' exports (lower case, without the final dot).
+_FEMALE = frozenset(
+    {"f", "femme", "female", "woman", "w", "mme", "mrs", "ms", "miss", "madame", "mlle"}
+    | {"weiblich", "frau", "mujer", "femenino", "sra", "señora", "donna", "femmina", "signora", "sig.ra"}
+    | {"vrouw", "mevrouw", "mevr", "feminino", "senhora", "v"}
+)
+_MALE = frozenset(
+    {"m", "h", "homme", "male", "man", "mr", "monsieur"}
+    | {"männlich", "maennlich", "herr", "hombre", "masculino", "sr", "señor", "uomo", "maschio", "signore"}
+    | {"sig", "heer", "meneer", "dhr", "senhor"}
+)
+
+
 def normalize_gender(series: pd.Series) -> pd.Series:
-    """Gender codes to "F" or "M" when recognisable (F/femme/female/Mme, H/M/homme/male/M.), else as written."""
+    """Gender codes to "F" or "M" when recognisable (F/femme/female/Mme/weiblich/mujer/donna/vrouw,
+    H/M/homme/male/M./männlich/hombre/uomo/heer), else as written."""
     text = as_text(series)
     low = text.str.lower().str.strip(". ")
-    female = low.isin({"f", "femme", "female", "woman", "w", "mme", "mrs", "ms", "miss", "madame", "mlle"})
-    male = low.isin({"m", "h", "homme", "male", "man", "mr", "monsieur"})
+    female = low.isin(_FEMALE)
+    male = low.isin(_MALE)
     return text.where(~female.fillna(False), "F").where(~male.fillna(False), "M")
