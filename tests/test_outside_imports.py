@@ -431,3 +431,12 @@ def test_gender_words_of_neighbouring_languages():
     assert normalize_gender(pd.Series(words, dtype="str")).tolist() == [
         "F", "M", "F", "M", "F", "M", "F", "M", "F", "M", "divers"
     ]  # fmt: skip
+
+
+def test_yes_and_no_of_neighbouring_languages():
+    from segmenter_app.core.reading.values import parse_booleans
+
+    words = ["ja", "Nein", "sí", "no", "sì", "Sim", "não", "nee", "peut-être"]
+    assert parse_booleans(pd.Series(words, dtype="str")).tolist() == [
+        True, False, True, False, True, True, False, False, pd.NA
+    ]  # fmt: skip

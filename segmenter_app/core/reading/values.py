@@ -478,12 +478,18 @@ def normalize_phones(
     return canonical.where(ok.fillna(False), None)
 
 
-_TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "opt-in", "optin", "subscribed", "inscrit"}
-_FALSE = {"0", "false", "no", "n", "non", "faux", "opt-out", "optout", "unsubscribed", "desinscrit"}
+_TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "opt-in", "optin", "subscribed", "inscrit"} | {
+    # German, Spanish, Italian, Dutch, Portuguese.
+    "ja", "j", "wahr", "si", "sí", "sì", "verdadero", "vero", "waar", "sim", "verdadeiro",
+}  # fmt: skip
+_FALSE = {"0", "false", "no", "n", "non", "faux", "opt-out", "optout", "unsubscribed", "desinscrit"} | {
+    "nein", "falsch", "falso", "nee", "onwaar", "nao", "não",
+}  # fmt: skip
 
 
 def parse_booleans(series: pd.Series) -> pd.Series:
-    """Yes/no columns in French or English to a nullable boolean (unknown stays NA)."""
+    """Yes/no columns in French or English (and ja/nein, sí, sì, sim/não...) to a nullable boolean
+    (unknown stays NA)."""
     text = as_text(series).str.lower().str.replace("é", "e", regex=False)
     out = pd.Series(pd.NA, index=series.index, dtype="boolean")
     out[text.isin(_TRUE).fillna(False)] = True
