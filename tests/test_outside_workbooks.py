@@ -7,6 +7,7 @@ calamine, the file system) on data the project had not seen, and failed before i
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -259,3 +260,19 @@ def test_pseudonyms_of_excluded_rows_match_the_customers_pseudonyms(tmp_path):
     column = rows[0].index("Client")
     excluded = [row[column] for row in rows[1:]]
     assert excluded[0] is None and excluded[1] in customers and excluded[2] in customers
+
+
+def test_dates_before_1900_on_the_method_and_results_sheets_are_iso_text(tmp_path):
+    # A shop's archive from 1899: the analysis date on the Method sheet was the serial -313,
+    # which Excel shows as ##### and LibreOffice as 1899-02-20, a day early.
+    analysis = make_analysis(20)
+    analysis.as_of = pd.Timestamp("1899-02-21")
+    analysis.measurements = [{"campaign_date": pd.Timestamp("1899-01-02 10:30"), "uplift": 0.1}]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    method = {row[0]: row[1] for row in wb["Method"].iter_rows(values_only=True) if row[0]}
+    assert method["Analysis date"] == "1899-02-21"
+    results = [row[1] for row in wb["Results"].iter_rows(values_only=True) if row[1] is not None]
+    assert "1899-01-02 10:30:00" in results
+    assert isinstance(method["Workbook written"], dt.datetime)  # later dates stay real dates

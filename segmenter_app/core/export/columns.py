@@ -34,6 +34,7 @@ _EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "ns")
 _DAY_NS = 86_400 * 10**9
 _EXACT = 10**15  # whole numbers from here on have more digits than Excel keeps
 _FIRST_SAFE_SERIAL = 61.0  # Excel's serials before 1900-03-01 carry its 1900 leap-year bug
+_FIRST_SAFE_DATE = dt.datetime(1900, 3, 1)
 
 
 @dataclass
@@ -135,11 +136,17 @@ def bool_column(header: str, values: Any) -> Column:
 
 
 def mixed_column(header: str, values: list[Any], *, wrap: bool = False, width: float = 40.0) -> Column:
-    """A column whose cells each keep their own type (texts cleaned, dates real dates)."""
+    """A column whose cells each keep their own type (texts cleaned, dates real dates).
+
+    A date before 1900-03-01 is written as its ISO text, as in date columns: XlsxWriter would
+    write a negative serial number, which Excel shows as ##### and LibreOffice a day early.
+    """
     out: list[Any] = []
     column = Column(header, MIXED, out, wrap=wrap, width=width)
     for index, value in enumerate(values):
         cell = to_cell(value)
+        if isinstance(cell, dt.datetime) and cell < _FIRST_SAFE_DATE:
+            cell = cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(sep=" ")
         if isinstance(cell, str):
             text, risky, removed, original = clean_text(cell)
             column.removed += removed
