@@ -440,3 +440,12 @@ def test_yes_and_no_of_neighbouring_languages():
     assert parse_booleans(pd.Series(words, dtype="str")).tolist() == [
         True, False, True, False, True, True, False, False, pd.NA
     ]  # fmt: skip
+
+
+def test_whole_euro_amounts_with_a_thousands_point(tmp_path):
+    # A German shop selling in whole euros: "1.234 €" is 1234 euros, as "$1,250" is 1250 dollars.
+    content = "Kundennummer;Bestelldatum;Betrag\nK1;03.01.2026;1.234 €\nK2;14.02.2026;2.500 €\nK1;25.03.2026;850 €\n"
+    analysis = imported(tmp_path, "ganz.csv", content)
+    assert amounts(analysis) == [1234.0, 2500.0, 850.0]
+    # Without a currency nothing tells, and the point stays a decimal point.
+    assert parse_numbers(pd.Series(["1.234", "2.500"], dtype="str")).values.tolist() == [1.234, 2.5]

@@ -31,8 +31,10 @@ _CURRENCY = (
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
     r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b)"
 )
-# Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals.
+# Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals;
+# and with a decimal comma: "1.250 €" or "R$ 3.000" alone mean thousands too.
 _POINT_CURRENCY = r"(?:^|[^R])\$|[£¥₹]|\b(?:USD|GBP|JPY|INR|CNY|AUD|NZD|CAD)\b"
+_COMMA_CURRENCY = r"€|R\$|(?i)\b(?:EUR|euros?|kr|zł|zl|kč|ft|lei|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL)\b"
 
 
 STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str" dtype
@@ -320,7 +322,7 @@ def parse_numbers(
     text = as_text(series)
     empty = text.isna()
     cleaned, neg, pct = _clean_number_text(text)
-    dec = decimal or _decide_decimal(cleaned, point_currency=bool(rx(text.dropna(), _POINT_CURRENCY).any()))
+    dec = decimal or _decide_decimal(cleaned, hint=_currency_decimal(text))
     parsed = _to_float(cleaned, dec)
     if decimal is None:
         # A value whose own form shows the other separator (12.5 or 1,234.56 in a column decided
@@ -366,10 +368,20 @@ _COMMA_DECIMAL = re.compile(r"^\d*(?:[.]\d{3})*,\d+$")
 _POINT_DECIMAL = re.compile(r"^\d*(?:,\d{3})*\.\d+$")
 
 
-def _decide_decimal(cleaned: pd.Series, point_currency: bool = False) -> str:
+def _currency_decimal(text: pd.Series) -> str | None:
+    """The decimal separator the column's currency is written with, when one is written."""
+    filled = text.dropna()
+    if rx(filled, _POINT_CURRENCY).any():
+        return "."
+    if rx(filled, _COMMA_CURRENCY).any():
+        return ","
+    return None
+
+
+def _decide_decimal(cleaned: pd.Series, hint: str | None = None) -> str:
     """Choose the decimal separator for a column from the values that can only mean one thing;
-    ``point_currency``: the column is written in a currency that uses a decimal point ($, £, ¥),
-    which decides a column where nothing else tells ("$1,250")."""
+    ``hint``: the decimal separator of the column's currency ("." for $, £, ¥; "," for €, kr...),
+    which decides a column where nothing else tells ("$1,250", "1.250 €")."""
     nonempty = cleaned[cleaned != ""]
     if nonempty.empty:
         return "."
@@ -391,8 +403,8 @@ def _decide_decimal(cleaned: pd.Series, point_currency: bool = False) -> str:
         return ","
     if point_votes > comma_votes:
         return "."
-    if point_currency:
-        return "."
+    if hint is not None:
+        return hint
     # Nothing tells ("1,234" only): a comma is more often a decimal separator in the shops we serve.
     return "," if sample.str.contains(",", regex=False).any() else "."
 
