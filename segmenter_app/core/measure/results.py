@@ -304,6 +304,12 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
     body = body[body.notna().any(axis=1)].reset_index(drop=True)
     if body.empty:
         raise UserError(R, "empty", path=p.name)
+    rows_read = len(body)
+    # A row pasted twice would count its revenue twice: an exact copy of an earlier row is left
+    # out with its reason, as the import does with sales lines. Two different rows of one
+    # customer (two purchases) still add up.
+    twins = body.duplicated(keep="first").to_numpy()
+    body = body[~twins].reset_index(drop=True)
     roles = {guess.column: guess.role for guess in preview["roles"].values()}
     customer_col = _find(headers, CUSTOMER_HEADERS)
     email_col = _find(headers, EMAIL_HEADERS)
@@ -323,7 +329,7 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
         customer = customer.fillna(_match(_ids(body.iloc[:, email_col]), analysis, True))
-    excluded: dict[str, int] = {}
+    excluded: dict[str, int] = {"duplicate": int(twins.sum())} if twins.any() else {}
     no_id = ids.isna()
     if no_id.any():
         excluded["no_customer_id"] = int(no_id.sum())
@@ -357,11 +363,14 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
         table=table,
         path=str(p.resolve()),
         fingerprint=fingerprint(p),
-        rows_read=len(body),
+        rows_read=rows_read,
         excluded=excluded,
         unmatched=unmatched,
         has_revenue=revenue is not None,
-        details={"columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col)},
+        details={
+            "columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col),
+            "unmatched_rows": int((~known_rows & ~no_id).sum()),
+        },
     )
 
 
