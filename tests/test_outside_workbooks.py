@@ -276,3 +276,16 @@ def test_dates_before_1900_on_the_method_and_results_sheets_are_iso_text(tmp_pat
     results = [row[1] for row in wb["Results"].iter_rows(values_only=True) if row[1] is not None]
     assert "1899-01-02 10:30:00" in results
     assert isinstance(method["Workbook written"], dt.datetime)  # later dates stay real dates
+
+
+def test_mailing_file_name_of_a_segment_with_a_lone_surrogate(tmp_path):
+    # A rules file may name a rule "bad\ud800name" (a JSON escape Python decodes as it is):
+    # no file system takes that character, and encoding the name raised UnicodeEncodeError.
+    analysis = make_analysis(60)
+    segments = analysis.segmentation.segments
+    segments["name"] = segments["name"].astype(object)  # as a renamed segment's name can be
+    rename_segments(analysis, {0: "bad\ud800name", 1: "\udc80"})
+    files = write_mailing_csvs(analysis, tmp_path / "mailing")
+    assert [f.name for f in files[:2]] == ["01 bad name.csv", "02 segment.csv"]
+    first = pd.read_csv(files[0], encoding="utf-8-sig")
+    assert set(first["Segment"]) == {"badname"}  # removed in the file, as in the workbook

@@ -59,7 +59,9 @@ _NO = {
     "désinscrit",
     "desinscrit",
 }
-_FILE_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_FILE_UNSAFE = re.compile(
+    r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]'
+)  # and lone surrogates: no file system takes them
 _MAX_NAME_BYTES = 150  # of the segment's name in a file name (see safe_file_name)
 _RESERVED_FILES = {
     "con",
