@@ -26,12 +26,7 @@ def digit_shop(path: Path, customers: int = 40) -> Path:
         for k in range(1 + c % 4):
             month, day = 1 + (c * 3 + k * 5) % 12, 1 + (c * 7 + k) % 28
             rows.append(
-                (
-                    f"O{c}-{k}",
-                    f"2025-{month:02d}-{day:02d}",
-                    f"{c:05d}",
-                    5.0 + (c * 37 + k * 11) % 190,
-                )
+                (f"O{c}-{k}", f"2025-{month:02d}-{day:02d}", f"{c:05d}", 5.0 + (c * 37 + k * 11) % 190)
             )
     return sales_csv(path, rows)
 
@@ -81,11 +76,7 @@ def run_measure(capsys, saved: Path, results: Path, tmp_path: Path, *options: st
         str(report),
         *options,
     )
-    return (
-        code,
-        err,
-        (json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}),
-    )
+    return code, err, (json.loads(report.read_text(encoding="utf-8")) if report.exists() else {})
 
 
 # --- A French results sheet, checked by hand ----------------------------------------------------------
@@ -145,3 +136,67 @@ def test_two_purchases_of_one_customer_still_add_up(tmp_path, capsys, digits):
     assert report["total"]["conversions"] == 1
     assert report["total"]["revenue"] == pytest.approx(25.0)
     assert report["results"]["excluded"] == {}
+
+
+# --- Ids written another way --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spell",
+    [
+        lambda cid: str(int(cid)),  # a spreadsheet dropped the leading zeros: "7"
+        lambda cid: f"{int(cid)}.0",  # ...then wrote it as a float: "7.0"
+        lambda cid: f"'{cid}",  # Excel's text marker kept: "'00007"
+        lambda cid: f"0{cid}",  # padded to one more digit: "000007"
+    ],
+    ids=["no zeros", "float", "apostrophe", "padded"],
+)
+def test_ids_that_lost_or_gained_leading_zeros_are_matched(tmp_path, capsys, digits, spell):
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    lines = ["customer_id,converted,revenue"] + [
+        f"{spell(c)},{'yes' if n % 2 else 'no'},{'20' if n % 2 else '0'}" for n, c in enumerate(ids)
+    ]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
+    assert code == EXIT_OK, err
+    expected = sum(1 for n, c in enumerate(ids) if n % 2 and not control[c])
+    assert report["total"]["conversions"] == expected
+    assert report["results"]["unmatched_customers"] == 0
+    assert report["results"]["details"]["ids_matched_loosely"] == len(ids)
+
+
+def test_an_id_two_customers_could_be_stays_unmatched(tmp_path):
+    """ "4" is "004" or "4"? When both are customers, neither is guessed."""
+    import pandas as pd
+
+    from segmenter_app.core.measure.results import loose_id_map
+
+    known = pd.Index(["004", "4", "00017", "A12"])
+    found = loose_id_map(pd.Series(["0004", "17", "a12", "4", "99", None]), known)
+    assert pd.isna(found.iloc[0])  # "0004": "004" or "4"
+    assert found.iloc[1] == "00017" and found.iloc[2] == "A12"
+    assert pd.isna(found.iloc[3])  # "4" is known as written: not rewritten
+    assert pd.isna(found.iloc[4]) and pd.isna(found.iloc[5])
+
+
+def test_later_sales_export_that_lost_the_leading_zeros_measures_the_same_customers(tmp_path, capsys, digits):
+    """The later export went through a spreadsheet: "00007" became "7". Its buyers are the
+    project's customers, not new ones."""
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    buyers = ids[::2]
+    rows = [(f"N{n}", "2026-02-10", str(int(cid)), 30.0) for n, cid in enumerate(buyers)]
+    later = sales_csv(tmp_path / "ventes 2026.csv", rows)
+    code, err, report = run_measure(
+        capsys, saved, later, tmp_path, "--campaign-date", "2026-02-01", "--window-days", "30", "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    assert report["total"]["conversions"] == sum(1 for c in buyers if not control[c])
+    assert report["total"]["control_conversions"] == sum(1 for c in buyers if control[c])
+    assert report["total"]["revenue"] == pytest.approx(30.0 * sum(1 for c in buyers if not control[c]))
+    assert report["results"]["unmatched_customers"] == 0
+    assert report["results"]["details"]["ids_matched_loosely"] == len(buyers)

@@ -217,13 +217,38 @@ def _email_index(analysis: Analysis) -> dict[str, str]:
     return {str(e): str(i) for i, e in emails.items()}
 
 
+def _loose_keys(ids: pd.Series) -> pd.Series:
+    """An id as another tool may have written it: trimmed, without Excel's leading apostrophe,
+    case-folded, and a number without its leading zeros ("00004" and "4" are one key)."""
+    key = ids.astype("string").str.strip().str.lstrip("'").str.strip().str.casefold()
+    digits = key.str.fullmatch(r"\d+").fillna(False)
+    stripped = key.str.lstrip("0").mask(lambda k: k == "", "0")
+    return key.mask(digits, stripped)
+
+
+def loose_id_map(ids: pd.Series, known: pd.Index) -> pd.Series:
+    """For each of ``ids`` not in ``known``, the one known id with the same loose key (NA when
+    none, or when several known ids share it: "004" and "4" both customers stays unmatched)."""
+    known_text = pd.Series(known.astype(str), index=known.astype(str))
+    keys = _loose_keys(known_text)
+    unique = keys[~keys.duplicated(keep=False)]
+    lookup = pd.Series(unique.index, index=unique.to_numpy())
+    exact = ids.isin(known_text.index)
+    return _loose_keys(ids).map(lookup).where(~exact & ids.notna())
+
+
 def _match(ids: pd.Series, analysis: Analysis, by_email: bool) -> pd.Series:
-    """The analysis' customer id of each row (NA when not found)."""
+    """The analysis' customer id of each row (NA when not found); ``attrs["loose"]`` counts the
+    rows found only through :func:`loose_id_map` (leading zeros lost by Excel, "'00123"...)."""
     if by_email or ids.dropna().str.contains("@").mean() > 0.5:
         index = _email_index(analysis)
-        return ids.str.lower().map(index)
-    known = set(analysis.segmentation.assignments.index.astype(str)) if analysis.segmentation else set()
-    return ids.where(ids.isin(known))
+        return ids.str.strip().str.lower().map(index)
+    known = analysis.segmentation.assignments.index.astype(str) if analysis.segmentation else pd.Index([])
+    exact = ids.where(ids.isin(known))
+    loose = loose_id_map(ids, known)
+    found = exact.fillna(loose)
+    found.attrs["loose"] = int(loose.notna().sum())
+    return found
 
 
 # --- Public -----------------------------------------------------------------------------------
@@ -268,6 +293,7 @@ def read_results(
         raise UserError(R, "need_date", path=p.name)
     fresh = Analysis(lang=analysis.lang)
     collect.import_files(fresh, [str(p)])
+    loose = _align_ids(analysis, fresh)
     if not _any_known(analysis, fresh.transactions):
         count = fresh.transactions[s.T_CUSTOMER].nunique() if fresh.transactions is not None else 0
         raise UserError(R, "no_match", count=int(count), path=p.name)
@@ -283,10 +309,33 @@ def read_results(
     outcomes.rows_read = fresh.account.read
     outcomes.excluded = dict(fresh.account.excluded)
     outcomes.attributes = fresh.customer_attributes
-    outcomes.details.update(read_by="collect", rows_kept=fresh.account.kept)
+    outcomes.details.update(read_by="collect", rows_kept=fresh.account.kept, ids_matched_loosely=loose)
     if fresh.inputs:
         outcomes.details["mapping"] = dict(fresh.inputs[0].mapping)
     return outcomes
+
+
+def _align_ids(analysis: Analysis, fresh: Analysis) -> int:
+    """Write the new export's customer ids as the analysis writes them when they differ only in
+    form (leading zeros dropped by a spreadsheet, case, Excel's apostrophe; see
+    :func:`loose_id_map`), so the same customer is not taken for a new one. Returns the number of
+    transaction rows rewritten."""
+    tx = fresh.transactions
+    if tx is None or analysis.segmentation is None or tx.empty:
+        return 0
+    known = analysis.segmentation.assignments.index.astype(str)
+    ids = tx[s.T_CUSTOMER].astype(str)
+    distinct = pd.Series(ids.unique())
+    mapped = loose_id_map(distinct, known)
+    renames = dict(zip(distinct[mapped.notna()], mapped[mapped.notna()], strict=True))
+    if not renames:
+        return 0
+    moved = ids.isin(renames.keys())
+    fresh.transactions = tx.assign(**{s.T_CUSTOMER: ids.where(~moved, ids.map(renames))})
+    attributes = fresh.customer_attributes
+    if attributes is not None and len(attributes.index):
+        fresh.customer_attributes = attributes.rename(index=lambda i: renames.get(str(i), i))
+    return int(moved.sum())
 
 
 def _any_known(analysis: Analysis, transactions: pd.DataFrame | None) -> bool:
@@ -326,6 +375,7 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
     by_email = customer_col is None
     ids = _ids(body.iloc[:, email_col if by_email else customer_col])
     customer = _match(ids, analysis, by_email)
+    loose = int(customer.attrs.get("loose", 0))
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
         customer = customer.fillna(_match(_ids(body.iloc[:, email_col]), analysis, True))
@@ -370,6 +420,7 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
         details={
             "columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col),
             "unmatched_rows": int((~known_rows & ~no_id).sum()),
+            "ids_matched_loosely": loose,
         },
     )
 
