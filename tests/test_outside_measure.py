@@ -200,3 +200,37 @@ def test_later_sales_export_that_lost_the_leading_zeros_measures_the_same_custom
     assert report["total"]["revenue"] == pytest.approx(30.0 * sum(1 for c in buyers if not control[c]))
     assert report["results"]["unmatched_customers"] == 0
     assert report["results"]["details"]["ids_matched_loosely"] == len(buyers)
+
+
+# --- Sales exports whose headers look like a results sheet ----------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Result", "Résultat", "Total"])
+def test_sales_export_with_a_result_amount_column_is_read_as_sales(tmp_path, capsys, digits, header):
+    """A "Result" column of amounts is not a yes/no column: the file is a sales export, and its
+    purchases in the window are the conversions (it was read as a results sheet with 0 conversions)."""
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    lines = [f"Order,Date,Customer,{header}"] + [
+        f"N{n},2026-03-05,{cid},12.50" for n, cid in enumerate(ids[:10])
+    ]
+    later = tmp_path / "later.csv"
+    later.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, report = run_measure(
+        capsys, saved, later, tmp_path, "--campaign-date", "2026-03-01", "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    assert report["results"]["kind"] == "sales"
+    assert report["total"]["conversions"] == sum(1 for c in ids[:10] if not control[c])
+
+
+def test_results_sheet_with_yes_no_result_column_is_still_a_results_sheet(tmp_path, capsys, digits):
+    _, saved = digits
+    ids = sorted(control_flags(saved))
+    lines = ["Customer,Result"] + [f"{cid},{'yes' if n % 4 == 0 else 'no'}" for n, cid in enumerate(ids)]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
+    assert code == EXIT_OK, err
+    assert report["results"]["kind"] == "campaign"

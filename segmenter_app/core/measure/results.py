@@ -181,6 +181,39 @@ def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
     return None
 
 
+def _find_all(headers: list[str], candidates: tuple[str, ...]) -> list[int]:
+    """Every header :func:`_find` would accept, best first (exact names, then prefixes/suffixes)."""
+    found: list[int] = []
+    for candidate in candidates:
+        found += [i for i, h in enumerate(headers) if h == candidate and i not in found]
+    for candidate in candidates:
+        if len(candidate) >= 4:
+            found += [
+                i
+                for i, h in enumerate(headers)
+                if (h.startswith(candidate + "_") or h.endswith("_" + candidate)) and i not in found
+            ]
+    return found
+
+
+# Share of a column's filled cells that must read as yes/no for it to be the "converted" column.
+CONVERTED_SHARE = 0.8
+
+
+def _converted_column(headers: list[str], rows: pd.DataFrame) -> int | None:
+    """The column saying whether each customer converted: a converted header ("Converti",
+    "Result"...) whose filled cells mostly read as yes/no. A sales export's "Buyer Username",
+    "Code acheteur" or "Result" (an amount) has such a header but not such values."""
+    for i in _find_all(headers, CONVERTED_HEADERS):
+        if i >= rows.shape[1]:
+            continue
+        column = rows.iloc[:, i]
+        filled = column[column.astype("string").str.strip().fillna("") != ""]
+        if filled.empty or _booleans(filled).notna().mean() >= CONVERTED_SHARE:
+            return i
+    return None
+
+
 def _numbers(text: pd.Series) -> pd.Series:
     """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)").
 
@@ -280,7 +313,7 @@ def read_results(
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None
     preview = collect.preview_file(p, rows=200)
     headers = [normalize(str(c)) for c in preview["columns"]]
-    if _find(headers, CONVERTED_HEADERS) is not None:
+    if _converted_column(headers, preview["rows"]) is not None:
         return _read_campaign_sheet(analysis, p, preview)
     roles = {guess.role for guess in preview["roles"].values()}
     identified = bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE})
@@ -369,7 +402,9 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
             email_col = i
     if customer_col is None and email_col is None:
         raise UserError(R, "no_customer", path=p.name)
-    converted_col = _find(headers, CONVERTED_HEADERS)
+    converted_col = _converted_column(headers, body)
+    if converted_col is None:
+        raise UserError(R, "no_outcome", path=p.name)
     revenue_col = _find(headers, REVENUE_HEADERS)
 
     by_email = customer_col is None
