@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_cli_hostile import cli, sales_csv
 
-from segmenter_app.cli import EXIT_OK, main
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
 from segmenter_app.core import project
 
 
@@ -234,3 +234,50 @@ def test_results_sheet_with_yes_no_result_column_is_still_a_results_sheet(tmp_pa
     code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
     assert code == EXIT_OK, err
     assert report["results"]["kind"] == "campaign"
+
+
+# --- Exports that cover part of the window ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("campaign", "first", "last"),
+    [("2026-01-20", "2026-02-01", "2026-02-18"), ("2026-02-25", "2026-02-25", "2026-02-28")],
+    ids=["starts after the campaign", "ends before the window"],
+)
+def test_export_covering_part_of_the_window_is_said(tmp_path, capsys, digits, campaign, first, last):
+    _, saved = digits
+    ids = sorted(control_flags(saved))
+    rows = [(f"N{n}", f"2026-02-{1 + n % 28:02d}", cid, 20.0) for n, cid in enumerate(ids)]
+    later = sales_csv(tmp_path / "later.csv", rows)
+    for lang, words in (("en", "covers only"), ("fr", "ne couvre que")):
+        code, err, report = run_measure(
+            capsys, saved, later, tmp_path, "--campaign-date", campaign, "--lang", lang
+        )
+        assert code == EXIT_OK, err
+        alerts = [a for a in report["alerts"] if a["kind"] == "window_partly_covered"]
+        assert len(alerts) == 1 and first in alerts[0]["text"] and last in alerts[0]["text"]
+        assert words in err  # said on the terminal too
+        details = report["results"]["details"]
+        assert (details["window_covered_from"], details["window_covered_to"]) == (first, last)
+
+
+def test_export_covering_the_whole_window_gives_no_alert(tmp_path, capsys, digits):
+    _, saved = digits
+    ids = sorted(control_flags(saved))
+    rows = [(f"N{n}", f"2026-{1 + n % 3:02d}-{1 + n % 28:02d}", cid, 20.0) for n, cid in enumerate(ids)]
+    later = sales_csv(tmp_path / "later.csv", rows)
+    code, err, report = run_measure(
+        capsys, saved, later, tmp_path, "--campaign-date", "2026-01-15", "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    assert not [a for a in report["alerts"] if a["kind"] == "window_partly_covered"]
+    assert "covers only" not in err
+
+
+def test_results_sheet_of_unknown_ids_only_is_refused_in_french(tmp_path, capsys, digits):
+    _, saved = digits
+    results = tmp_path / "res.csv"
+    results.write_text("client;converti\nZ1;oui\nZ2;non\n", encoding="utf-8")
+    code, err, _ = run_measure(capsys, saved, results, tmp_path, "--lang", "fr")
+    assert code == EXIT_INPUT
+    assert "Aucun des 2 clients" in err

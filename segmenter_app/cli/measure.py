@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -225,6 +226,9 @@ def run(args: argparse.Namespace) -> int:
         analysis.timings_s.update({f"measure_{k}": v for k, v in timings.items()})
         if args.report:
             write_report(build_report(analysis, measurement, args, outputs), args.report)
+        for alert in measurement["alerts"]:  # the measure itself is incomplete: said, not only in the report
+            if alert["kind"] == "window_partly_covered":
+                print(alert["text"], file=sys.stderr)
         total = measurement["total"]
         print(
             T(

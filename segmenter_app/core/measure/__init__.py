@@ -119,7 +119,7 @@ def measure_results(
         if newer is not None:
             measurement["migration"] = compare_analyses(analysis, newer, analysis.lang)
     if measurement["migration"]:
-        measurement["alerts"] = list(measurement["migration"]["alerts"])
+        measurement["alerts"] = list(measurement["alerts"]) + list(measurement["migration"]["alerts"])
     add_measurement(analysis, measurement)
     progress(1.0, "")
     return measurement

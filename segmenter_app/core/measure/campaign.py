@@ -34,6 +34,10 @@ K = Messages(
             "Conversion in '{name}' dropped from {before} to {after} since the previous measure.",
             "La conversion de « {name} » est passée de {before} à {after} depuis la mesure précédente.",
         ),
+        "window_partly_covered": (
+            "The sales export covers only {first} to {last} of the campaign's window ({start} to {end}): purchases on the other days are not counted, so the conversion rates are understated. Export the sales of the whole window to measure it fully.",
+            "L'export des ventes ne couvre que du {first} au {last} de la fenêtre de la campagne (du {start} au {end}) : les achats des autres jours ne sont pas comptés, les taux de conversion sont donc sous-estimés. Exportez les ventes de toute la fenêtre pour la mesurer entièrement.",
+        ),
         "negative": (
             "The campaign did worse than no contact in '{name}': {text}",
             "La campagne a fait moins bien que l'absence de contact dans « {name} » : {text}",
@@ -253,10 +257,26 @@ def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | Non
         "contacted_not_in_results": missing if outcomes.kind == "campaign" else 0,
         "segments": segments,
         "total": total,
-        "alerts": [],
+        "alerts": window_alert(outcomes, lang),
         "migration": None,
     }
     return measurement
+
+
+def window_alert(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
+    """An alert when a sales export covers only part of the campaign's window."""
+    details = outcomes.details
+    if not details.get("window_covered_from"):
+        return []
+    text = K(
+        "window_partly_covered",
+        lang,
+        first=details["window_covered_from"],
+        last=details["window_covered_to"],
+        start=details["window_start"],
+        end=details["window_end"],
+    )
+    return [{"kind": "window_partly_covered", "key": TOTAL_KEY, "text": text}]
 
 
 def conversion_alerts(

@@ -486,6 +486,7 @@ def _sales_outcomes(
             start=start.date().isoformat(),
             end=(end - pd.Timedelta(days=1)).date().isoformat(),
         )
+    covered = _window_covered(dates, start, end)
     in_window = (sales[s.T_DATE] >= start) & (sales[s.T_DATE] < end)
     window = sales[in_window]
     per_customer = window.groupby(s.T_CUSTOMER)[s.T_AMOUNT].sum()
@@ -499,6 +500,8 @@ def _sales_outcomes(
             "rows_in_window": int(in_window.sum()),
         }
     )
+    if covered is not None:  # the export stops inside the window: see campaign.window_alert
+        details.update(window_covered_from=covered[0], window_covered_to=covered[1])
     return Outcomes(
         kind="sales",
         table=table,
@@ -508,6 +511,22 @@ def _sales_outcomes(
         details=details,
         **common,
     )
+
+
+def _window_covered(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> tuple[str, str] | None:
+    """The days of the window the export covers (first and last ISO dates) when it starts after
+    the window's first day or ends before its last; None when it covers the whole window.
+
+    A purchase in the days the export does not reach is not counted: the conversion rates are
+    then understated, and the report says so rather than letting them pass for the whole window.
+    """
+    if not len(dates):
+        return None
+    first, last = dates.min().normalize(), dates.max().normalize()
+    window_last = end - pd.Timedelta(days=1)
+    if first <= start and last >= window_last:
+        return None
+    return max(first, start).date().isoformat(), min(last, window_last).date().isoformat()
 
 
 def outcomes_from_transactions(
