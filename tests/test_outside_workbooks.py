@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 from export_fixtures import make_analysis
 
+from segmenter_app.cli import EXIT_OK, main
 from segmenter_app.core import schema as s
 from segmenter_app.core.export import write_mailing_csvs, write_workbook
 
@@ -289,3 +290,23 @@ def test_mailing_file_name_of_a_segment_with_a_lone_surrogate(tmp_path):
     assert [f.name for f in files[:2]] == ["01 bad name.csv", "02 segment.csv"]
     first = pd.read_csv(files[0], encoding="utf-8-sig")
     assert set(first["Segment"]) == {"badname"}  # removed in the file, as in the workbook
+
+
+def test_rules_file_with_a_lone_surrogate_still_gives_a_workbook(tmp_path):
+    # JSON lets a file write "\ud800" alone; the rule's name reached a pandas string column,
+    # which Arrow refused with UnicodeEncodeError: exit 1 and no workbook.
+    sales = tmp_path / "sales.csv"
+    lines = ["order,date,customer,amount,email"]
+    lines += [f"O{i},2025-{1 + i % 12:02d}-10,C{i % 30},{10 + i},c{i % 30}@example.com" for i in range(90)]
+    sales.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules = tmp_path / "rules.json"
+    rules.write_text(
+        '{"rules": [{"id": "a", "name": "bad\\ud800name", "when": {"field": "monetary", "op": ">", "value": 100}}]}',
+        encoding="utf-8",
+    )
+    out, report = tmp_path / "out.xlsx", tmp_path / "report.json"
+    args = ["segment", str(sales), "--out", str(out), "--report", str(report), "--method", "rules"]
+    code = main([*args, "--rules", str(rules), "--csv-dir", str(tmp_path / "mailing")])
+    assert code == EXIT_OK
+    assert "badname" in openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert (tmp_path / "mailing" / "01 badname.csv").exists()

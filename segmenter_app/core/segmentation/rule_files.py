@@ -8,12 +8,15 @@ values, nesting) before a rule runs, so a mistake is a message naming the rule, 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.segmentation import rule_presets
 from segmenter_app.core.segmentation.rule_text import TEXTS
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
 MAX_DEPTH = 32  # conditions nested deeper are refused (a hand-written rule never needs more)
@@ -131,7 +134,19 @@ def load_rules(path: str | Path) -> list[dict[str, Any]]:
     except RecursionError:  # brackets nested thousands deep
         raise RuleError("bad_json", path=str(target), error=_Part("too_deep")) from None
     rules = data.get("rules") if isinstance(data, dict) else data
-    return normalize_rules(rules)
+    return normalize_rules(_without_lone_surrogates(rules))
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with the lone surrogates JSON lets a file write ("\\ud800") removed from its texts:
+    they cannot be stored in a table of segments (Arrow refuses them) nor written to a file."""
+    if isinstance(value, str):
+        return _SURROGATES.sub("", value) if _SURROGATES.search(value) else value
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    return value
 
 
 def save_rules(rules: list[dict[str, Any]], path: str | Path) -> None:
