@@ -310,3 +310,23 @@ def test_rules_file_with_a_lone_surrogate_still_gives_a_workbook(tmp_path):
     assert code == EXIT_OK
     assert "badname" in openpyxl.load_workbook(out, read_only=True).sheetnames
     assert (tmp_path / "mailing" / "01 badname.csv").exists()
+
+
+def test_input_columns_named_source_or_reason_are_kept_on_excluded_rows(tmp_path):
+    # A web shop's "source" (google, newsletter) or a returns export's "reason" shares its name
+    # with the bookkeeping columns of the excluded rows: excluded["source"] was then two
+    # columns and the export stopped with a TypeError.
+    analysis = make_analysis(20)
+    extra = pd.DataFrame(
+        [["google", "gift", "x1"], ["newsletter", "birthday", "x2"], ["ads", "none", "x3"]],
+        columns=["source", "reason", "source_row"],
+    )
+    analysis.excluded = pd.concat([analysis.excluded, extra], axis=1)
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = list(wb["Excluded rows"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("File", "Row in file", "Reason")
+    assert rows[0][-3:] == ("source", "reason (2)", "source_row")
+    assert rows[1][:3] == ("ventes.csv", 5, "No customer identifier")
+    assert rows[1][-3:] == ("google", "gift", "x1")

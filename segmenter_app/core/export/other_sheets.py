@@ -109,6 +109,9 @@ def _plan_value(value: Any) -> Any:
 
 
 # --- Excluded rows -----------------------------------------------------------------------------
+_BOOKKEEPING = ("source", "source_row", "reason")
+
+
 def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     """Every excluded input row with its file, row number, reason and original values."""
     lang = analysis.lang
@@ -116,23 +119,31 @@ def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     if excluded is None:
         excluded = pd.DataFrame(columns=["source", "source_row", "reason"])
     names = [Path(inp.path).name for inp in analysis.inputs]
-    source = pd.to_numeric(excluded.get("source", pd.Series(dtype=float)), errors="coerce")
+    # The bookkeeping columns come first; a file's own column may have the same name (a web
+    # shop's "source", a returns export's "reason"), so columns are taken by position.
+    head: dict[str, int] = {}
+    for position, column in enumerate(excluded.columns):
+        if column in _BOOKKEEPING and column not in head:
+            head[column] = position
+
+    def bookkeeping(name: str, default: Any) -> pd.Series:
+        return excluded.iloc[:, head[name]] if name in head else pd.Series(default, index=excluded.index)
+
+    source = pd.to_numeric(bookkeeping("source", np.nan), errors="coerce")
     files = [names[int(i)] if i == i and 0 <= int(i) < len(names) else "" for i in source.tolist()]
-    reasons = excluded.get("reason", pd.Series([""] * len(excluded), index=excluded.index)).astype(object)
+    reasons = bookkeeping("reason", "").astype(object)
     labels = {key: reason_label(str(key), lang) for key in pd.unique(reasons.dropna())}
     cols = [
         k.text_column(header("file", lang), files),
-        k.number_column(
-            header("source_row", lang), excluded.get("source_row", pd.Series(dtype=float)), k.INTEGER
-        ),
+        k.number_column(header("source_row", lang), bookkeeping("source_row", np.nan), k.INTEGER),
         k.text_column(header("exclusion_reason", lang), reasons.map(labels)),
     ]
     roles = _roles_of_columns(analysis)
-    for column in excluded.columns:
-        if column in ("source", "source_row", "reason"):
+    for position, column in enumerate(excluded.columns):
+        if position in head.values():
             continue
         role = roles.get(str(column))
-        values = excluded[column]
+        values = excluded.iloc[:, position]
         if pseudonym is not None and role in pseudonym.LEFT_OUT:
             continue
         if pseudonym is not None and role == s.CUSTOMER_ID:
