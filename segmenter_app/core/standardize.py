@@ -166,7 +166,7 @@ def standardize(
     pool.shutdown(wait=False)
     ids = col(schema.CUSTOMER_ID)
     out[schema.T_CUSTOMER] = (
-        values.normalize_ids(ids, enc(schema.CUSTOMER_ID)) if ids is not None else values.no_text(index)
+        _coded_ids(ids, enc(schema.CUSTOMER_ID)) if ids is not None else values.no_text(index)
     )
     tick(0.05)
     email = col(schema.EMAIL)
@@ -350,7 +350,17 @@ def _order_ids(
     positions, uniques = distinct
     ids = values.normalize_ids(uniques)
     cancellation = np.append(_cancellation_ids(ids).to_numpy(), False)[positions]
-    return values.spread(ids, positions, index, None), cancellation
+    return values.coded(ids, positions, index), cancellation
+
+
+def _coded_ids(column: pd.Series, encoded: values.Encoded | None) -> pd.Series:
+    """The customer ids as :func:`values.normalize_ids` gives them, kept as codes when the column
+    is long (see values.coded; the cleaning's filter makes them text)."""
+    distinct = values.distinct_values(column, encoded)
+    if distinct is None:
+        return values.normalize_ids(column)
+    positions, uniques = distinct
+    return values.coded(values.normalize_ids(uniques), positions, column.index)
 
 
 def _cancellation_ids(order_ids: pd.Series) -> pd.Series:

@@ -73,7 +73,14 @@ def filter_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     out = {}
     for column in frame.columns:
         series = frame[column]
-        if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            # A text column kept as codes (see coded): only the rows kept become strings.
+            codes = series.cat.codes.to_numpy()[mask]
+            categories = pa.array(series.cat.categories.array)
+            out[column] = from_arrow(
+                pc.take(categories, pa.array(codes, mask=codes < 0)), pd.RangeIndex(count)
+            )
+        elif isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
             text = arrow(series)
             # A column the file does not have (every cell empty) needs no filtering, only a length.
             kept = pa.nulls(count, text.type) if text.null_count == len(text) else pc.filter(text, keep)
@@ -132,6 +139,25 @@ def spread(
     array = np.asarray(per_value)
     padded = np.append(array, np.array([empty], dtype=array.dtype))
     return pd.Series(padded[positions], index=index)
+
+
+def coded(per_value: pd.Series, positions: np.ndarray, index: pd.Index) -> pd.Series:
+    """Text results computed once per distinct value, back to one per row as a categorical column:
+    the rows hold small integer codes, and :func:`filter_rows` makes strings of the rows it keeps
+    only (a million strings written, then filtered, is two copies where one does).
+
+    ``per_value`` may hold the same text twice (" 17850" and "17850" normalize alike) and empty
+    cells: the categories are its distinct non-empty values."""
+    codes, uniques = pd.factorize(per_value, use_na_sentinel=True)
+    row_codes = np.append(codes, -1)[positions]  # position -1 (an empty cell) stays empty
+    categories = pd.Index(uniques, dtype=STR)
+    return pd.Series(
+        pd.Categorical.from_codes(
+            row_codes.astype(np.int32, copy=False), dtype=pd.CategoricalDtype(categories)
+        ),
+        index=index,
+        copy=False,
+    )
 
 
 def rx(series: pd.Series, pattern: str, ignore_case: bool = False) -> np.ndarray:
