@@ -196,8 +196,9 @@ def _find_all(headers: list[str], candidates: tuple[str, ...]) -> list[int]:
     return found
 
 
-# Share of a column's filled cells that must read as yes/no for it to be the "converted" column.
-CONVERTED_SHARE = 0.8
+# Share of a column's filled cells that must read as yes/no for it to be the "converted" column: half,
+# so a sheet with some unreadable answers ("maybe") is still one, and is counted as such.
+CONVERTED_SHARE = 0.5
 
 
 def _converted_column(headers: list[str], rows: pd.DataFrame) -> int | None:
