@@ -281,3 +281,31 @@ def test_results_sheet_of_unknown_ids_only_is_refused_in_french(tmp_path, capsys
     code, err, _ = run_measure(capsys, saved, results, tmp_path, "--lang", "fr")
     assert code == EXIT_INPUT
     assert "Aucun des 2 clients" in err
+
+
+# --- Revenue cells that cannot be read ----------------------------------------------------------------
+
+
+def test_unreadable_revenue_cells_are_counted_and_said(tmp_path, capsys, digits):
+    """ "abc" or "voir facture" in the revenue of a converted customer: the conversion counts, the
+    revenue is missing, and the report and the terminal say how many (they were silently 0)."""
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    bad = {ids[0], ids[1], ids[2]}
+    lines = ["client;converti;montant"] + [f"{c};oui;{'voir facture' if c in bad else '10,00'}" for c in ids]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for lang, words in (
+        ("en", "could not be read as amounts"),
+        ("fr", "n'ont pas pu être lues comme des montants"),
+    ):
+        code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", lang)
+        assert code == EXIT_OK, err
+        assert report["results"]["details"]["unreadable_revenue"] == 3
+        contacted = [c for c in ids if not control[c]]
+        assert report["total"]["conversions"] == len(contacted)
+        assert report["total"]["revenue"] == pytest.approx(10.0 * sum(1 for c in contacted if c not in bad))
+        alerts = [a for a in report["alerts"] if a["kind"] == "unreadable_revenue"]
+        assert len(alerts) == 1 and alerts[0]["text"].startswith("3 ")
+        assert words in err

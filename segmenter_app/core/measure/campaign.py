@@ -38,6 +38,10 @@ K = Messages(
             "The sales export covers only {first} to {last} of the campaign's window ({start} to {end}): purchases on the other days are not counted, so the conversion rates are understated. Export the sales of the whole window to measure it fully.",
             "L'export des ventes ne couvre que du {first} au {last} de la fenêtre de la campagne (du {start} au {end}) : les achats des autres jours ne sont pas comptés, les taux de conversion sont donc sous-estimés. Exportez les ventes de toute la fenêtre pour la mesurer entièrement.",
         ),
+        "unreadable_revenue": (
+            "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
+            "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
+        ),
         "negative": (
             "The campaign did worse than no contact in '{name}': {text}",
             "La campagne a fait moins bien que l'absence de contact dans « {name} » : {text}",
@@ -257,17 +261,22 @@ def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | Non
         "contacted_not_in_results": missing if outcomes.kind == "campaign" else 0,
         "segments": segments,
         "total": total,
-        "alerts": window_alert(outcomes, lang),
+        "alerts": source_alerts(outcomes, lang),
         "migration": None,
     }
     return measurement
 
 
-def window_alert(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
-    """An alert when a sales export covers only part of the campaign's window."""
+def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
+    """Alerts about the results file itself, whose figures are then understated: revenue cells
+    that could not be read, a sales export covering only part of the campaign's window."""
     details = outcomes.details
+    alerts: list[dict[str, Any]] = []
+    if details.get("unreadable_revenue"):
+        text = K("unreadable_revenue", lang, count=details["unreadable_revenue"])
+        alerts.append({"kind": "unreadable_revenue", "key": TOTAL_KEY, "text": text})
     if not details.get("window_covered_from"):
-        return []
+        return alerts
     text = K(
         "window_partly_covered",
         lang,
@@ -276,7 +285,7 @@ def window_alert(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
         start=details["window_start"],
         end=details["window_end"],
     )
-    return [{"kind": "window_partly_covered", "key": TOTAL_KEY, "text": text}]
+    return [*alerts, {"kind": "window_partly_covered", "key": TOTAL_KEY, "text": text}]
 
 
 def conversion_alerts(

@@ -434,6 +434,9 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
     if bad.any():
         excluded["unreadable_converted"] = int(bad.sum())
     use = known_rows & converted.notna()
+    unreadable_revenue = (
+        _unreadable(body.iloc[:, revenue_col], revenue) & use if revenue is not None else None
+    )
     rows = pd.DataFrame(
         {
             "customer_id": customer[use].astype(str),
@@ -457,8 +460,16 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
             "columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col),
             "unmatched_rows": int((~known_rows & ~no_id).sum()),
             "ids_matched_loosely": loose,
+            # Kept with no revenue (their conversion still counts): said, see campaign.source_alerts.
+            "unreadable_revenue": int(unreadable_revenue.sum()) if unreadable_revenue is not None else 0,
         },
     )
+
+
+def _unreadable(text: pd.Series, values: pd.Series) -> pd.Series:
+    """Cells holding something (not blank) that did not read as a number."""
+    filled = text.astype("string").str.strip().fillna("") != ""
+    return (filled & values.isna()).astype(bool)
 
 
 def _columns_used(body: pd.DataFrame, *indices: int | None) -> list[str]:
@@ -501,7 +512,7 @@ def _sales_outcomes(
             "rows_in_window": int(in_window.sum()),
         }
     )
-    if covered is not None:  # the export stops inside the window: see campaign.window_alert
+    if covered is not None:  # the export stops inside the window: see campaign.source_alerts
         details.update(window_covered_from=covered[0], window_covered_to=covered[1])
     return Outcomes(
         kind="sales",
