@@ -351,3 +351,37 @@ def test_online_retail_pseudonymized_excluded_rows_match_the_customers(tmp_path,
     pseudonyms = [row[column] for row in excluded[1:] if row[column]]
     matched = sum(p in customers for p in pseudonyms)
     assert len(pseudonyms) > 7000 and matched > 0.99 * len(pseudonyms)
+
+
+def test_pseudonymized_workbook_leaves_out_text_columns_of_unknown_meaning(tmp_path):
+    # "Full name" and "Street address" were given no role by the import: the pseudonymized
+    # workbook showed "Marie Curie, 5 rue Y" beside her pseudonym, on All customers and on
+    # Excluded rows, while it promises to leave names out.
+    analysis = make_analysis(20)
+    attributes = pd.DataFrame(
+        {
+            "Full name": [f"Person {i}" for i in range(20)],
+            "Street address": [f"{i} rue X" for i in range(20)],
+            "Income": [1000.0 + i for i in range(20)],
+        },
+        index=analysis.customers.index,
+    )
+    analysis.customer_attributes = attributes
+    analysis.customers = analysis.customers.join(attributes)
+    analysis.excluded["Full name"] = ["Marie Curie", "Paul Valery", "Ada Lovelace"]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out, pseudonymize_key_path=tmp_path / "key.txt")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    texts = " ".join(
+        str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)
+    )
+    assert "Person 3" not in texts and "rue X" not in texts and "Marie Curie" not in texts
+    header = next(wb["All customers"].iter_rows(max_row=1, values_only=True))
+    assert "Income" in header and "Full name" not in header  # numbers of unknown meaning stay
+    method = {row[0]: row[1] for row in wb["Method"].iter_rows(values_only=True) if row[0]}
+    left_out = method["Columns left out (their meaning is unknown and they may identify a person)"]
+    assert left_out == "Full name, Street address"
+    # Without pseudonymization every column is there.
+    write_workbook(analysis, tmp_path / "plain.xlsx")
+    plain = openpyxl.load_workbook(tmp_path / "plain.xlsx", read_only=True)
+    assert "Full name" in next(plain["All customers"].iter_rows(max_row=1, values_only=True))

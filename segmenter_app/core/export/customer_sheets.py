@@ -20,6 +20,7 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book, SheetInfo
 from segmenter_app.core.export.labels import SHEETS, header
+from segmenter_app.core.export.pseudonymize import unknown_text_attributes
 
 # Identifying columns, first after the id; left out of pseudonymized exports.
 IDENTIFYING = (s.FIRST_NAME, s.LAST_NAME, s.EMAIL, s.PHONE)
@@ -142,6 +143,8 @@ def customer_columns(
                 continue  # a birth date identifies almost as well as a name
             cols.append(k.column_for_series(header(name, lang), table[name], _kind_for(table[name], kind)))
     # Whatever else the method or the import added (scores, probabilities, other attributes).
+    if pseudonym is not None:
+        used.update(unknown_text_attributes(analysis.customer_attributes))
     for name in table.columns:
         if name in used or str(name).startswith("_"):
             continue

@@ -151,6 +151,10 @@ METHOD = Messages(
             "Identifiers pseudonymized (HMAC-SHA256; names, emails and phones left out)",
             "Identifiants pseudonymisés (HMAC-SHA256 ; noms, e-mails et téléphones retirés)",
         ),
+        "left_out_unknown": (
+            "Columns left out (their meaning is unknown and they may identify a person)",
+            "Colonnes retirées (leur sens est inconnu et elles peuvent identifier une personne)",
+        ),
         "removed_characters": (
             "Characters removed (not allowed in Excel files)",
             "Caractères retirés (interdits dans un fichier Excel)",

@@ -16,6 +16,7 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
+from segmenter_app.core.export.pseudonymize import unknown_text_attributes
 from segmenter_app.core.export.summary_sheet import set_print_layout
 from segmenter_app.core.reading.values import normalize_ids
 
@@ -144,8 +145,8 @@ def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
             continue
         role = roles.get(str(column))
         values = excluded.iloc[:, position]
-        if pseudonym is not None and role in pseudonym.LEFT_OUT:
-            continue
+        if pseudonym is not None and (role in pseudonym.LEFT_OUT or role not in s.ROLES):
+            continue  # names and contacts, and columns of unknown meaning (a full name, an address)
         if pseudonym is not None and role == s.CUSTOMER_ID:
             # The id as the import made it ("17850.0" in the file is customer "17850"), so the
             # pseudonym here is the one All customers shows for the same customer.
@@ -198,6 +199,16 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     items.append((METHOD("rows_after_as_of", lang), analysis.rows_after_as_of))
     if pseudonym is not None:
         items.append((METHOD("pseudonymized", lang), METHOD("yes", lang)))
+        left_out = unknown_text_attributes(analysis.customer_attributes)
+        roles = _roles_of_columns(analysis)
+        excluded = analysis.excluded if analysis.excluded is not None else pd.DataFrame()
+        left_out += [
+            str(c)
+            for c in excluded.columns[3:]
+            if roles.get(str(c)) not in s.ROLES and str(c) not in left_out
+        ]
+        if left_out:
+            items.append((METHOD("left_out_unknown", lang), ", ".join(left_out)))
     details, edits = seg.details, analysis.edits
     if pseudonym is not None:  # customers listed in the details (rules' Others, moves) hashed too
         ids = set(seg.assignments.index.astype(str))

@@ -4,7 +4,9 @@ The hash is HMAC-SHA256 with a random 256-bit key kept in a separate file the us
 in the workbook). The same key gives the same pseudonyms in every export, so a shop can send
 two months of sheets to an agency and still match customers, while nobody without the key can
 go back from a pseudonym to the customer id (a plain hash of an id could be reversed by trying
-every id). Names, emails, phones and birth dates are left out of the workbook entirely.
+every id). Names, emails, phones and birth dates are left out of the workbook entirely, and so
+are the columns of unknown meaning that hold text or dates (a full name or an address may
+hide there).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import InputFile
@@ -104,6 +108,27 @@ class Pseudonymizer:
         new = hmac.new
         sha = hashlib.sha256
         return [new(key, str(i).strip().encode("utf-8"), sha).hexdigest()[:PSEUDONYM_HEX] for i in ids]
+
+
+def unknown_text_attributes(customer_attributes: pd.DataFrame | None) -> list[str]:
+    """Customer columns the import kept without a role whose values are text or dates.
+
+    Nobody said what they hold: a full name, a street address, a note or a date of birth is
+    as identifying as the name columns, so a pseudonymized export leaves them out (numbers,
+    such as an income or a score a cluster is described by, stay).
+    """
+    if customer_attributes is None:
+        return []
+    roles = set(s.ROLES)
+    left_out = []
+    for name in customer_attributes.columns:
+        series = customer_attributes[name]
+        if name in roles or str(name).startswith("_"):
+            continue
+        if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_numeric_dtype(series.dtype):
+            continue
+        left_out.append(str(name))
+    return left_out
 
 
 def read_key(path: Path) -> bytes:
