@@ -309,3 +309,42 @@ def test_unreadable_revenue_cells_are_counted_and_said(tmp_path, capsys, digits)
         alerts = [a for a in report["alerts"] if a["kind"] == "unreadable_revenue"]
         assert len(alerts) == 1 and alerts[0]["text"].startswith("3 ")
         assert words in err
+
+
+# --- Comparing with another project -----------------------------------------------------------------
+
+
+def test_compare_with_a_project_of_another_shop_is_refused(tmp_path, capsys, digits):
+    """No customer in common: the "migration" said every customer had left the best segments."""
+    from test_cli_hostile import shop_csv
+
+    _, saved = digits
+    other = tmp_path / "autre boutique.segmenter"
+    shop = shop_csv(tmp_path / "other.csv")
+    assert (
+        main(["segment", str(shop), "--out", str(tmp_path / "o.xlsx"), "--save-project", str(other)])
+        == EXIT_OK
+    )
+    results = tmp_path / "res.csv"
+    results.write_text("customer,converted\n" + "".join(f"{c},yes\n" for c in sorted(control_flags(saved))))
+    for lang, words in (("en", "shares no customer"), ("fr", "aucun client en commun")):
+        code, err, _ = run_measure(capsys, saved, results, tmp_path, "--compare", str(other), "--lang", lang)
+        assert code == EXIT_INPUT, err
+        assert words in err
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_compare_with_a_project_without_segments_is_a_user_error(tmp_path, capsys, digits):
+    """It crashed (exit 1) in the migration."""
+    from segmenter_app.core import project as projects
+
+    _, saved = digits
+    analysis = projects.load_project(saved)
+    analysis.segmentation = None
+    bare = projects.save_project(analysis, tmp_path / "sans segments.segmenter")
+    results = tmp_path / "res.csv"
+    results.write_text("customer,converted\n" + "".join(f"{c},yes\n" for c in sorted(control_flags(saved))))
+    for lang, words in (("en", "has no segments yet"), ("fr", "n'a pas encore de segments")):
+        code, err, _ = run_measure(capsys, saved, results, tmp_path, "--compare", str(bare), "--lang", lang)
+        assert code == EXIT_INPUT, err
+        assert words in err and "sans segments.segmenter" in err

@@ -208,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             rename_in(analysis, lang)
         analysis.lang = lang
         other = project.load_project(args.compare) if args.compare else None
+        if other is not None and other.segmentation is None:
+            raise UserError(T, "no_segments", path=args.compare)
         timings["load"] = round(time.perf_counter() - started, 3)
         log.info("measure: project loaded, results kind being read")
         started = time.perf_counter()

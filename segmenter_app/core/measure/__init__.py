@@ -53,7 +53,7 @@ from typing import Any
 import pandas as pd
 
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.i18n import UserError
+from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.measure.campaign import TOTAL_KEY, add_measurement, measure_campaign
 from segmenter_app.core.measure.migration import (
     compare_analyses,
@@ -65,6 +65,15 @@ from segmenter_app.core.measure.results import Outcomes, outcomes_from_transacti
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
 log = logging.getLogger(__name__)
+
+M = Messages(
+    {
+        "no_common_customer": (
+            "The project to compare with shares no customer with this one: its segments cannot be followed. Compare two snapshots of the same shop (the same sales exports at two dates).",
+            "Le projet à comparer n'a aucun client en commun avec celui-ci : ses segments ne peuvent pas être suivis. Comparez deux instantanés de la même boutique (les mêmes exports de ventes à deux dates).",
+        ),
+    }
+)
 
 __all__ = [
     "TOTAL_KEY",
@@ -100,6 +109,9 @@ def measure_results(
     """
     cancel = cancel or CancelToken()
     progress(0.0, "")
+    if compare_with is not None:
+        # Two unrelated shops would give a "migration" where every customer left: refused first.
+        _check_common_customers(analysis, compare_with)
     outcomes = read_results(analysis, path, campaign_date=campaign_date, window_days=window_days)
     cancel.check()
     progress(0.4, "")
@@ -123,3 +135,13 @@ def measure_results(
     add_measurement(analysis, measurement)
     progress(1.0, "")
     return measurement
+
+
+def _check_common_customers(analysis: Analysis, other: Analysis) -> None:
+    """Raise ``UserError`` when the two analyses have no segmented customer in common."""
+    if analysis.segmentation is None or other.segmentation is None:
+        return
+    mine = analysis.segmentation.assignments.index.astype(str)
+    theirs = other.segmentation.assignments.index.astype(str)
+    if len(mine) and len(theirs) and not mine.isin(theirs).any():
+        raise UserError(M, "no_common_customer")
