@@ -226,3 +226,25 @@ def test_library_saves_refuse_a_pipe_too(tmp_path, shop_project):
         write_report({"a": 1}, pipe)
     assert "not an ordinary file" in caught.value.text("en")
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+# --- Messages that say what to do, in the chosen language ---------------------------------------------
+
+
+@pytest.mark.parametrize("content", ["customer,converted,revenue\n", "client;converti;montant\n;;\n"])
+def test_results_with_only_a_header_say_what_to_fill_in(tmp_path, capsys, shop_project, content):
+    results = tmp_path / "résultats.csv"
+    results.write_text(content, encoding="utf-8")
+    for lang, words in (("en", "Fill in one row per customer"), ("fr", "Remplissez une ligne par client")):
+        code, err = cli(
+            capsys,
+            "measure",
+            str(shop_project),
+            str(results),
+            "--out",
+            str(tmp_path / "m.xlsx"),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err, err

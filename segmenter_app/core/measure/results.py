@@ -43,8 +43,8 @@ R = Messages(
             "Le fichier de résultats « {path} » n'a pas pu être lu ({detail}). Enregistrez-le en CSV ou XLSX et réessayez.",
         ),
         "empty": (
-            "The results file '{path}' holds no rows.",
-            "Le fichier de résultats « {path} » ne contient aucune ligne.",
+            "The results file '{path}' holds no rows. Fill in one row per customer (customer, converted yes/no, revenue), or give the sales export of the weeks after the campaign with --campaign-date.",
+            "Le fichier de résultats « {path} » ne contient aucune ligne. Remplissez une ligne par client (client, converti oui/non, chiffre d'affaires), ou donnez l'export des ventes des semaines qui suivent la campagne avec --campaign-date.",
         ),
         "no_customer": (
             "The results file '{path}' has no column naming the customer (looked for a customer id, client or email column). Add one with the same customer ids or emails as the analysis.",
