@@ -248,3 +248,23 @@ def test_results_with_only_a_header_say_what_to_fill_in(tmp_path, capsys, shop_p
         )
         assert code == EXIT_INPUT, err
         assert words in err, err
+
+
+def test_a_project_archive_that_would_expand_too_far_is_said_without_english_in_french(tmp_path, capsys):
+    """A zip bomb named .segmenter: refused as damaged, the detail in figures, not English words."""
+    import json
+    import zipfile
+
+    bomb = tmp_path / "projet.segmenter"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "manifest.json", json.dumps({"format": "segmenter-project", "version": 1, "tables": {}})
+        )
+        archive.writestr("analysis.json", b" " * (64 * 1024**2))
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["oui", "non"] * 20, ["10"] * 40)
+    code, err = cli(
+        capsys, "measure", str(bomb), str(results), "--out", str(tmp_path / "m.xlsx"), "--lang", "fr"
+    )
+    assert code == EXIT_INPUT, err
+    assert "endommagé" in err and "analysis.json" in err
+    assert "suspicious" not in err and "compression" not in err

@@ -389,13 +389,20 @@ def _check_archive(zf: zipfile.ZipFile, path: Path) -> None:
     """Refuse archives that would expand beyond reason (zip bombs)."""
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise UserError(P, "damaged", path=str(path), detail="too many parts")
+        raise UserError(P, "damaged", path=str(path), detail=f"{len(infos)} > {MAX_MEMBERS}")
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
-        raise UserError(P, "damaged", path=str(path), detail="too large once expanded")
+        raise UserError(
+            P, "damaged", path=str(path), detail=f"{total // 1024**2} MiB > {MAX_TOTAL_BYTES // 1024**2} MiB"
+        )
     for info in infos:
         if info.file_size > 10 * 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UserError(P, "damaged", path=str(path), detail="suspicious compression")
+            raise UserError(
+                P,
+                "damaged",
+                path=str(path),
+                detail=f"{info.filename} {info.file_size // max(info.compress_size, 1)}:1",
+            )
 
 
 def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
