@@ -290,9 +290,11 @@ class PreviewGrid(QWidget):
             self.model.set_frame(pd.DataFrame())
             return
         self.controls.show_preview(preview)
-        # Row numbers as the user sees them in the file (the header and titles come first).
-        self.model.set_frame(preview.frame, headers={c: column_title(str(c)) for c in preview.frame.columns})
+        # Row numbers as the user sees them in the file (the header and titles come first). Set
+        # before the frame: the model's reset is what sizes the side header, and labels set after
+        # it left a header sized for "1".."8" showing "12" as "1".
         self.model.row_labels = [str(r) for r in preview.source_rows] if preview.source_rows else None
+        self.model.set_frame(preview.frame, headers={c: column_title(str(c)) for c in preview.frame.columns})
         self.table.resizeColumnsToContents()
 
 

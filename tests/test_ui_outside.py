@@ -1,0 +1,118 @@
+"""The GUI on exports it has never seen, as a shop owner walks them: German ;-files, workbooks with
+a notes sheet first and a two-row header, French and English. Each test drives the window and
+checks what is shown (texts, widths, states), not timings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+from test_ui_collect import dialog_texts, make_window
+
+from segmenter_app.ui import settings
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    settings.use_settings_file(tmp_path / "settings.ini")
+    monkeypatch.setenv("SEGMENTER_CONFIG_DIR", str(tmp_path / "config"))
+    yield
+    settings.use_settings_file(None)
+    from segmenter_app.ui.app import apply_language, ensure_application
+
+    apply_language(ensure_application(), "en")
+
+
+@pytest.fixture
+def windows(qtbot):
+    """A factory of main windows (1200x800, as on a small laptop); stopped after the test."""
+    made = []
+
+    def make(lang: str = "en"):
+        win = make_window(qtbot, lang)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.tasks.cancel_all()
+        win.tasks.wait_idle(10)
+    dialog_texts()
+
+
+def settle() -> None:
+    """Let pending layouts run (a scroll area sizes its page a round later)."""
+    for _ in range(5):
+        QCoreApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def german_shop(path):
+    """A German till export: ';', cp1252, '1.234,56 €', dd.mm.yyyy; 14 rows so row numbers reach 15."""
+    rows = ["Kundennummer;Bestelldatum;Betrag;Artikel"]
+    for i in range(14):
+        rows.append(f"K10{i % 6:02d};{1 + i:02d}.0{1 + i % 9}.2026;{1000 + i * 37},5{i % 10} €;Käse")
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    return path
+
+
+def notes_and_two_row_header(path):
+    """A workbook whose first sheet holds notes, and whose sales sheet has a merged title and a
+    header on two rows (Commande over Date and Montant)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes["A1"] = "Export de la caisse"
+    notes["A2"] = "Ne pas modifier"
+    sales = book.create_sheet("Ventes 2026 boutique du centre")
+    sales["A1"] = "Ventes 2026 - Boutique du Centre"
+    sales.merge_cells("A1:D1")
+    sales.append([])
+    sales.append(["Client", "Commande", None, "Produit"])
+    sales.merge_cells("B3:C3")
+    sales.append([None, "Date", "Montant", None])
+    for i in range(8):  # rows 5 to 12 of the sheet: fewer rows than the numbers shown
+        sales.append([f"K{i % 5}", f"{13 + i:02d}/0{1 + i % 9}/2026", f"{10 + i},50", "Thé"])
+    book.save(path)
+    return path
+
+
+def pick_sheet(win, name: str) -> None:
+    """Choose a sheet in the preview's controls and read the file again, as a user does."""
+    controls = win.page("collect").preview.controls
+    controls.sheet.setCurrentIndex(controls.sheet.findData(name))
+    controls.sheet.activated.emit(controls.sheet.currentIndex())
+    controls.apply_button.click()
+    assert win.tasks.wait_idle(60)
+
+
+def horizontal_overflow(win) -> int:
+    """How far the current step's page must scroll sideways (0: it fits the window)."""
+    settle()
+    return win.stack.currentWidget().horizontalScrollBar().maximum()
+
+
+def test_preview_row_numbers_past_nine_are_not_cut(windows, tmp_path):
+    """The preview numbers rows as in the file (5 to 12 below a two-row header): the side header
+    is wide enough for two digits, not sized for the 1 to 8 of a fresh model."""
+    win = windows("en")
+    path = notes_and_two_row_header(tmp_path / "caisse.xlsx")
+    page = win.page("collect")
+    page.add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert len(dialog_texts()) == 1  # the notes sheet has no customer column: said once
+    pick_sheet(win, "Ventes 2026 boutique du centre")
+    assert dialog_texts() == []
+    page._on_file_selected(0)
+    assert win.tasks.wait_idle(30)
+    settle()
+    table = page.preview.table
+    header = table.verticalHeader()
+    last = page.preview.model.headerData(page.preview.model.rowCount() - 1, Qt.Orientation.Vertical)
+    assert last == "12"
+    # The headers the import uses: the two rows joined.
+    names = [page.preview.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert names == ["Client", "Commande Date", "Commande Montant", "Produit"]
+    assert header.width() >= header.fontMetrics().horizontalAdvance("12") + 4
