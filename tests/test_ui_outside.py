@@ -116,3 +116,37 @@ def test_preview_row_numbers_past_nine_are_not_cut(windows, tmp_path):
     names = [page.preview.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert names == ["Client", "Commande Date", "Commande Montant", "Produit"]
     assert header.width() >= header.fontMetrics().horizontalAdvance("12") + 4
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_collect_fits_the_window_and_shows_only_the_controls_that_apply(windows, tmp_path, lang):
+    """A German ;-file in a 1200-pixel window: the Collect step needs no sideways scrolling (the
+    French labels pushed 'Relire' out), a text file shows no sheet box and a workbook no encoding
+    or delimiter, and the sheet box is wide enough for the sheet's whole name."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    page._on_file_selected(0)
+    assert win.tasks.wait_idle(30)
+    controls = page.preview.controls
+    assert controls.delimiter.currentData() == ";" and controls.encoding.currentText() == "cp1252"
+    assert horizontal_overflow(win) == 0
+    assert controls.delimiter.isVisible() and controls.encoding.isVisible()
+    assert not controls.sheet.isVisible() and not controls.labels[controls.sheet].isVisible()
+    assert controls.apply_button.isVisible()
+
+    page.add_files([str(notes_and_two_row_header(tmp_path / "caisse.xlsx"))])
+    assert win.tasks.wait_idle(60)
+    dialog_texts()  # the notes sheet is read first: its message is checked in another test
+    page.files.setCurrentRow(1)
+    page._on_file_selected(1)
+    assert win.tasks.wait_idle(30)
+    pick_sheet(win, "Ventes 2026 boutique du centre")
+    settle()
+    assert controls.sheet.isVisible() and not controls.delimiter.isVisible()
+    assert controls.sheet.currentText() == "Ventes 2026 boutique du centre"
+    shown = controls.sheet.fontMetrics().horizontalAdvance(controls.sheet.currentText())
+    assert controls.sheet.width() > shown
+    assert horizontal_overflow(win) == 0

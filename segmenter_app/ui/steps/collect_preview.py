@@ -202,12 +202,15 @@ class ReadingControls(QWidget):
         self.delimiter.setAccessibleName(self.tr("Delimiter"))
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))
+        # As wide as the longest sheet name: "Ventes 2026" showed as "Ventes 2".
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Another sheet has its own header row: find it again unless the user sets one.
         self.sheet.activated.connect(lambda _i: self.header_row.setValue(HeaderRowBox.AUTOMATIC))
         self.header_row = HeaderRowBox(self)
         self.header_row.setAccessibleName(self.tr("Header row"))
         self.apply_button = QPushButton(self.tr("Read &again"), self)
         self.apply_button.clicked.connect(lambda: self.applied.emit(self.settings()))
+        self.labels: dict[QWidget, QLabel] = {}
         for label, widget in (
             (self.tr("E&ncoding:"), self.encoding),
             (self.tr("De&limiter:"), self.delimiter),
@@ -220,6 +223,7 @@ class ReadingControls(QWidget):
             cell.addWidget(lab)
             cell.addWidget(widget)
             layout.addLayout(cell)
+            self.labels[widget] = lab
         layout.addStretch(1)
         layout.addWidget(self.apply_button)
         self._format = "csv"
@@ -231,6 +235,11 @@ class ReadingControls(QWidget):
         self.encoding.setEnabled(is_text)
         self.delimiter.setEnabled(is_text)
         self.sheet.setEnabled(not is_text and len(preview.sheets) > 1)
+        # Only the controls that mean something for this file: the four side by side did not fit
+        # a 1200-pixel window in French, and an empty "Sheet" box beside a CSV says nothing.
+        for widget, shown in ((self.encoding, is_text), (self.delimiter, is_text), (self.sheet, not is_text)):
+            widget.setVisible(shown)
+            self.labels[widget].setVisible(shown)
         # Encoding and delimiter mean nothing for a workbook: show them empty rather than a guess.
         self.encoding.setCurrentText(preview.encoding or "" if is_text else "")
         self.delimiter.setCurrentIndex(self.delimiter.findData(preview.delimiter) if is_text else -1)
