@@ -150,3 +150,39 @@ def test_collect_fits_the_window_and_shows_only_the_controls_that_apply(windows,
     shown = controls.sheet.fontMetrics().horizontalAdvance(controls.sheet.currentText())
     assert controls.sheet.width() > shown
     assert horizontal_overflow(win) == 0
+
+
+def walk_to(win, step: str) -> None:
+    """Go forward step by step to ``step`` as the Next button does (goal 'keep the best' on the way)."""
+    order = ["collect", "criteria", "group", "act", "measure"]
+    while order[win.current_index()] != step:
+        assert win.next_button.isEnabled(), f"Next is disabled on {order[win.current_index()]}"
+        win.next_button.click()
+        assert win.tasks.wait_idle(60)
+        if order[win.current_index()] == "criteria":
+            page = win.page("criteria")
+            index = page.goal_combo.findData("keep_best")
+            page.goal_combo.setCurrentIndex(index)
+            page._on_goal_chosen(index)
+        if order[win.current_index()] == "group":
+            page = win.page("group")
+            if page._timer.isActive():  # the debounced run: start it now rather than wait for it
+                page._timer.stop()
+                page._timer.timeout.emit()
+            assert win.tasks.wait_idle(60)
+        settle()
+        assert dialog_texts() == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_measure_fits_the_window_and_its_explanation_is_whole(windows, tmp_path, lang):
+    """Walked to Measure with a German file: the import buttons, campaign date, window and the
+    measurement chooser fit 1200 pixels, so the explanation under them is not cut at the edge."""
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    page = win.page("measure")
+    assert page.empty.isVisible() and page.import_button.isEnabled()
+    assert horizontal_overflow(win) == 0
+    assert page.empty.width() <= win.stack.currentWidget().viewport().width()
