@@ -449,3 +449,25 @@ def test_whole_euro_amounts_with_a_thousands_point(tmp_path):
     assert amounts(analysis) == [1234.0, 2500.0, 850.0]
     # Without a currency nothing tells, and the point stays a decimal point.
     assert parse_numbers(pd.Series(["1.234", "2.500"], dtype="str")).values.tolist() == [1.234, 2.5]
+
+
+# --- Files with a column named like the excluded rows' bookkeeping --------------------------------
+
+
+def test_two_files_with_their_own_source_and_reason_columns(tmp_path):
+    """A web shop's traffic "source" and a returns "reason" column, in two files: the excluded rows
+    of both are put together (two columns of one name made pandas refuse it), each file's cells
+    under "source (2)" and "reason (2)", beside the bookkeeping columns."""
+    first = tmp_path / "a.csv"
+    first.write_text("Client,Date,Montant,source,reason\nC1,2026-01-02,10,web,x\n,2026-01-03,5,shop,y\n")
+    second = tmp_path / "b.csv"
+    second.write_text("Client;Date;Montant;reason;source\nC2;2026-01-02;10;z;web\n;2026-01-03;5;y;ads\n")
+    analysis = Analysis()
+    import_files(analysis, [str(first), str(second)])
+    assert analysis.account.balanced
+    excluded = analysis.excluded
+    assert list(excluded.columns[:3]) == ["source", "source_row", "reason"]
+    assert excluded["source"].tolist() == [0, 1]  # the file each row came from
+    assert set(excluded["reason"]) == {"no_customer_id"}
+    assert excluded["source (2)"].tolist() == ["shop", "ads"]
+    assert excluded["reason (2)"].tolist() == ["y", "y"]

@@ -357,7 +357,19 @@ def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarr
         head["original_line"] = [raw.malformed.get(int(p)) for p in positions]
     # A workbook's number and date columns are read typed: written back as their cells are.
     original = pd.DataFrame(
-        {c: values.cell_text(original[c]) for c in original},
+        {_beside(c, head.columns, original.columns): values.cell_text(original[c]) for c in original},
         copy=False,
     )
     return pd.concat([head, original], axis=1)
+
+
+def _beside(name: str, bookkeeping: pd.Index, columns: pd.Index) -> str:
+    """A file's column named like a bookkeeping column (a web shop's "source", a returns "reason")
+    renamed "source (2)", as a repeated header is: two columns of one name made the excluded rows of
+    two such files impossible to put together."""
+    if name not in bookkeeping:
+        return name
+    k = 2
+    while f"{name} ({k})" in bookkeeping or f"{name} ({k})" in columns:
+        k += 1
+    return f"{name} ({k})"
