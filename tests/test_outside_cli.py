@@ -268,3 +268,52 @@ def test_a_project_archive_that_would_expand_too_far_is_said_without_english_in_
     assert code == EXIT_INPUT, err
     assert "endommagé" in err and "analysis.json" in err
     assert "suspicious" not in err and "compression" not in err
+
+
+# --- A full disk while writing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filename", [None, "mailing/Champions.csv"])
+def test_a_full_disk_while_writing_is_said_not_a_crash(tmp_path, capsys, shop, monkeypatch, filename):
+    """The mailing CSVs met a full disk (ENOSPC from a write, which names no file): exit 1 and
+    "unexpected problem" before; now exit 2 saying the disk is full, in the chosen language."""
+    import errno
+
+    from segmenter_app.core import export
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", filename)
+
+    monkeypatch.setattr(export, "write_mailing_csvs", full)
+    for lang, words in (("en", "the disk is full"), ("fr", "le disque est plein")):
+        code, err = cli(
+            capsys,
+            "segment",
+            str(shop),
+            "--out",
+            str(tmp_path / "o.xlsx"),
+            "--csv-dir",
+            str(tmp_path / "m"),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err and "unexpected" not in err and "inattendu" not in err
+        if filename:
+            assert filename in err
+
+
+def test_other_os_errors_stay_internal_errors(tmp_path, capsys, shop, monkeypatch):
+    """Only a full disk or a read-only place is the user's to fix; anything else is still a bug."""
+    import errno
+
+    from segmenter_app.core import export
+
+    def broken(*_args, **_kwargs):
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(export, "write_mailing_csvs", broken)
+    code, err = cli(
+        capsys, "segment", str(shop), "--out", str(tmp_path / "o.xlsx"), "--csv-dir", str(tmp_path / "m")
+    )
+    assert code == 1 and "log" in err

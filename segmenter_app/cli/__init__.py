@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -51,6 +52,22 @@ T = Messages(
             "Options inconnues ou valeurs en trop : {options}",
         ),
         "one_value": ("{option} needs a value", "{option} demande une valeur"),
+        "disk_full": (
+            "Segmenter could not finish writing {path}: the disk is full. Free some space or choose another folder, then run the command again.",
+            "Segmenter n'a pas pu finir d'écrire {path} : le disque est plein. Libérez de la place ou choisissez un autre dossier, puis relancez la commande.",
+        ),
+        "disk_full_any": (
+            "Segmenter could not finish writing its output files: the disk is full. Free some space or choose another folder, then run the command again.",
+            "Segmenter n'a pas pu finir d'écrire ses fichiers de sortie : le disque est plein. Libérez de la place ou choisissez un autre dossier, puis relancez la commande.",
+        ),
+        "read_only_any": (
+            "Segmenter could not write its output files: the folder or the disk is read-only. Choose another folder, then run the command again.",
+            "Segmenter n'a pas pu écrire ses fichiers de sortie : le dossier ou le disque est en lecture seule. Choisissez un autre dossier, puis relancez la commande.",
+        ),
+        "read_only": (
+            "Segmenter could not write {path}: the folder or the disk is read-only or not yours. Choose another folder, then run the command again.",
+            "Segmenter n'a pas pu écrire {path} : le dossier ou le disque est en lecture seule ou ne vous appartient pas. Choisissez un autre dossier, puis relancez la commande.",
+        ),
         "internal": (
             "Segmenter met an unexpected problem and stopped. Nothing was overwritten. Details are in the log: {log}",
             "Segmenter a rencontré un problème inattendu et s'est arrêté. Rien n'a été écrasé. Les détails sont dans le journal : {log}",
@@ -83,6 +100,20 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:
+        # A full disk or a read-only place met while writing an output (a mailing CSV, a
+        # workbook...) is the user's to fix, wherever in the core it surfaced: exit 2, said.
+        key = _WRITE_ERRORS.get(exc.errno or 0)
+        if key is None:
+            logging.getLogger(__name__).exception("%s failed", name)
+            print(T("internal", lang, log=log_path), file=sys.stderr)
+            return EXIT_INTERNAL
+        logging.getLogger(__name__).warning("%s: %s", name, exc.strerror)
+        if exc.filename:
+            print(T(key, lang, path=exc.filename), file=sys.stderr)
+        else:  # a write() has no file name to give
+            print(T(f"{key}_any", lang), file=sys.stderr)
+        return EXIT_INPUT
     except (Cancelled, KeyboardInterrupt) as exc:
         print(T("cancelled", lang), file=sys.stderr)
         return EXIT_INPUT if isinstance(exc, Cancelled) else 130
@@ -91,6 +122,8 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
         print(T("internal", lang, log=log_path), file=sys.stderr)
         return EXIT_INTERNAL
 
+
+_WRITE_ERRORS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EROFS: "read_only"}
 
 # argparse's own messages, said again in the user's language (argparse has no French).
 _ARGPARSE = (
