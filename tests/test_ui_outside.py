@@ -186,3 +186,23 @@ def test_measure_fits_the_window_and_its_explanation_is_whole(windows, tmp_path,
     assert page.empty.isVisible() and page.import_button.isEnabled()
     assert horizontal_overflow(win) == 0
     assert page.empty.width() <= win.stack.currentWidget().viewport().width()
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"), [("fr", "client", "clients"), ("en", "customer", "customers")]
+)
+def test_act_cards_say_one_customer_not_one_customers(windows, tmp_path, lang, one, many):
+    """A small shop's segments often hold a single customer: the card's title says '1 client',
+    not '1 clients', in both languages."""
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    plans = win.ctx.analysis.plans
+    cards = win.page("act").cards
+    sizes = {key: int(plans[key]["size"]) for key in cards}
+    assert 1 in sizes.values()  # the six customers spread over RFM's segments
+    for key, card in cards.items():
+        # French grammar takes the singular for 0 as well (Qt's French plural rule).
+        word = one if sizes[key] == 1 or (sizes[key] == 0 and lang == "fr") else many
+        assert card.title().endswith(f" {sizes[key]} {word}"), card.title()

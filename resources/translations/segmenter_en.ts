@@ -1329,9 +1329,12 @@ Several files can be combined: orders from the till and the web shop, a customer
         <source>Forget your changes to this plan</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>{priority}. {name}: {size} customers</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>{priority}. {name}: {size} customer(s)</source>
+        <translation>
+            <numerusform>{priority}. {name}: {size} customer</numerusform>
+            <numerusform>{priority}. {name}: {size} customers</numerusform>
+        </translation>
     </message>
     <message>
         <source>no cost entered</source>

@@ -1331,9 +1331,12 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <source>Forget your changes to this plan</source>
         <translation>Oublier vos modifications de ce plan</translation>
     </message>
-    <message>
-        <source>{priority}. {name}: {size} customers</source>
-        <translation>{priority}. {name} : {size} clients</translation>
+    <message numerus="yes">
+        <source>{priority}. {name}: {size} customer(s)</source>
+        <translation>
+            <numerusform>{priority}. {name} : {size} client</numerusform>
+            <numerusform>{priority}. {name} : {size} clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>no cost entered</source>

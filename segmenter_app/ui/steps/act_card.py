@@ -192,8 +192,10 @@ class PlanCard(QGroupBox):
         self._filling = True
         try:
             size = format_number(plan.get("size"))
+            count = int(plan.get("size") or 0)
             self.setTitle(
-                self.tr("{priority}. {name}: {size} customers")
+                # Plural by the count ("1 customer"); {size} keeps the locale's digit grouping.
+                self.tr("{priority}. {name}: {size} customer(s)", "", count)
                 .replace("{priority}", str(plan.get("priority", "")))
                 .replace("{name}", str(plan.get("name", self.key)))
                 .replace("{size}", size)
