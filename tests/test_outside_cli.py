@@ -317,3 +317,25 @@ def test_other_os_errors_stay_internal_errors(tmp_path, capsys, shop, monkeypatc
         capsys, "segment", str(shop), "--out", str(tmp_path / "o.xlsx"), "--csv-dir", str(tmp_path / "m")
     )
     assert code == 1 and "log" in err
+
+
+def test_saving_a_project_on_a_full_disk_says_the_disk_is_full(tmp_path, shop_project, monkeypatch):
+    """It said "close it if another program has it open", with the system's English words."""
+    import errno
+    import zipfile
+
+    from segmenter_app.core import project
+    from segmenter_app.core.i18n import UserError
+
+    analysis = project.load_project(shop_project)
+
+    def full(self, *_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    target = tmp_path / "projet.segmenter"
+    with pytest.raises(UserError) as caught:
+        project.save_project(analysis, target)
+    assert "le disque est plein" in caught.value.text("fr")
+    assert "No space" not in caught.value.text("fr")
+    assert not target.exists() and not list(tmp_path.glob(".projet*"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import io
 import json
 import os
@@ -87,6 +88,10 @@ P = Messages(
         "special": (
             "'{path}' is not an ordinary file but a device or a pipe, which saving would replace. Choose a file name for the project, ending in .segmenter.",
             "« {path} » n'est pas un fichier ordinaire mais un périphérique ou un tube, que l'enregistrement remplacerait. Choisissez un nom de fichier pour le projet, terminé par .segmenter.",
+        ),
+        "disk_full": (
+            "The project could not be saved to '{path}': the disk is full. Free some space or choose another folder; the previous copy, if any, is unchanged.",
+            "Le projet n'a pas pu être enregistré dans « {path} » : le disque est plein. Libérez de la place ou choisissez un autre dossier ; la copie précédente, s'il y en a une, est intacte.",
         ),
         "cannot_write": (
             "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
@@ -376,6 +381,8 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         os.replace(tmp, target)
     except OSError as exc:  # permission, disk full...
         Path(tmp).unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # "close it in another program" would mislead
+            raise UserError(P, "disk_full", path=str(target)) from None
         raise UserError(
             P, "cannot_write", path=str(target), detail=exc.strerror or type(exc).__name__
         ) from None
