@@ -385,3 +385,23 @@ def test_pseudonymized_workbook_leaves_out_text_columns_of_unknown_meaning(tmp_p
     write_workbook(analysis, tmp_path / "plain.xlsx")
     plain = openpyxl.load_workbook(tmp_path / "plain.xlsx", read_only=True)
     assert "Full name" in next(plain["All customers"].iter_rows(max_row=1, values_only=True))
+
+
+def test_a_new_mailing_export_removes_the_files_of_the_last_one_and_nothing_else(tmp_path):
+    """A segment renamed (or gone, or now without anyone to email) left its old file beside the new
+    ones: importing the folder into a mailing tool reached people now elsewhere. The earlier
+    export's files go; the user's own files in the folder stay, even one numbered like ours."""
+    folder = tmp_path / "mailing"
+    analysis = make_analysis(60)
+    first = {p.name for p in write_mailing_csvs(analysis, folder)}
+    assert "01 Champions.csv" in first
+    own = folder / "01 my notes.csv"
+    own.write_text("Email,Notes\nme@example.com,keep me\n", encoding="utf-8")
+    other = folder / "contacts.csv"
+    other.write_text("Email,First name,Last name,Segment,Suggested action\n", encoding="utf-8")
+    rename_segments(analysis, {0: "Best customers"})
+    analysis.lang = "fr"  # a re-export in the other language: its header row differs
+    second = {p.name for p in write_mailing_csvs(analysis, folder)}
+    assert "01 Best customers.csv" in second and "01 Champions.csv" not in second
+    assert {p.name for p in folder.iterdir()} == second | {own.name, other.name}
+    assert own.read_text(encoding="utf-8").endswith("keep me\n")

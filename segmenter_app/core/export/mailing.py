@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 from pathlib import Path
@@ -20,11 +21,13 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.export.atomic import replace_text_file
+from segmenter_app.core.export.atomic import check_not_input, replace_text_file
 from segmenter_app.core.export.customer_sheets import action_text, order_customers
 from segmenter_app.core.export.labels import header
 from segmenter_app.core.export.safe_text import csv_safe
 from segmenter_app.core.i18n import Messages, UserError
+
+log = logging.getLogger(__name__)
 
 MESSAGES = Messages(
     {
@@ -144,7 +147,9 @@ def write_mailing_csvs(
 
     Columns: email, first name, last name, segment, suggested action (headers in
     ``analysis.lang``). Each file is written atomically; texts that could start a formula get
-    a leading apostrophe (OWASP). Raises ``i18n.UserError`` when the folder cannot be used.
+    a leading apostrophe (OWASP). The mailing files an earlier export left in the folder that
+    this one does not write again are removed (see :func:`_stale_files`). Raises
+    ``i18n.UserError`` when the folder cannot be used.
     """
     seg = analysis.segmentation
     if seg is None:
@@ -157,9 +162,8 @@ def write_mailing_csvs(
     except OSError as exc:
         raise UserError(MESSAGES, "cannot_create", path=str(target)) from exc
     lang = analysis.lang
-    delimiter = ";" if lang == "fr" else ","
-    heads = [header(s.EMAIL, lang), header(s.FIRST_NAME, lang), header(s.LAST_NAME, lang)]
-    heads += [header("segment", lang), header("action", lang)]
+    delimiter = _delimiter(lang)
+    heads = _heads(lang)
     people = recipients(analysis)
     by_segment = people.groupby(people[s.A_SEGMENT].astype(str), sort=False) if len(people) else {}
     groups = dict(iter(by_segment)) if len(people) else {}
@@ -187,7 +191,62 @@ def write_mailing_csvs(
             path, buffer.getvalue(), encoding="utf-8-sig", inputs=analysis.inputs if inputs_guard else ()
         )
         written.append(path)
+    for stale in _stale_files(target, written):
+        try:
+            if inputs_guard:
+                check_not_input(stale, analysis.inputs)  # never remove a file this analysis read
+            stale.unlink()
+        except UserError:
+            continue
+        except OSError as exc:
+            log.warning("could not remove the earlier mailing file %s: %s", stale, exc)
     return written
+
+
+def _delimiter(lang: str) -> str:
+    return ";" if lang == "fr" else ","
+
+
+def _heads(lang: str) -> list[str]:
+    return [
+        header(s.EMAIL, lang),
+        header(s.FIRST_NAME, lang),
+        header(s.LAST_NAME, lang),
+        header("segment", lang),
+        header("action", lang),
+    ]
+
+
+_NUMBERED = re.compile(r"^\d{2,} .+\.csv$")
+
+
+def _stale_files(target: Path, written: list[Path]) -> list[Path]:
+    """Mailing files of an earlier export in ``target`` that this export did not write again.
+
+    A segment renamed, gone, or now without anyone to email kept its old file beside the new
+    ones, and whoever imported the folder into a mailing tool wrote to customers who are now in
+    another segment or in the control group. A file counts as an earlier mailing file only when
+    its name is numbered as :func:`safe_file_name` writes them and its first line is this
+    module's header row, in English or French: the user's own files are never touched.
+    """
+    keep = {p.name for p in written}
+    first_lines = set()
+    for lang in ("en", "fr"):
+        line = io.StringIO()
+        csv.writer(line, delimiter=_delimiter(lang), lineterminator="").writerow(_heads(lang))
+        first_lines.add(line.getvalue())
+    stale = []
+    for path in target.iterdir():
+        if path.name in keep or not _NUMBERED.match(path.name) or not path.is_file():
+            continue
+        try:
+            with path.open("r", encoding="utf-8-sig", newline="") as handle:
+                first = handle.readline(4096).rstrip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if first in first_lines:
+            stale.append(path)
+    return stale
 
 
 def _cell(value: Any) -> str:
