@@ -104,3 +104,12 @@ def test_internal_error_exits_1_with_the_log_path_and_no_traceback(tmp_path, dem
     err = capsys.readouterr().err
     assert code == 1
     assert "journal" in err and "Traceback" not in err and "simulated bug" not in err
+
+
+def test_final_line_agrees_with_one_customer_in_french(tmp_path, capsys):
+    """The French participle follows the number of customers ("1 clients répartis" read wrong)."""
+    one = tmp_path / "une_vente.csv"
+    one.write_text("Client,Date,Montant\nC1,2026-01-02,10\n", encoding="utf-8")
+    assert main(["segment", str(one), "--out", str(tmp_path / "o.xlsx"), "--lang", "fr"]) == 0
+    printed = capsys.readouterr()
+    assert "1 client réparti en 1 segment ; classeur écrit dans" in printed.out + printed.err

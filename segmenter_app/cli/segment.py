@@ -74,10 +74,11 @@ T = Messages(
         ),
         "done": (
             "{customers} in {segments}, written to {out}",
-            "{customers} répartis en {segments}, écrits dans {out}",
+            "{customers} en {segments} ; classeur écrit dans {out}",
         ),
-        "customers_one": ("1 customer", "1 client"),
-        "customers_many": ("{n} customers", "{n} clients"),
+        # The French participle agrees with the number of customers ("1 client réparti").
+        "customers_one": ("1 customer", "1 client réparti"),
+        "customers_many": ("{n} customers", "{n} clients répartis"),
         "segments_one": ("1 segment", "1 segment"),
         "segments_many": ("{n} segments", "{n} segments"),
     }
