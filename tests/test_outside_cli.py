@@ -339,3 +339,22 @@ def test_saving_a_project_on_a_full_disk_says_the_disk_is_full(tmp_path, shop_pr
     assert "le disque est plein" in caught.value.text("fr")
     assert "No space" not in caught.value.text("fr")
     assert not target.exists() and not list(tmp_path.glob(".projet*"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_saved_project_has_ordinary_permissions_and_keeps_those_it_replaces(tmp_path, shop_project):
+    """It was always private (0600, from the temporary file), unlike the workbook beside it."""
+    import stat
+
+    from segmenter_app.core import project
+
+    analysis = project.load_project(shop_project)
+    umask = os.umask(0o022)
+    try:
+        fresh = project.save_project(analysis, tmp_path / "neuf.segmenter")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        os.chmod(fresh, 0o640)
+        project.save_project(analysis, fresh)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)

@@ -378,6 +378,7 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
             zf.writestr("analysis.json", json.dumps(body, ensure_ascii=False))
             for name, data in blobs.items():
                 zf.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, zipfile.ZIP_STORED)
+        _ordinary_mode(target, Path(tmp))
         os.replace(tmp, target)
     except OSError as exc:  # permission, disk full...
         Path(tmp).unlink(missing_ok=True)
@@ -390,6 +391,19 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _ordinary_mode(target: Path, tmp: Path) -> None:
+    """The permissions the saved project gets: those of the file it replaces, else the usual ones
+    for a new file (mkstemp makes the temporary file private, which turned a shared project
+    folder's files unreadable to the others, and the exports beside it are not)."""
+    if target.is_file():
+        mode = target.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def _check_archive(zf: zipfile.ZipFile, path: Path) -> None:
