@@ -48,7 +48,7 @@ from segmenter_app.core.reading.role_names import (
     normalize_header,
 )
 from segmenter_app.core.reading.role_presets import PRESET_MARKERS, PRESETS
-from segmenter_app.core.reading.values import _CURRENCY, cell_text
+from segmenter_app.core.reading.values import CURRENCY_MARKS, cell_text
 
 __all__ = ["ALL_ROLES", "PRESETS", "PRODUCT_CODE", "STATUS", "RoleGuess", "detect_roles", "normalize_header"]
 
@@ -212,7 +212,7 @@ _DATE_LIKE = re.compile(
 # An amount once its currency marks are gone: digits with separators, 1 or 2 decimals, a sign.
 _AMOUNT_NUMBER = re.compile(r"^[+-]?\(?\d[\d \u00a0\u202f'’,.]*\)?-?$")
 _TWO_DECIMALS = re.compile(r"[.,]\d{1,2}\)?-?$")
-_MONEY_MARK = re.compile(_CURRENCY)
+_MONEY_MARK = re.compile(CURRENCY_MARKS)
 
 
 def _dates_like(sample: list[str]) -> bool:

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 # typeset as 1’234.50 by most Swiss software).
 _SPACES = "[\\s\u00a0\u202f\u2009\u2007'\u2019\u02bc]"
 # Currency signs, ISO codes and the local marks written beside amounts (kr, zł, Kč, Ft, Rs., R$).
-_CURRENCY = (
+CURRENCY_MARKS = (
     r"(?i)(?:R\$|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
     r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b)"
@@ -369,7 +369,7 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     s = text.fillna("")
     # The typographic minus (−12,50 from Numbers, LibreOffice or a report tool) and dashes typed for it.
     s = s.str.replace("[\u2212\u2012\u2013\ufe63\uff0d]", "-", regex=True)
-    s = s.str.replace(_CURRENCY, "", regex=True)
+    s = s.str.replace(CURRENCY_MARKS, "", regex=True)
     s = s.str.replace(_SPACES, "", regex=True)
     pct = s.str.endswith("%") | s.str.startswith("%")
     s = s.str.strip("%")
