@@ -125,7 +125,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--control-share", type=float, default=0.1, help="share of each segment kept out as a control group"
     )
     p.add_argument("--seed", type=int, default=None, help="seed of the control-group draw and the clustering")
-    p.add_argument("--csv-dir", metavar="DIR", help="also write one mailing CSV per segment into DIR")
+    p.add_argument(
+        "--csv-dir",
+        metavar="DIR",
+        help="also write one mailing CSV per segment into DIR (replacing the mailing CSVs an earlier export left there)",
+    )
     p.add_argument(
         "--pseudonymize",
         action="store_true",
