@@ -206,3 +206,24 @@ def test_act_cards_say_one_customer_not_one_customers(windows, tmp_path, lang, o
         # French grammar takes the singular for 0 as well (Qt's French plural rule).
         word = one if sizes[key] == 1 or (sizes[key] == 0 and lang == "fr") else many
         assert card.title().endswith(f" {sizes[key]} {word}"), card.title()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_group_bar_labels_stay_inside_their_chart(windows, tmp_path, lang):
+    """Group's bars with a handful of customers: each bar's share label ('20 %') ends inside its
+    plot, the longest bar's included (it was cut to '20 ' in a 1200-pixel window)."""
+    import pyqtgraph as pg
+
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    bars = win.page("group").bars
+    assert bars.keys and bars.size_plot.getViewBox().width() > 0
+    for plot in bars.plots:
+        box = plot.getViewBox().sceneBoundingRect()
+        labels = [item for item in plot.items if isinstance(item, pg.TextItem)]
+        assert len(labels) == len(bars.keys)
+        for label in labels:
+            right = label.mapRectToScene(label.boundingRect()).right()
+            assert right <= box.right() + 0.5, (label.toPlainText(), right, box.right())

@@ -50,9 +50,11 @@ class SegmentBarsChart(ChartPanel):
             self.revenue_plot = self.add_plot(0, 1)
             self.set_plot_title(self.revenue_plot, self.tr("Revenue"))
             self.revenue_plot.getAxis("left").setStyle(showValues=False)
+        self._extents: dict[int, tuple[float, float]] = {}  # id(plot) -> (longest bar, widest label px)
         for plot in self.plots:
             plot.setMouseEnabled(x=False, y=False)
             plot.showGrid(x=True, y=False, alpha=0.15)
+            plot.getViewBox().sigResized.connect(lambda _vb, p=plot: self._fit_x(p))
         self.graphics.scene().sigMouseClicked.connect(self._on_click)
         self.graphics.installEventFilter(self)
         self.tableSelectionChanged.connect(self._on_table_rows)
@@ -150,12 +152,25 @@ class SegmentBarsChart(ChartPanel):
                 pg.BarGraphItem(x0=0, y=ys, width=widths, height=BAR_HEIGHT, brushes=brushes, pens=pens)
             )
             top = float(np.nanmax(widths)) if len(widths) else 1.0
+            widest = 0.0
             for y, value, share in zip(ys, widths, shares, strict=True):
                 label = pg.TextItem(format_percent(share), color=fg, anchor=(0, 0.5))
                 label.setPos(value + top * 0.01, y)
                 plot.addItem(label)
-            plot.setXRange(0, max(top, 1.0) * 1.3, padding=0)
+                widest = max(widest, label.boundingRect().width())
+            self._extents[id(plot)] = (max(top, 1.0), widest)
+            self._fit_x(plot)
             plot.setYRange(-0.6, len(self.keys) - 0.4, padding=0)
+
+    def _fit_x(self, plot: pg.PlotItem) -> None:
+        """Leave room after the longest bar for its label, in pixels: a fixed 30% of the range
+        was narrower than '20 %' in a narrow plot and cut the label."""
+        top, widest = self._extents.get(id(plot), (1.0, 0.0))
+        pixels = plot.getViewBox().width()
+        room = (widest + 6) / pixels if pixels > 0 else 0.0
+        # 1% of the range between bar and label, the label, then a margin; never past 70%.
+        share = min(max(room + 0.01, 0.23), 0.7)
+        plot.setXRange(0, top / (1.0 - share), padding=0)
 
     def _fill_table(self) -> None:
         names = self._value_names
