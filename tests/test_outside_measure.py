@@ -348,3 +348,40 @@ def test_compare_with_a_project_without_segments_is_a_user_error(tmp_path, capsy
         code, err, _ = run_measure(capsys, saved, results, tmp_path, "--compare", str(bare), "--lang", lang)
         assert code == EXIT_INPUT, err
         assert words in err and "sans segments.segmenter" in err
+
+
+# --- How a sheet says "converted" ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [("✓", ""), ("✔", "✗"), ("☑", "☐"), ("+", "-"), ("1.0", "0.0"), ("Convertie", "aucun"), ("Achat", "—")],
+)
+def test_check_marks_and_other_ways_of_saying_yes(tmp_path, capsys, digits, yes, no):
+    """A ticked cell ("✓") read as "not converted" (its normalized text is empty, like a blank)."""
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    lines = ["client;converti"] + [f"{c};{yes if n % 2 == 0 else no}" for n, c in enumerate(ids)]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "fr")
+    assert code == EXIT_OK, err
+    assert report["total"]["conversions"] == sum(
+        1 for n, c in enumerate(ids) if n % 2 == 0 and not control[c]
+    )
+    assert report["total"]["control_conversions"] == sum(
+        1 for n, c in enumerate(ids) if n % 2 == 0 and control[c]
+    )
+    assert report["results"]["excluded"] == {}
+
+
+def test_a_cell_of_unknown_symbols_is_unreadable_not_no(tmp_path, capsys, digits):
+    _, saved = digits
+    ids = sorted(control_flags(saved))
+    lines = ["client;converti"] + [f"{c};{'?' if n < 4 else 'non'}" for n, c in enumerate(ids)]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
+    assert code == EXIT_OK, err
+    assert report["results"]["excluded"] == {"unreadable_converted": 4}

@@ -124,8 +124,29 @@ REVENUE_HEADERS = (
     "valeur",
     "total",
 )
-_TRUE = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "ok", "converted", "converti", "achete"}
-_FALSE = {"0", "false", "no", "n", "non", "faux", "", "-"}
+_TRUE = {
+    "1",
+    "true",
+    "yes",
+    "y",
+    "oui",
+    "o",
+    "vrai",
+    "x",
+    "ok",
+    "converted",
+    "converti",
+    "convertie",
+    "achete",
+    "achetee",
+    "achat",
+    "bought",
+    "purchased",
+}
+_FALSE = {"0", "false", "no", "n", "non", "faux", "", "-", "aucun", "aucune", "none", "pas_d_achat"}
+# Marks a spreadsheet user ticks with: words are lost by normalize(), so they are read first.
+_TRUE_MARKS = {"✓", "✔", "☑", "✅", "+", "√"}
+_FALSE_MARKS = {"✗", "✘", "☐", "☒", "❌", "—", "–", "-"}
 
 
 @dataclass
@@ -232,7 +253,15 @@ def _ids(text: pd.Series) -> pd.Series:
 def _booleans(text: pd.Series) -> pd.Series:
     """Yes/no in French or English -> True/False; an empty cell -> False; anything else -> NA."""
     out = parse_booleans(text)
-    low = text.astype("string").str.strip().str.lower().fillna("").map(normalize)
+    raw = text.astype("string").str.strip().fillna("")
+    out[out.isna() & raw.isin(_TRUE_MARKS)] = True
+    out[out.isna() & raw.isin(_FALSE_MARKS)] = False
+    # "1.0" / "0,0": a 1/0 column that went through a float (one decimal only: "0.00" is an amount).
+    out[out.isna() & raw.isin({"1.0", "1,0"})] = True
+    out[out.isna() & raw.isin({"0.0", "0,0"})] = False
+    low = raw.str.lower().map(normalize)
+    # A cell of symbols only ("✓", "?") normalizes to "": blank only when it was blank.
+    low = low.where((low != "") | (raw == ""), "?")
     out[out.isna() & low.isin({normalize(v) for v in _TRUE if v})] = True
     out[out.isna() & low.isin(_FALSE)] = False
     return out
