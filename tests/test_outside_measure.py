@@ -385,3 +385,57 @@ def test_a_cell_of_unknown_symbols_is_unreadable_not_no(tmp_path, capsys, digits
     code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
     assert code == EXIT_OK, err
     assert report["results"]["excluded"] == {"unreadable_converted": 4}
+
+
+# --- Workbooks whose results are not on the first sheet ----------------------------------------------
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_results_on_the_second_sheet_after_a_notes_sheet(tmp_path, capsys, digits):
+    """It said "no column naming the customer", reading only the notes."""
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)
+    rows = [["N° client", "Converti", "Montant"]] + [
+        [c, "oui" if n % 3 == 0 else "non", 12.5 if n % 3 == 0 else None] for n, c in enumerate(ids)
+    ]
+    book = _workbook(
+        tmp_path / "campagne printemps.xlsx",
+        {"Notes": [["Campagne de printemps"], ["Envoyée le 2 mars"]], "Résultats": rows},
+    )
+    code, err, report = run_measure(capsys, saved, book, tmp_path, "--lang", "fr")
+    assert code == EXIT_OK, err
+    contacted = [c for n, c in enumerate(ids) if n % 3 == 0 and not control[c]]
+    assert report["total"]["conversions"] == len(contacted)
+    assert report["total"]["revenue"] == pytest.approx(12.5 * len(contacted))
+    assert report["results"]["details"]["sheet"] == "Résultats"
+
+
+def test_sales_export_on_the_second_sheet(tmp_path, capsys, digits):
+    import datetime as dt
+
+    _, saved = digits
+    control = control_flags(saved)
+    ids = sorted(control)[:12]
+    rows = [["Commande", "Date", "Client", "Montant"]] + [
+        [f"N{n}", dt.datetime(2026, 3, 3), c, 40.0] for n, c in enumerate(ids)
+    ]
+    book = _workbook(tmp_path / "ventes.xlsx", {"Lisez-moi": [["Export du 31 mars"]], "Ventes": rows})
+    code, err, report = run_measure(
+        capsys, saved, book, tmp_path, "--campaign-date", "2026-03-01", "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    assert report["results"]["kind"] == "sales"
+    assert report["total"]["conversions"] == sum(1 for c in ids if not control[c])

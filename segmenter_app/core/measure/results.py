@@ -175,7 +175,7 @@ class Outcomes:
 # --- Reading the file and its values (the import step's readers) ------------------------------
 
 
-def _read_raw(path: Path) -> pd.DataFrame:
+def _read_raw(path: Path, sheet: str | None = None) -> pd.DataFrame:
     """The file's table as text cells (NA when empty) under its header row, any format the app reads.
 
     The import step's reader detects the format by content, the encoding, the delimiter, the
@@ -183,7 +183,7 @@ def _read_raw(path: Path) -> pd.DataFrame:
     """
     from segmenter_app.core.reading.table import read_table
 
-    raw = read_table(path)
+    raw = read_table(path, sheet=sheet)
     return raw.frame
 
 
@@ -341,10 +341,11 @@ def read_results(
     if not isinstance(window_days, int) or not 1 <= window_days <= 366:
         raise UserError(R, "bad_window", value=window_days)
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None
-    preview = collect.preview_file(p, rows=200)
+    preview = _results_sheet(p, collect.preview_file(p, rows=200))
+    sheet = preview.get("sheet")
     headers = [normalize(str(c)) for c in preview["columns"]]
     if _converted_column(headers, preview["rows"]) is not None:
-        return _read_campaign_sheet(analysis, p, preview)
+        return _read_campaign_sheet(analysis, p, preview, sheet)
     roles = {guess.role for guess in preview["roles"].values()}
     identified = bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE})
     priced = s.AMOUNT in roles or s.UNIT_PRICE in roles
@@ -355,7 +356,8 @@ def read_results(
     if date is None or pd.isna(date):
         raise UserError(R, "need_date", path=p.name)
     fresh = Analysis(lang=analysis.lang)
-    collect.import_files(fresh, [str(p)])
+    options = collect.ImportOptions(overrides={str(p): {"sheet": sheet}} if sheet else {})
+    collect.import_files(fresh, [str(p)], options=options)
     loose = _align_ids(analysis, fresh)
     if not _any_known(analysis, fresh.transactions):
         count = fresh.transactions[s.T_CUSTOMER].nunique() if fresh.transactions is not None else 0
@@ -409,9 +411,44 @@ def _any_known(analysis: Analysis, transactions: pd.DataFrame | None) -> bool:
     return bool(transactions[s.T_CUSTOMER].astype(str).isin(known).any())
 
 
-def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -> Outcomes:
+def _usable(preview: dict[str, Any]) -> bool:
+    """True when a sheet's first rows hold a results sheet or a sales export (see read_results)."""
+    headers = [normalize(str(c)) for c in preview["columns"]]
+    if _converted_column(headers, preview["rows"]) is not None:
+        return True
+    roles = {guess.role for guess in preview["roles"].values()}
+    identified = (
+        bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE}) or _find(headers, CUSTOMER_HEADERS) is not None
+    )
+    return identified and s.ORDER_DATE in roles and bool(roles & {s.AMOUNT, s.UNIT_PRICE})
+
+
+def _results_sheet(p: Path, preview: dict[str, Any]) -> dict[str, Any]:
+    """The preview of the workbook's sheet holding the results: the one read by default when it
+    is usable, else the first other visible sheet that is ("Notes" first, "Résultats" second)."""
+    from segmenter_app.core import collect
+
+    sheets = preview.get("sheets") or []
+    if _usable(preview) or len(sheets) < 2:
+        return preview
+    for info in sheets:
+        name = info.get("name")
+        if name == preview.get("sheet") or info.get("state", "visible") != "visible":
+            continue
+        try:
+            other = collect.preview_file(p, rows=200, sheet=name)
+        except UserError:  # an empty or unreadable sheet: the next one
+            continue
+        if _usable(other):
+            return other
+    return preview
+
+
+def _read_campaign_sheet(
+    analysis: Analysis, p: Path, preview: dict[str, Any], sheet: str | None = None
+) -> Outcomes:
     """A results sheet: one row per customer, converted yes/no, revenue when given."""
-    body = _read_raw(p)
+    body = _read_raw(p, sheet)
     headers = [normalize(str(c)) for c in body.columns]
     body = body[body.notna().any(axis=1)].reset_index(drop=True)
     if body.empty:
@@ -487,6 +524,7 @@ def _read_campaign_sheet(analysis: Analysis, p: Path, preview: dict[str, Any]) -
         has_revenue=revenue is not None,
         details={
             "columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col),
+            "sheet": sheet,
             "unmatched_rows": int((~known_rows & ~no_id).sum()),
             "ids_matched_loosely": loose,
             # Kept with no revenue (their conversion still counts): said, see campaign.source_alerts.
