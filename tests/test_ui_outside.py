@@ -4,6 +4,8 @@ checks what is shown (texts, widths, states), not timings."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -227,3 +229,38 @@ def test_group_bar_labels_stay_inside_their_chart(windows, tmp_path, lang):
         for label in labels:
             right = label.mapRectToScene(label.boundingRect()).right()
             assert right <= box.right() + 0.5, (label.toPlainText(), right, box.right())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_group_bar_axes_count_whole_customers_without_overlap(windows, tmp_path, lang):
+    """The bars' value axes: whole numbers (no '0.5' customer), in the user's locale, and spaced
+    so their labels do not run into each other ('0.51.01.5' in the narrow customers plot)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    from segmenter_app.ui.charts.base import format_number
+
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    bars = win.page("group").bars
+    metrics = QFontMetrics(bars.font())
+    for plot in bars.plots:
+        ticks = plot.getAxis("bottom")._tickLevels[0]  # what setTicks was given
+        assert len(ticks) >= 2
+        assert all(value == int(value) and text == format_number(value) for value, text in ticks)
+        box = plot.getViewBox()
+        edges = []
+        for value, text in ticks:
+            x = box.mapViewToScene(QPointF(value, 0)).x()
+            half = metrics.horizontalAdvance(text) / 2
+            edges.append((x - half, x + half))
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(edges)), (ticks, edges)
+    revenue = bars.plots[1].getAxis("bottom")._tickLevels[0]
+    assert any(value >= 1000 for value, _ in revenue)  # the German shop's euros reach thousands
+    big = [text for value, text in revenue if value >= 1000]
+    if lang == "fr":  # French groups thousands with a (narrow) space, never a comma
+        assert all(text[-4] in "\u202f\u00a0 " for text in big), big
+    else:
+        assert all(text[-4] == "," for text in big), big
