@@ -172,7 +172,7 @@ def test_an_id_two_customers_could_be_stays_unmatched(tmp_path):
     """ "4" is "004" or "4"? When both are customers, neither is guessed."""
     import pandas as pd
 
-    from segmenter_app.core.measure.results import loose_id_map
+    from segmenter_app.core.measure.matching import loose_id_map
 
     known = pd.Index(["004", "4", "00017", "A12"])
     found = loose_id_map(pd.Series(["0004", "17", "a12", "4", "99", None]), known)

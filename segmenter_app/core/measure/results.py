@@ -28,9 +28,20 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.actions.playbooks import normalize
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.measure.cells import (
+    CUSTOMER_HEADERS,
+    EMAIL_HEADERS,
+    REVENUE_HEADERS,
+    converted_column,
+    find_header,
+    read_booleans,
+    read_ids,
+    read_numbers,
+    unreadable_cells,
+)
+from segmenter_app.core.measure.matching import align_ids, any_known, match_customers
 from segmenter_app.core.reading.detect import check_regular_file
 from segmenter_app.core.reading.table import fingerprint
-from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_numbers
 
 R = Messages(
     {
@@ -73,81 +84,6 @@ R = Messages(
     }
 )
 
-# Normalised header words (see playbooks.normalize) that name each column of a results file.
-CUSTOMER_HEADERS = (
-    "customer_id",
-    "customerid",
-    "customer",
-    "id_client",
-    "client_id",
-    "code_client",
-    "n_client",
-    "no_client",
-    "numero_client",
-    "num_client",
-    "ref_client",
-    "client",
-    "customer_no",
-    "customer_number",
-    "id",
-)
-EMAIL_HEADERS = ("email", "e_mail", "mail", "courriel", "adresse_e_mail", "adresse_email")
-CONVERTED_HEADERS = (
-    "converted",
-    "conversion",
-    "converti",
-    "convertie",
-    "a_achete",
-    "achete",
-    "purchased",
-    "bought",
-    "responded",
-    "response",
-    "reponse",
-    "result",
-    "resultat",
-    "buyer",
-    "acheteur",
-)
-REVENUE_HEADERS = (
-    "revenue",
-    "revenu",
-    "amount",
-    "montant",
-    "montant_ttc",
-    "total_ttc",
-    "ca",
-    "chiffre_d_affaires",
-    "sales",
-    "spend",
-    "value",
-    "valeur",
-    "total",
-)
-_TRUE = {
-    "1",
-    "true",
-    "yes",
-    "y",
-    "oui",
-    "o",
-    "vrai",
-    "x",
-    "ok",
-    "converted",
-    "converti",
-    "convertie",
-    "achete",
-    "achetee",
-    "achat",
-    "bought",
-    "purchased",
-}
-_FALSE = {"0", "false", "no", "n", "non", "faux", "", "-", "aucun", "aucune", "none", "pas_d_achat"}
-# Marks a spreadsheet user ticks with: words are lost by normalize(), so they are read first.
-_TRUE_MARKS = {"✓", "✔", "☑", "✅", "+", "√"}
-_FALSE_MARKS = {"✗", "✘", "☐", "☒", "❌", "—", "–", "-"}
-
 
 @dataclass
 class Outcomes:
@@ -187,133 +123,6 @@ def _read_raw(path: Path, sheet: str | None = None) -> pd.DataFrame:
     return raw.frame
 
 
-def _find(headers: list[str], candidates: tuple[str, ...]) -> int | None:
-    """Index of the first header that is, or starts with, one of the candidates (in their order)."""
-    for candidate in candidates:
-        for i, header in enumerate(headers):
-            if header == candidate:
-                return i
-    for candidate in candidates:
-        if len(candidate) < 4:
-            continue
-        for i, header in enumerate(headers):
-            if header.startswith(candidate + "_") or header.endswith("_" + candidate):
-                return i
-    return None
-
-
-def _find_all(headers: list[str], candidates: tuple[str, ...]) -> list[int]:
-    """Every header :func:`_find` would accept, best first (exact names, then prefixes/suffixes)."""
-    found: list[int] = []
-    for candidate in candidates:
-        found += [i for i, h in enumerate(headers) if h == candidate and i not in found]
-    for candidate in candidates:
-        if len(candidate) >= 4:
-            found += [
-                i
-                for i, h in enumerate(headers)
-                if (h.startswith(candidate + "_") or h.endswith("_" + candidate)) and i not in found
-            ]
-    return found
-
-
-# Share of a column's filled cells that must read as yes/no for it to be the "converted" column: half,
-# so a sheet with some unreadable answers ("maybe") is still one, and is counted as such.
-CONVERTED_SHARE = 0.5
-
-
-def _converted_column(headers: list[str], rows: pd.DataFrame) -> int | None:
-    """The column saying whether each customer converted: a converted header ("Converti",
-    "Result"...) whose filled cells mostly read as yes/no. A sales export's "Buyer Username",
-    "Code acheteur" or "Result" (an amount) has such a header but not such values."""
-    for i in _find_all(headers, CONVERTED_HEADERS):
-        if i >= rows.shape[1]:
-            continue
-        column = rows.iloc[:, i]
-        filled = column[column.astype("string").str.strip().fillna("") != ""]
-        if filled.empty or _booleans(filled).notna().mean() >= CONVERTED_SHARE:
-            return i
-    return None
-
-
-def _numbers(text: pd.Series) -> pd.Series:
-    """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)").
-
-    Infinite amounts ("1e400") are unreadable, like text: they would make every figure infinite.
-    """
-    values = parse_numbers(text).values.astype(float)
-    return values.where(np.isfinite(values))
-
-
-def _ids(text: pd.Series) -> pd.Series:
-    """Customer ids as the import writes them: trimmed text, "17850.0" -> "17850"."""
-    return normalize_ids(text).astype(object).where(lambda s: s.notna(), None)
-
-
-def _booleans(text: pd.Series) -> pd.Series:
-    """Yes/no in French or English -> True/False; an empty cell -> False; anything else -> NA."""
-    out = parse_booleans(text)
-    raw = text.astype("string").str.strip().fillna("")
-    out[out.isna() & raw.isin(_TRUE_MARKS)] = True
-    out[out.isna() & raw.isin(_FALSE_MARKS)] = False
-    # "1.0" / "0,0": a 1/0 column that went through a float (one decimal only: "0.00" is an amount).
-    out[out.isna() & raw.isin({"1.0", "1,0"})] = True
-    out[out.isna() & raw.isin({"0.0", "0,0"})] = False
-    low = raw.str.lower().map(normalize)
-    # A cell of symbols only ("✓", "?") normalizes to "": blank only when it was blank.
-    low = low.where((low != "") | (raw == ""), "?")
-    out[out.isna() & low.isin({normalize(v) for v in _TRUE if v})] = True
-    out[out.isna() & low.isin(_FALSE)] = False
-    return out
-
-
-# --- Matching customers -----------------------------------------------------------------------
-
-
-def _email_index(analysis: Analysis) -> dict[str, str]:
-    """Lower-cased email -> customer id, from the analysis' customers."""
-    customers = analysis.customers
-    if customers is None or s.EMAIL not in customers.columns:
-        return {}
-    emails = customers[s.EMAIL].astype("string").str.strip().str.lower()
-    emails = emails[emails.fillna("").str.contains("@")]
-    return {str(e): str(i) for i, e in emails.items()}
-
-
-def _loose_keys(ids: pd.Series) -> pd.Series:
-    """An id as another tool may have written it: trimmed, without Excel's leading apostrophe,
-    case-folded, and a number without its leading zeros ("00004" and "4" are one key)."""
-    key = ids.astype("string").str.strip().str.lstrip("'").str.strip().str.casefold()
-    digits = key.str.fullmatch(r"\d+").fillna(False)
-    stripped = key.str.lstrip("0").mask(lambda k: k == "", "0")
-    return key.mask(digits, stripped)
-
-
-def loose_id_map(ids: pd.Series, known: pd.Index) -> pd.Series:
-    """For each of ``ids`` not in ``known``, the one known id with the same loose key (NA when
-    none, or when several known ids share it: "004" and "4" both customers stays unmatched)."""
-    known_text = pd.Series(known.astype(str), index=known.astype(str))
-    keys = _loose_keys(known_text)
-    unique = keys[~keys.duplicated(keep=False)]
-    lookup = pd.Series(unique.index, index=unique.to_numpy())
-    exact = ids.isin(known_text.index)
-    return _loose_keys(ids).map(lookup).where(~exact & ids.notna())
-
-
-def _match(ids: pd.Series, analysis: Analysis, by_email: bool) -> pd.Series:
-    """The analysis' customer id of each row (NA when not found); ``attrs["loose"]`` counts the
-    rows found only through :func:`loose_id_map` (leading zeros lost by Excel, "'00123"...)."""
-    if by_email or ids.dropna().str.contains("@").mean() > 0.5:
-        index = _email_index(analysis)
-        return ids.str.strip().str.lower().map(index)
-    known = analysis.segmentation.assignments.index.astype(str) if analysis.segmentation else pd.Index([])
-    exact = ids.where(ids.isin(known))
-    loose = loose_id_map(ids, known)
-    found = exact.fillna(loose)
-    found.attrs["loose"] = int(loose.notna().sum())
-    return found
-
-
 # --- Public -----------------------------------------------------------------------------------
 
 
@@ -344,12 +153,12 @@ def read_results(
     preview = _results_sheet(p, collect.preview_file(p, rows=200))
     sheet = preview.get("sheet")
     headers = [normalize(str(c)) for c in preview["columns"]]
-    if _converted_column(headers, preview["rows"]) is not None:
+    if converted_column(headers, preview["rows"]) is not None:
         return _read_campaign_sheet(analysis, p, preview, sheet)
     roles = {guess.role for guess in preview["roles"].values()}
     identified = bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE})
     priced = s.AMOUNT in roles or s.UNIT_PRICE in roles
-    if not identified and _find(headers, CUSTOMER_HEADERS + EMAIL_HEADERS) is None:
+    if not identified and find_header(headers, CUSTOMER_HEADERS + EMAIL_HEADERS) is None:
         raise UserError(R, "no_customer", path=p.name)
     if s.ORDER_DATE not in roles or not priced:
         raise UserError(R, "no_outcome", path=p.name)
@@ -358,8 +167,8 @@ def read_results(
     fresh = Analysis(lang=analysis.lang)
     options = collect.ImportOptions(overrides={str(p): {"sheet": sheet}} if sheet else {})
     collect.import_files(fresh, [str(p)], options=options)
-    loose = _align_ids(analysis, fresh)
-    if not _any_known(analysis, fresh.transactions):
+    loose = align_ids(analysis, fresh)
+    if not any_known(analysis, fresh.transactions):
         count = fresh.transactions[s.T_CUSTOMER].nunique() if fresh.transactions is not None else 0
         raise UserError(R, "no_match", count=int(count), path=p.name)
     outcomes = outcomes_from_transactions(
@@ -380,45 +189,14 @@ def read_results(
     return outcomes
 
 
-def _align_ids(analysis: Analysis, fresh: Analysis) -> int:
-    """Write the new export's customer ids as the analysis writes them when they differ only in
-    form (leading zeros dropped by a spreadsheet, case, Excel's apostrophe; see
-    :func:`loose_id_map`), so the same customer is not taken for a new one. Returns the number of
-    transaction rows rewritten."""
-    tx = fresh.transactions
-    if tx is None or analysis.segmentation is None or tx.empty:
-        return 0
-    known = analysis.segmentation.assignments.index.astype(str)
-    ids = tx[s.T_CUSTOMER].astype(str)
-    distinct = pd.Series(ids.unique())
-    mapped = loose_id_map(distinct, known)
-    renames = dict(zip(distinct[mapped.notna()], mapped[mapped.notna()], strict=True))
-    if not renames:
-        return 0
-    moved = ids.isin(renames.keys())
-    fresh.transactions = tx.assign(**{s.T_CUSTOMER: ids.where(~moved, ids.map(renames))})
-    attributes = fresh.customer_attributes
-    if attributes is not None and len(attributes.index):
-        fresh.customer_attributes = attributes.rename(index=lambda i: renames.get(str(i), i))
-    return int(moved.sum())
-
-
-def _any_known(analysis: Analysis, transactions: pd.DataFrame | None) -> bool:
-    """True when at least one customer of the transactions is in the analysis."""
-    if transactions is None or analysis.segmentation is None:
-        return False
-    known = analysis.segmentation.assignments.index.astype(str)
-    return bool(transactions[s.T_CUSTOMER].astype(str).isin(known).any())
-
-
 def _usable(preview: dict[str, Any]) -> bool:
     """True when a sheet's first rows hold a results sheet or a sales export (see read_results)."""
     headers = [normalize(str(c)) for c in preview["columns"]]
-    if _converted_column(headers, preview["rows"]) is not None:
+    if converted_column(headers, preview["rows"]) is not None:
         return True
     roles = {guess.role for guess in preview["roles"].values()}
     identified = (
-        bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE}) or _find(headers, CUSTOMER_HEADERS) is not None
+        bool(roles & {s.CUSTOMER_ID, s.EMAIL, s.PHONE}) or find_header(headers, CUSTOMER_HEADERS) is not None
     )
     return identified and s.ORDER_DATE in roles and bool(roles & {s.AMOUNT, s.UNIT_PRICE})
 
@@ -460,8 +238,8 @@ def _read_campaign_sheet(
     twins = body.duplicated(keep="first").to_numpy()
     body = body[~twins].reset_index(drop=True)
     roles = {guess.column: guess.role for guess in preview["roles"].values()}
-    customer_col = _find(headers, CUSTOMER_HEADERS)
-    email_col = _find(headers, EMAIL_HEADERS)
+    customer_col = find_header(headers, CUSTOMER_HEADERS)
+    email_col = find_header(headers, EMAIL_HEADERS)
     for i, column in enumerate(body.columns):  # what the import recognised, when the header did not say
         if customer_col is None and roles.get(column) == s.CUSTOMER_ID:
             customer_col = i
@@ -469,18 +247,18 @@ def _read_campaign_sheet(
             email_col = i
     if customer_col is None and email_col is None:
         raise UserError(R, "no_customer", path=p.name)
-    converted_col = _converted_column(headers, body)
+    converted_col = converted_column(headers, body)
     if converted_col is None:
         raise UserError(R, "no_outcome", path=p.name)
-    revenue_col = _find(headers, REVENUE_HEADERS)
+    revenue_col = find_header(headers, REVENUE_HEADERS)
 
     by_email = customer_col is None
-    ids = _ids(body.iloc[:, email_col if by_email else customer_col])
-    customer = _match(ids, analysis, by_email)
+    ids = read_ids(body.iloc[:, email_col if by_email else customer_col])
+    customer = match_customers(ids, analysis, by_email)
     loose = int(customer.attrs.get("loose", 0))
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
-        customer = customer.fillna(_match(_ids(body.iloc[:, email_col]), analysis, True))
+        customer = customer.fillna(match_customers(read_ids(body.iloc[:, email_col]), analysis, True))
     excluded: dict[str, int] = {"duplicate": int(twins.sum())} if twins.any() else {}
     no_id = ids.isna()
     if no_id.any():
@@ -489,8 +267,8 @@ def _read_campaign_sheet(
     unmatched = int(ids[~known_rows & ~no_id].nunique())
     if not known_rows.any():
         raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
-    revenue = _numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
-    converted = _booleans(body.iloc[:, converted_col])
+    revenue = read_numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
+    converted = read_booleans(body.iloc[:, converted_col])
     if revenue is not None:
         # A readable revenue without a yes/no says whether they bought; an unreadable yes/no
         # with no readable revenue stays unreadable (counted below), never "not converted".
@@ -501,7 +279,7 @@ def _read_campaign_sheet(
         excluded["unreadable_converted"] = int(bad.sum())
     use = known_rows & converted.notna()
     unreadable_revenue = (
-        _unreadable(body.iloc[:, revenue_col], revenue) & use if revenue is not None else None
+        unreadable_cells(body.iloc[:, revenue_col], revenue) & use if revenue is not None else None
     )
     rows = pd.DataFrame(
         {
@@ -531,12 +309,6 @@ def _read_campaign_sheet(
             "unreadable_revenue": int(unreadable_revenue.sum()) if unreadable_revenue is not None else 0,
         },
     )
-
-
-def _unreadable(text: pd.Series, values: pd.Series) -> pd.Series:
-    """Cells holding something (not blank) that did not read as a number."""
-    filled = text.astype("string").str.strip().fillna("") != ""
-    return (filled & values.isna()).astype(bool)
 
 
 def _columns_used(body: pd.DataFrame, *indices: int | None) -> list[str]:

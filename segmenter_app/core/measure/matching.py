@@ -1,0 +1,84 @@
+"""Matching the customers of a results file to the analysis: by id (exactly, then in a looser
+form when only one customer fits) or by email."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from segmenter_app.core import schema as s
+from segmenter_app.core.analysis import Analysis
+
+
+def email_index(analysis: Analysis) -> dict[str, str]:
+    """Lower-cased email -> customer id, from the analysis' customers."""
+    customers = analysis.customers
+    if customers is None or s.EMAIL not in customers.columns:
+        return {}
+    emails = customers[s.EMAIL].astype("string").str.strip().str.lower()
+    emails = emails[emails.fillna("").str.contains("@")]
+    return {str(e): str(i) for i, e in emails.items()}
+
+
+def loose_keys(ids: pd.Series) -> pd.Series:
+    """An id as another tool may have written it: trimmed, without Excel's leading apostrophe,
+    case-folded, and a number without its leading zeros ("00004" and "4" are one key)."""
+    key = ids.astype("string").str.strip().str.lstrip("'").str.strip().str.casefold()
+    digits = key.str.fullmatch(r"\d+").fillna(False)
+    stripped = key.str.lstrip("0").mask(lambda k: k == "", "0")
+    return key.mask(digits, stripped)
+
+
+def loose_id_map(ids: pd.Series, known: pd.Index) -> pd.Series:
+    """For each of ``ids`` not in ``known``, the one known id with the same loose key (NA when
+    none, or when several known ids share it: "004" and "4" both customers stays unmatched)."""
+    known_text = pd.Series(known.astype(str), index=known.astype(str))
+    keys = loose_keys(known_text)
+    unique = keys[~keys.duplicated(keep=False)]
+    lookup = pd.Series(unique.index, index=unique.to_numpy())
+    exact = ids.isin(known_text.index)
+    return loose_keys(ids).map(lookup).where(~exact & ids.notna())
+
+
+def match_customers(ids: pd.Series, analysis: Analysis, by_email: bool) -> pd.Series:
+    """The analysis' customer id of each row (NA when not found); ``attrs["loose"]`` counts the
+    rows found only through :func:`loose_id_map` (leading zeros lost by Excel, "'00123"...)."""
+    if by_email or ids.dropna().str.contains("@").mean() > 0.5:
+        index = email_index(analysis)
+        return ids.str.strip().str.lower().map(index)
+    known = analysis.segmentation.assignments.index.astype(str) if analysis.segmentation else pd.Index([])
+    exact = ids.where(ids.isin(known))
+    loose = loose_id_map(ids, known)
+    found = exact.fillna(loose)
+    found.attrs["loose"] = int(loose.notna().sum())
+    return found
+
+
+def align_ids(analysis: Analysis, fresh: Analysis) -> int:
+    """Write the new export's customer ids as the analysis writes them when they differ only in
+    form (leading zeros dropped by a spreadsheet, case, Excel's apostrophe; see
+    :func:`loose_id_map`), so the same customer is not taken for a new one. Returns the number of
+    transaction rows rewritten."""
+    tx = fresh.transactions
+    if tx is None or analysis.segmentation is None or tx.empty:
+        return 0
+    known = analysis.segmentation.assignments.index.astype(str)
+    ids = tx[s.T_CUSTOMER].astype(str)
+    distinct = pd.Series(ids.unique())
+    mapped = loose_id_map(distinct, known)
+    renames = dict(zip(distinct[mapped.notna()], mapped[mapped.notna()], strict=True))
+    if not renames:
+        return 0
+    moved = ids.isin(renames.keys())
+    fresh.transactions = tx.assign(**{s.T_CUSTOMER: ids.where(~moved, ids.map(renames))})
+    attributes = fresh.customer_attributes
+    if attributes is not None and len(attributes.index):
+        fresh.customer_attributes = attributes.rename(index=lambda i: renames.get(str(i), i))
+    return int(moved.sum())
+
+
+def any_known(analysis: Analysis, transactions: pd.DataFrame | None) -> bool:
+    """True when at least one customer of the transactions is in the analysis."""
+    if transactions is None or analysis.segmentation is None:
+        return False
+    known = analysis.segmentation.assignments.index.astype(str)
+    return bool(transactions[s.T_CUSTOMER].astype(str).isin(known).any())
