@@ -264,3 +264,23 @@ def test_group_bar_axes_count_whole_customers_without_overlap(windows, tmp_path,
         assert all(text[-4] in "\u202f\u00a0 " for text in big), big
     else:
         assert all(text[-4] == "," for text in big), big
+
+
+def test_reading_controls_wait_for_the_files_preview(windows, tmp_path):
+    """Before a file's preview is read (a long import shows no preview until it ends) the reading
+    controls are hidden, not showing utf-8, ',' and header 'none' beside a cp1252 ';' file; they
+    appear with the file's own settings, and go again when no file is selected."""
+    win = windows("fr")
+    page = win.page("collect")
+    controls = page.preview.controls
+    assert controls.isHidden()
+    page.add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    page._on_file_selected(0)
+    assert win.tasks.wait_idle(30)
+    assert not controls.isHidden()
+    assert controls.encoding.currentText() == "cp1252" and controls.delimiter.currentData() == ";"
+    assert controls.header_row.value() == 1
+    page.files.setCurrentRow(-1)
+    page._on_file_selected(-1)
+    assert controls.isHidden()

@@ -273,6 +273,9 @@ class PreviewGrid(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.controls = ReadingControls(self)
+        # Hidden until a file's preview fills them: during a long import the defaults (utf-8, ',',
+        # header "none") were shown beside a cp1252 ';' file, and the four boxes overflowed.
+        self.controls.setVisible(False)
         layout.addWidget(self.controls)
         self.model = DataFrameModel(parent=self)
         self.table = QTableView(self)
@@ -296,9 +299,11 @@ class PreviewGrid(QWidget):
         """Show a file's first rows."""
         self.message.setVisible(False)
         if preview is None:
+            self.controls.setVisible(False)
             self.model.set_frame(pd.DataFrame())
             return
         self.controls.show_preview(preview)
+        self.controls.setVisible(True)
         # Row numbers as the user sees them in the file (the header and titles come first). Set
         # before the frame: the model's reset is what sizes the side header, and labels set after
         # it left a header sized for "1".."8" showing "12" as "1".
