@@ -439,3 +439,79 @@ def test_sales_export_on_the_second_sheet(tmp_path, capsys, digits):
     assert code == EXIT_OK, err
     assert report["results"]["kind"] == "sales"
     assert report["total"]["conversions"] == sum(1 for c in ids if not control[c])
+
+
+# --- Real data: a later export of another format, checked by hand ----------------------------------------
+
+
+@pytest.mark.realdata
+@pytest.mark.slow
+def test_real_later_export_in_french_format_matches_a_hand_count(tmp_path, capsys, online_retail_csv):
+    """Online Retail up to March 2011 makes the project; its March-April lines, re-exported the
+    French way (semicolons, Windows encoding, renamed columns, dd/mm/yyyy, decimal commas), are
+    the later export. Conversions and revenue are counted here with pandas: exact duplicates and
+    the non-product codes (POST, M, DOT...) left out, net amount per customer in the window."""
+    import pandas as pd
+
+    raw = pd.read_csv(online_retail_csv, dtype=str)
+    when = pd.to_datetime(raw["InvoiceDate"])
+    before = raw[when < "2011-03-01"]
+    before.to_csv(tmp_path / "before.csv", index=False)
+    later = raw[(when >= "2011-03-01") & (when < "2011-05-01")].copy()
+    saved = tmp_path / "retail.segmenter"
+    code = main(
+        [
+            "segment",
+            str(tmp_path / "before.csv"),
+            "--out",
+            str(tmp_path / "s.xlsx"),
+            "--save-project",
+            str(saved),
+        ]
+    )
+    assert code == EXIT_OK
+    french = pd.DataFrame(
+        {
+            "N° facture": later["InvoiceNo"],
+            "Référence": later["StockCode"],
+            "Désignation": later["Description"],
+            "Quantité": later["Quantity"],
+            "Date": pd.to_datetime(later["InvoiceDate"]).dt.strftime("%d/%m/%Y %H:%M"),
+            "Prix unitaire": later["UnitPrice"].str.replace(".", ",", regex=False),
+            "Code client": later["CustomerID"],
+            "Pays": later["Country"],
+        }
+    )
+    export = tmp_path / "ventes mars-avril.csv"
+    french.to_csv(export, sep=";", index=False, encoding="cp1252", errors="replace")
+
+    code, err, report = run_measure(
+        capsys,
+        saved,
+        export,
+        tmp_path,
+        "--campaign-date",
+        "2011-03-10",
+        "--window-days",
+        "30",
+        "--lang",
+        "fr",
+    )
+    assert code == EXIT_OK, err
+
+    control = control_flags(saved)
+    lines = later.drop_duplicates()
+    day = pd.to_datetime(lines["InvoiceDate"])
+    lines = lines[(day >= "2011-03-10") & (day < "2011-04-09") & lines["StockCode"].str.match(r"^\d")]
+    lines = lines.assign(
+        customer=lines["CustomerID"].str.replace(".0", "", regex=False),
+        amount=pd.to_numeric(lines["Quantity"]) * pd.to_numeric(lines["UnitPrice"]),
+    )
+    spent = lines[lines["customer"].isin(control)].groupby("customer")["amount"].sum()
+    held = pd.Series(control).reindex(spent.index)
+    total = report["total"]
+    assert total["conversions"] == int(((spent > 0) & ~held).sum())
+    assert total["control_conversions"] == int(((spent > 0) & held).sum())
+    assert total["revenue"] == pytest.approx(float(spent[~held].sum()), abs=0.01)
+    assert total["control_revenue"] == pytest.approx(float(spent[held].sum()), abs=0.01)
+    assert report["results"]["rows_read"] == len(later)
