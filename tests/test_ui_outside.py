@@ -284,3 +284,28 @@ def test_reading_controls_wait_for_the_files_preview(windows, tmp_path):
     page.files.setCurrentRow(-1)
     page._on_file_selected(-1)
     assert controls.isHidden()
+
+
+def test_unused_columns_show_no_certainty(windows, tmp_path):
+    """A Stripe-like export with many columns the analysis does not use: those say nothing in the
+    certainty column (they read '0 %' beside '(ignore this column)'), the recognised ones keep
+    their percentage."""
+    path = tmp_path / "stripe.csv"
+    lines = ["id,Description,Created (UTC),Amount,Amount Refunded,Currency,Fee,Mode,Customer ID,Card Brand"]
+    for i in range(8):
+        lines.append(
+            f"ch_{i:024d},Order {i},2026-0{1 + i}-03 09:05:00,{10 + i}.50,0.00,eur,0.50,Live,cus_K{i % 3},Visa"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    win = windows("en")
+    page = win.page("collect")
+    page.add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    page._on_file_selected(0)
+    assert win.tasks.wait_idle(30)
+    shown = {page.roles.item(r, 0).text(): page.roles.item(r, 3).text() for r in range(page.roles.rowCount())}
+    roles = {c: box.currentData() for c, box in page.roles.combos.items()}
+    assert roles["Customer ID"] == "customer_id" and roles["Card Brand"] == "ignore"
+    assert shown["Card Brand"] == "" and shown["Mode"] == ""
+    assert shown["Customer ID"].endswith("%") and shown["Customer ID"] != "0\u00a0%"

@@ -350,7 +350,10 @@ class RoleTable(QTableWidget):
             combo.activated.connect(
                 lambda _i, c=column, box=combo: self.roleChanged.emit(c, box.currentData())
             )
-            sure = QTableWidgetItem(locale.toString(confidence * 100, "f", 0) + "\u00a0%")
+            # A column left aside by default has no certainty to show: "0 %" beside "(ignore this
+            # column)" read as "surely not to ignore" on the 16 unused columns of a Stripe export.
+            unused = role == "ignore" and confidence <= 0
+            sure = QTableWidgetItem("" if unused else locale.toString(confidence * 100, "f", 0) + "\u00a0%")
             sure.setFlags(sure.flags() & ~Qt.ItemFlag.ItemIsEditable)
             sure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             sure.setToolTip(self._why(why))
