@@ -515,3 +515,20 @@ def test_real_later_export_in_french_format_matches_a_hand_count(tmp_path, capsy
     assert total["revenue"] == pytest.approx(float(spent[~held].sum()), abs=0.01)
     assert total["control_revenue"] == pytest.approx(float(spent[held].sum()), abs=0.01)
     assert report["results"]["rows_read"] == len(later)
+
+
+@pytest.mark.parametrize("workbook_lang", ["en", "fr"])
+def test_segmenters_own_workbook_given_as_results_is_named_as_such(tmp_path, capsys, digits, workbook_lang):
+    """Its segment sheets (customer, dates, spend) passed for a sales export: "give the campaign
+    date", then "the sales run from ... to ..."."""
+    sales, saved = digits
+    book = tmp_path / "segments.xlsx"
+    assert main(["segment", str(sales), "--out", str(book), "--lang", workbook_lang]) == EXIT_OK
+    for lang, words in (
+        ("en", "is a workbook written by Segmenter"),
+        ("fr", "est un classeur écrit par Segmenter"),
+    ):
+        for extra in ([], ["--campaign-date", "2026-01-15"]):
+            code, err, _ = run_measure(capsys, saved, book, tmp_path, *extra, "--lang", lang)
+            assert code == EXIT_INPUT, err
+            assert words in err, err

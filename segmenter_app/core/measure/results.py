@@ -57,6 +57,10 @@ R = Messages(
             "The results file '{path}' holds no rows. Fill in one row per customer (customer, converted yes/no, revenue), or give the sales export of the weeks after the campaign with --campaign-date.",
             "Le fichier de résultats « {path} » ne contient aucune ligne. Remplissez une ligne par client (client, converti oui/non, chiffre d'affaires), ou donnez l'export des ventes des semaines qui suivent la campagne avec --campaign-date.",
         ),
+        "own_workbook": (
+            "'{path}' is a workbook written by Segmenter (its segments and plan), not the campaign's results. Give the results sheet of the campaign (customer, converted yes/no, revenue), or the sales export of the weeks after it with --campaign-date.",
+            "« {path} » est un classeur écrit par Segmenter (ses segments et son plan), pas les résultats de la campagne. Donnez la feuille de résultats de la campagne (client, converti oui/non, chiffre d'affaires), ou l'export des ventes des semaines qui suivent avec --campaign-date.",
+        ),
         "no_customer": (
             "The results file '{path}' has no column naming the customer (looked for a customer id, client or email column). Add one with the same customer ids or emails as the analysis.",
             "Le fichier de résultats « {path} » n'a pas de colonne désignant le client (colonne identifiant client, client ou e-mail). Ajoutez-en une avec les mêmes identifiants ou e-mails que l'analyse.",
@@ -150,7 +154,10 @@ def read_results(
     if not isinstance(window_days, int) or not 1 <= window_days <= 366:
         raise UserError(R, "bad_window", value=window_days)
     date = pd.Timestamp(campaign_date) if campaign_date is not None else None
-    preview = _results_sheet(p, collect.preview_file(p, rows=200))
+    preview = collect.preview_file(p, rows=200)
+    if _written_by_segmenter(preview):
+        raise UserError(R, "own_workbook", path=p.name)
+    preview = _results_sheet(p, preview)
     sheet = preview.get("sheet")
     headers = [normalize(str(c)) for c in preview["columns"]]
     if converted_column(headers, preview["rows"]) is not None:
@@ -187,6 +194,16 @@ def read_results(
     if fresh.inputs:
         outcomes.details["mapping"] = dict(fresh.inputs[0].mapping)
     return outcomes
+
+
+def _written_by_segmenter(preview: dict[str, Any]) -> bool:
+    """True for a workbook exported by Segmenter: its Summary, All customers and Method sheets
+    (in one language). Its segment sheets (customer, last purchase, spend) would otherwise pass
+    for a sales export."""
+    from segmenter_app.core.export.labels import SHEETS
+
+    names = {str(info.get("name")) for info in preview.get("sheets") or []}
+    return any({SHEETS(key, lang) for key in ("summary", "all", "method")} <= names for lang in ("en", "fr"))
 
 
 def _usable(preview: dict[str, Any]) -> bool:
