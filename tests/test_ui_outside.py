@@ -309,3 +309,19 @@ def test_unused_columns_show_no_certainty(windows, tmp_path):
     assert roles["Customer ID"] == "customer_id" and roles["Card Brand"] == "ignore"
     assert shown["Card Brand"] == "" and shown["Mode"] == ""
     assert shown["Customer ID"].endswith("%") and shown["Customer ID"] != "0\u00a0%"
+
+
+@pytest.mark.parametrize(("lang", "grouped"), [("fr", "1\u202f"), ("en", "1,")])
+def test_act_basket_groups_thousands_like_the_figures_beside(windows, tmp_path, lang, grouped):
+    """The German shop's baskets pass 1,000: the average-basket box groups the thousands as the
+    card's figures and persona do, in the interface's locale."""
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    plans = win.ctx.analysis.plans
+    big = [key for key, card in win.page("act").cards.items() if plans[key]["avg_basket"] >= 1000]
+    assert big
+    for key in big:
+        text = win.page("act").cards[key].basket.text()
+        assert grouped in text, text

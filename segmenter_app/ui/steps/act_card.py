@@ -165,6 +165,8 @@ class PlanCard(QGroupBox):
         spin.setRange(low, high)
         spin.setDecimals(2)
         spin.setSingleStep(0.05 if high <= 1000 else 5.0)
+        # Thousands grouped as in the figures beside it: "1272,95 €" sat next to "1 273 €".
+        spin.setGroupSeparatorShown(True)
         if self.currency:
             # The symbol where the locale writes it, as in the figures beside ("£0.30", "0,30 €").
             sample = QLocale().toCurrencyString(1.0, self.currency, 0)
