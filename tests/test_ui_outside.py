@@ -325,3 +325,44 @@ def test_act_basket_groups_thousands_like_the_figures_beside(windows, tmp_path, 
     for key in big:
         text = win.page("act").cards[key].basket.text()
         assert grouped in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["« Feuille »", "« Relire »", "Identifiant client / E-mail / Téléphone", "Ventes 2026"]),
+        ("en", ["“Sheet”", "“Read again”", "Customer id / E-mail / Phone", "Ventes 2026"]),
+    ],
+)
+def test_notes_sheet_first_says_where_to_choose_the_sheet(windows, tmp_path, lang, words):
+    """A workbook whose first sheet is notes: the message says to pick the sheet in the box above
+    the preview and read again, names the roles as the Columns tab does, and does not send a shop
+    owner to a command-line option (--mapping); the preview with the sheet box is in front."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(notes_and_two_row_header(tmp_path / "caisse.xlsx"))])
+    assert win.tasks.wait_idle(60)
+    texts = dialog_texts()
+    assert len(texts) == 1
+    assert "--mapping" not in texts[0] and "customer_id" not in texts[0]
+    for word in words:
+        assert word in texts[0], (word, texts[0])
+    assert page.tabs.currentIndex() == 0 and page.preview.controls.sheet.isEnabled()
+    pick_sheet(win, "Ventes 2026 boutique du centre")
+    assert dialog_texts() == []
+    assert len(win.ctx.analysis.customers) == 5
+
+
+def test_file_without_customer_column_points_to_the_columns_tab(windows, tmp_path):
+    """A CSV with no recognisable customer column: the message points to the Columns tab (shown),
+    not to --mapping."""
+    path = tmp_path / "ventes.csv"
+    path.write_text("Quoi;Quand;Combien\nthé;2026-01-05;12,50\ncafé;2026-02-05;30,00\n", encoding="utf-8")
+    win = windows("fr")
+    page = win.page("collect")
+    page.add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    texts = dialog_texts()
+    assert len(texts) == 1 and "--mapping" not in texts[0]
+    assert "l'onglet Colonnes" in texts[0] and "Identifiant client" in texts[0]
+    assert page.tabs.currentIndex() == 1

@@ -328,6 +328,14 @@ Several files can be combined: orders from the till and the web shop, a customer
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>In {path}, sheet {sheet}, no column was recognised as {roles}. The workbook has other sheets ({others}): choose the one with your customers' sales in “Sheet” above the preview, then click “Read again”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In {path}, no column was recognised as {roles}. Give the columns their roles in the Columns tab: the file is read again at once.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConditionsDialog</name>

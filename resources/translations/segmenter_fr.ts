@@ -330,6 +330,14 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
         <translation>Les dates de %1 peuvent se lire jour d'abord ou mois d'abord (03/04 est-il le 3 avril ou le 4 mars ?). Lequel est-ce ?</translation>
     </message>
+    <message>
+        <source>In {path}, sheet {sheet}, no column was recognised as {roles}. The workbook has other sheets ({others}): choose the one with your customers' sales in “Sheet” above the preview, then click “Read again”.</source>
+        <translation>Dans {path}, feuille {sheet}, aucune colonne n'a été reconnue comme {roles}. Le classeur a d'autres feuilles ({others}) : choisissez celle des ventes à vos clients dans « Feuille » au-dessus de l'aperçu, puis cliquez sur « Relire ».</translation>
+    </message>
+    <message>
+        <source>In {path}, no column was recognised as {roles}. Give the columns their roles in the Columns tab: the file is read again at once.</source>
+        <translation>Dans {path}, aucune colonne n'a été reconnue comme {roles}. Donnez leur rôle aux colonnes dans l'onglet Colonnes : le fichier est relu aussitôt.</translation>
+    </message>
 </context>
 <context>
     <name>ConditionsDialog</name>

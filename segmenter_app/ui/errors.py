@@ -78,6 +78,17 @@ def show_user_error(parent: QWidget | None, error: UserError) -> QMessageBox:
     )
 
 
+def show_user_text(parent: QWidget | None, text: str) -> QMessageBox:
+    """Show input the app cannot use, in the interface's own words (already translated), as
+    :func:`show_user_error` does."""
+    return _show(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("errors", "This cannot be used as it is"),
+        text,
+    )
+
+
 def show_message(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """Show a plain information message (already translated)."""
     return _show(parent, QMessageBox.Icon.Information, title, text)

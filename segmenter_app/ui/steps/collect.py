@@ -33,9 +33,17 @@ from PySide6.QtWidgets import (
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
+from segmenter_app.ui import errors
 from segmenter_app.ui.steps.base import CHANGE_INPUTS, CHANGE_PROJECT, CallbackCommand, StepPage
 from segmenter_app.ui.steps.collect_account import AccountPanel, MatchesPanel
-from segmenter_app.ui.steps.collect_preview import Preview, PreviewGrid, RoleTable, column_title, load_preview
+from segmenter_app.ui.steps.collect_preview import (
+    Preview,
+    PreviewGrid,
+    RoleTable,
+    column_title,
+    load_preview,
+    missing_columns_text,
+)
 
 
 def import_and_build(
@@ -340,7 +348,13 @@ class CollectPage(StepPage):
     def _import_failed(self, error: BaseException) -> bool:
         # The runner shows the message; the preview shows the file as read, to fix it there.
         self._show_current_preview()
-        return False
+        text = missing_columns_text(error.key, error.params) if isinstance(error, UserError) else None
+        if text is None:
+            return False
+        # Said in the window's terms (the sheet box, the Columns tab), not the command line's.
+        self.tabs.setCurrentIndex(0 if error.key == "missing_roles_sheet" else 1)
+        errors.show_user_text(self, text)
+        return True
 
     def _show_current_preview(self) -> None:
         self._on_file_selected(self.files.currentRow())

@@ -127,6 +127,36 @@ def role_label(role: str) -> str:
     return labels.get(role, role)
 
 
+def missing_columns_text(key: str, params: dict[str, Any]) -> str | None:
+    """The interface's own words for the import's "no customer column" errors, or None for others.
+
+    The core's message is written for both front ends and tells command-line users to pass
+    ``--mapping``; in the window the user picks the sheet or the roles right there, so the message
+    says where, and names the roles as the Columns tab does.
+    """
+    if key not in ("missing_roles", "missing_roles_sheet"):
+        return None
+    # "customer_id / email / phone, order_date": alternatives within a group, groups by commas.
+    groups = [part.split("/") for part in str(params.get("roles", "")).split(",")]
+    roles = ", ".join(" / ".join(role_label(w.strip()) for w in group if w.strip()) for group in groups)
+    if key == "missing_roles_sheet":
+        text = QCoreApplication.translate(
+            "CollectPage",
+            "In {path}, sheet {sheet}, no column was recognised as {roles}. The workbook has other "
+            "sheets ({others}): choose the one with your customers' sales in “Sheet” above the preview, then "
+            "click “Read again”.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "CollectPage",
+            "In {path}, no column was recognised as {roles}. Give the columns their roles in the "
+            "Columns tab: the file is read again at once.",
+        )
+    for name in ("path", "sheet", "others"):
+        text = text.replace("{" + name + "}", str(params.get(name, "")))
+    return text.replace("{roles}", roles)
+
+
 def all_roles() -> tuple[str, ...]:
     """Every role a column can take, as the core defines them."""
     try:
