@@ -358,3 +358,32 @@ def test_a_saved_project_has_ordinary_permissions_and_keeps_those_it_replaces(tm
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
     finally:
         os.umask(umask)
+
+
+@FIFO
+@pytest.mark.parametrize("option", ["--mapping", "--rules"])
+def test_a_named_pipe_as_mapping_or_rules_is_refused_without_waiting(tmp_path, shop, option):
+    import subprocess
+
+    pipe = tmp_path / "roles.json"
+    os.mkfifo(pipe)
+    extra = ["--method", "rules"] if option == "--rules" else []
+    args = [
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        option,
+        str(pipe),
+        *extra,
+        "--lang",
+        "fr",
+    ]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "segmenter_app", *args], capture_output=True, timeout=60, text=True
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{option}: a named pipe made the command wait for ever")
+    assert done.returncode == EXIT_INPUT, done.stderr
+    assert "pas un fichier ordinaire" in done.stderr

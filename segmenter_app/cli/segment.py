@@ -175,6 +175,7 @@ def parse_options(args: argparse.Namespace) -> Any:
     if args.method == "rules" and args.rules:
         if not Path(args.rules).exists():
             raise UserError(T, "no_file", path=args.rules)
+        check_regular_file(Path(args.rules))  # a pipe would block the read for ever
         parameters["rules_file"] = args.rules
     if args.method == "clusters":
         if args.k != "auto":
@@ -195,6 +196,7 @@ def parse_options(args: argparse.Namespace) -> Any:
     if args.mapping:
         if not Path(args.mapping).exists():
             raise UserError(T, "no_file", path=args.mapping)
+        check_regular_file(Path(args.mapping))  # a pipe would block the read for ever
         from segmenter_app.core.collect import load_mapping
 
         mapping = load_mapping(args.mapping)
