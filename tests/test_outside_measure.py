@@ -532,3 +532,21 @@ def test_segmenters_own_workbook_given_as_results_is_named_as_such(tmp_path, cap
             code, err, _ = run_measure(capsys, saved, book, tmp_path, *extra, "--lang", lang)
             assert code == EXIT_INPUT, err
             assert words in err, err
+
+
+def test_compare_with_an_older_project_runs_forward_in_time(tmp_path, capsys, digits):
+    """The project measured is the newer one, the compared one older: the migration goes from the
+    older to the newer (it went backwards, saying grown segments had shrunk)."""
+    sales, saved = digits
+    older = tmp_path / "mars.segmenter"
+    args = ["segment", str(sales), "--out", str(tmp_path / "o.xlsx"), "--as-of", "2025-06-01"]
+    assert main([*args, "--save-project", str(older), "--seed", "3"]) == EXIT_OK
+    results = tmp_path / "res.csv"
+    results.write_text("customer,converted\n" + "".join(f"{c},yes\n" for c in sorted(control_flags(saved))))
+    _, _, forward = run_measure(capsys, older, results, tmp_path, "--compare", str(saved), "--lang", "en")
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--compare", str(older), "--lang", "en")
+    assert code == EXIT_OK, err
+    migration = report["migration"]
+    assert migration["from"] == "2025-06-01" and migration["from"] < migration["to"]
+    assert migration["customers_before"] == forward["migration"]["customers_before"]
+    assert migration["matrix"] == forward["migration"]["matrix"]

@@ -119,7 +119,13 @@ def measure_results(
     cancel.check()
     progress(0.6, "")
     if compare_with is not None:
-        measurement["migration"] = compare_analyses(analysis, compare_with, analysis.lang)
+        # The migration runs forward in time, whichever project was opened and which compared:
+        # an older project given to compare with is the "before" (it read "Champions shrank
+        # 33 -> 21" for a segment that grew 21 -> 33).
+        before, after = analysis, compare_with
+        if before.as_of is not None and after.as_of is not None and after.as_of < before.as_of:
+            before, after = after, before
+        measurement["migration"] = compare_analyses(before, after, analysis.lang)
     elif outcomes.kind == "sales" and outcomes.transactions is not None and analysis.transactions is not None:
         try:
             newer = rerun_on_newer(
