@@ -366,3 +366,36 @@ def test_file_without_customer_column_points_to_the_columns_tab(windows, tmp_pat
     assert len(texts) == 1 and "--mapping" not in texts[0]
     assert "l'onglet Colonnes" in texts[0] and "Identifiant client" in texts[0]
     assert page.tabs.currentIndex() == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("fr", "Pas de groupe témoin dans ces résultats : aucun gain ne peut être mesuré."),
+        ("en", "No control group in these results: no uplift can be measured."),
+    ],
+)
+def test_measure_without_control_group_says_so_in_the_uplift_chart(windows, tmp_path, lang, note):
+    """A small shop's results sheet (six customers: no one kept aside): the uplift charts say
+    there is no control group, where they showed an empty grid with the segment names."""
+    import pyqtgraph as pg
+
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "resultats.csv"
+    results.write_text(
+        "Kundennummer;Converti;CA\n"
+        + "".join(f"K10{i:02d};{'oui' if i % 2 else 'non'};{i * 10}\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert page.body.isVisible()
+    for chart in (page.uplift, page.revenue_uplift):
+        texts = [item.toPlainText() for item in chart.plot.items if isinstance(item, pg.TextItem)]
+        assert texts == [note]
+        assert note in chart.graphics.toolTip()

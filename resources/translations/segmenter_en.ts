@@ -1993,6 +1993,10 @@ Several files can be combined: orders from the till and the web shop, a customer
             <numerusform>%n with an uplift that is likely real.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No control group in these results: no uplift can be measured.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>columns</name>

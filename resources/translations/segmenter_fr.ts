@@ -1995,6 +1995,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
             <numerusform>%n avec un gain probablement réel.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No control group in these results: no uplift can be measured.</source>
+        <translation>Pas de groupe témoin dans ces résultats : aucun gain ne peut être mesuré.</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>

@@ -89,11 +89,20 @@ class UpliftChart(ChartPanel):
             [None, formatter, formatter, formatter, None],
         )
         likely = int(np.sum(self.low > 0))
+        measured = bool((np.isfinite(self.low) & np.isfinite(self.high)).any())
         self.set_description(
             self.tr("%n segment(s) measured", "", len(self.keys))
             + "; "
-            + self.tr("%n with an uplift that is likely real.", "", likely)
+            + (
+                self.tr("%n with an uplift that is likely real.", "", likely)
+                if measured
+                else self.no_uplift_text()
+            )
         )
+
+    def no_uplift_text(self) -> str:
+        """What the chart says when no segment has an interval."""
+        return self.tr("No control group in these results: no uplift can be measured.")
 
     def _y(self, index: int) -> float:
         return float(len(self.keys) - 1 - index)
@@ -140,6 +149,15 @@ class UpliftChart(ChartPanel):
             label = pg.TextItem(self.formatter(self.estimate[i]), color=fg, anchor=(0.5, 1.2))
             label.setPos(self.estimate[i], ys[i])
             self.plot.addItem(label)
+        if not ok.any():
+            # No interval at all (no control group in the results, as in most small shops'
+            # first campaign): say so where the intervals would be, not an empty grid.
+            note = pg.TextItem(self.no_uplift_text(), color=fg, anchor=(0.5, 0.5))
+            note.setPos(0.0, (len(self.keys) - 1) / 2)
+            self.plot.addItem(note)
+            self.plot.setXRange(-1.0, 1.0, padding=0)
+            self.plot.setYRange(-0.7, len(self.keys) - 0.3, padding=0)
+            return
         values = np.concatenate([self.low[ok], self.high[ok], [0.0]])
         span = float(values.max() - values.min()) or 1.0
         self.plot.setXRange(float(values.min()) - span * 0.08, float(values.max()) + span * 0.08, padding=0)
