@@ -11,7 +11,7 @@ import pytest
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.collect import ImportOptions, import_files
-from segmenter_app.core.reading.values import parse_numbers
+from segmenter_app.core.reading.numbers import parse_numbers
 
 
 def imported(tmp_path: Path, name: str, content: str, encoding: str = "utf-8") -> Analysis:

@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from segmenter_app.core.reading.dates import parse_dates
+from segmenter_app.core.reading.numbers import parse_numbers
 from segmenter_app.core.reading.values import (
     normalize_emails,
     normalize_ids,
     normalize_phones,
     parse_booleans,
-    parse_numbers,
 )
 
 THOUSANDS_FR = [" ", "\u00a0", "\u202f", ""]

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from segmenter_app.core import schema
 from segmenter_app.core.i18n import Messages
 from segmenter_app.core.reading import dates as date_reader
+from segmenter_app.core.reading import numbers as number_reader
 from segmenter_app.core.reading import values
 from segmenter_app.core.reading.roles import PRODUCT_CODE
 from segmenter_app.core.reading.table import RawTable
@@ -123,8 +124,8 @@ def standardize(
     def enc(role: str) -> values.Encoded | None:
         return encoded.get(by_role[role]) if role in by_role else None
 
-    def numbers(role: str) -> values.NumberResult:
-        return values.parse_numbers(frame[by_role[role]])
+    def numbers(role: str) -> number_reader.NumberResult:
+        return number_reader.parse_numbers(frame[by_role[role]])
 
     def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
         count = int(mask.sum())
@@ -195,7 +196,7 @@ def standardize(
             if result is not None:
                 note_unreadable(role, result.unreadable, "what_number")
                 if role != schema.QUANTITY:  # the amount's currency sign, else the unit price's
-                    details["currency"] = details.get("currency") or values.detect_currency(col(role))
+                    details["currency"] = details.get("currency") or number_reader.detect_currency(col(role))
         amounts = _amounts(amount, qty, price)
         out[schema.T_AMOUNT] = pd.Series(amounts["amount"], index=index, copy=False)
         out[schema.T_QUANTITY] = pd.Series(amounts["quantity"], index=index, copy=False)
@@ -239,7 +240,7 @@ def standardize(
             note_unreadable(role, parsed.unreadable, "what_date", kept=True)
             out[role] = parsed.values
         elif role == schema.AGE:
-            ages = values.parse_numbers(series)
+            ages = number_reader.parse_numbers(series)
             note_unreadable(role, ages.unreadable, "what_number", kept=True)
             out[role] = ages.values
         elif role in (schema.CONSENT, schema.OPT_OUT):
@@ -260,11 +261,11 @@ def standardize(
         for column in frame.columns:
             if column in mapped:
                 continue
-            numbers = values.parse_numbers(frame[column])
+            parsed = number_reader.parse_numbers(frame[column])
             filled = frame[column].notna().sum()
-            readable = filled - numbers.unreadable.sum()
+            readable = filled - parsed.unreadable.sum()
             out[column] = (
-                numbers.values if filled and readable >= 0.9 * filled else values.cell_text(frame[column])
+                parsed.values if filled and readable >= 0.9 * filled else values.cell_text(frame[column])
             )
     out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index)
     std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
@@ -272,7 +273,9 @@ def standardize(
 
 
 def _amounts(
-    amount: values.NumberResult | None, qty: values.NumberResult | None, price: values.NumberResult | None
+    amount: number_reader.NumberResult | None,
+    qty: number_reader.NumberResult | None,
+    price: number_reader.NumberResult | None,
 ) -> dict[str, np.ndarray]:
     """Each line's amount (its amount column, else quantity times unit price) and quantity, with the
     masks of the amounts that cannot be read and of the lines without a price (NumPy arrays: NaN

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from segmenter_app.core.actions.playbooks import normalize
-from segmenter_app.core.reading.values import normalize_ids, parse_booleans, parse_numbers
+from segmenter_app.core.reading.numbers import parse_numbers
+from segmenter_app.core.reading.values import normalize_ids, parse_booleans
 
 # Normalised header words (see playbooks.normalize) that name each column of a results file.
 CUSTOMER_HEADERS = (

@@ -39,6 +39,7 @@ import pandas as pd
 
 from segmenter_app.core import schema
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading.numbers import CURRENCY_MARKS
 from segmenter_app.core.reading.role_names import (
     ALL_ROLES,
     KEYWORDS,
@@ -48,7 +49,7 @@ from segmenter_app.core.reading.role_names import (
     normalize_header,
 )
 from segmenter_app.core.reading.role_presets import PRESET_MARKERS, PRESETS
-from segmenter_app.core.reading.values import CURRENCY_MARKS, cell_text
+from segmenter_app.core.reading.values import cell_text
 
 __all__ = ["ALL_ROLES", "PRESETS", "PRODUCT_CODE", "STATUS", "RoleGuess", "detect_roles", "normalize_header"]
 
