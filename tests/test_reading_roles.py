@@ -240,3 +240,17 @@ def test_mapping_file_errors(tmp_path):
     flat = tmp_path / "flat.json"
     flat.write_text(json.dumps({"Date": "order_date"}), encoding="utf-8")
     assert load_mapping(flat)["columns"] == {"Date": "order_date"}
+
+
+def test_role_sample_takes_the_first_filled_cells_trimmed():
+    """The values the roles are guessed from: the first filled cells, trimmed, also when a long
+    column starts with thousands of empty cells (read straight from Arrow, see roles._sample)."""
+    import pandas as pd
+
+    from segmenter_app.core.reading.roles import _sample
+
+    column = pd.Series([None, " a@b.fr ", "", None, "x"], dtype="str")
+    assert _sample(column) == ["a@b.fr", "", "x"]
+    late = pd.Series([None] * 12_000 + [" 17850 ", "13047"], dtype="str")
+    assert _sample(late) == ["17850", "13047"]
+    assert _sample(pd.Series([str(i) for i in range(2_000)], dtype="str"), size=3) == ["0", "1", "2"]
