@@ -399,3 +399,27 @@ def test_measure_without_control_group_says_so_in_the_uplift_chart(windows, tmp_
         texts = [item.toPlainText() for item in chart.plot.items if isinstance(item, pg.TextItem)]
         assert texts == [note]
         assert note in chart.graphics.toolTip()
+
+
+def test_cut_point_fields_show_their_first_numbers(windows, tmp_path):
+    """A German shop with 400 customers and four- and five-digit spends: the monetary cut points
+    ('9 417,34 ; 11 718,89 ; ...') are longer than their field in a 1200-pixel French window;
+    the field shows their start, not the end with the first number cut."""
+    rows = ["Kundennummer;Bestelldatum;Betrag"]
+    for i in range(1600):
+        day, month = 1 + i % 28, 1 + (i * 7) % 12
+        amount = f"{2000 + (i * 7919) % 9000 + i % 100 / 100:,.2f}".translate(str.maketrans(",.", ".,"))
+        rows.append(f"K{i % 400:04d};{day:02d}.{month:02d}.2026;{amount} €")
+    path = tmp_path / "kasse_gross.csv"
+    path.write_bytes(("\n".join(rows) + "\n").encode("cp1252"))
+    win = windows("fr")
+    win.page("collect").add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    walk_to(win, "group")
+    fields = win.page("group").rfm_params.fields
+    monetary = fields["monetary"]
+    assert monetary.fontMetrics().horizontalAdvance(monetary.text()) > monetary.width()  # too long
+    assert fields["recency"].text() and monetary.text()
+    for field in fields.values():
+        assert field.cursorPosition() == 0, field.text()

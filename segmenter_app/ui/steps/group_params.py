@@ -139,6 +139,9 @@ class RfmParams(QWidget):
             texts = details.get("cut_points_text") or {}
             for dim in DIMENSIONS:
                 self.fields[dim].setText(format_cut_points(self._cut_points.get(dim, [])))
+                # Show the first cut points: setText leaves the cursor at the end, and a narrow
+                # field showed "! 718,89 ; 13 860,67" with the start of the first number cut off.
+                self.fields[dim].setCursorPosition(0)
                 self.rules[dim].setText(" · ".join(texts.get(dim, [])))
                 font = self.fields[dim].font()
                 font.setItalic(dim not in self._edited)  # italic: computed, upright: the user's
