@@ -401,17 +401,22 @@ def test_measure_without_control_group_says_so_in_the_uplift_chart(windows, tmp_
         assert note in chart.graphics.toolTip()
 
 
-def test_cut_point_fields_show_their_first_numbers(windows, tmp_path):
-    """A German shop with 400 customers and four- and five-digit spends: the monetary cut points
-    ('9 417,34 ; 11 718,89 ; ...') are longer than their field in a 1200-pixel French window;
-    the field shows their start, not the end with the first number cut."""
+def big_german_shop(path):
+    """400 customers, 1,600 orders of four-digit euros ('9.417,34 €'), German dates, cp1252."""
     rows = ["Kundennummer;Bestelldatum;Betrag"]
     for i in range(1600):
         day, month = 1 + i % 28, 1 + (i * 7) % 12
         amount = f"{2000 + (i * 7919) % 9000 + i % 100 / 100:,.2f}".translate(str.maketrans(",.", ".,"))
         rows.append(f"K{i % 400:04d};{day:02d}.{month:02d}.2026;{amount} €")
-    path = tmp_path / "kasse_gross.csv"
     path.write_bytes(("\n".join(rows) + "\n").encode("cp1252"))
+    return path
+
+
+def test_cut_point_fields_show_their_first_numbers(windows, tmp_path):
+    """A German shop with 400 customers and four- and five-digit spends: the monetary cut points
+    ('9 417,34 ; 11 718,89 ; ...') are longer than their field in a 1200-pixel French window;
+    the field shows their start, not the end with the first number cut."""
+    path = big_german_shop(tmp_path / "kasse_gross.csv")
     win = windows("fr")
     win.page("collect").add_files([str(path)])
     assert win.tasks.wait_idle(60)
@@ -423,3 +428,20 @@ def test_cut_point_fields_show_their_first_numbers(windows, tmp_path):
     assert fields["recency"].text() and monetary.text()
     for field in fields.values():
         assert field.cursorPosition() == 0, field.text()
+
+
+def test_group_customers_tab_fits_the_window(windows, tmp_path):
+    """Group's Customers tab in French: the line above the table ('Les 400 clients. Cliquez sur un
+    graphique pour filtrer.') and 'Afficher tous les clients' fit 1200 pixels, filtered or not."""
+    win = windows("fr")
+    win.page("collect").add_files([str(big_german_shop(tmp_path / "kasse_gross.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    walk_to(win, "group")
+    page = win.page("group")
+    page.side.setCurrentIndex(1)
+    assert "400" in page.filter_label.text()
+    assert horizontal_overflow(win) == 0
+    page.bars.click_segment(0)
+    assert "Afficher" in page.clear_filter_button.text() and page.clear_filter_button.isVisible()
+    assert horizontal_overflow(win) == 0

@@ -155,6 +155,9 @@ class GroupPage(GroupEditsMixin, StepPage):
         # Fit columns to the first rows only: measuring every loaded row stalls the window.
         self.customers_view.horizontalHeader().setResizeContentsPrecision(40)
         self.filter_label = QLabel()
+        # Wraps rather than widening the page: on one line the French "Les 9 000 clients. Cliquez
+        # sur un graphique pour filtrer." and its button made Group scroll sideways.
+        self.filter_label.setWordWrap(True)
         self.clear_filter_button = QPushButton(self.tr("Show all customers"))
         self.clear_filter_button.clicked.connect(self.clear_filter)
         self.move_combo = QComboBox()
