@@ -445,3 +445,27 @@ def test_group_customers_tab_fits_the_window(windows, tmp_path):
     page.bars.click_segment(0)
     assert "Afficher" in page.clear_filter_button.text() and page.clear_filter_button.isVisible()
     assert horizontal_overflow(win) == 0
+
+
+def test_rfm_grid_names_fit_their_cells(windows, tmp_path):
+    """The RFM grid in French, 5 by 5 in a 1200-pixel window: each cell's segment name is
+    shortened to its cell ('Sur le point de s'endormir' ran over the next cells)."""
+    import pyqtgraph as pg
+
+    win = windows("fr")
+    win.page("collect").add_files([str(big_german_shop(tmp_path / "kasse_gross.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    page = win.page("group")
+    page.charts.setCurrentWidget(page.rfm_grid)
+    settle()
+    grid = page.rfm_grid
+    rows, cols = grid.values.shape
+    assert (rows, cols) == (5, 5)
+    cell = grid.plot.getViewBox().width() / cols
+    labels = [item for item in grid.plot.items if isinstance(item, pg.TextItem)]
+    assert len(labels) == rows * cols
+    names = {n for row in grid.notes for n in row}
+    assert any(grid.fontMetrics().horizontalAdvance(n) > cell for n in names)  # some are too long
+    for label in labels:
+        assert label.boundingRect().width() <= cell + 2, (label.toPlainText(), cell)

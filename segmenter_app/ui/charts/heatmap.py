@@ -44,6 +44,8 @@ class HeatmapChart(ChartPanel):
         self.plot.getViewBox().setAspectLocked(False)
         self.plot.getViewBox().invertY(False)
         self.image = pg.ImageItem()
+        self._fitted_width = 0  # the cell width (pixels) the notes were shortened for
+        self.plot.getViewBox().sigResized.connect(lambda _vb: self._refit_notes())
         self.graphics.scene().sigMouseClicked.connect(self._on_click)
         self.graphics.installEventFilter(self)
         self.tableSelectionChanged.connect(self._on_table_rows)
@@ -99,12 +101,19 @@ class HeatmapChart(ChartPanel):
         font = QFont(self.font())
         if self.notes is not None:  # two lines per cell: a little smaller so names fit
             font.setPointSizeF(font.pointSizeF() * 0.85)
+        # A name longer than its cell is shortened with "…" (the table and the tooltip of the
+        # Table view have it whole): "Sur le point de s'endormir" ran over its neighbours.
+        metrics = QFontMetrics(font)
+        self._fitted_width = self._cell_width(cols)
         for r in range(rows):
             for c in range(cols):
                 color = cmap.map(scaled[r, c] / top, mode="qcolor")
                 text = format_number(self.values[r, c])
                 if self.notes is not None and self.notes[r][c]:
-                    text += "\n" + self.notes[r][c]
+                    note = self.notes[r][c]
+                    if self._fitted_width > 0:
+                        note = metrics.elidedText(note, Qt.TextElideMode.ElideRight, self._fitted_width - 6)
+                    text += "\n" + note
                 label = pg.TextItem(text, color=theme.text_on(color), anchor=(0.5, 0.5))
                 label.setFont(font)
                 label.setPos(c + 0.5, rows - 1 - r + 0.5)
@@ -118,6 +127,19 @@ class HeatmapChart(ChartPanel):
             self.plot.addItem(box)
         self.plot.setXRange(0, cols, padding=0.01)
         self.plot.setYRange(0, rows, padding=0.01)
+
+    def _cell_width(self, cols: int) -> int:
+        """A cell's width in pixels (0 before the chart is laid out)."""
+        return int(self.plot.getViewBox().width() / cols) if cols else 0
+
+    def _refit_notes(self) -> None:
+        """Shorten the names again for the new cell width after a resize."""
+        if (
+            self.notes is not None
+            and self.values.size
+            and self._cell_width(self.values.shape[1]) != self._fitted_width
+        ):
+            self.redraw()
 
     def _fill_table(self) -> None:
         rows, cols = self.values.shape
