@@ -469,3 +469,37 @@ def test_rfm_grid_names_fit_their_cells(windows, tmp_path):
     assert any(grid.fontMetrics().horizontalAdvance(n) > cell for n in names)  # some are too long
     for label in labels:
         assert label.boundingRect().width() <= cell + 2, (label.toPlainText(), cell)
+
+
+def german_customers(path):
+    """A German customer list (cp1252, ';') for the shop's first three customers."""
+    path.write_bytes(
+        (
+            "Kundennummer;Vorname;Nachname;E-Mail;Geburtsdatum;Geschlecht;PLZ;Ort\n"
+            "K1000;Anna;Müller;anna@x.de;03.04.1980;weiblich;10115;Berlin\n"
+            "K1001;Bernd;Schulz;bernd@x.de;15.11.1975;männlich;80331;München\n"
+            "K1002;Clara;Weiß;clara@x.de;01.02.1990;weiblich;50667;Köln\n"
+        ).encode("cp1252")
+    )
+    return path
+
+
+def test_matches_across_files_show_whole_texts(windows, tmp_path):
+    """A German customer list with the orders file: the customers found in both are listed with
+    columns wide enough for their texts and headers ('identifiant cli…', 'de_kunden.c…' before)."""
+    win = windows("fr")
+    page = win.page("collect")
+    page.add_files([str(german_customers(tmp_path / "kunden.csv")), str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    page.tabs.setCurrentIndex(3)
+    settle()
+    view = page.matches_panel.view
+    model = page.matches_panel.model
+    assert model.total_rows() == 3
+    texts = [model.text(0, c) for c in range(model.columnCount())]
+    assert "identifiant client" in texts and any("kunden.csv" in t for t in texts)
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
+        assert view.columnWidth(column) >= header.sectionSizeHint(column), column

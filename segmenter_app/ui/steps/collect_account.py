@@ -223,6 +223,7 @@ class MatchesPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setAccessibleName(self.tr("Customers matched across files"))
         compact_rows(self.view)
+        self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
 
     def show_matches(self, analysis: Analysis, files: int) -> None:
@@ -257,4 +258,7 @@ class MatchesPanel(QWidget):
             formatters={"via": lambda v: via.get(str(v), str(v))},
         )
         self.view.setModel(self.model)
+        # A new model starts with default widths: "identifiant cli…", "de_kunden.c…" and a cut
+        # header beside an empty half of the table. Fit the columns to their texts.
+        self.view.resizeColumnsToContents()
         old.deleteLater()
