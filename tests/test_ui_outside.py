@@ -499,6 +499,11 @@ def test_matches_across_files_show_whole_texts(windows, tmp_path):
     assert model.total_rows() == 3
     texts = [model.text(0, c) for c in range(model.columnCount())]
     assert "identifiant client" in texts and any("kunden.csv" in t for t in texts)
+    # They were matched on their customer id: the note does not say "by e-mail or phone" only.
+    assert page.matches_panel.note.text() == (
+        "3 clients reconnus dans plusieurs fichiers par le même identifiant client, e-mail ou téléphone. "
+        "Vérifiez-les ci-dessous."
+    )
     header = view.horizontalHeader()
     for column in range(model.columnCount()):
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column

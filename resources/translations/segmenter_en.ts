@@ -939,10 +939,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <source>%Ln customer(s) recognised in several files by the same customer id, e-mail or phone. Check them below.</source>
         <translation>
-            <numerusform>%Ln customer recognised in several files by e-mail or phone. Check it below.</numerusform>
-            <numerusform>%Ln customers recognised in several files by e-mail or phone. Check them below.</numerusform>
+            <numerusform>%Ln customer recognised in several files by the same customer id, e-mail or phone. Check it below.</numerusform>
+            <numerusform>%Ln customers recognised in several files by the same customer id, e-mail or phone. Check them below.</numerusform>
         </translation>
     </message>
     <message>

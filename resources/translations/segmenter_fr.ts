@@ -941,10 +941,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Aucun client n'a été trouvé dans plus d'un fichier.</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln customer(s) recognised in several files by e-mail or phone. Check them below.</source>
+        <source>%Ln customer(s) recognised in several files by the same customer id, e-mail or phone. Check them below.</source>
         <translation>
-            <numerusform>%Ln client reconnu dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform>
-            <numerusform>%Ln clients reconnus dans plusieurs fichiers par e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform>
+            <numerusform>%Ln client reconnu dans plusieurs fichiers par le même identifiant client, e-mail ou téléphone. Vérifiez-le ci-dessous.</numerusform>
+            <numerusform>%Ln clients reconnus dans plusieurs fichiers par le même identifiant client, e-mail ou téléphone. Vérifiez-les ci-dessous.</numerusform>
         </translation>
     </message>
     <message>

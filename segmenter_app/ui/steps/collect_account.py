@@ -239,7 +239,7 @@ class MatchesPanel(QWidget):
             return
         self.note.setText(
             self.tr(
-                "%Ln customer(s) recognised in several files by e-mail or phone. Check them below.",
+                "%Ln customer(s) recognised in several files by the same customer id, e-mail or phone. Check them below.",
                 "",
                 len(matches),
             )
