@@ -508,3 +508,23 @@ def test_matches_across_files_show_whole_texts(windows, tmp_path):
     for column in range(model.columnCount()):
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
         assert view.columnWidth(column) >= header.sectionSizeHint(column), column
+
+
+def test_act_one_line_fields_give_their_whole_text_on_hover(windows, tmp_path):
+    """The plan's one-line fields (offer, channel, timing...) are narrower than the core's French
+    suggestions: each shows its start and gives the whole text as its tooltip."""
+    from PySide6.QtWidgets import QLineEdit
+
+    win = windows("fr")
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    plans = win.ctx.analysis.plans
+    cut = 0
+    for key, card in win.page("act").cards.items():
+        for field, widget in card.texts.items():
+            if not isinstance(widget, QLineEdit):
+                continue
+            assert widget.toolTip() == str(plans[key].get(field) or "")
+            cut += widget.fontMetrics().horizontalAdvance(widget.text()) > widget.width()
+    assert cut > 0  # some texts are indeed longer than their field

@@ -211,6 +211,9 @@ class PlanCard(QGroupBox):
                 else:
                     widget.setText(value)
                     widget.setCursorPosition(0)
+                    # One line shows the start of a long offer or channel ("Bon remis en caisse ou
+                    # glissé dans le colis : les données ne contienn"): the whole text on hover.
+                    widget.setToolTip(value)
             index = self.channel_key.findData(plan.get("channel_key"))
             self.channel_key.setCurrentIndex(max(index, 0))
             self.priority.setValue(int(plan.get("priority") or 1))
