@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -140,3 +143,28 @@ def make_analysis(n: int = 60, *, lang: str = "en", hostile: bool = False, seed:
         for i, (key, name) in enumerate(SEGMENTS[:4])
     }
     return analysis
+
+
+def libreoffice_csv(workbook: Path, folder: Path, *, formatted: bool) -> list[str]:
+    """Convert every sheet of ``workbook`` to UTF-8 CSV files in ``folder`` with LibreOffice (as
+    someone without Excel opens it), raw values or values as formatted; return the file names.
+    The caller skips when ``soffice`` is absent."""
+    profile = folder.parent / "lo-profile"
+    options = f"44,34,76,1,,0,false,{'true' if formatted else 'false'},false,false,false,-1"
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            f"csv:Text - txt - csv (StarCalc):{options}",  # UTF-8, every sheet (-1)
+            "--outdir",
+            str(folder),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    return sorted(p.name for p in folder.iterdir())

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
 import openpyxl
 import pytest
-from export_fixtures import make_analysis
+from export_fixtures import libreoffice_csv, make_analysis
 from openpyxl.utils.cell import range_boundaries
 
 from segmenter_app.core.export import write_workbook
@@ -64,25 +63,7 @@ def test_libreoffice_reads_every_sheet_with_our_values(tmp_path):
     analysis = make_analysis(60, hostile=True)
     out = tmp_path / "w.xlsx"
     stats = write_workbook(analysis, out)
-    profile = tmp_path / "lo-profile"
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            # UTF-8, every sheet (-1), raw values rather than values as formatted.
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
-            "--outdir",
-            str(tmp_path / "csv"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-    produced = sorted(p.name for p in (tmp_path / "csv").iterdir())
+    produced = libreoffice_csv(out, tmp_path / "csv", formatted=False)
     assert produced == sorted(f"w-{name}.csv" for name in stats["sheets"])
 
     def read(name):

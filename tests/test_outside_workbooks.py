@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -18,7 +17,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from export_fixtures import make_analysis
+from export_fixtures import libreoffice_csv, make_analysis
 from python_calamine import CalamineWorkbook
 
 from segmenter_app.cli import EXIT_OK, main
@@ -154,25 +153,8 @@ def test_libreoffice_finds_every_customer_on_all_customers_with_ids_and_cards_as
     analysis.segmentation.assignments.index = analysis.customers.index
     out = tmp_path / "w.xlsx"
     stats = write_workbook(analysis, out)
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir",
-            str(tmp_path / "csv"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(
-        f"w-{n}.csv" for n in stats["sheets"]
-    )
+    produced = libreoffice_csv(out, tmp_path / "csv", formatted=True)
+    assert produced == sorted(f"w-{n}.csv" for n in stats["sheets"])
     with open(tmp_path / "csv" / "w-All customers.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     header = rows[0]
