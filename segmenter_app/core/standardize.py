@@ -12,6 +12,7 @@ value; the same codes serve the duplicate search of the cleaning.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 from collections.abc import Callable
 from typing import Any
 
@@ -93,8 +94,6 @@ def encode_columns(frame: pd.DataFrame, by_role: dict[str, str]) -> dict[str, va
         return {}
     columns = list(dict.fromkeys(by_role[r] for r in ENCODED_ROLES if r in by_role))
     series = [frame[c] for c in columns]  # taken here: pandas objects stay in this thread
-    import concurrent.futures as cf
-
     with cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="segmenter-encode") as pool:
         encodings = list(pool.map(values.encode, series))
     return {c: e for c, e in zip(columns, encodings, strict=True) if e is not None}
@@ -156,8 +155,6 @@ def standardize(
 
     # Dates and order numbers are read in a worker thread while the customer ids and contacts are
     # read here: Arrow's kernels free the GIL, so the second core shares the work.
-    import concurrent.futures as cf
-
     pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-values")
     if kind == ORDERS:
         later_dates = pool.submit(
@@ -287,8 +284,6 @@ def standardize(
 def _awaited(future: Any, tick: Callable[[float], None], fraction: float) -> Any:
     """The worker's result, reporting progress (and so honouring a cancel) every 0.2 s while it
     works: a million dates with their times, nearly all different, take about a second."""
-    import concurrent.futures as cf
-
     while True:
         try:
             return future.result(timeout=0.2)
