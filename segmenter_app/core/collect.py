@@ -30,6 +30,7 @@ from segmenter_app.core.cleaning import ORDERS, REASONS, CleanResult, clean_file
 from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import roles as roles_mod
+from segmenter_app.core.reading.detect import check_regular_file
 from segmenter_app.core.reading.roles import RoleGuess, detect_roles, load_mapping_file, recall_mapping
 from segmenter_app.core.reading.table import RawTable, fingerprint, list_sheets, read_table
 
@@ -165,6 +166,10 @@ def import_files(
     lang = options.lang or analysis.lang
     if not paths:
         raise UserError(T, "no_files")
+    for path in paths:
+        # Before the fingerprints start: hashing a pipe (a FIFO chosen in the GUI) would block its
+        # thread for ever, and a folder is said as such, as the command line does.
+        check_regular_file(Path(path))
     results: list[CleanResult] = []
     inputs: list[InputFile] = []
     count = len(paths)
