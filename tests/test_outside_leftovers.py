@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import threading
 from pathlib import Path
 
@@ -45,7 +47,7 @@ def _import_in_thread(paths: list[Path], timeout: float = 20.0) -> BaseException
         try:
             import_files(Analysis(), paths)
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
+        except BaseException as exc:  # handed to the test
             outcome.append(exc)
 
     worker = threading.Thread(target=work, daemon=True)
@@ -82,3 +84,56 @@ def test_a_folder_chosen_in_the_gui_is_said_as_a_folder(tmp_path):
     error = _import_in_thread([folder])
     assert isinstance(error, UserError) and error.key == "folder"
     assert "is a folder" in error.text("en")
+
+
+# --- 4. Saving reads the umask without setting it -------------------------------------------------
+
+_UMASK = os.umask  # the real one, for the fixture (the tests replace os.umask)
+POSIX_MODES = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+@pytest.fixture
+def umask_027():
+    """The process's umask set to 027 for the test (the test may set it; the code may not)."""
+    previous = _UMASK(0o027)
+    yield
+    _UMASK(previous)
+
+
+def _no_umask_calls(monkeypatch) -> None:
+    def forbidden(*_args):
+        raise AssertionError("os.umask called: it changes the umask for every thread")
+
+    monkeypatch.setattr(os, "umask", forbidden)
+
+
+@POSIX_MODES
+def test_saving_a_project_and_a_workbook_never_sets_the_umask(tmp_path, monkeypatch, umask_027):
+    """Setting the umask to read it, even briefly, gave files other threads made meanwhile the
+    wrong permissions. The saved files still get the usual mode for new files (0666 - umask)."""
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core import project
+    from segmenter_app.core.export import write_workbook
+
+    analysis = make_analysis(20)
+    _no_umask_calls(monkeypatch)
+    saved = project.save_project(analysis, tmp_path / "p.segmenter")
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o640
+    write_workbook(analysis, tmp_path / "s.xlsx")
+    assert stat.S_IMODE((tmp_path / "s.xlsx").stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.segmenter", "s.xlsx"]
+
+
+@POSIX_MODES
+def test_the_mode_is_read_from_proc_or_from_a_probe_file(tmp_path, monkeypatch, umask_027):
+    from segmenter_app.core import file_mode
+
+    _no_umask_calls(monkeypatch)
+    if sys.platform.startswith("linux"):
+        assert file_mode._umask_from_proc() == 0o027
+    assert file_mode.new_file_mode(tmp_path) == 0o640
+    # Without /proc (macOS, Windows): a probe file beside the target, removed after.
+    monkeypatch.setattr(file_mode, "PROC_STATUS", str(tmp_path / "no-proc"))
+    assert file_mode.new_file_mode(tmp_path) == 0o640
+    assert list(tmp_path.iterdir()) == []

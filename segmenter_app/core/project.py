@@ -38,6 +38,7 @@ import pandas as pd
 
 from segmenter_app import __version__
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount, Segmentation
+from segmenter_app.core.file_mode import new_file_mode
 from segmenter_app.core.i18n import Messages, UserError
 
 FORMAT_NAME = "segmenter-project"
@@ -397,12 +398,8 @@ def _ordinary_mode(target: Path, tmp: Path) -> None:
     """The permissions the saved project gets: those of the file it replaces, else the usual ones
     for a new file (mkstemp makes the temporary file private, which turned a shared project
     folder's files unreadable to the others, and the exports beside it are not)."""
-    if target.is_file():
-        mode = target.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    # Never os.umask to read the umask: setting it, even briefly, races with other threads.
+    mode = target.stat().st_mode & 0o777 if target.is_file() else new_file_mode(target.parent)
     os.chmod(tmp, mode)
 
 

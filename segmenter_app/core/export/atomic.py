@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from segmenter_app.core.analysis import InputFile
+from segmenter_app.core.file_mode import new_file_mode
 from segmenter_app.core.i18n import Messages, UserError
 
 MESSAGES = Messages(
@@ -123,9 +124,7 @@ def _keep_mode(target: Path, tmp: Path) -> None:
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, new_file_mode(target.parent))  # never os.umask: it races with other threads
 
 
 def replace_text_file(target: Path, text: str, *, encoding: str, inputs: Iterable[InputFile] = ()) -> None:
