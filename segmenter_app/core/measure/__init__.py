@@ -15,7 +15,9 @@ A **measurement** (one item of ``analysis.measurements``) is a JSON-friendly dic
 ``format`` (1), ``id`` (1, 2, ... in the analysis), ``label`` (campaign date or file name),
 ``kind`` ("campaign" or "sales"), ``measured_at`` (ISO), ``lang``, ``currency`` (symbol),
 ``source`` {``path``, ``fingerprint``, ``rows_read``, ``excluded`` {reason: rows},
-``unmatched_customers``, ``details``}, ``campaign_date`` (ISO date or None), ``window_days``,
+``unmatched_customers``, ``details`` (for a results sheet ``ambiguous_email_rows``: rows given to
+no one because their email is shared by several customers, see matching.py)}, ``campaign_date``
+(ISO date or None), ``window_days``,
 ``control_observed`` (bool: the results say what the control group did),
 ``contacted_not_in_results`` (contacted customers absent from a results sheet, counted as not
 converted), ``segments`` (list, display order), ``total`` (same fields, key ``"*"``),

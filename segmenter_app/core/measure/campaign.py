@@ -42,6 +42,10 @@ K = Messages(
             "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
             "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
         ),
+        "ambiguous_email": (
+            "{count} rows of the results name their customer by an email that several customers share: they were given to no one (not guessed), and those customers count as absent from the results. Add the customer id to those rows and measure again.",
+            "{count} lignes des résultats désignent leur client par un e-mail que plusieurs clients partagent : elles n'ont été attribuées à personne (sans deviner), et ces clients comptent comme absents des résultats. Ajoutez l'identifiant client à ces lignes et mesurez à nouveau.",
+        ),
         "negative": (
             "The campaign did worse than no contact in '{name}': {text}",
             "La campagne a fait moins bien que l'absence de contact dans « {name} » : {text}",
@@ -269,12 +273,16 @@ def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | Non
 
 def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
     """Alerts about the results file itself, whose figures are then understated: revenue cells
-    that could not be read, a sales export covering only part of the campaign's window."""
+    that could not be read, rows given to no one (an email several customers share), a sales
+    export covering only part of the campaign's window."""
     details = outcomes.details
     alerts: list[dict[str, Any]] = []
     if details.get("unreadable_revenue"):
         text = K("unreadable_revenue", lang, count=details["unreadable_revenue"])
         alerts.append({"kind": "unreadable_revenue", "key": TOTAL_KEY, "text": text})
+    if details.get("ambiguous_email_rows"):
+        text = K("ambiguous_email", lang, count=details["ambiguous_email_rows"])
+        alerts.append({"kind": "ambiguous_email", "key": TOTAL_KEY, "text": text})
     if not details.get("window_covered_from"):
         return alerts
     text = K(

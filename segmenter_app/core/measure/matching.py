@@ -1,5 +1,12 @@
 """Matching the customers of a results file to the analysis: by id (exactly, then in a looser
-form when only one customer fits) or by email."""
+form when only one customer fits) or by email.
+
+An email shared by several customers of the analysis (a family, a shop's generic address) names
+none of them: a results row found only through such an email is given to no one, never to one
+of them picked at random. The row is left out with the reason ``"ambiguous_email"`` and counted
+(see :func:`ambiguous_email_rows`); the customers sharing the email then count as any customer
+absent from the results.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +16,35 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
 
 
-def email_index(analysis: Analysis) -> dict[str, str]:
-    """Lower-cased email -> customer id, from the analysis' customers."""
+def _customer_emails(analysis: Analysis) -> pd.Series:
+    """The analysis' customers' emails, trimmed and lower-cased, indexed by customer id."""
     customers = analysis.customers
     if customers is None or s.EMAIL not in customers.columns:
-        return {}
+        return pd.Series([], dtype="string")
     emails = customers[s.EMAIL].astype("string").str.strip().str.lower()
-    emails = emails[emails.fillna("").str.contains("@")]
-    return {str(e): str(i) for i, e in emails.items()}
+    return emails[emails.fillna("").str.contains("@")]
+
+
+def shared_emails(analysis: Analysis) -> set[str]:
+    """The lower-cased emails that more than one customer of the analysis has."""
+    emails = _customer_emails(analysis)
+    return {str(e) for e in emails[emails.duplicated(keep=False)].unique()}
+
+
+def email_index(analysis: Analysis) -> dict[str, str]:
+    """Lower-cased email -> customer id, from the analysis' customers; an email several customers
+    share is left out (it names none of them, see the module docstring)."""
+    emails = _customer_emails(analysis)
+    unique = emails[~emails.duplicated(keep=False)]
+    return {str(e): str(i) for i, e in unique.items()}
+
+
+def ambiguous_email_rows(emails: pd.Series, analysis: Analysis) -> pd.Series:
+    """True for each row whose email (any case, spaces around) is shared by several customers."""
+    shared = shared_emails(analysis)
+    if not shared:
+        return pd.Series(False, index=emails.index)
+    return emails.astype("string").str.strip().str.lower().isin(shared).fillna(False).astype(bool)
 
 
 def loose_keys(ids: pd.Series) -> pd.Series:
@@ -39,10 +67,16 @@ def loose_id_map(ids: pd.Series, known: pd.Index) -> pd.Series:
     return loose_keys(ids).map(lookup).where(~exact & ids.notna())
 
 
+def looks_like_emails(ids: pd.Series) -> bool:
+    """True when most of a customer column's values are emails (it is matched by email)."""
+    filled = ids.dropna()
+    return bool(len(filled)) and bool(filled.astype(str).str.contains("@").mean() > 0.5)
+
+
 def match_customers(ids: pd.Series, analysis: Analysis, by_email: bool) -> pd.Series:
     """The analysis' customer id of each row (NA when not found); ``attrs["loose"]`` counts the
     rows found only through :func:`loose_id_map` (leading zeros lost by Excel, "'00123"...)."""
-    if by_email or ids.dropna().str.contains("@").mean() > 0.5:
+    if by_email or looks_like_emails(ids):
         index = email_index(analysis)
         return ids.str.strip().str.lower().map(index)
     known = analysis.segmentation.assignments.index.astype(str) if analysis.segmentation else pd.Index([])

@@ -39,7 +39,13 @@ from segmenter_app.core.measure.cells import (
     read_numbers,
     unreadable_cells,
 )
-from segmenter_app.core.measure.matching import align_ids, any_known, match_customers
+from segmenter_app.core.measure.matching import (
+    align_ids,
+    ambiguous_email_rows,
+    any_known,
+    looks_like_emails,
+    match_customers,
+)
 from segmenter_app.core.reading.detect import check_regular_file
 from segmenter_app.core.reading.table import fingerprint
 
@@ -273,15 +279,25 @@ def _read_campaign_sheet(
     ids = read_ids(body.iloc[:, email_col if by_email else customer_col])
     customer = match_customers(ids, analysis, by_email)
     loose = int(customer.attrs.get("loose", 0))
+    # A row found only through an email several customers share is given to no one (see
+    # matching.py): never to one of them at random.
+    ambiguous = pd.Series(False, index=ids.index)
+    if by_email or looks_like_emails(ids):
+        ambiguous |= ambiguous_email_rows(ids, analysis)
     if not by_email and email_col is not None:
         # Rows whose id is unknown may still be matched on their email.
-        customer = customer.fillna(match_customers(read_ids(body.iloc[:, email_col]), analysis, True))
+        emails = read_ids(body.iloc[:, email_col])
+        customer = customer.fillna(match_customers(emails, analysis, True))
+        ambiguous |= ambiguous_email_rows(emails, analysis)
+    ambiguous &= customer.isna()
     excluded: dict[str, int] = {"duplicate": int(twins.sum())} if twins.any() else {}
     no_id = ids.isna()
     if no_id.any():
         excluded["no_customer_id"] = int(no_id.sum())
+    if ambiguous.any():
+        excluded["ambiguous_email"] = int(ambiguous.sum())
     known_rows = customer.notna()
-    unmatched = int(ids[~known_rows & ~no_id].nunique())
+    unmatched = int(ids[~known_rows & ~no_id & ~ambiguous].nunique())
     if not known_rows.any():
         raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
     revenue = read_numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
@@ -320,7 +336,9 @@ def _read_campaign_sheet(
         details={
             "columns": _columns_used(body, customer_col, email_col, converted_col, revenue_col),
             "sheet": sheet,
-            "unmatched_rows": int((~known_rows & ~no_id).sum()),
+            "unmatched_rows": int((~known_rows & ~no_id & ~ambiguous).sum()),
+            # Given to no one: their email belongs to several customers (see matching.py).
+            "ambiguous_email_rows": int(ambiguous.sum()),
             "ids_matched_loosely": loose,
             # Kept with no revenue (their conversion still counts): said, see campaign.source_alerts.
             "unreadable_revenue": int(unreadable_revenue.sum()) if unreadable_revenue is not None else 0,
