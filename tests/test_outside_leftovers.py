@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import stat
 import sys
@@ -137,3 +139,161 @@ def test_the_mode_is_read_from_proc_or_from_a_probe_file(tmp_path, monkeypatch, 
     monkeypatch.setattr(file_mode, "PROC_STATUS", str(tmp_path / "no-proc"))
     assert file_mode.new_file_mode(tmp_path) == 0o640
     assert list(tmp_path.iterdir()) == []
+
+
+# --- 2. Export on a full disk, a used-up quota or a read-only disk --------------------------------
+
+DISK_CASES = [
+    (errno.ENOSPC, "disk_full", "the disk is full", "le disque est plein"),
+    (errno.EDQUOT, "quota", "quota on this disk is used up", "quota d'espace sur ce disque est atteint"),
+    (errno.EROFS, "read_only", "the disk is read-only", "le disque est en lecture seule"),
+]
+
+
+def _says_what_to_do(error: UserError, en: str, fr: str) -> None:
+    english, french = error.text("en"), error.text("fr")
+    assert en in english and fr in french
+    assert "another program" not in english and "autre programme" not in french
+    assert "another disk" in english and "autre disque" in french
+    assert "Errno" not in english and "OSError" not in english
+
+
+def _fail_with(code: int):
+    def fail(*_args, **_kwargs):
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+@pytest.mark.parametrize(("code", "key", "en", "fr"), DISK_CASES)
+@pytest.mark.parametrize("where", ["create", "write", "close", "replace"])
+def test_a_full_or_read_only_disk_is_said_as_such_wherever_the_export_meets_it(
+    tmp_path, monkeypatch, code, key, en, fr, where
+):
+    """It said "the file is open in another program (Excel?)" or let the system's error through."""
+    import tempfile
+
+    import xlsxwriter.workbook
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core.export import book as book_module
+    from segmenter_app.core.export import write_workbook
+
+    out = tmp_path / "segments.xlsx"
+    out.write_bytes(b"the previous workbook")
+    if where == "create":
+        monkeypatch.setattr(tempfile, "mkstemp", _fail_with(code))
+    elif where == "write":
+        monkeypatch.setattr(book_module.Book, "tick", _fail_with(code))
+    elif where == "close":  # XlsxWriter wraps it in its FileCreateError
+        monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", _fail_with(code))
+    else:
+        monkeypatch.setattr(os, "replace", _fail_with(code))
+    with pytest.raises(UserError) as caught:
+        write_workbook(make_analysis(30), out)
+    assert caught.value.key == key
+    _says_what_to_do(caught.value, en, fr)
+    assert str(out) in caught.value.text("en")
+    assert out.read_bytes() == b"the previous workbook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["segments.xlsx"]
+
+
+@pytest.mark.parametrize(("code", "key", "en", "fr"), DISK_CASES)
+def test_the_mailing_files_and_the_key_file_say_it_too(tmp_path, monkeypatch, code, key, en, fr):
+    from segmenter_app.core.export import atomic
+
+    target = tmp_path / "01 Champions.csv"
+
+    class FullDisk(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise OSError(code, os.strerror(code))
+
+    real_open = Path.open
+    monkeypatch.setattr(
+        Path,
+        "open",
+        lambda self, mode="r", *a, **k: FullDisk() if "w" in mode else real_open(self, mode, *a, **k),
+    )
+    with pytest.raises(UserError) as caught:
+        atomic.replace_text_file(target, "email\r\na@b.fr\r\n", encoding="utf-8-sig")
+    monkeypatch.undo()
+    assert caught.value.key == key
+    _says_what_to_do(caught.value, en, fr)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_write_errors_keep_their_messages(tmp_path, monkeypatch):
+    """A file open in Excel still says so; an error that is nobody's disk still goes on as a bug."""
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core.export import book as book_module
+    from segmenter_app.core.export import write_workbook
+
+    monkeypatch.setattr(os, "replace", _fail_with(errno.EACCES))
+    with pytest.raises(UserError) as caught:
+        write_workbook(make_analysis(10), tmp_path / "open.xlsx")
+    assert caught.value.key == "locked" and "Close the file" in caught.value.text("en")
+    monkeypatch.undo()
+    monkeypatch.setattr(book_module.Book, "tick", _fail_with(errno.EBADF))
+    with pytest.raises(OSError) as raw:
+        write_workbook(make_analysis(10), tmp_path / "bug.xlsx")
+    assert raw.value.errno == errno.EBADF
+
+
+def test_the_command_line_says_the_disk_is_full_with_exit_2(tmp_path, monkeypatch, capsys):
+    import json
+
+    import xlsxwriter.workbook
+    from test_cli_hostile import cli, shop_csv
+
+    from segmenter_app.cli import EXIT_INPUT, EXIT_OK
+
+    shop = shop_csv(tmp_path / "shop.csv")
+    report = tmp_path / "report.json"
+    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / "ok.xlsx"), "--report", str(report))
+    assert code == EXIT_OK, err
+    keys = set(json.loads(report.read_text(encoding="utf-8")))
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", _fail_with(errno.ENOSPC))
+    for lang, words, wrong in (
+        ("en", "the disk is full", "another program"),
+        ("fr", "le disque est plein", "autre programme"),
+    ):
+        out = tmp_path / f"full-{lang}.xlsx"
+        code, err = cli(capsys, "segment", str(shop), "--out", str(out), "--lang", lang)
+        assert code == EXIT_INPUT, err
+        assert words in err and wrong not in err and str(out) in err
+        assert not out.exists()
+    monkeypatch.undo()
+    code, err = cli(capsys, "segment", str(shop), "--out", str(tmp_path / "ok.xlsx"), "--report", str(report))
+    assert code == EXIT_OK and set(json.loads(report.read_text(encoding="utf-8"))) == keys
+
+
+def test_the_export_dialog_says_the_disk_is_full(qtbot, tmp_path, monkeypatch):
+    """The GUI showed "Something went wrong inside Segmenter" or "open in another program"."""
+    import xlsxwriter.workbook
+    from PySide6.QtGui import QUndoStack
+    from test_ui_export import segmented_analysis
+
+    from segmenter_app.ui import errors, settings
+    from segmenter_app.ui.export_dialog import ExportDialog
+    from segmenter_app.ui.steps.base import StepContext
+    from segmenter_app.ui.tasks import TaskRunner
+
+    settings.use_settings_file(tmp_path / "settings.ini")
+    try:
+        ctx = StepContext(segmented_analysis(60), TaskRunner(), QUndoStack())
+        dialog = ExportDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.workbook_path.setText(str(tmp_path / "segments.xlsx"))
+        monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", _fail_with(errno.ENOSPC))
+        dialog.start()
+        assert ctx.tasks.wait_idle(60)
+        qtbot.waitUntil(lambda: bool(errors.open_dialogs()), timeout=5000)
+        texts = [box.text() for box in errors.open_dialogs()]
+        for box in errors.open_dialogs():
+            box.close()
+        assert any("the disk is full" in text for text in texts), texts
+        assert not any("another program" in text or "went wrong" in text for text in texts), texts
+        assert not (tmp_path / "segments.xlsx").exists()
+    finally:
+        settings.use_settings_file(None)

@@ -9,6 +9,7 @@ disk) removes the temporary file and leaves the old target as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import tempfile
@@ -29,6 +30,18 @@ MESSAGES = Messages(
             "Cannot write {path}: the file is open in another program (Excel?) or the folder is read-only. Close the file, or choose another name or folder, then export again.",
             "Impossible d'écrire {path} : le fichier est ouvert dans un autre programme (Excel ?) ou le dossier est en lecture seule. Fermez le fichier, ou choisissez un autre nom ou dossier, puis exportez à nouveau.",
         ),
+        "disk_full": (
+            "Cannot write {path}: the disk is full. Free some space on it (empty the recycle bin, delete files you no longer need), or choose a folder on another disk, then export again.",
+            "Impossible d'écrire {path} : le disque est plein. Libérez de la place (videz la corbeille, supprimez des fichiers devenus inutiles), ou choisissez un dossier sur un autre disque, puis exportez à nouveau.",
+        ),
+        "quota": (
+            "Cannot write {path}: your storage quota on this disk is used up. Delete files you no longer need there, ask your administrator for more space, or choose a folder on another disk, then export again.",
+            "Impossible d'écrire {path} : votre quota d'espace sur ce disque est atteint. Supprimez-y des fichiers devenus inutiles, demandez plus d'espace à votre administrateur, ou choisissez un dossier sur un autre disque, puis exportez à nouveau.",
+        ),
+        "read_only": (
+            "Cannot write {path}: the disk is read-only (a locked USB key, a CD, a disk mounted for reading only). Choose a folder on another disk, then export again.",
+            "Impossible d'écrire {path} : le disque est en lecture seule (une clé USB verrouillée, un CD, un disque monté en lecture seule). Choisissez un dossier sur un autre disque, puis exportez à nouveau.",
+        ),
         "no_folder": (
             "The folder {folder} does not exist. Choose an existing folder for the export.",
             "Le dossier {folder} n'existe pas. Choisissez un dossier existant pour l'export.",
@@ -41,6 +54,31 @@ MESSAGES = Messages(
 )
 
 _CHUNK = 1 << 20
+# Write failures whose cause is the disk, not the file: saying "open in another program" would
+# send the user looking for a program that is not there.
+_DISK_ERRORS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "quota", errno.EROFS: "read_only"}
+
+
+def disk_error(exc: BaseException) -> str | None:
+    """The message key for a full disk, a used-up quota or a read-only disk behind ``exc`` (an
+    ``OSError``, or an error wrapping one, as XlsxWriter's ``FileCreateError`` does); else None."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        error = pending.pop()
+        if not isinstance(error, BaseException) or id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in _DISK_ERRORS:
+            return _DISK_ERRORS[error.errno]
+        pending.extend([error.__cause__, error.__context__, *error.args])
+    return None
+
+
+def write_error(target: Path, exc: BaseException) -> UserError:
+    """The :class:`UserError` for a failed write of ``target``: the disk's own message when the
+    disk is full, over quota or read-only, else "the file is open in another program"."""
+    return UserError(MESSAGES, disk_error(exc) or "locked", path=str(target))
 
 
 def file_sha256(path: Path) -> str:
@@ -91,10 +129,11 @@ def check_target(target: Path) -> None:
 def atomic_path(target: str | os.PathLike[str], inputs: Iterable[InputFile] = ()) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success move it over ``target``.
 
-    Raises :class:`UserError` when ``target`` is an input file, its folder is missing, or the
-    target is locked or not writable (the message tells the user to close the file in Excel or
-    choose another name). On any failure the temporary file is removed and the old target, if
-    any, is left untouched.
+    Raises :class:`UserError` when ``target`` is an input file, its folder is missing, the target
+    is locked or not writable (the message tells the user to close the file in Excel or choose
+    another name), or the disk is full, over quota or read-only, even when the writer inside the
+    ``with`` meets it (the message says to free space or choose another folder). On any failure
+    the temporary file is removed and the old target, if any, is left untouched.
     """
     target = Path(target)
     check_target(target)
@@ -102,16 +141,23 @@ def atomic_path(target: str | os.PathLike[str], inputs: Iterable[InputFile] = ()
     try:
         fd, tmp_name = tempfile.mkstemp(prefix="." + target.stem[:40] + ".", suffix=".tmp", dir=target.parent)
     except OSError as exc:  # read-only folder, or a place where files cannot be made (/proc)
-        raise UserError(MESSAGES, "locked", path=str(target)) from exc
+        raise write_error(target, exc) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:
+            # The writer met a full disk (or a quota, a read-only disk): said as such. Any other
+            # error of the writer is not the user's to fix and goes on as it is.
+            if disk_error(exc) is None:
+                raise
+            raise write_error(target, exc) from exc
         _keep_mode(target, tmp)
         try:
             os.replace(tmp, target)
         except OSError as exc:
-            raise UserError(MESSAGES, "locked", path=str(target)) from exc
+            raise write_error(target, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

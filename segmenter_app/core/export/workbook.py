@@ -17,8 +17,7 @@ from typing import Any
 from xlsxwriter.exceptions import FileCreateError
 
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.export.atomic import MESSAGES as SAVE_MESSAGES
-from segmenter_app.core.export.atomic import atomic_path
+from segmenter_app.core.export.atomic import atomic_path, write_error
 from segmenter_app.core.export.book import EXCEL_MAX_ROWS, Book
 from segmenter_app.core.export.customer_sheets import order_customers, write_customer_sheets
 from segmenter_app.core.export.labels import SHEETS
@@ -99,7 +98,7 @@ def write_workbook(
                 cancel.check()
             book.workbook.close()
         except FileCreateError as exc:
-            raise UserError(SAVE_MESSAGES, "locked", path=str(target)) from exc
+            raise write_error(target, exc) from exc  # a full disk is said as such, not "locked"
         except BaseException:
             _discard(book)
             raise
