@@ -8,11 +8,21 @@ Understood: spaces, non-breaking and narrow non-breaking spaces or apostrophes (
 thousands separator, and "$1,250" alone is read in dollars' decimal point), currency signs, codes
 and local marks, percentages (``15 %`` is 0.15), negatives in parentheses, with a trailing minus or
 a typographic minus sign (−12,50).
+
+A column whose values alone cannot tell ("1.234", "2.500", "850": no comma anywhere, every point
+followed by groups of exactly three digits) is read with a decimal point, unless the *file* shows
+the comma-decimal convention of Germany, Austria, Switzerland's neighbours and the rest of
+continental Europe (:class:`FileDecimal`): another column writes decimals with a comma ("617,00")
+and none with a point, or, when no column writes decimals at all, a column holds dd.mm.yyyy dates.
+Then the point is a thousands separator ("1.234" is 1234), and the result says so
+(``decimal_source == "file"``) so the user is warned. An English file with prices such as 1.234
+(ISO or slashed dates, decimals written with a point elsewhere) keeps its decimal point.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +30,33 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from segmenter_app.core.reading.values import Encoded, arrow, as_text, distinct_values, rx, rx_replace, spread
+from segmenter_app.core.i18n import Messages
+from segmenter_app.core.reading.values import (
+    STR,
+    Encoded,
+    arrow,
+    as_text,
+    distinct_values,
+    rx,
+    rx_replace,
+    spread,
+)
+
+T = Messages(
+    {
+        "thousands_point": (
+            "Column {column}: values like {example} were read as {reading} (a point between thousands), "
+            "because the file's other columns write {evidence}. If they are decimals, export the file "
+            "with a decimal comma in this column too, or with a decimal point in every column.",
+            "Colonne {column} : les valeurs comme {example} ont été lues {reading} (un point entre les "
+            "milliers), car les autres colonnes du fichier écrivent {evidence}. Si ce sont des décimales, "
+            "exportez le fichier avec une virgule décimale dans cette colonne aussi, ou avec un point "
+            "décimal dans toutes les colonnes.",
+        ),
+        "evidence_comma": ("their decimals with a comma", "leurs décimales avec une virgule"),
+        "evidence_dates": ("their dates as dd.mm.yyyy", "leurs dates en jj.mm.aaaa"),
+    }
+)
 
 # Thousands separators: spaces of every width, and the apostrophes of Swiss amounts (1'234.50,
 # typeset as 1’234.50 by most Swiss software).
@@ -47,13 +83,96 @@ class NumberResult:
     unreadable: pd.Series  # bool: not empty and not a number
     decimal: str  # "." or ","
     percent: bool  # at least one value carried a % sign
+    # "file" when the values alone could not tell and the file's other columns decided (see
+    # FileDecimal); the first value read that way is ``example``.
+    decimal_source: str = "column"
+    example: str = ""
+    evidence: str = ""  # "comma" or "dates": what the file showed
+
+
+# Values with a point between groups of three digits and nothing else ("1.234", "12.500.000").
+_THOUSANDS_POINT = r"\d{1,3}(?:\.\d{3})+"
+_DOTTED_DATE = r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\D|$)"
+
+
+class FileDecimal:
+    """The decimal separator a file's columns show, worked out once on first use (from the first
+    ``sample`` filled values of each text column, so a million rows cost nothing more).
+
+    ``","`` when some column writes decimals with a comma ("617,00", "1.234,56 €") and none with a
+    point; when no column writes decimals either way, ``","`` when a column holds dd.mm.yyyy dates
+    (the German, Austrian, Scandinavian and Eastern European way; the Swiss write amounts with a
+    point, which then shows in their columns); else None (nothing tells)."""
+
+    def __init__(self, frame: pd.DataFrame, sample: int = 1000, max_columns: int = 200) -> None:
+        self._frame = frame
+        self._sample = sample
+        self._max_columns = max_columns
+        self._lock = threading.Lock()
+        self._answer: tuple[str | None, str] | None = None
+
+    def decide(self) -> tuple[str | None, str]:
+        """(decimal separator or None, "comma" / "dates" / "")."""
+        with self._lock:
+            if self._answer is None:
+                self._answer = self._compute()
+            return self._answer
+
+    def _compute(self) -> tuple[str | None, str]:
+        comma_columns = point_columns = 0
+        dotted_dates = False
+        text_columns = [c for c in self._frame.columns if isinstance(self._frame[c].dtype, pd.StringDtype)][
+            : self._max_columns
+        ]
+        for column in text_columns:
+            values = self._frame[column].dropna().head(self._sample)
+            if values.empty:
+                continue
+            values = values.astype(STR)
+            if rx(values, _DOTTED_DATE).mean() > 0.5:
+                dotted_dates = True
+                continue
+            cleaned, _, _ = _clean_number_text(values)
+            comma = int(cleaned.str.fullmatch(_EVIDENT[","]).sum())
+            point = int(cleaned.str.fullmatch(_EVIDENT["."]).sum())
+            if comma > point:
+                comma_columns += 1
+            elif point > comma:
+                point_columns += 1
+        if comma_columns and not point_columns:
+            return ",", "comma"
+        if not comma_columns and not point_columns and dotted_dates:
+            return ",", "dates"
+        return None, ""
+
+
+def decimal_note(column: str, result: NumberResult) -> tuple[Messages, str, dict] | None:
+    """The warning to show when a column's decimal separator was decided by the file's other
+    columns (see :class:`FileDecimal`), else None."""
+    if result.decimal_source != "file":
+        return None
+    reading = float(_to_float(pd.Series([result.example], dtype=STR), ",").iloc[0])
+    return (
+        T,
+        "thousands_point",
+        {
+            "column": column,
+            "example": result.example,
+            "reading": f"{reading:g}" if reading < 1e15 else str(reading),
+            "evidence": (T, f"evidence_{result.evidence}"),
+        },
+    )
 
 
 def parse_numbers(
-    series: pd.Series, decimal: str | None = None, encoded: Encoded | None = None
+    series: pd.Series,
+    decimal: str | None = None,
+    encoded: Encoded | None = None,
+    context: FileDecimal | None = None,
 ) -> NumberResult:
     """Read a column of numbers written in any of the usual ways (see the module docstring;
-    ``encoded``: see :func:`distinct_values`)."""
+    ``encoded``: see :func:`distinct_values`; ``context``: the file's decimal separator, asked for
+    only when the column's own values cannot tell)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         series = series.astype("float64")
     if pd.api.types.is_numeric_dtype(series.dtype):
@@ -64,7 +183,15 @@ def parse_numbers(
         cast = pc.cast(arrow(series), pa.float64()).to_numpy(zero_copy_only=False)
         # Arrow also reads "inf", "nan" and "1e400" (infinite): those are not amounts a shop
         # wrote, so a column holding one goes the careful way, where they count as unreadable.
-        if not (~np.isfinite(cast) & series.notna().to_numpy()).any():
+        finite = not (~np.isfinite(cast) & series.notna().to_numpy()).any()
+        # "1.234" and "2.500" cast too: when the file writes comma decimals they are thousands.
+        thousands = (
+            context is not None
+            and decimal is None
+            and _thousands_points_only(series) is not None
+            and context.decide()[0] == ","
+        )
+        if finite and not thousands:
             fast = pd.Series(cast, index=series.index, dtype="float64")
             return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -73,17 +200,28 @@ def parse_numbers(
     if distinct is not None and decimal is None:
         positions, uniques = distinct
         # The decimal separator is decided over the distinct values (each written way counts once).
-        each = parse_numbers(uniques)
+        each = parse_numbers(uniques, context=context)
         return NumberResult(
             spread(each.values.to_numpy(), positions, series.index, np.nan).astype("float64"),
             spread(each.unreadable.to_numpy(), positions, series.index, False).astype(bool),
             each.decimal,
             each.percent,
+            each.decimal_source,
+            each.example,
+            each.evidence,
         )
     text = as_text(series)
     empty = text.isna()
     cleaned, neg, pct = _clean_number_text(text)
-    dec = decimal or _decide_decimal(cleaned, hint=_currency_decimal(text))
+    hint = _currency_decimal(text) if decimal is None else None
+    dec = decimal or _decide_decimal(cleaned, hint=hint)
+    source, example, evidence = "column", "", ""
+    if decimal is None and dec == "." and hint is None and context is not None:
+        dotted = _thousands_points_only(cleaned)
+        if dotted is not None:
+            file_decimal, evidence = context.decide()
+            if file_decimal == ",":
+                dec, source, example = ",", "file", dotted
     parsed = _to_float(cleaned, dec)
     if decimal is None:
         # A value whose own form shows the other separator (12.5 or 1,234.56 in a column decided
@@ -96,7 +234,29 @@ def parse_numbers(
     parsed = parsed.where(~neg, -parsed)
     parsed = parsed.where(~pct, parsed / 100.0)
     unreadable = parsed.isna() & ~empty
-    return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()))
+    return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()), source, example, evidence)
+
+
+def _thousands_points_only(text: pd.Series) -> str | None:
+    """The first value with a point when the column has no comma and every value with a point has
+    groups of exactly three digits after it ("1.234", "-2.500"), else None. The first values are
+    tried first: a column of "12.34" answers there, not after a million."""
+    pattern = f"^-?{_THOUSANDS_POINT}$"
+    for part in (text.head(1000), text):
+        arr = arrow(part)
+        if pc.any(pc.match_substring(arr, ",")).as_py():
+            return None
+        dotted = pc.fill_null(pc.match_substring(arr, "."), False)
+        if not pc.any(dotted).as_py():
+            if len(part) == len(text):
+                return None
+            continue
+        points = pc.filter(arr, dotted)
+        if not pc.all(pc.match_substring_regex(points, pattern)).as_py():
+            return None
+        if len(part) == len(text):
+            return str(points[0].as_py()).lstrip("-")
+    return None
 
 
 def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
