@@ -165,10 +165,12 @@ def standardize(
     # The amounts too, in a worker of their own: a million order totals, nearly all different, take
     # over a second, and this thread keeps reporting progress (and honouring a cancel) meanwhile.
     later_numbers = {}
+    # "1.234" alone: a decimal point, unless the file's other columns show comma decimals.
+    file_decimal = number_reader.FileDecimal(frame)
     if kind == ORDERS:
         number_pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-numbers")
         later_numbers = {
-            role: number_pool.submit(number_reader.parse_numbers, frame[by_role[role]])
+            role: number_pool.submit(number_reader.parse_numbers, frame[by_role[role]], context=file_decimal)
             for role in (schema.QUANTITY, schema.UNIT_PRICE, schema.AMOUNT)
             if role in by_role
         }
@@ -204,6 +206,8 @@ def standardize(
         for role, result in ((schema.AMOUNT, amount), (schema.QUANTITY, qty), (schema.UNIT_PRICE, price)):
             if result is not None:
                 note_unreadable(role, result.unreadable, "what_number")
+                if (note := number_reader.decimal_note(by_role[role], result)) is not None:
+                    warnings.append(note)
                 if role != schema.QUANTITY:  # the amount's currency sign, else the unit price's
                     details["currency"] = details.get("currency") or number_reader.detect_currency(col(role))
         amounts = _amounts(amount, qty, price)
