@@ -51,7 +51,7 @@ def write_all(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     write_excluded(book, analysis, pseudonym)
     write_method(book, analysis, pseudonym)
     if analysis.measurements:
-        write_results(book, analysis)
+        write_results(book, analysis, pseudonym)
 
 
 # --- Action plan -----------------------------------------------------------------------------
@@ -312,13 +312,20 @@ def _json_default(value: Any) -> Any:
 
 
 # --- Results -----------------------------------------------------------------------------------
-def write_results(book: Book, analysis: Analysis) -> None:
-    """Each measurement: its figures, then each of its tables (per segment, per period...)."""
+def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None:
+    """Each measurement: its figures, then each of its tables (per segment, per period...).
+    With ``pseudonym``, the customers a measurement lists are shown by their pseudonyms."""
     lang = analysis.lang
     ws, sheet = book.add_sheet(SHEETS("results", lang))
     row = 0
     first = True
-    for number, measurement in enumerate(analysis.measurements, start=1):
+    measurements = analysis.measurements
+    if pseudonym is not None and analysis.segmentation is not None:
+        from segmenter_app.core.measure.pseudonyms import pseudonymize_measurement
+
+        ids = set(analysis.segmentation.assignments.index.astype(str))
+        measurements = [pseudonymize_measurement(m, pseudonym, ids) for m in measurements]
+    for number, measurement in enumerate(measurements, start=1):
         book.write_title(
             ws, row, str(measurement.get("title") or METHOD("results_title", lang, number=number))
         )
