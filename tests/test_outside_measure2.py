@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_cli_hostile import cli
 
-from segmenter_app.cli import EXIT_OK, main
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
 from segmenter_app.core import project
 
 FIRST = [
@@ -181,3 +181,156 @@ def test_shared_emails_are_left_out_of_the_email_index():
     assert shared_emails(analysis) == {"a@x.fr"}
     rows = ambiguous_email_rows(pd.Series(["a@X.FR ", "b@x.fr", None]), analysis)
     assert rows.tolist() == [True, False, False]
+
+
+# --- 1. The pseudonymized measure workbook -----------------------------------------------------------
+
+
+def workbook_texts(path: Path) -> list[str]:
+    """Every cell of every sheet of a workbook, as text (openpyxl)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [
+            str(v)
+            for ws in book.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for v in row
+            if v is not None
+        ]
+    finally:
+        book.close()
+
+
+def identifiers(customers: int = 40) -> list[str]:
+    """The names, emails and phones of the named shop (and the phones' digits alone)."""
+    found: set[str] = set()
+    for c in range(customers):
+        who = person(c)
+        found |= {who["email"], who["first_name"], who["last_name"], who["phone"]}
+        found.add(who["phone"].replace(" ", "").lstrip("+"))
+    return sorted(found)
+
+
+def pseudonym_segments(path: Path) -> dict[str, str]:
+    """Pseudonym -> segment name, from the All customers sheet."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = list(book["All customers"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    head = list(rows[0])
+    who, segment = head.index("Customer (pseudonym)"), head.index("Segment")
+    return {str(r[who]): str(r[segment]) for r in rows[1:] if r[who] is not None}
+
+
+def later_sales(path: Path) -> Path:
+    """Sales after the campaign of every third customer of the named shop: the re-run moves the
+    others out of the best segments, so the migration lists customers."""
+    lines = ["order,date,customer,amount"] + [
+        f"N{c},2026-02-{1 + c % 28:02d},C{c:03d},25.00" for c in range(0, 40, 3)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_pseudonymized_measure_workbook_shows_no_name_email_or_phone(tmp_path, capsys, named):
+    """``measure --pseudonymize --key-file`` (the segment export's key): no name, email, phone or
+    customer id in any cell, the customers still matched to the segment workbook by pseudonym,
+    and the customers the migration lists (workbook and report) by their pseudonyms too."""
+    later = later_sales(tmp_path / "ventes 2026.csv")
+    options = [
+        "--campaign-date",
+        "2026-02-01",
+        "--lang",
+        "en",
+        "--pseudonymize",
+        "--key-file",
+        str(named["key"]),
+    ]
+    code, err, report = run_measure(capsys, named["project"], later, tmp_path, *options)
+    assert code == EXIT_OK, err
+    texts = workbook_texts(tmp_path / "m.xlsx")
+    joined = "\n".join(texts).casefold()
+    leaked = [x for x in identifiers() if x.casefold() in joined]
+    assert not leaked
+    ids = {f"C{c:03d}" for c in range(40)}
+    assert not ids & set(texts)
+
+    segmented = pseudonym_segments(named["workbook"])
+    measured = pseudonym_segments(tmp_path / "m.xlsx")
+    assert len(segmented) == 40 and measured == segmented
+    left = report["migration"]["left_best"]
+    assert left and {row["customer_id"] for row in left} <= set(segmented)
+    assert all(row["customer_id"] in joined for row in left)  # the Results sheet lists them so
+    assert report["output"]["key_file"] == str(named["key"])
+    assert report["export"]["pseudonymized"] is True
+    report_text = json.dumps(report, ensure_ascii=False).casefold()
+    assert not [x for x in identifiers() if x.casefold() in report_text]
+    assert not [i for i in ids if f'"{i.casefold()}"' in report_text]
+
+
+def test_without_pseudonymize_the_measure_workbook_is_as_before(tmp_path, capsys, named):
+    later = later_sales(tmp_path / "later.csv")
+    code, err, report = run_measure(
+        capsys, named["project"], later, tmp_path, "--campaign-date", "2026-02-01"
+    )
+    assert code == EXIT_OK, err
+    assert report["export"]["pseudonymized"] is False and "key_file" not in report["output"]
+    assert "client1@exemple.fr" in workbook_texts(tmp_path / "m.xlsx")
+    assert {row["customer_id"] for row in report["migration"]["left_best"]} <= {
+        f"C{c:03d}" for c in range(40)
+    }
+
+
+def test_pseudonymize_without_a_key_file_puts_a_new_key_beside_the_workbook(tmp_path, capsys, named):
+    results = tmp_path / "res.csv"
+    results.write_text("customer,converted\n" + "".join(f"C{c:03d},yes\n" for c in range(0, 40, 2)))
+    code, err, report = run_measure(capsys, named["project"], results, tmp_path, "--pseudonymize")
+    assert code == EXIT_OK, err
+    assert (tmp_path / "m-key.txt").is_file() and report["output"]["key_file"] == str(tmp_path / "m-key.txt")
+    joined = "\n".join(workbook_texts(tmp_path / "m.xlsx"))
+    assert not [x for x in identifiers() if x in joined]
+
+
+@pytest.mark.parametrize("clash", ["report", "project", "results"])
+def test_a_key_file_that_is_another_file_of_the_run_is_refused(tmp_path, capsys, named, clash):
+    import shutil
+
+    saved = shutil.copy(named["project"], tmp_path / "p.segmenter")
+    results = tmp_path / "res.csv"
+    results.write_text("customer,converted\nC001,yes\n")
+    key = {"report": tmp_path / "r.json", "project": Path(saved), "results": results}[clash]
+    before = key.read_bytes() if key.exists() else None
+    for lang, words in (("en", "cannot be the pseudonymization key"), ("fr", "ne peut pas être la clé")):
+        code, err, _ = run_measure(
+            capsys, Path(saved), results, tmp_path, "--pseudonymize", "--key-file", str(key), "--lang", lang
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err
+    assert (key.read_bytes() if key.exists() else None) == before
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_the_gui_export_of_a_measured_project_hides_the_migrations_customers(tmp_path, named):
+    """The Export dialog calls write_workbook with the key: the Results sheet listed the customers
+    who left the best segments by their ids."""
+    from segmenter_app.core import export, measure
+
+    analysis = project.load_project(named["project"])
+    measure.measure_results(analysis, later_sales(tmp_path / "later.csv"), campaign_date="2026-02-01")
+    assert analysis.measurements[-1]["migration"]["left_best"]
+    out = tmp_path / "gui.xlsx"
+    export.write_workbook(analysis, out, pseudonymize_key_path=named["key"])
+    texts = workbook_texts(out)
+    assert not {f"C{c:03d}" for c in range(40)} & set(texts)
+    joined = "\n".join(texts)
+    assert not any(f'"C{c:03d}"' in joined for c in range(40))
+    left = analysis.measurements[-1]["migration"]["left_best"]
+    from segmenter_app.core.export.pseudonymize import Pseudonymizer, read_key
+
+    hashed = Pseudonymizer(read_key(named["key"])).hash_value(left[0]["customer_id"])
+    assert hashed in joined

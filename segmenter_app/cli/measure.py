@@ -1,4 +1,5 @@
-"""``measure PROJECT RESULTS [--campaign-date D --window-days N] --out OUT.xlsx [--report R.json]``.
+"""``measure PROJECT RESULTS [--campaign-date D --window-days N] --out OUT.xlsx [--report R.json]
+[--pseudonymize [--key-file FILE]]``.
 
 Opens a saved project, reads the campaign's results (a results sheet, or a later sales export
 with the campaign date and a window), measures every segment and the uplift over the control
@@ -10,7 +11,10 @@ fingerprint, rows read, excluded by reason, unmatched customers), ``campaign_dat
 ``window_days``, ``control_observed``, ``segments`` (each segment's figures and 95% intervals,
 see ``segmenter_app.core.measure``), ``total``, ``alerts``, ``migration`` (matrix, moves,
 growth, customers who left the best segments; null when no second snapshot), ``timings_s``,
-``output``.
+``output`` (``key_file`` added with ``--pseudonymize``), ``export``. With ``--pseudonymize``
+(and ``--key-file``, default beside ``--out``) the workbook is pseudonymized as by ``segment
+--pseudonymize`` and the customers the report lists (the migration's ``left_best``) are given by
+their pseudonyms.
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ T = Messages(
         "same_file": (
             "'{path}' is one of the files this command reads: choose another name for --out, --report or --save-project, so nothing you gave is overwritten.",
             "« {path} » est l'un des fichiers lus par cette commande : choisissez un autre nom pour --out, --report ou --save-project, afin de ne rien écraser de ce que vous avez fourni.",
+        ),
+        "key_same_file": (
+            "'{path}' cannot be the pseudonymization key: this command reads or writes it as another file. Choose another name for --key-file (the key file of the segment export keeps the same pseudonyms).",
+            "« {path} » ne peut pas être la clé de pseudonymisation : cette commande le lit ou l'écrit comme un autre fichier. Choisissez un autre nom pour --key-file (le fichier de clé de l'export des segments garde les mêmes pseudonymes).",
         ),
         "done": (
             "{segments} segments measured ({conversions} conversions among {contacted} contacted customers): {uplift} Written to {out}",
@@ -97,6 +105,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="PROJECT",
         help="save the project with this measurement added (may be the same file)",
     )
+    p.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help="replace identifiers by keyed hashes, drop names and contacts (as 'segment --pseudonymize')",
+    )
+    p.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help="the pseudonymization key (default: beside --out); give the key file of the segment "
+        "export to keep the same pseudonyms",
+    )
     p.set_defaults(run=run)
 
 
@@ -127,6 +146,13 @@ def _check_outputs(args: argparse.Namespace) -> None:
             check_special_output(option, Path(value))
     read = {Path(p).resolve() for p in (args.results, args.project, args.compare) if p}
     written: set[Path] = set()
+    key_file = key_path(args)
+    if key_file:
+        check_special_output("key-file", Path(key_file))
+        if Path(key_file).resolve() in read | {
+            Path(p).resolve() for p in (args.report, args.save_project) if p
+        }:
+            raise UserError(T, "key_same_file", path=key_file)
     for path in (args.out, args.report):
         if path and (Path(path).resolve() in read or Path(path).resolve() in written):
             raise UserError(T, "same_file", path=path)
@@ -140,6 +166,28 @@ def _check_outputs(args: argparse.Namespace) -> None:
         raise UserError(SEGMENT_TEXTS, "bad_out", value=args.out)
 
 
+def key_path(args: argparse.Namespace) -> str | None:
+    """The pseudonymization key file of a ``--pseudonymize`` run (beside ``--out`` unless given),
+    None without ``--pseudonymize``."""
+    if not args.pseudonymize:
+        return None
+    from segmenter_app.core.pipeline import default_key_path
+
+    return args.key_file or default_key_path(args.out)
+
+
+def _hidden(analysis: Any, measurement: dict[str, Any], key_file: str | None) -> dict[str, Any]:
+    """The measurement as the report shows it: with a pseudonymized export, the customers it
+    lists (the migration's) under the workbook's pseudonyms, not their ids."""
+    if not key_file or analysis.segmentation is None:
+        return measurement
+    from segmenter_app.core.export.pseudonymize import Pseudonymizer, read_key
+    from segmenter_app.core.measure.pseudonyms import pseudonymize_measurement
+
+    ids = set(analysis.segmentation.assignments.index.astype(str))
+    return pseudonymize_measurement(measurement, Pseudonymizer(read_key(Path(key_file))), ids)
+
+
 def build_report(
     analysis: Any, measurement: dict[str, Any], args: argparse.Namespace, outputs: dict[str, Any]
 ) -> dict[str, Any]:
@@ -147,6 +195,7 @@ def build_report(
     from segmenter_app import __version__
     from segmenter_app.core.report import jsonable
 
+    measurement = _hidden(analysis, measurement, outputs.get("key_file"))
     source = measurement["source"]
     return jsonable(
         {
@@ -190,8 +239,8 @@ def run(args: argparse.Namespace) -> int:
         from segmenter_app.core import export, measure, project
         from segmenter_app.core.report import write_report
 
-        check_not_empty(args, ("report", "compare", "save_project"))
-        check_names(args, ("project", "results", "out", "report", "compare", "save_project"))
+        check_not_empty(args, ("report", "compare", "save_project", "key_file"))
+        check_names(args, ("project", "results", "out", "report", "compare", "save_project", "key_file"))
         date = _campaign_date(args.campaign_date)
         _check_outputs(args)
         if not 1 <= args.window_days <= 366:
@@ -219,7 +268,10 @@ def run(args: argparse.Namespace) -> int:
         timings["measure"] = round(time.perf_counter() - started, 3)
         outputs: dict[str, Any] = {}
         started = time.perf_counter()
-        outputs["export"] = export.write_workbook(analysis, args.out)
+        key_file = key_path(args)
+        if key_file:
+            outputs["key_file"] = key_file
+        outputs["export"] = export.write_workbook(analysis, args.out, pseudonymize_key_path=key_file)
         outputs["workbook"] = str(Path(args.out).resolve())
         timings["export"] = round(time.perf_counter() - started, 3)
         if args.save_project:
