@@ -2,7 +2,9 @@
 
 ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators, two- or
 four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), Excel serial
-numbers (with their time as a fraction, decimal point or comma), day-first dates with a month name
+numbers (with their time as a fraction, decimal point or comma), Unix timestamps (seconds or
+milliseconds since 1970, from 2000 to 2100, read in UTC: web shops' databases and APIs store
+them), a weekday in front ("Di 05.03.2024", "mar. 05/03/2024"), day-first dates with a month name
 in French, English, German, Spanish, Italian, Dutch or Portuguese ("25. März 2026"). Like every reader of ``values.py``, it returns the dates with the mask of the cells that
 were not empty and could not be read. The day/month order is decided over the whole column: a value with a first number above 12 proves day-first, a second
 number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
@@ -115,6 +117,9 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
         if len(compact) and ((compact >= 1800_01_01) & (compact <= 2999_12_31) & (compact % 1 == 0)).all():
             # 19970112 stored as a number (a yyyymmdd column in a workbook): read as text.
             return parse_dates(as_text(series), order)
+        if len(compact) and _unix_range(compact).all():
+            values = _from_unix(numbers)
+            return DateResult(values, values.isna() & series.notna(), "unix", False)
         values = _from_serial(numbers)
         return DateResult(values, values.isna() & series.notna(), "serial", False)
     distinct = distinct_values(series, encoded)
@@ -148,6 +153,9 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
         # A time zone after the time ("10:00:00 CET", "3:05 PM EST", "10:00 +01:00"): dropped, the
         # shop's local time as written is what the user means (as for ISO dates below).
         text = rx_replace(text, _ZONE_AFTER_TIME, r"\1")
+    if rx(text, _WEEKDAY_BEFORE_DIGITS).any():
+        # "Di 05.03.2024", "mar. 05/03/2024 10:30", "Mon, 18/03/2024": the weekday says nothing more.
+        text = rx_replace(text, _WEEKDAY_BEFORE_DIGITS, r"\1")
     if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
         # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
         # day-first guess would turn 2024/02/03 into 2 March).
@@ -214,6 +222,12 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
                 result = result.where(~serial, _from_serial(nums.where(serial)))
                 used = used or "serial"
             todo = todo & ~serial
+            # Unix timestamps, in seconds or milliseconds (whole numbers only).
+            unix = todo & nums.notna() & _unix_range(nums)
+            if unix.any():
+                result = result.where(~unix, _from_unix(nums.where(unix)))
+                used = used or "unix"
+            todo = todo & ~unix
         # Month names ("15 janv. 2024", "3 août 2024 à 14:30", "25. März 2026"): written as numbers.
         if todo.any() and rx(text.where(todo), _MONTH_NAME_RE, ignore_case=True).any():
             named = _month_name_dates(text.where(todo))
@@ -366,6 +380,31 @@ def _as_ns(values: pd.Series) -> pd.Series:
 
 
 _FIRST_NS, _LAST_NS = pd.Timestamp.min.ceil("s"), pd.Timestamp.max.floor("s")
+
+
+# Unix timestamps from 2000-01-01 to 2100-01-01, in seconds and in milliseconds: ten and thirteen
+# digits, far from Excel serials (five digits) and yyyymmdd (eight).
+_UNIX_SECONDS = (946_684_800, 4_102_444_800)
+_UNIX_MS = (_UNIX_SECONDS[0] * 1000, _UNIX_SECONDS[1] * 1000)
+# A weekday word (with its dot or comma) before a numeric date; group 1 is the date onwards.
+_WEEKDAY_BEFORE_DIGITS = r"^\s*[^\s\d,.]{2,12}\.?,?\s+(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})"
+
+
+def _unix_range(numbers: pd.Series) -> pd.Series:
+    """Whole numbers that are Unix timestamps of this century, in seconds or milliseconds."""
+    whole = numbers % 1 == 0
+    seconds = (numbers >= _UNIX_SECONDS[0]) & (numbers < _UNIX_SECONDS[1])
+    millis = (numbers >= _UNIX_MS[0]) & (numbers < _UNIX_MS[1])
+    return whole & (seconds | millis)
+
+
+def _from_unix(numbers: pd.Series) -> pd.Series:
+    """Unix timestamps (seconds or milliseconds, see :func:`_unix_range`) as UTC date-times, the
+    way an ISO date ending in Z is read (the time as written, no time zone)."""
+    ok = numbers.notna() & _unix_range(numbers)
+    seconds = numbers.where(numbers < _UNIX_SECONDS[1], numbers / 1000).where(ok)
+    stamps = pd.to_datetime(seconds, unit="s", errors="coerce").dt.round("ms")
+    return _as_ns(stamps).where(ok)
 
 
 def _from_serial(numbers: pd.Series) -> pd.Series:
