@@ -116,3 +116,128 @@ def test_file_decimal_reads_each_column_once():
     assert (result.decimal_source, result.example) == ("file", "1.234")
     # Without the context (a value read alone), the point stays a decimal point.
     assert parse_numbers(frame["Betrag"]).values.tolist() == [1.234, 2.5]
+
+
+# --- Dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Unix timestamps, in seconds and in milliseconds, read in UTC (like ISO dates ending in Z).
+        (["1709632800", "1709719200"], ["2024-03-05 10:00", "2024-03-06 10:00"]),
+        (["1709632800123", "1712311200000"], ["2024-03-05 10:00", "2024-04-05 10:00"]),
+        # A weekday before a numeric date.
+        (["Di 05.03.2024", "Mo., 18.03.2024 10:30"], ["2024-03-05 00:00", "2024-03-18 10:30"]),
+        (["mar. 05/03/2024", "lun. 18/03/2024 14h05"], ["2024-03-05 00:00", "2024-03-18 14:05"]),
+        # Already read: ISO with a zone, French month and weekday names, two-digit years, "10h30".
+        (["2024-03-05T10:00:00Z", "2024-03-05T23:30:00+01:00"], ["2024-03-05 10:00", "2024-03-05 23:30"]),
+        (["5 mars 2024", "mardi 5 mars 2024", "1er mai 2024"], ["2024-03-05 00:00", "2024-03-05 00:00", "2024-05-01 00:00"]),
+        (["05-03-24", "17-03-24"], ["2024-03-05 00:00", "2024-03-17 00:00"]),
+        (["05/03/2024 10h30", "17/03/2024 9h05"], ["2024-03-05 10:30", "2024-03-17 09:05"]),
+    ],
+)  # fmt: skip
+def test_date_forms_of_shop_tools(values, expected):
+    from segmenter_app.core.reading.dates import parse_dates
+
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_unix_timestamps_are_not_taken_for_other_numbers():
+    from segmenter_app.core.reading.dates import parse_dates
+
+    # Excel serials and yyyymmdd keep their reading; an 11-digit number is no date.
+    result = parse_dates(pd.Series(["46025", "20240305", "12345678901"], dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d").tolist()[:2] == ["2026-01-03", "2024-03-05"]
+    assert result.unreadable.tolist() == [False, False, True]
+    # A workbook column of whole numbers.
+    typed = parse_dates(pd.Series([1709632800, 1709719200], dtype="int64"))
+    assert typed.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2024-03-05 10:00", "2024-03-06 10:00"]
+
+
+def test_a_web_shop_database_export_with_unix_timestamps(tmp_path):
+    content = "customer_id,timestamp,amount\nC1,1709632800,10.00\nC2,1709719200,12.00\nC1,1712311200,5.50\n"
+    analysis = imported(tmp_path, "db.csv", content)
+    assert analysis.inputs[0].mapping["timestamp"] == schema.ORDER_DATE
+    assert analysis.account.kept == 3
+    assert days(analysis) == ["2024-03-05", "2024-03-06", "2024-04-05"]
+
+
+# --- Exports of other tools ----------------------------------------------------------------------
+
+
+def tool_file(tmp_path: Path, name: str, lines: list[str], encoding: str = "utf-8") -> Analysis:
+    return imported(tmp_path, name, "\n".join(lines) + "\n", encoding)
+
+
+def test_hiboutik_sales_lines(tmp_path):
+    analysis = tool_file(tmp_path, "hiboutik.csv", [
+        "ID vente;Date;Heure;ID client;Client;Vendeur;Produit;Code barre;Quantité;Prix unitaire TTC;Remise;Total TTC;Moyen de paiement;Boutique",
+        "1201;05/03/2024;10:31;42;Dupont Marie;Julie;Bougie figue;3760001;2;14,90;0,00;29,80;CB;Centre",
+        "1201;05/03/2024;10:31;42;Dupont Marie;Julie;Sac kraft;3760002;1;0,50;0,00;0,50;CB;Centre",
+        "1202;17/03/2024;16:02;;;Julie;Savon;3760003;1;6,50;0,65;5,85;ESP;Centre",
+        "1203;02/04/2024;11:15;57;Martin Paul;Léo;Diffuseur;3760004;1;1 249,00;0,00;1 249,00;CB;Centre",
+    ], "cp1252")  # fmt: skip
+    mapping = analysis.inputs[0].mapping
+    assert mapping["ID vente"] == schema.ORDER_ID and mapping["ID client"] == schema.CUSTOMER_ID
+    assert mapping["Total TTC"] == schema.AMOUNT
+    assert analysis.account.excluded == {"no_customer_id": 1}  # the anonymous till sale
+    assert amounts(analysis) == [29.8, 0.5, 1249.0]
+    assert column(analysis, schema.T_ORDER) == ["1201", "1201", "1203"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines", "order_column", "orders"),
+    [
+        # Lightspeed Restaurant: the receipt is the order.
+        ("lsrestaurant.csv", [
+            "Receipt ID;Date;Time;Table;Covers;Staff;Customer;Customer email;Item;Quantity;Amount;Tax",
+            "R-1;05.03.2024;19:45;12;2;Tom;Marie Dupont;marie@ex.fr;Menu du jour;2;38,00;3,45",
+            "R-2;17.03.2024;20:10;4;4;Tom;Paul Martin;paul@ex.fr;Menu gastro;4;196,00;17,82",
+        ], "Receipt ID", ["R-1", "R-2"]),
+        # Sage invoices and a credit note (avoir), cp1252, two-digit years.
+        ("sage.csv", [
+            "N° pièce;Date;Code client;Intitulé client;Montant HT;TVA;Montant TTC",
+            "FA00012;05/03/24;CDUPONT;DUPONT SARL;1 000,00;200,00;1 200,00",
+            "FA00013;17/03/24;CMARTIN;MARTIN SAS;2 500,00;500,00;3 000,00",
+        ], "N° pièce", ["FA00012", "FA00013"]),
+        # Etsy's sold items: the order id, not the item's transaction id, makes an order.
+        ("etsy.csv", [
+            "Sale Date,Item Name,Buyer,Quantity,Price,Coupon Code,Discount Amount,Item Total,Currency,Transaction ID,Order ID,SKU",
+            "03/05/24,Ceramic mug,marie1234,2,18.00,SPRING10,3.60,32.40,EUR,311,2001,MUG-1",
+            "03/17/24,Vase,paulm,1,45.00,,0.00,45.00,EUR,312,2002,VASE-1",
+        ], "Order ID", ["2001", "2002"]),
+    ],
+)  # fmt: skip
+def test_order_numbers_of_other_tools(tmp_path, name, lines, order_column, orders):
+    analysis = tool_file(tmp_path, name, lines, "cp1252" if name == "sage.csv" else "utf-8")
+    assert analysis.inputs[0].mapping[order_column] == schema.ORDER_ID
+    assert column(analysis, schema.T_ORDER) == orders
+    assert days(analysis) == ["2024-03-05", "2024-03-17"]
+    assert amounts(analysis)[1] in (196.0, 3000.0, 45.0)
+
+
+def test_etsy_items_of_one_order_count_as_one_order(tmp_path):
+    analysis = tool_file(tmp_path, "etsy.csv", [
+        "Sale Date,Item Name,Buyer,Quantity,Price,Item Total,Transaction ID,Order ID",
+        "03/05/24,Ceramic mug,marie1234,1,18.00,18.00,311,2001",
+        "03/05/24,Vase,marie1234,1,45.00,45.00,312,2001",
+    ])  # fmt: skip
+    assert column(analysis, schema.T_ORDER) == ["2001", "2001"]
+
+
+def test_odoo_order_lines_export(tmp_path):
+    # Odoo names the lines' fields "Order Lines/Product"; the order's total is on its first line.
+    analysis = tool_file(tmp_path, "odoo.csv", [
+        "Order Reference,Order Date,Customer,Order Lines/Product,Order Lines/Quantity,Order Lines/Unit Price,Total",
+        "S00012,2024-03-05 10:31:22,Azure Interior,[FURN_8888] Office Lamp,2.00,40.00,125.00",
+        ",,,[FURN_7777] Office Chair,1.00,45.00,",
+        "S00013,2024-03-17 16:02:10,Deco Addict,[FURN_7777] Office Chair,3.00,45.00,135.00",
+    ])  # fmt: skip
+    mapping = analysis.inputs[0].mapping
+    assert mapping["Order Lines/Product"] == schema.PRODUCT
+    assert mapping["Order Lines/Quantity"] == schema.QUANTITY
+    assert amounts(analysis) == [125.0, 135.0]
+    assert column(analysis, schema.T_PRODUCT) == ["[FURN_8888] Office Lamp", "[FURN_7777] Office Chair"]

@@ -129,6 +129,16 @@ SYNONYMS: dict[str, set[str]] = {
         "transaction id",
         "receipt number",
         "receipt",
+        "receipt id",  # Lightspeed Restaurant
+        "receipt no",
+        "numero de recu",
+        "n recu",
+        "id vente",  # Hiboutik
+        "numero de vente",
+        "n piece",  # Sage, Ciel, EBP
+        "no piece",
+        "numero de piece",
+        "piece",
         "reference commande",
         "order reference",
         "sale id",
@@ -166,6 +176,10 @@ SYNONYMS: dict[str, set[str]] = {
         "date de creation",
         "created",
         "created utc",  # Stripe
+        "timestamp",  # Unix timestamps of web shops' databases
+        "time stamp",
+        "horodatage",
+        "date et heure",
     ),
     schema.AMOUNT: _n(
         "amount",

@@ -106,10 +106,19 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
             candidates.append(RoleGuess(col, PRESETS[preset][norm], 0.98, f"preset:{preset}"))
             continue
         exact = [role for role, names in SYNONYMS.items() if norm in names]
+        if not exact and "/" in str(col):
+            # Odoo names a field of the order's lines "Order Lines/Quantity": the last part says it.
+            norm = normalize_header(str(col).rsplit("/", 1)[1])
+            exact = [role for role, names in SYNONYMS.items() if norm in names]
         for role in exact:
-            # "id" or "client" alone are weaker than "customer id".
+            # "id" or "client" alone are weaker than "customer id"; a payment's "transaction id"
+            # is weaker than the order's own number (Etsy's items export has both).
             conf = (
-                0.6 if norm in {"id", "client", "customer", "reference", "ref", "source", "total"} else 0.95
+                0.6
+                if norm in {"id", "client", "customer", "reference", "ref", "source", "total"}
+                else 0.9
+                if norm == "transaction id"
+                else 0.95
             )
             candidates.append(RoleGuess(col, role, conf, "header"))
         if not exact:
