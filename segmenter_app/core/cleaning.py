@@ -70,6 +70,11 @@ REASONS = Messages(
 )
 
 REASON_KEYS: tuple[str, ...] = tuple(k for k in REASONS.texts if k != "after_as_of")
+# The standard columns the rules read and the kept rows do not carry: masks made for the rules,
+# and the product code, which only tells postage lines apart.
+_WORKING_COLUMNS = frozenset(
+    {"_amount_unreadable", "_continuation", "_zero_price", "_cancellation", PRODUCT_CODE}
+)
 
 T = Messages(
     {
@@ -204,9 +209,9 @@ def clean_file(
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
-        mark(std.pop("_amount_unreadable").to_numpy(), "unreadable_amount")
-        mark(std.pop("_continuation").to_numpy(), "order_continuation")
-        mark(std.pop("_zero_price").to_numpy(), "zero_price")
+        mark(std["_amount_unreadable"].to_numpy(), "unreadable_amount")
+        mark(std["_continuation"].to_numpy(), "order_continuation")
+        mark(std["_zero_price"].to_numpy(), "zero_price")
         mark(_non_product(by_role, frame, encoded), "non_product")
         tick(0.85)
         if STATUS in by_role:
@@ -217,7 +222,6 @@ def clean_file(
             cancel = std["_cancellation"].to_numpy()
             mark(is_return & cancel, "cancellation")
             mark(is_return, "return")
-        std = std.drop(columns=["_cancellation"])
     blank_code = REASON_KEYS.index("blank_row") + 1
     rest = (code != 0) & (code != blank_code) & (code != REASON_KEYS.index("malformed_row") + 1)
     code[_whitespace_rows(frame, rest)] = blank_code
@@ -232,7 +236,7 @@ def clean_file(
 
     with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-excluded") as pool:
         later = pool.submit(_excluded_frame, raw, source, code, keep)
-        kept = values.filter_rows(std.drop(columns=[PRODUCT_CODE], errors="ignore"), keep)
+        kept = values.filter_rows(std, keep, [c for c in std.columns if c not in _WORKING_COLUMNS])
         excluded = later.result()
     tick(0.9)
     kept[schema.T_SOURCE] = source

@@ -280,7 +280,8 @@ def standardize(
             out[column] = (
                 parsed.values if filled and readable >= 0.9 * filled else values.cell_text(frame[column])
             )
-    out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index)
+    # copy=False: the table keeps its own array, and a copy of a million rows is not free.
+    out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index, copy=False)
     std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
     return std
 
@@ -326,7 +327,8 @@ def _amounts(
         # A positive amount on a negative quantity is a return written the other way.
         amt = np.where((q < 0) & (amt > 0), -amt, amt)
     if p is not None:
-        zero |= (np.nan_to_num(p) == 0) & ~price.unreadable.to_numpy(dtype=bool)
+        # An empty price counts as zero (not np.nan_to_num: it copies and scans for infinities).
+        zero |= ((p == 0) | np.isnan(p)) & ~price.unreadable.to_numpy(dtype=bool)
     zero |= np.isnan(amt) & ~unreadable
     if amount is None:
         zero |= amt == 0
