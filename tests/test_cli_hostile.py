@@ -1027,7 +1027,7 @@ def _project_variant(source: Path, target: Path, change: str) -> Path:
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        ("truncated", "not a Segmenter project"),
+        ("truncated", "is damaged (it is cut short"),
         ("future", "newer version"),
         ("no tables", "damaged"),
         ("bad analysis", "damaged"),

@@ -297,3 +297,172 @@ def test_the_export_dialog_says_the_disk_is_full(qtbot, tmp_path, monkeypatch):
         assert not (tmp_path / "segments.xlsx").exists()
     finally:
         settings.use_settings_file(None)
+
+
+# --- 3. Damaged projects say what is wrong, never a Python error name -----------------------------
+
+PYTHON_NAMES = ("KeyError", "TypeError", "ValueError", "JSONDecodeError", "BadZipFile", "Error", "Traceback")
+
+
+@pytest.fixture(scope="module")
+def saved_project(tmp_path_factory) -> Path:
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core import project
+
+    return project.save_project(make_analysis(40), tmp_path_factory.mktemp("saved") / "p.segmenter")
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _write(path: Path, parts: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _manifest(parts: dict[str, bytes], **changes) -> dict[str, bytes]:
+    import json
+
+    manifest = json.loads(parts["manifest.json"])
+    for key, value in changes.items():
+        if value is None:
+            manifest.pop(key)
+        else:
+            manifest[key] = value
+    return {**parts, "manifest.json": json.dumps(manifest).encode()}
+
+
+def _damage(source: Path, target: Path, how: str) -> Path:
+    import json
+
+    parts = _parts(source)
+    table = next(name for name in parts if name.startswith("tables/"))
+    body = json.loads(parts["analysis.json"])
+    if how == "cut short":
+        target.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
+        return target
+    if how == "corrupted":  # one byte of a stored table flipped: its CRC no longer matches
+        data = bytearray(source.read_bytes())
+        start = data.find(parts[table][100:140])
+        data[start + 5] ^= 0xFF
+        target.write_bytes(bytes(data))
+        return target
+    if how == "no manifest":
+        del parts["manifest.json"]
+    elif how == "manifest not json":
+        parts["manifest.json"] = b'{"format": "segmenter-project", "vers'
+    elif how == "no version":
+        parts = _manifest(parts, version=None)
+    elif how == "version as text":
+        parts = _manifest(parts, version="1")
+    elif how == "tables as a list":
+        parts = _manifest(parts, tables=["transactions"])
+    elif how == "table without file":
+        tables = json.loads(parts["manifest.json"])["tables"]
+        tables[next(iter(tables))].pop("file")
+        parts = _manifest(parts, tables=tables)
+    elif how == "no analysis":
+        del parts["analysis.json"]
+    elif how == "analysis not json":
+        parts["analysis.json"] = parts["analysis.json"][:-20]
+    elif how == "no table":
+        del parts[table]
+    elif how == "table not parquet":
+        parts[table] = b"PAR1 not really"
+    elif how == "wrong types":
+        body["fields"]["as_of"] = {"__date__": 20250101}
+        parts["analysis.json"] = json.dumps(body).encode()
+    elif how == "unlisted table":
+        body["fields"]["transactions"] = {"__table__": "nowhere"}
+        parts["analysis.json"] = json.dumps(body).encode()
+    elif how == "not an analysis":
+        parts["analysis.json"] = b"[1, 2, 3]"
+    return _write(target, parts)
+
+
+DAMAGES = [
+    ("cut short", "it is cut short", "il est tronqué"),
+    ("corrupted", "is corrupted", "est altérée"),
+    ("no manifest", "its part manifest.json is missing", "il lui manque sa partie manifest.json"),
+    ("manifest not json", "its part manifest.json is not valid JSON", "n'est pas du JSON valide"),
+    ("no version", "no valid 'version' entry", "pas d'entrée « version » valide"),
+    ("version as text", "no valid 'version' entry", "pas d'entrée « version » valide"),
+    ("tables as a list", "no valid 'tables' entry", "pas d'entrée « tables » valide"),
+    ("table without file", "no valid 'tables' entry", "pas d'entrée « tables » valide"),
+    ("no analysis", "its part analysis.json is missing", "il lui manque sa partie analysis.json"),
+    ("analysis not json", "its part analysis.json is not valid JSON", "n'est pas du JSON valide"),
+    ("no table", "is missing", "il lui manque sa partie tables/"),
+    ("table not parquet", "cannot be read", "est illisible"),
+    ("wrong types", "holds values of the wrong kind", "contient des valeurs du mauvais type"),
+    ("unlisted table", "a table (nowhere) the manifest does not list", "ne mentionne pas"),
+    ("not an analysis", "holds values of the wrong kind", "contient des valeurs du mauvais type"),
+]
+
+
+@pytest.mark.parametrize(("how", "en", "fr"), DAMAGES)
+def test_a_damaged_project_says_what_is_wrong_in_the_users_language(tmp_path, saved_project, how, en, fr):
+    """It said "damaged (KeyError)", or "not a Segmenter project" for a project cut short."""
+    from segmenter_app.core import project
+
+    broken = _damage(saved_project, tmp_path / "projet.segmenter", how)
+    with pytest.raises(UserError) as caught:
+        project.load_project(broken)
+    english, french = caught.value.text("en"), caught.value.text("fr")
+    assert caught.value.key == "damaged", english
+    assert en in english and fr in french, (english, french)
+    assert "Open an earlier copy" in english and "Ouvrez une copie antérieure" in french
+    assert not [name for name in PYTHON_NAMES if name in english or name in french], (english, french)
+
+
+def test_other_zips_and_other_files_are_still_not_projects(tmp_path):
+    """A zip without the project's parts, or a file that is no zip at all, is not "damaged"."""
+    from segmenter_app.core import project
+
+    cases = {
+        "other.segmenter": _write(tmp_path / "other.zip", {"word/document.xml": b"<w/>"}),
+        "text.segmenter": tmp_path / "text.segmenter",
+        "pk.segmenter": tmp_path / "pk.segmenter",
+    }
+    cases["text.segmenter"].write_text("order,date\n", encoding="utf-8")
+    cases["pk.segmenter"].write_bytes(b"PK\x03\x04garbage")
+    for path in cases.values():
+        with pytest.raises(UserError) as caught:
+            project.load_project(path)
+        assert caught.value.key == "not_project", caught.value.text("en")
+
+
+def test_the_measure_command_says_it_too(tmp_path, saved_project, capsys):
+    from test_cli_hostile import SHOP_IDS, cli, results_csv
+
+    from segmenter_app.cli import EXIT_INPUT
+
+    broken = _damage(saved_project, tmp_path / "projet.segmenter", "no table")
+    results = results_csv(tmp_path / "res.csv", SHOP_IDS, ["oui", "non"] * 20, ["10"] * 40)
+    code, err = cli(
+        capsys, "measure", str(broken), str(results), "--out", str(tmp_path / "m.xlsx"), "--lang", "fr"
+    )
+    assert code == EXIT_INPUT
+    assert "est endommagé (il lui manque sa partie tables/" in err and "KeyError" not in err
+
+
+def test_saving_on_a_read_only_disk_says_so_in_words(tmp_path, saved_project, monkeypatch):
+    """It said "(Read-only file system). Close it if another program has it open"."""
+    import tempfile
+
+    from segmenter_app.core import project
+
+    analysis = project.load_project(saved_project)
+    monkeypatch.setattr(tempfile, "mkstemp", _fail_with(errno.EROFS))
+    with pytest.raises(UserError) as caught:
+        project.save_project(analysis, tmp_path / "copie.segmenter")
+    assert "le disque est en lecture seule" in caught.value.text("fr")
+    assert "another program" not in caught.value.text("en")

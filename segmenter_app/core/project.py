@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from segmenter_app import __version__
+from segmenter_app.core import project_damage as damage
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount, Segmentation
 from segmenter_app.core.file_mode import new_file_mode
 from segmenter_app.core.i18n import Messages, UserError
@@ -47,10 +48,6 @@ OLDEST_SUPPORTED = 1
 SUFFIX = ".segmenter"
 # Migrations from version v to v + 1, applied to the decoded JSON of analysis.json and manifest.
 MIGRATIONS: dict[int, Callable[[dict[str, Any], dict[str, Any]], None]] = {}
-# Limits against hostile archives (a zip bomb would fill the disk or the memory).
-MAX_MEMBERS = 1000
-MAX_TOTAL_BYTES = 32 * 1024**3
-MAX_RATIO = 200  # uncompressed / compressed for members over 10 MiB
 
 P = Messages(
     {
@@ -93,6 +90,10 @@ P = Messages(
         "disk_full": (
             "The project could not be saved to '{path}': the disk is full. Free some space or choose another folder; the previous copy, if any, is unchanged.",
             "Le projet n'a pas pu être enregistré dans « {path} » : le disque est plein. Libérez de la place ou choisissez un autre dossier ; la copie précédente, s'il y en a une, est intacte.",
+        ),
+        "read_only": (
+            "The project could not be saved to '{path}': the disk is read-only. Choose a folder on another disk; the previous copy, if any, is unchanged.",
+            "Le projet n'a pas pu être enregistré dans « {path} » : le disque est en lecture seule. Choisissez un dossier sur un autre disque ; la copie précédente, s'il y en a une, est intacte.",
         ),
         "cannot_write": (
             "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
@@ -370,9 +371,7 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:  # a read-only place, or one where files cannot be made (/proc)
-        raise UserError(
-            P, "cannot_write", path=str(target), detail=exc.strerror or type(exc).__name__
-        ) from None
+        raise _save_error(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -383,15 +382,23 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         os.replace(tmp, target)
     except OSError as exc:  # permission, disk full...
         Path(tmp).unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # "close it in another program" would mislead
-            raise UserError(P, "disk_full", path=str(target)) from None
-        raise UserError(
-            P, "cannot_write", path=str(target), detail=exc.strerror or type(exc).__name__
-        ) from None
+        raise _save_error(target, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _save_error(target: Path, exc: OSError) -> UserError:
+    """What to say when saving failed: a full or read-only disk as such ("close it in another
+    program" would mislead), else the system's own words ("Permission denied"), never a Python
+    error name."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError(P, "disk_full", path=str(target))
+    if exc.errno == errno.EROFS:
+        return UserError(P, "read_only", path=str(target))
+    words = exc.strerror or (os.strerror(exc.errno) if exc.errno else "?")
+    return UserError(P, "cannot_write", path=str(target), detail=words)
 
 
 def _ordinary_mode(target: Path, tmp: Path) -> None:
@@ -403,28 +410,12 @@ def _ordinary_mode(target: Path, tmp: Path) -> None:
     os.chmod(tmp, mode)
 
 
-def _check_archive(zf: zipfile.ZipFile, path: Path) -> None:
-    """Refuse archives that would expand beyond reason (zip bombs)."""
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise UserError(P, "damaged", path=str(path), detail=f"{len(infos)} > {MAX_MEMBERS}")
-    total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES:
-        raise UserError(
-            P, "damaged", path=str(path), detail=f"{total // 1024**2} MiB > {MAX_TOTAL_BYTES // 1024**2} MiB"
-        )
-    for info in infos:
-        if info.file_size > 10 * 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UserError(
-                P,
-                "damaged",
-                path=str(path),
-                detail=f"{info.filename} {info.file_size // max(info.compress_size, 1)}:1",
-            )
-
-
 def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The manifest of a project file (format, version, app version, tables), checked."""
+    """The manifest of a project file (format, version, app version, tables), checked.
+
+    Raises ``UserError``: "not_project" for a file that is not a Segmenter project, "damaged"
+    with what is wrong (cut short, a part missing or corrupted, a manifest entry missing...).
+    """
     p = Path(path)
     if not p.exists():
         raise UserError(P, "missing", path=str(p))
@@ -434,49 +425,74 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise UserError(P, "not_project", path=str(p))
     try:
         with zipfile.ZipFile(p) as zf:
-            _check_archive(zf, p)
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, json.JSONDecodeError):
+            damage.check_archive(zf)  # a zip bomb would fill the disk or the memory
+            if "manifest.json" not in zf.namelist() and "analysis.json" not in zf.namelist():
+                raise UserError(P, "not_project", path=str(p))  # some other zip
+            manifest = damage.json_part(zf, "manifest.json")
+    except zipfile.BadZipFile:
+        if damage.looks_cut_short(p):
+            raise UserError(P, "damaged", path=str(p), detail=damage.detail("cut_short")) from None
         raise UserError(P, "not_project", path=str(p)) from None
+    except damage.Damaged as exc:
+        raise UserError(P, "damaged", path=str(p), detail=exc.detail) from None
+    except OSError:
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("unreadable")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise UserError(P, "not_project", path=str(p))
     version = manifest.get("version")
-    if not isinstance(version, int):
-        raise UserError(P, "not_project", path=str(p))
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("manifest_entry", entry="version"))
     if version > FORMAT_VERSION:
         raise UserError(P, "newer", path=str(p), app=manifest.get("app_version", "?"), version=version)
     if version < OLDEST_SUPPORTED:
         raise UserError(P, "too_old", path=str(p), version=version, app=__version__)
+    try:
+        damage.check_tables(manifest)
+    except damage.Damaged as exc:
+        raise UserError(P, "damaged", path=str(p), detail=exc.detail) from None
     return manifest
 
 
 def load_project(path: str | os.PathLike[str]) -> Analysis:
     """Open a project file saved by :func:`save_project` (migrating older format versions).
 
-    Raises ``UserError`` when the file is missing, not a project, damaged, or from a newer or
-    too old version of the format.
+    Raises ``UserError`` when the file is missing, not a project, damaged (the message says what
+    is wrong: a part missing, corrupted, not JSON, values of the wrong kind...), or from a newer
+    or too old version of the format.
     """
     p = Path(path).expanduser().resolve()
     manifest = read_manifest(p)
+    tables = manifest.get("tables", {})
+
+    def read_table(name: str) -> pd.DataFrame:
+        if not isinstance(name, str) or name not in tables:
+            raise damage.Damaged("table_unlisted", name=str(name)[:80])
+        meta = tables[name]
+        data = damage.read_part(zf, meta["file"])
+        try:
+            return _table_from_bytes(data, meta)
+        except Exception:  # not Parquet, or not the columns the manifest describes
+            raise damage.Damaged("table_unreadable", part=meta["file"]) from None
+
     try:
         with zipfile.ZipFile(p) as zf:
-            body = json.loads(zf.read("analysis.json").decode("utf-8"))
+            body = damage.json_part(zf, "analysis.json")
             version = manifest["version"]
             while version < FORMAT_VERSION:
                 MIGRATIONS[version](manifest, body)
                 version += 1
-            tables = manifest.get("tables", {})
-
-            def read_table(name: str) -> pd.DataFrame:
-                meta = tables[name]
-                return _table_from_bytes(zf.read(meta["file"]), meta)
-
             analysis = _Decoder(read_table).decode(body)
     except UserError:
         raise
-    except Exception as exc:  # a damaged part: said plainly, with what broke
-        raise UserError(P, "damaged", path=str(p), detail=type(exc).__name__) from None
+    except damage.Damaged as exc:
+        raise UserError(P, "damaged", path=str(p), detail=exc.detail) from None
+    except zipfile.BadZipFile:
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("cut_short")) from None
+    except OSError:
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("unreadable")) from None
+    except Exception:  # analysis.json decoded into something the analysis cannot hold
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("wrong_values")) from None
     if not isinstance(analysis, Analysis):
-        raise UserError(P, "not_project", path=str(p))
+        raise UserError(P, "damaged", path=str(p), detail=damage.detail("wrong_values"))
     analysis.project_path = str(p)
     return analysis
