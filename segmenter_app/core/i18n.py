@@ -98,3 +98,28 @@ class UserError(Exception):
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("en" or "fr")."""
         return self.messages(self.key, lang, **_in_lang(self.params, lang))
+
+
+def takes_plural(count: float, lang: str) -> bool:
+    """Whether a noun after ``count`` takes the plural: in English for every count but 1
+    ("0 customers", "1 customer"); in French from 2 on ("0 client", "1,5 commande", "2 clients")."""
+    if normalize_lang(lang) == "fr":
+        return abs(count) >= 2
+    return count != 1
+
+
+def group_digits(count: float, lang: str) -> str:
+    """A whole count with the language's digit grouping: "12,345" / "12 345" (a narrow no-break
+    space, French typography)."""
+    text = f"{round(count):,d}"
+    return text.replace(",", "\u202f") if normalize_lang(lang) == "fr" else text
+
+
+def count_text(messages: Messages, key: str, count: float, lang: str, /, **params: object) -> str:
+    """``messages(key)`` for a count: the singular form ``key + "_one"`` when the language takes
+    the singular for ``count`` (and the group defines it), else ``key``; ``{n}`` is the count with
+    its digits grouped (:func:`group_digits`) unless ``params`` gives ``n`` already."""
+    one = key + "_one"
+    chosen = one if messages.has(one) and not takes_plural(count, lang) else key
+    params.setdefault("n", group_digits(count, lang))
+    return messages(chosen, lang, **params)
