@@ -9,6 +9,7 @@ cannot.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,178 @@ def test_the_gui_export_of_a_measured_project_hides_the_migrations_customers(tmp
 
     hashed = Pseudonymizer(read_key(named["key"])).hash_value(left[0]["customer_id"])
     assert hashed in joined
+
+
+# --- 3. Money in yen, kronor, zlotys, reais... -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("currency", "english", "french"),
+    [
+        ("JPY", "¥1,235", "1\u202f235\u00a0¥"),
+        ("¥", "¥1,235", "1\u202f235\u00a0¥"),
+        ("KRW", "₩1,235", "1\u202f235\u00a0₩"),
+        ("SEK", "1,234.56\u00a0kr", "1\u202f234,56\u00a0kr"),
+        ("NOK", "1,234.56\u00a0kr", "1\u202f234,56\u00a0kr"),
+        ("DKK", "1,234.56\u00a0kr", "1\u202f234,56\u00a0kr"),
+        ("PLN", "1,234.56\u00a0zł", "1\u202f234,56\u00a0zł"),
+        ("BRL", "R$1,234.56", "1\u202f234,56\u00a0R$"),
+        ("INR", "₹1,234.56", "1\u202f234,56\u00a0₹"),
+        ("CNY", "CN¥1,234.56", "1\u202f234,56\u00a0CN¥"),
+        ("EUR", "€1,234.56", "1\u202f234,56\u00a0€"),
+        ("GBP", "£1,234.56", "1\u202f234,56\u00a0£"),
+        ("CHF", "CHF\u00a01,234.56", "1\u202f234,56\u00a0CHF"),
+    ],
+)
+def test_amounts_are_written_the_currencys_way(currency, english, french):
+    from segmenter_app.core.actions.wording import money
+
+    assert money(1234.56, "en", currency, decimals=2) == english
+    assert money(1234.56, "fr", currency, decimals=2) == french
+
+
+def test_negative_amounts_and_plain_decimals():
+    from segmenter_app.core.actions.wording import money
+    from segmenter_app.core.measure.stats import signed_money
+
+    assert money(-60, "en", "¥") == "-¥60"
+    assert money(-60, "en", "kr") == "-60\u00a0kr"
+    assert money(60, "en", "€") == "€60"  # as before
+    assert signed_money(4.2, "en", "¥") == "+¥4"  # no yen cents in the uplift either
+    assert signed_money(-4.2, "fr", "€") == "−4,20\u00a0€"
+    assert signed_money(-1234.5, "en", "kr") == "−1,234.50\u00a0kr"
+
+
+@pytest.mark.parametrize(
+    ("cells", "code"),
+    [
+        (["¥1,200", "¥300", "12"], "JPY"),
+        (["1 200 JPY"], "JPY"),
+        (["149,00 kr", "99 kr."], "SEK"),
+        (["R$ 35,90", "R$ 12,00"], "BRL"),
+        (["35,90 zł"], "PLN"),
+        (["12.50 PLN"], "PLN"),
+        (["₹ 499", "Rs. 250"], "INR"),
+        (["₩15,000"], "KRW"),
+        (["1 234,56 €", "12 EUR"], "EUR"),
+        (["$5.00"], "USD"),
+        (["CHF 12.50", "Fr. 3.00"], "CHF"),
+        (["12.50", "", "abc"], None),
+    ],
+)
+def test_currency_marks_the_import_recognises_name_the_currency(cells, code):
+    from segmenter_app.core.currency import detect_currency_marks
+
+    assert detect_currency_marks(cells) == code
+
+
+@pytest.mark.parametrize(
+    ("mark", "country", "code", "symbol"),
+    [
+        ("149,00 kr", "Norway", "NOK", "kr"),
+        ("149,00 kr", "Danmark", "DKK", "kr"),
+        ("149,00 kr", None, "SEK", "kr"),
+        ("$12.00", "Canada", "CAD", "$"),
+        ("¥1,200", "Chine", "CNY", "CN¥"),
+        ("¥1,200", "Japan", "JPY", "¥"),
+        ("R$ 12,00", "Portugal", "BRL", "R$"),  # a mark no other currency writes: kept
+    ],
+)
+def test_a_mark_several_currencies_write_is_decided_by_the_main_country(
+    tmp_path, mark, country, code, symbol
+):
+    import pandas as pd
+
+    from segmenter_app.core.analysis import Analysis, InputFile
+    from segmenter_app.core.currency import currency_symbol, shop_currency
+
+    sales = tmp_path / "s.csv"
+    sales.write_text(f'order;amount\n1;"{mark}"\n', encoding="utf-8")
+    analysis = Analysis()
+    analysis.inputs = [InputFile(path=str(sales), mapping={"amount": "amount"}, details={"currency": None})]
+    analysis.customers = pd.DataFrame({"country": [country] * 3}, index=["a", "b", "c"])
+    assert shop_currency(analysis) == code
+    assert currency_symbol(analysis) == symbol
+
+
+def yen_shop(path: Path, customers: int = 40) -> Path:
+    """A Japanese shop's export: amounts written "¥12,500" (quoted: the comma groups thousands)."""
+    lines = ["order,date,customer,amount"]
+    for c in range(customers):
+        for k in range(1 + c % 4):
+            month, day = 1 + (c * 3 + k * 5) % 12, 1 + (c * 7 + k) % 28
+            lines.append(
+                f'O{c}-{k},2025-{month:02d}-{day:02d},C{c:03d},"¥{(c * 37 + k * 11) % 190 * 100 + 500:,}"'
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sheet_cells(path: Path, sheet: str) -> list:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    try:
+        return [cell for row in book[sheet].iter_rows() for cell in row if cell.value is not None]
+    finally:
+        book.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "basket"), [("en", "Action plan", "¥"), ("fr", "Plan d'action", "\u00a0¥")]
+)
+def test_a_yen_file_through_segment_speaks_yen_in_the_plan_and_the_report(
+    tmp_path, capsys, lang, sheet, basket
+):
+    """The action plans said "average basket €9,733" for a yen shop, and the workbook's money
+    columns showed euros' cents."""
+    sales = yen_shop(tmp_path / "ventes.csv")
+    out, report = tmp_path / "s.xlsx", tmp_path / "r.json"
+    code, err = cli(capsys, "segment", str(sales), "--out", str(out), "--report", str(report), "--lang", lang)
+    assert code == EXIT_OK, err
+    cells = sheet_cells(out, sheet)
+    texts = [str(c.value) for c in cells if isinstance(c.value, str)]
+    assert any(basket in t for t in texts) and not any("€" in t for t in texts)
+    formats = {c.number_format for c in cells if isinstance(c.value, (int, float)) and "¥" in c.number_format}
+    assert formats == {'"¥"#,##0' if lang == "en" else '#,##0 "¥"'}
+    text = report.read_text(encoding="utf-8")
+    assert "¥" in text and "€" not in text
+    reasons = [
+        str(c.value) for c in sheet_cells(out, "All customers" if lang == "en" else "Tous les clients")
+    ]
+    assert any("¥" in r for r in reasons) and not any("€" in r for r in reasons)
+
+
+def test_the_yen_is_remembered_by_the_project_and_measured_in_yen(tmp_path, capsys):
+    """Once the sales file is gone, the saved project still knows its amounts were in yen; the
+    measure writes its revenue uplift in whole yen."""
+    sales = yen_shop(tmp_path / "ventes.csv")
+    saved = tmp_path / "p.segmenter"
+    code, err = cli(
+        capsys,
+        "segment",
+        str(sales),
+        "--out",
+        str(tmp_path / "s.xlsx"),
+        "--save-project",
+        str(saved),
+        "--control-share",
+        "0.3",
+    )
+    assert code == EXIT_OK, err
+    sales.unlink()
+    analysis = project.load_project(saved)
+    from segmenter_app.core.currency import currency_symbol
+
+    assert currency_symbol(analysis) == "¥"
+    results = tmp_path / "res.csv"
+    results.write_text(
+        "customer,converted,revenue\n"
+        + "".join(f"C{c:03d},{'yes' if c % 2 else 'no'},{1250 * (c % 2)}\n" for c in range(40))
+    )
+    code, err, report = run_measure(capsys, saved, results, tmp_path, "--lang", "en")
+    assert code == EXIT_OK, err
+    text = json.dumps(report, ensure_ascii=False)
+    assert "€" not in text
+    said = report["total"]["revenue_text"]  # e.g. "+¥1,250 per customer (+¥420 to +¥2,080), ..."
+    assert "¥" in said and not re.search(r"¥[\d,]+\.\d", said), said

@@ -45,15 +45,13 @@ def percent(share: float, lang: str) -> str:
 
 
 def money(amount: float, lang: str, currency: str = "€", decimals: int = 0) -> str:
-    """An amount with its currency in the language's way ("€60" / "60 €")."""
+    """An amount with its currency in the language's way ("€60" / "60 €", "¥1,200", "149 kr"),
+    never with more decimals than the currency has (see ``core.currency.format_money``)."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return W("unknown", lang)
-    text = number(amount, lang, decimals)
-    if normalize_lang(lang) == "fr":
-        return f"{text}\u00a0{currency}"
-    if amount < 0:
-        return f"-{currency}{text.lstrip('-')}"
-    return f"{currency}{text}"
+    from segmenter_app.core.currency import format_money
+
+    return format_money(amount, lang, currency, decimals)
 
 
 def customers(n: int, lang: str) -> str:

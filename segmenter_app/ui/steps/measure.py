@@ -409,6 +409,9 @@ class MeasurePage(StepPage):
             verdicts=[str(r.get("uplift_text") or "") for r in rows],
         )
         est, low, high = series("revenue_uplift", 1.0)
+        from segmenter_app.core.currency import currency_info
+
+        cents = min(2, currency_info(currency).decimals)  # none for the yen or the won
         self.revenue_uplift.set_uplift(
             self._keys,
             names,
@@ -416,7 +419,7 @@ class MeasurePage(StepPage):
             low,
             high,
             unit_label=self.tr("Revenue per customer, contacted minus control"),
-            formatter=lambda v: format_money(v, 2, currency),
+            formatter=lambda v: format_money(v, cents, currency),
             verdicts=[str(r.get("revenue_text") or "") for r in rows],
         )
 
