@@ -120,16 +120,11 @@ def write_workbook(
 
 
 def currency_format(analysis: Analysis) -> str:
-    """A number format with the shop's currency (see ``core.currency``) when known, else plain."""
-    from segmenter_app.core.currency import SYMBOLS, shop_currency
+    """A number format with the shop's currency and its decimals (see ``core.currency``) when
+    known, else plain."""
+    from segmenter_app.core.currency import number_format
 
-    code = shop_currency(analysis)
-    if not code:
-        return "#,##0.00"
-    symbol = SYMBOLS.get(code, code).replace('"', "")
-    if analysis.lang == "fr" or symbol in ("€", "CHF"):
-        return f'#,##0.00 "{symbol}"'
-    return f'"{symbol}"#,##0.00'
+    return number_format(analysis)
 
 
 def _discard(book: Book) -> None:
