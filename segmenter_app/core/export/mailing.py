@@ -24,7 +24,7 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.export.atomic import check_not_input, replace_text_file
 from segmenter_app.core.export.customer_sheets import action_text, order_customers
 from segmenter_app.core.export.labels import header
-from segmenter_app.core.export.safe_text import csv_safe
+from segmenter_app.core.export.safe_text import csv_safe, csv_safe_email
 from segmenter_app.core.i18n import Messages, UserError
 
 log = logging.getLogger(__name__)
@@ -147,7 +147,8 @@ def write_mailing_csvs(
 
     Columns: email, first name, last name, segment, suggested action (headers in
     ``analysis.lang``). Each file is written atomically; texts that could start a formula get
-    a leading apostrophe (OWASP). The mailing files an earlier export left in the folder that
+    a leading apostrophe (OWASP), except a plain email address, written exactly as it is so the
+    mailing tool can use it (``safe_text.csv_safe_email`` says why that is safe). The mailing files an earlier export left in the folder that
     this one does not write again are removed (see :func:`_stale_files`). Raises
     ``i18n.UserError`` when the folder cannot be used.
     """
@@ -185,7 +186,9 @@ def write_mailing_csvs(
             if email.lower() in seen:
                 continue  # one message per address, even when two customers share it
             seen.add(email.lower())
-            writer.writerow([csv_safe(email), _cell(first), _cell(last), csv_safe(name), csv_safe(action)])
+            writer.writerow(
+                [csv_safe_email(email), _cell(first), _cell(last), csv_safe(name), csv_safe(action)]
+            )
         path = target / safe_file_name(name, index, len(keys))
         replace_text_file(
             path, buffer.getvalue(), encoding="utf-8-sig", inputs=analysis.inputs if inputs_guard else ()

@@ -8,6 +8,19 @@ Three things can go wrong with text copied from a shop's export into a workbook:
   cell with Excel's "quote prefix" style (what a leading apostrophe typed by hand produces): the
   value reads back unchanged and Excel never evaluates it. In CSV files, where no style exists,
   the text gets a leading apostrophe (OWASP's recommendation).
+* an email address can start with a formula character too ("=info@shop.fr" and "-jo@shop.fr"
+  are valid addresses). The mailing CSVs are made for mailing tools, which need the exact
+  address: an apostrophe in front makes it another address, which bounces or reaches nobody.
+  So :func:`csv_safe_email` writes a *plain* address unchanged even when it starts with
+  ``=``, ``+`` or ``-``: its local part holds only letters, digits and ``. _ % + - =``, its
+  domain only letters, digits, hyphens and dots. Such a text cannot be a harmful formula: with
+  no brackets it calls no function (no HYPERLINK, WEBSERVICE or IMPORTXML to send data out),
+  with no ``|`` it cannot reach another program (DDE), with no ``!``, ``[`` or quote it cannot
+  point into another sheet or file; a spreadsheet that opens the mailing CSV shows at worst an
+  error value such as #NAME? in that cell. Any other address that starts with a formula
+  character (quotes, brackets, ``|`` are allowed in addresses but never needed in real ones)
+  keeps the apostrophe, as every other text does. The workbook, made for people, stores every
+  address as it is in a text cell with the quote-prefix style, so nothing changes there.
 * characters XML 1.0 forbids (most C0 control characters, lone surrogates, U+FFFE/U+FFFF) make
   Excel refuse the file or ask to repair it: they are removed, and counted.
 * a cell holds at most 32,767 characters (UTF-16 code units): longer text is cut, and the cut is
@@ -153,3 +166,16 @@ def csv_safe(text: str | None) -> str:
     risky = RISKY.match(text) is not None
     text = FORBIDDEN.sub("", text)
     return "'" + text if risky or RISKY.match(text) else text
+
+
+# A plain address: what csv_safe_email may write unchanged even after a formula character.
+PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+=-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def csv_safe_email(address: str | None) -> str:
+    """An email address for a mailing CSV cell: unchanged when it is a plain address (see the
+    module's docstring: it cannot run as a harmful formula, and a mailing tool needs it exact),
+    else :func:`csv_safe` (a leading apostrophe when it starts with a formula character)."""
+    if address is not None and PLAIN_EMAIL.fullmatch(address):
+        return address
+    return csv_safe(address)
