@@ -295,7 +295,55 @@ def normalize_ids(series: pd.Series, encoded: Encoded | None = None) -> pd.Serie
         text = from_arrow(arr, series.index)
     if pc.any(pc.ends_with(arrow(text), ".00")).as_py() and rx(text, r"^\d+\.00+$").any():
         text = rx_replace(text, r"^(\d+)\.0+$", r"\1")
+    if (
+        not pc.all(pc.fill_null(pc.utf8_is_digit(arrow(text)), True)).as_py()
+        and (
+            _has_any(text, starts=("'",), inside=("+", " "))
+            or not pc.all(pc.fill_null(pc.string_is_ascii(arrow(text)), True)).as_py()
+        )
+        and rx(text, _EXCEL_ID_MARKS).any()
+    ):
+        text = _without_excel_marks(text)
     return text
+
+
+def _has_any(
+    text: pd.Series, starts: tuple[str, ...] = (), ends: tuple[str, ...] = (), inside: tuple[str, ...] = ()
+) -> bool:
+    """Whether some cell starts, ends with or holds one of the strings (plain searches, several
+    times faster than a regular expression on a million cells)."""
+    arr = arrow(text)
+    checks = [pc.starts_with(arr, s) for s in starts] + [pc.ends_with(arr, e) for e in ends]
+    checks += [pc.match_substring(arr, i) for i in inside]
+    return any(pc.any(check).as_py() for check in checks)
+
+
+# What Excel does to an id: its text prefix written out ("'7263549128", Shopify's exports), a
+# whole number shown in scientific notation ("1.7850E+04") or with thousands spaces ("17 850").
+_EXCEL_ID_MARKS = r"^'|^\d[.,]\d+[eE]\+?\d{1,2}$|^\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+$"
+
+
+def _without_excel_marks(text: pd.Series) -> pd.Series:
+    """Ids without Excel's marks (see :data:`_EXCEL_ID_MARKS`). Scientific notation is turned back
+    into the integer only when its mantissa spells every digit (1.7850E+04 is 17850; 1.23457E+11
+    is a rounded longer id, whose digits are lost: it is left as written)."""
+    text = rx_replace(text, r"^'+", "")
+    spaced = r"[ \x{a0}\x{202f}]"
+    text = rx_replace(
+        text, rf"^(\d{{1,3}}){spaced}(\d{{3}})(?:{spaced}(\d{{3}}))?(?:{spaced}(\d{{3}}))?$", r"\1\2\3\4"
+    )
+    found = pc.extract_regex(arrow(text), r"^(?P<i>\d)[.,](?P<f>\d+)[eE]\+?(?P<e>\d{1,2})$")
+    if found.null_count == len(found):
+        return text
+    exponent = pc.cast(pc.if_else(found.is_valid(), pc.struct_field(found, [2]), "99"), pa.int64())
+    spelled = pc.greater_equal(pc.utf8_length(pc.struct_field(found, [1])), exponent)
+    exact = pc.fill_null(pc.and_(spelled, pc.less(exponent, 16)), False)
+    if not pc.any(exact).as_py():
+        return text
+    numbers = pc.cast(pc.replace_substring(pc.if_else(exact, arrow(text), "0"), ",", "."), pa.float64())
+    exact = pc.and_(exact, pc.equal(pc.floor(numbers), numbers))  # 1.78505E+04 is no whole id
+    whole = pc.cast(pc.cast(pc.floor(numbers), pa.int64()), pa.large_string())
+    return from_arrow(pc.if_else(exact, whole, arrow(text)), text.index)
 
 
 _EMAIL_RE = r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]{2,}$"
@@ -309,6 +357,11 @@ def normalize_emails(series: pd.Series, encoded: Encoded | None = None) -> pd.Se
         positions, uniques = distinct
         return spread(normalize_emails(uniques), positions, series.index, None)
     text = as_text(series).str.lower()
+    if _has_any(text, starts=("'", "<", "mailto:"), ends=(">", ".")):
+        # "Paul <paul@free.fr>", "mailto:paul@free.fr", "paul@free.fr." (a sentence's full stop),
+        # "'paul@free.fr" (Excel's text prefix): the address alone.
+        text = rx_replace(text, r"^.*<([^<>]+)>.*$", r"\1")
+        text = rx_replace(text, r"^'+|^mailto:|\.+$", "")
     return text.where(rx(text, _EMAIL_RE), None)
 
 
@@ -326,6 +379,8 @@ def normalize_phones(
         positions, uniques = distinct
         return spread(normalize_phones(uniques, default_country), positions, series.index, None)
     text = as_text(series)
+    if _has_any(text, starts=("'",)):
+        text = rx_replace(text, r"^'+", "")  # Excel's text prefix ("'+33612345678", Shopify)
     plus = text.str.strip().str.startswith("+") | text.str.strip().str.startswith("00")
     digits = text.str.replace(r"\D", "", regex=True)
     digits = digits.where(~text.str.strip().str.startswith("00", na=False), digits.str.slice(2))
