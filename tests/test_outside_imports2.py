@@ -241,3 +241,68 @@ def test_odoo_order_lines_export(tmp_path):
     assert mapping["Order Lines/Quantity"] == schema.QUANTITY
     assert amounts(analysis) == [125.0, 135.0]
     assert column(analysis, schema.T_PRODUCT) == ["[FURN_8888] Office Lamp", "[FURN_7777] Office Chair"]
+
+
+# --- Identifiers as Excel leaves them ------------------------------------------------------------
+
+
+def test_ids_excel_wrote_in_scientific_notation_or_with_spaces(tmp_path):
+    content = (
+        "Customer ID,Date,Amount\n"
+        "1.7850E+04,2026-01-03,10.00\n17850,2026-01-04,12.00\n"
+        '"12 345",2026-01-05,5.00\n12345,2026-01-06,7.00\n'
+        "1.23457E+11,2026-01-07,8.00\n'00042,2026-01-08,9.00\n"
+    )
+    analysis = imported(tmp_path, "ids.csv", content)
+    # A rounded long id (1.23457E+11) lost its digits: left as written, not made up.
+    assert column(analysis, schema.T_CUSTOMER) == ["17850", "17850", "12345", "12345", "1.23457E+11", "00042"]
+
+
+def test_customers_matched_across_files_on_untidy_emails_and_phones(tmp_path):
+    shop = tmp_path / "boutique.csv"
+    shop.write_text(
+        "Client;Email;Téléphone;Date;Montant\n"
+        "C1;Marie.Dupont@Orange.FR.;06 12 34 56 78;03/01/2026;10,00\n"
+        "C2;Paul Martin <PAUL@free.fr>;01.23.45.67.89;14/01/2026;12,00\n"
+        "C3;;'0699887766;20/01/2026;5,00\n",
+        encoding="utf-8",
+    )
+    web = tmp_path / "web.csv"
+    web.write_text(
+        "Customer,Email,Phone,Date,Amount\n"
+        "X1,marie.dupont@orange.fr,+33 6 12 34 56 78,2026-02-03,20.00\n"
+        "X2,mailto:paul@free.fr,0033 1 23 45 67 89,2026-02-04,22.00\n"
+        "X3,,'+33699887766,2026-02-05,1.00\n",
+        encoding="utf-8",
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(shop), str(web)])
+    assert analysis.account.balanced and analysis.account.kept == 6
+    assert column(analysis, schema.T_CUSTOMER) == ["C1", "C2", "C3", "C1", "C2", "C3"]
+    matches = analysis.inputs[0].details["matches"]
+    assert sorted(m["customer_id"] for m in matches) == ["C1", "C2", "C3"]
+
+
+def test_shopify_customers_export_with_excel_text_prefixes(tmp_path):
+    # Shopify's customers export writes "'" before ids, postcodes and phones, for Excel.
+    customers = tmp_path / "customers_export.csv"
+    customers.write_text(
+        "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address City,"
+        "Default Address Country Code,Default Address Zip,Phone,Accepts SMS Marketing,Total Spent,Total Orders\n"
+        "'7263549128,Marie,Dupont,marie@ex.fr,yes,Lyon,FR,'69001,'+33612345678,no,1249.00,3\n"
+        "'7263549129,Paul,Martin,paul@ex.fr,no,Paris,FR,'75011,,no,29.80,1\n",
+        encoding="utf-8",
+    )
+    orders = tmp_path / "orders.csv"
+    orders.write_text(
+        "Customer,Phone,Date,Amount\nA1,+33 6 12 34 56 78,2026-02-03,20.00\nA2,06 99 88 77 66,2026-02-04,5.00\n",
+        encoding="utf-8",
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(customers), str(orders)])
+    attributes = analysis.customer_attributes
+    assert "7263549128" in attributes.index
+    assert attributes.loc["7263549128", schema.POSTCODE] == "69001"
+    assert attributes.loc["7263549128", schema.CONSENT] == True  # noqa: E712
+    # The phone with its prefix matches the orders file's customer.
+    assert column(analysis, schema.T_CUSTOMER)[0] == "7263549128"
