@@ -306,3 +306,64 @@ def test_shopify_customers_export_with_excel_text_prefixes(tmp_path):
     assert attributes.loc["7263549128", schema.CONSENT] == True  # noqa: E712
     # The phone with its prefix matches the orders file's customer.
     assert column(analysis, schema.T_CUSTOMER)[0] == "7263549128"
+
+
+# --- Text files as old tills and Excel write them ------------------------------------------------
+
+
+ORDERS = "Client;Date;Montant\nK1;03/01/2026;12,50\nK2;14/02/2026;8,00\nK1;25/03/2026;1 234,56\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # Excel's delimiter hint on the first line, with and without a BOM, and in a cp1252 file.
+        ("sep=;\n" + ORDERS).encode(),
+        b"\xef\xbb\xbf" + ("sep=;\n" + ORDERS).encode(),
+        ("sep=;\r\n" + ORDERS.replace("\n", "\r\n")).encode("cp1252"),
+        # Old Mac line ends, mixed line ends, no line end at the end.
+        ORDERS.replace("\n", "\r").encode(),
+        ORDERS.replace("\n", "\r\n", 2).encode(),
+        ORDERS.rstrip("\n").encode(),
+        # A delimiter at the end of every line.
+        ORDERS.replace("\n", ";\n").encode(),
+        # NUL bytes: padding after fields, and zeros a crash left at the end.
+        ORDERS.replace("K1;", "K1\x00\x00;").encode(),
+        ORDERS.encode() + b"\x00" * 300,
+    ],
+)
+def test_text_layouts_give_the_same_orders(tmp_path, content):
+    analysis = imported(tmp_path, "caisse.csv", content)
+    assert analysis.account.kept == 3
+    assert amounts(analysis) == [12.5, 8.0, 1234.56]
+    assert days(analysis) == ["2026-01-03", "2026-02-14", "2026-03-25"]
+    assert column(analysis, schema.T_CUSTOMER) == ["K1", "K2", "K1"]
+
+
+def test_a_comma_hint_with_semicolons_and_line_breaks_in_quoted_values(tmp_path):
+    content = (
+        'sep=,\nClient,Adresse,Produit,Date,Montant\nK1,"1; rue X","Thé, vert\n500 g",03/01/2026,12.50\n'
+        'K2,"2; rue Y","Café ""bio""",14/02/2026,8.00\n'
+    )
+    analysis = imported(tmp_path, "hint.csv", content)
+    assert analysis.inputs[0].delimiter == ","
+    assert column(analysis, schema.T_PRODUCT) == ["Thé, vert\n500 g", 'Café "bio"']
+    assert amounts(analysis) == [12.5, 8.0]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x02\x00\x00\x00" + bytes(range(256)) * 4,
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01" + bytes(range(1, 256)) * 8,
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200 + b"This program",
+    ],
+)  # fmt: skip
+def test_binary_files_are_still_refused(tmp_path, head):
+    from segmenter_app.core.i18n import UserError
+
+    path = tmp_path / "export.csv"
+    path.write_bytes(head)
+    with pytest.raises(UserError) as error:
+        import_files(Analysis(), [str(path)])
+    assert "binary data" in str(error.value)

@@ -173,6 +173,10 @@ def sniff(path: str | Path) -> Sniffed:
     markup = _markup_kind(head)
     if markup is not None:
         raise UserError(T, markup, path=p.name)
+    if b"\x00" in head and not _utf16_like(head[:4096]):
+        # A few NUL bytes in a text export (a till's padded fields, zeros a crash left at the end):
+        # never data; the text readers drop them too (see text.read_text_table).
+        return Sniffed("csv", head=head.replace(b"\x00", b""), details={"nul": True})
     return Sniffed("csv", head=head)
 
 
@@ -262,16 +266,31 @@ def _complete_lines(fh: BinaryIO, head: bytes) -> bytes:
     return head
 
 
+def _utf16_like(sample: bytes) -> bool:
+    """UTF-16 without BOM: a NUL every other byte."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > len(sample) * 0.3 and min(even, odd) < len(sample) * 0.05
+
+
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes outside a UTF-16 text, or many control characters."""
+    """NUL bytes outside a UTF-16 text, or many control characters.
+
+    A text with a few NUL bytes (at most 2 % of the sample or 8, or only as padding at its end)
+    and no other control characters is still text: tills pad fixed-width fields with NULs, and a file
+    copied from a crashed disk ends with zeros. Images, PDFs and programs show other control bytes
+    beside their NULs."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     sample = head[:4096]
     nul = sample.count(0)
+    if nul and _utf16_like(sample):
+        return False
     if nul:
-        # UTF-16 without BOM: a NUL every other byte.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        return not (max(even, odd) > len(sample) * 0.3 and min(even, odd) < len(sample) * 0.05)
+        text = sample.replace(b"\x00", b"")
+        others = sum(1 for b in text if b < 9 or (13 < b < 32 and b != 26))  # 26: DOS end of file
+        padding = b"\x00" not in sample.rstrip(b"\x00")
+        few = padding or nul <= max(len(sample) * 0.02, 8)
+        return not (text.strip() and few and others <= len(text) * 0.005)
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > len(sample) * 0.05
 

@@ -134,9 +134,26 @@ def split_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     return [row for row in csv.reader(lines, delimiter=delimiter)]
 
 
-def open_stream(path: Path, compression: str | None) -> pa.NativeFile:
-    """A byte stream over the file, decompressed on the fly for a .gz."""
-    return pa.input_stream(str(path), compression=compression)
+def open_stream(path: Path, compression: str | None, drop_nul: bool = False) -> pa.NativeFile:
+    """A byte stream over the file, decompressed on the fly for a .gz; ``drop_nul``: without its
+    NUL bytes (see :func:`has_nul`)."""
+    stream = pa.input_stream(str(path), compression=compression)
+    if drop_nul:
+        return pa.lib.TransformInputStream(stream, _drop_nul)
+    return stream
+
+
+def _drop_nul(buffer: pa.Buffer) -> bytes:
+    return bytes(buffer).replace(b"\x00", b"")
+
+
+def has_nul(path: Path, encoding: str, compression: str | None) -> bool:
+    """Whether the start of a text file (not UTF-16, whose characters hold NUL bytes) has NUL
+    bytes: detect.sniff let a few through as text, and they are dropped as the file is read."""
+    if encoding.lower().replace("-", "").startswith("utf16"):
+        return False
+    with pa.input_stream(str(path), compression=compression) as stream:
+        return b"\x00" in stream.read(1 << 16)
 
 
 class MalformedRows(Exception):
@@ -165,9 +182,10 @@ def read_text_table(
     """
     if delimiter in ALIGNED:
         return read_aligned(path, encoding, delimiter, header_index, names, compression, nrows, check)
+    nul = has_nul(path, encoding, compression)
     if nrows is None:
         try:
-            return _read_pyarrow(path, encoding, delimiter, header_index, names, compression, quoted), []
+            return _read_pyarrow(path, encoding, delimiter, header_index, names, compression, quoted, nul), []
         except MalformedRows:
             pass
         except pa.ArrowInvalid as exc:
@@ -175,7 +193,7 @@ def read_text_table(
             # refuses (a header alone with no line end, odd quoting) the exact reader handles.
             if "UTF8" in str(exc) or "utf-8" in str(exc).lower():
                 raise
-    return _read_python(path, encoding, delimiter, header_index, names, compression, nrows, check)
+    return _read_python(path, encoding, delimiter, header_index, names, compression, nrows, check, nul)
 
 
 def _read_pyarrow(
@@ -186,6 +204,7 @@ def _read_pyarrow(
     names: list[str],
     compression: str | None,
     quoted: bool = True,
+    nul: bool = False,
 ) -> pd.DataFrame:
     malformed = []
 
@@ -215,7 +234,7 @@ def _read_pyarrow(
         strings_can_be_null=True,
         quoted_strings_can_be_null=True,
     )
-    with open_stream(path, compression) as stream:
+    with open_stream(path, compression, nul) as stream:
         table = pacsv.read_csv(
             stream, read_options=read_options, parse_options=parse_options, convert_options=convert_options
         )
@@ -237,12 +256,13 @@ def _read_python(
     compression: str | None,
     nrows: int | None,
     check: Callable[[], None] | None,
+    nul: bool = False,
 ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Exact, slower reader: every record kept in order, malformed ones reported with their text."""
     width = len(names)
     rows: list[list[str]] = []
     malformed: list[tuple[int, str]] = []
-    raw = open_stream(path, compression)
+    raw = open_stream(path, compression, nul)
     with io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         for index, row in enumerate(_records(reader, path)):
