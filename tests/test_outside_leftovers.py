@@ -526,3 +526,103 @@ def test_the_mailing_csv_lists_a_plain_address_starting_with_a_formula_sign_as_i
     book = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)
     cells = {str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row}
     assert set(chosen) <= cells  # stored as text (quote prefix), never as a formula
+
+
+# --- 6. Counts in core texts: plurals and digit grouping ------------------------------------------
+
+
+def test_the_plural_rules_of_each_language():
+    from segmenter_app.core.i18n import group_digits, takes_plural
+
+    assert [takes_plural(n, "en") for n in (0, 1, 1.5, 2)] == [True, False, True, True]
+    assert [takes_plural(n, "fr") for n in (0, 1, 1.5, 2)] == [False, False, False, True]
+    assert group_digits(1234567, "en") == "1,234,567" and group_digits(1234567, "fr") == "1\u202f234\u202f567"
+
+
+def test_the_act_portrait_groups_digits_and_agrees_in_number():
+    """It said "12345 customers" and "1,5 commandes en moyenne"."""
+    from segmenter_app.core.actions.persona import portrait
+    from segmenter_app.core.actions.profile import SegmentProfile
+
+    big = SegmentProfile(key="k", name="Fidèles", size=12345, frequency_mean=1.5, cities=2345)
+    big.top_city, big.top_city_share = "Lyon", 0.1
+    assert portrait(big, "en").startswith(
+        "12,345 customers, from 2,345 different places, 1.5 orders on average"
+    )
+    assert portrait(big, "fr").startswith(
+        "12\u202f345 clients, de 2\u202f345 localités différentes, 1,5 commande en moyenne"
+    )
+    big.frequency_mean = 2.5
+    assert "2,5 commandes en moyenne" in portrait(big, "fr")
+
+
+def test_a_control_group_of_one_customer_is_singular():
+    from segmenter_app.core.actions.control import control_advice
+
+    note = control_advice(10, 0.1, 0.05, "en")
+    assert note["control_size"] == 1
+    assert "with 1 customer held out" in note["control_note"]
+    assert "avec 1 client mis de côté" in control_advice(10, 0.1, 0.05, "fr")["control_note"]
+    big = control_advice(200000, 0.1, 0.05, "fr")["control_note"]
+    assert big.startswith("Groupe témoin de 20\u202f000 clients")
+
+
+def test_rfm_rules_say_one_day_in_the_singular():
+    from segmenter_app.core.segmentation.rfm_cuts import describe_cut_points
+
+    lines = describe_cut_points({"recency": [1.0, 30.0]}, 3, "en")["recency"]
+    assert lines == [
+        "R 3: last purchase at most 1 day ago",
+        "R 2: last purchase at most 30 days ago",
+        "R 1: last purchase more than 30 days ago",
+    ]
+    french = describe_cut_points({"recency": [1.0]}, 2, "fr")["recency"]
+    assert french == [
+        "R 2 : dernier achat il y a au plus 1 jour",
+        "R 1 : dernier achat il y a plus de 1 jour",
+    ]
+
+
+def test_refusals_with_small_counts_agree_in_number():
+    """ "1 distinct profiles", "only 1 customers bought", "it covers 1 days", "1 have a purchase"."""
+    from segmenter_app.core.i18n import UserError as Error
+    from segmenter_app.core.i18n import counted
+    from segmenter_app.core.segmentation.clusters import MESSAGES as CLUSTERS
+    from segmenter_app.core.segmentation.predictive.messages import MESSAGES as PREDICTIVE
+
+    one = Error(CLUSTERS, "too_few", profiles=counted(CLUSTERS, "profiles", 1))
+    assert "clusters: 1 distinct profile, at least 3" in one.text("en")
+    assert "groupes : 1 profil distinct, il en faut" in one.text("fr")
+    two = Error(CLUSTERS, "too_few", profiles=counted(CLUSTERS, "profiles", 2))
+    assert "2 distinct profiles" in two.text("en") and "2 profils distincts" in two.text("fr")
+    repeat = Error(PREDICTIVE, "thin_repeat", bought=counted(PREDICTIVE, "bought", 1), needed=20)
+    assert "only 1 customer bought on two different days" in repeat.text("en")
+    assert "seulement 1 client a acheté deux jours différents" in repeat.text("fr")
+    span = Error(PREDICTIVE, "thin_span", days=counted(PREDICTIVE, "days", 1), needed=56)
+    assert "it covers 1 day," in span.text("en") and "il couvre 1 jour," in span.text("fr")
+    having = Error(PREDICTIVE, "thin_customers", having=counted(PREDICTIVE, "having", 1), needed=50)
+    assert "predict: 1 has a purchase" in having.text("en") and "prédire : 1 a un achat" in having.text("fr")
+
+
+def test_the_report_and_the_workbook_count_in_words(tmp_path):
+    """ "1 customer(s) have only returns"; "12,345 clients" with an English comma in French."""
+    import openpyxl
+    from export_fixtures import make_analysis
+
+    from segmenter_app.core.export import labels, write_workbook
+    from segmenter_app.core.i18n import count_text
+    from segmenter_app.core.report import T as REPORT
+
+    assert count_text(REPORT, "no_purchase", 1, "en").startswith("1 customer has only returns")
+    assert count_text(REPORT, "no_purchase", 1, "fr").startswith("1 client n'a que des retours")
+    assert count_text(REPORT, "no_purchase", 3, "fr").startswith("3 clients n'ont que des retours")
+    assert count_text(labels.METHOD, "left_out_columns", 1, "en", sheet="S").startswith(
+        "Left out: sheet S, its last column ("
+    )
+    write_workbook(make_analysis(40, lang="fr"), tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)
+    texts = {str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c}
+    assert any(t.startswith("40 clients, méthode") for t in texts), texts
+    assert count_text(labels.METHOD, "summary_subtitle", 12345, "fr", method="rfm") == (
+        "12\u202f345 clients, méthode : rfm"
+    )

@@ -123,3 +123,10 @@ def count_text(messages: Messages, key: str, count: float, lang: str, /, **param
     chosen = one if messages.has(one) and not takes_plural(count, lang) else key
     params.setdefault("n", group_digits(count, lang))
     return messages(chosen, lang, **params)
+
+
+def counted(messages: Messages, key: str, count: float, /, **params: object) -> Phrase:
+    """:func:`count_text` as a message parameter, rendered in the language of the message it
+    fills (a ``UserError`` is raised before anyone knows the language, and French and English
+    do not take the plural for the same counts)."""
+    return Phrase(lambda lang: count_text(messages, key, count, lang, **params))

@@ -18,7 +18,7 @@ import pandas as pd
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, UserError, counted
 from segmenter_app.core.progress import CancelToken, ProgressFn, StageProgress, no_progress
 
 MAX_SPEND = 1e15  # per customer, in the shop's currency
@@ -26,9 +26,11 @@ MAX_SPEND = 1e15  # per customer, in the shop's currency
 T = Messages(
     {
         "infinite_amounts": (
-            "{count} customer(s) have a total spend too large to be real (an amount like 'inf', 1e400 or 1e307 in the file). Check the amount column, or map another column as the amount with --mapping.",
-            "{count} client(s) ont une dépense totale trop grande pour être réelle (un montant comme « inf », 1e400 ou 1e307 dans le fichier). Vérifiez la colonne des montants, ou désignez une autre colonne comme montant avec --mapping.",
+            "{customers} a total spend too large to be real (an amount like 'inf', 1e400 or 1e307 in the file). Check the amount column, or map another column as the amount with --mapping.",
+            "{customers} une dépense totale trop grande pour être réelle (un montant comme « inf », 1e400 ou 1e307 dans le fichier). Vérifiez la colonne des montants, ou désignez une autre colonne comme montant avec --mapping.",
         ),
+        "customers_have": ("{n} customers have", "{n} clients ont"),
+        "customers_have_one": ("{n} customer has", "{n} client a"),
     }
 )
 
@@ -148,7 +150,7 @@ def check_amounts(analysis: Analysis) -> None:
     # Past MAX_SPEND, sums over segments overflow to infinity: no shop's customer spends that.
     absurd = int((np.isinf(spend) | (np.abs(spend) > MAX_SPEND)).sum())
     if absurd:
-        raise UserError(T, "infinite_amounts", count=absurd)
+        raise UserError(T, "infinite_amounts", customers=counted(T, "customers_have", absurd))
 
 
 def default_key_path(out: str) -> str:

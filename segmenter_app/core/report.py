@@ -23,14 +23,18 @@ import pandas as pd
 from segmenter_app import __version__
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, UserError, count_text
 from segmenter_app.core.summary import segment_summary
 
 T = Messages(
     {
         "no_purchase": (
-            "{count} customer(s) have only returns, no purchase, up to the analysis date: they are in no segment (their rows are still counted as kept).",
-            "{count} client(s) n'ont que des retours, aucun achat, jusqu'à la date d'analyse : ils ne sont dans aucun segment (leurs lignes restent comptées comme conservées).",
+            "{n} customers have only returns, no purchase, up to the analysis date: they are in no segment (their rows are still counted as kept).",
+            "{n} clients n'ont que des retours, aucun achat, jusqu'à la date d'analyse : ils ne sont dans aucun segment (leurs lignes restent comptées comme conservées).",
+        ),
+        "no_purchase_one": (
+            "{n} customer has only returns, no purchase, up to the analysis date: they are in no segment (their rows are still counted as kept).",
+            "{n} client n'a que des retours, aucun achat, jusqu'à la date d'analyse : il n'est dans aucun segment (ses lignes restent comptées comme conservées).",
         ),
         "special": (
             "'{path}' is not an ordinary file but a device or a pipe, which writing the report would replace. Choose a file name for the report, ending in .json.",
@@ -133,7 +137,7 @@ def _coverage_warnings(analysis: Analysis) -> list[str]:
     dated = tx.loc[(tx[schema.T_DATE] < analysis.as_of + pd.Timedelta(days=1)).to_numpy(), schema.T_CUSTOMER]
     ids = pd.Index(dated.dropna().astype(str).unique())
     missing = int((~ids.isin(table.index.astype(str))).sum())
-    return [T("no_purchase", analysis.lang, count=missing)] if missing else []
+    return [count_text(T, "no_purchase", missing, analysis.lang)] if missing else []
 
 
 def _details(analysis: Analysis, outputs: dict[str, Any]) -> Any:

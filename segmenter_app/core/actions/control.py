@@ -21,7 +21,7 @@ import numpy as np
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.i18n import Messages
+from segmenter_app.core.i18n import Messages, group_digits, takes_plural
 
 MIN_CONTROL = 10  # fewer customers held out than this cannot tell anything
 MAX_USEFUL_MDE = 0.15  # an uplift above 15 points is beyond what a campaign can hope for
@@ -37,6 +37,10 @@ C = Messages(
         "small": (
             "Too small for a control group to say much: with {control} customers held out, only an uplift of {mde} points or more could be told from chance. Measure this segment together with a similar one, or raise the control share.",
             "Trop petit pour qu'un groupe témoin dise grand-chose : avec {control} clients mis de côté, seule une hausse de {mde} points ou plus pourrait être distinguée du hasard. Mesurez ce segment avec un segment proche, ou augmentez la part du groupe témoin.",
+        ),
+        "small_one": (
+            "Too small for a control group to say much: with {control} customer held out, only an uplift of {mde} points or more could be told from chance. Measure this segment together with a similar one, or raise the control share.",
+            "Trop petit pour qu'un groupe témoin dise grand-chose : avec {control} client mis de côté, seule une hausse de {mde} points ou plus pourrait être distinguée du hasard. Mesurez ce segment avec un segment proche, ou augmentez la part du groupe témoin.",
         ),
         "none": (
             "No control group: the campaign's effect cannot be compared with customers who were not contacted.",
@@ -88,7 +92,10 @@ def control_advice(size: int, share: float, base_rate: float, lang: str) -> dict
         }
     too_small = control < MIN_CONTROL or mde > MAX_USEFUL_MDE
     points = round(100 * mde)
-    note = C("small" if too_small else "ok", lang, control=control, mde=points)
+    key = "small" if too_small else "ok"
+    if not takes_plural(control, lang) and C.has(key + "_one"):
+        key += "_one"  # "with 1 customer held out"
+    note = C(key, lang, control=group_digits(control, lang), mde=points)
     return {"control_size": control, "mde": mde, "control_too_small": too_small, "control_note": note}
 
 

@@ -10,7 +10,7 @@ import math
 
 from segmenter_app.core.actions.profile import SegmentProfile
 from segmenter_app.core.actions.wording import duration, money, number, percent
-from segmenter_app.core.i18n import Messages
+from segmenter_app.core.i18n import Messages, group_digits, takes_plural
 
 P = Messages(
     {
@@ -22,6 +22,7 @@ P = Messages(
         "cities": ("from {n} different places", "de {n} localités différentes"),
         "orders": ("{n} orders on average", "{n} commandes en moyenne"),
         "orders_one": ("1 order each", "1 commande chacun"),
+        "orders_below_two": ("{n} orders on average", "{n} commande en moyenne"),
         "no_contact": ("no email or phone in the data", "ni e-mail ni téléphone dans les données"),
         "one_order": ("{share} bought only once", "{share} n'ont acheté qu'une fois"),
         "recency": (
@@ -50,7 +51,8 @@ def portrait(profile: SegmentProfile, lang: str, currency: str = "€") -> str:
     """The segment's portrait as one sentence (figures the data does not have are left out)."""
     if profile.size == 0:
         return P("empty", lang)
-    parts = [P("size_one", lang) if profile.size == 1 else P("size", lang, n=profile.size)]
+    size = group_digits(profile.size, lang)  # "12,345 customers" / "12 345 clients"
+    parts = [P("size_one", lang) if profile.size == 1 else P("size", lang, n=size)]
     if profile.top_city and _known(profile.top_city_share) and profile.size > 1:
         share = percent(profile.top_city_share, lang)
         if profile.top_city_share >= 0.4:
@@ -58,10 +60,14 @@ def portrait(profile: SegmentProfile, lang: str, currency: str = "€") -> str:
         elif profile.top_city_share >= 0.2:
             parts.append(P("city_many", lang, city=profile.top_city, share=share))
         elif profile.cities > 1:
-            parts.append(P("cities", lang, n=profile.cities))
+            parts.append(P("cities", lang, n=group_digits(profile.cities, lang)))
     if _known(profile.frequency_mean):
         n = number(profile.frequency_mean, lang)
-        parts.append(P("orders_one", lang) if n == "1" else P("orders", lang, n=n))
+        if n == "1":
+            parts.append(P("orders_one", lang))
+        else:  # French keeps the singular below 2: "1,5 commande en moyenne"
+            plural = takes_plural(round(profile.frequency_mean, 1), lang)
+            parts.append(P("orders" if plural else "orders_below_two", lang, n=n))
     if _known(profile.one_order_share) and profile.one_order_share >= 0.5 and profile.size > 1:
         parts.append(P("one_order", lang, share=percent(profile.one_order_share, lang)))
     if _known(profile.recency_median):

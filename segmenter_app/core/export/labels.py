@@ -165,13 +165,21 @@ METHOD = Messages(
             "Coupé : feuille {sheet}, cellule {cell}, {length} caractères",
         ),
         "left_out_columns": (
-            "Left out: sheet {sheet}, its last {count} columns (Excel shows at most 16,384 columns)",
-            "Retirées : feuille {sheet}, ses {count} dernières colonnes (Excel affiche au plus 16 384 colonnes)",
+            "Left out: sheet {sheet}, its last {n} columns (Excel shows at most 16,384 columns)",
+            "Retirées : feuille {sheet}, ses {n} dernières colonnes (Excel affiche au plus 16 384 colonnes)",
+        ),
+        "left_out_columns_one": (
+            "Left out: sheet {sheet}, its last column (Excel shows at most 16,384 columns)",
+            "Retirée : feuille {sheet}, sa dernière colonne (Excel affiche au plus 16 384 colonnes)",
         ),
         "summary_title": ("Customer segments as of {date}", "Segments de clients au {date}"),
         "summary_subtitle": (
-            "{customers} customers, method: {method}",
-            "{customers} clients, méthode : {method}",
+            "{n} customers, method: {method}",
+            "{n} clients, méthode : {method}",
+        ),
+        "summary_subtitle_one": (
+            "{n} customer, method: {method}",
+            "{n} client, méthode : {method}",
         ),
         "chart_sizes": ("Customers per segment", "Clients par segment"),
         "chart_revenue": ("Share of revenue per segment", "Part du chiffre d'affaires par segment"),

@@ -18,6 +18,7 @@ from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
 from segmenter_app.core.export.pseudonymize import unknown_text_attributes
 from segmenter_app.core.export.summary_sheet import set_print_layout
+from segmenter_app.core.i18n import count_text, group_digits
 from segmenter_app.core.reading.values import normalize_ids
 
 # Plan fields shown, in order, with their cell kind and column width; the plan's other fields
@@ -220,9 +221,10 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     items.append((METHOD("removed_characters", lang), book.text.removed_characters))
     items.append((METHOD("cut_cells", lang), len(book.text.cuts)))
     for cut in book.text.cuts[:1000]:
-        items.append(("", METHOD("cut_cell", lang, sheet=cut.sheet, cell=cut.cell, length=cut.length)))
+        length = group_digits(cut.length, lang)  # "40,000 characters" / "40 000 caractères"
+        items.append(("", METHOD("cut_cell", lang, sheet=cut.sheet, cell=cut.cell, length=length)))
     for sheet_name, count in book.text.left_out_columns:
-        items.append(("", METHOD("left_out_columns", lang, sheet=sheet_name, count=count)))
+        items.append(("", count_text(METHOD, "left_out_columns", count, lang, sheet=sheet_name)))
 
     ws, sheet = book.add_sheet(SHEETS("method", lang))
     book.write_title(ws, 0, METHOD("title", lang))

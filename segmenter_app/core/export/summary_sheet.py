@@ -15,6 +15,7 @@ from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book, SheetInfo
 from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header
+from segmenter_app.core.i18n import count_text
 
 # Summary column -> cell kind, in the order shown.
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -71,7 +72,7 @@ def write_summary(book: Book, analysis: Analysis) -> list[SheetInfo]:
     customers = int(table["customers"].sum()) if "customers" in table else 0
     titles = [
         METHOD("summary_title", lang, date=as_of),
-        METHOD("summary_subtitle", lang, customers=f"{customers:,}", method=seg.method),
+        count_text(METHOD, "summary_subtitle", customers, lang, method=seg.method),  # 12 345 clients
     ]
     ws, name = book.add_sheet(SHEETS("summary", lang))
     for index, title in enumerate(titles):

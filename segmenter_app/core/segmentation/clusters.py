@@ -23,7 +23,7 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis, Segmentation
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, UserError, counted
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation import cluster_describe as words
 from segmenter_app.core.segmentation.cluster_features import as_details, build_features, default_criteria
@@ -52,9 +52,11 @@ MESSAGES = Messages(
             "Le nombre de groupes doit être « auto » ou un nombre entier de 2 à {most} (reçu {value}).",
         ),
         "too_few": (
-            "Too few different customers to make clusters: {count} distinct profiles, at least 3 are needed.",
-            "Trop peu de clients différents pour former des groupes : {count} profils distincts, il en faut au moins 3.",
+            "Too few different customers to make clusters: {profiles}, at least 3 are needed.",
+            "Trop peu de clients différents pour former des groupes : {profiles}, il en faut au moins 3.",
         ),
+        "profiles": ("{n} distinct profiles", "{n} profils distincts"),
+        "profiles_one": ("{n} distinct profile", "{n} profil distinct"),
         "stable": ("stable", "stable"),
         "moderate": ("moderately stable", "moyennement stable"),
         "unstable": (
@@ -153,14 +155,14 @@ def _run_clusters(
     lang = analysis.lang
     seed = int(parameters.get("seed", analysis.seed))
     if len(customers) < 3:  # no criterion can vary, and the message would name none
-        raise UserError(MESSAGES, "too_few", count=len(customers))
+        raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", len(customers)))
     criteria = default_criteria(customers, parameters.get("criteria") or analysis.criteria or None)
     progress(0.0, "clusters")
     features = build_features(customers, criteria)
     matrix = features.matrix
     distinct = len(np.unique(matrix, axis=0)) if len(matrix) <= 200000 else len(matrix)
     if distinct < 3:
-        raise UserError(MESSAGES, "too_few", count=distinct)
+        raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", distinct))
     most = min(K_RANGE[1], distinct - 1)
     # The automatic search stays within 2..10; a k the user asks for may go up to MAX_K.
     requested = _check_k(parameters.get("k", "auto"), max(min(MAX_K, distinct - 1), 2))

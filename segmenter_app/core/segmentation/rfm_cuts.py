@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, UserError, takes_plural
 from segmenter_app.core.segmentation.common import format_number
 
 DIMENSIONS = ("recency", "frequency", "monetary")
@@ -25,6 +25,14 @@ MESSAGES = Messages(
         "rule_recency": (
             "R {score}: last purchase at most {days} days ago",
             "R {score} : dernier achat il y a au plus {days} jours",
+        ),
+        "rule_recency_one": (
+            "R {score}: last purchase at most {days} day ago",
+            "R {score} : dernier achat il y a au plus {days} jour",
+        ),
+        "rule_recency_last_one": (
+            "R {score}: last purchase more than {days} day ago",
+            "R {score} : dernier achat il y a plus de {days} jour",
         ),
         "rule_recency_last": (
             "R {score}: last purchase more than {days} days ago",
@@ -126,11 +134,14 @@ def describe_cut_points(cut_points: dict[str, list[float]], levels: int, lang: s
         lines: list[str] = []
         if dimension == "recency":
             for i, cut in enumerate(cuts):
-                lines.append(MESSAGES("rule_recency", lang, score=levels - i, days=format_number(cut, lang)))
+                key = "rule_recency" if takes_plural(round(cut), lang) else "rule_recency_one"
+                lines.append(MESSAGES(key, lang, score=levels - i, days=format_number(cut, lang)))
             if cuts:
                 lines.append(
                     MESSAGES(
-                        "rule_recency_last",
+                        "rule_recency_last"
+                        if takes_plural(round(cuts[-1]), lang)
+                        else "rule_recency_last_one",
                         lang,
                         score=levels - len(cuts),
                         days=format_number(cuts[-1], lang),

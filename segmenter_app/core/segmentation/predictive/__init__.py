@@ -16,7 +16,7 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis, Segmentation
-from segmenter_app.core.i18n import UserError
+from segmenter_app.core.i18n import UserError, counted
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation.common import (
     currency_symbol,
@@ -53,16 +53,20 @@ def _check_parameters(parameters: dict[str, Any]) -> tuple[int, float, float]:
 def _check_thin(hist: pd.DataFrame) -> None:
     """Refuse in plain words when the data cannot support the model."""
     if len(hist) < MIN_CUSTOMERS:
-        raise UserError(MESSAGES, "thin_customers", count=len(hist), needed=MIN_CUSTOMERS)
+        raise UserError(
+            MESSAGES, "thin_customers", having=counted(MESSAGES, "having", len(hist)), needed=MIN_CUSTOMERS
+        )
     repeat = int((hist["x"] > 0).sum())
     if repeat < MIN_REPEAT:
-        raise UserError(MESSAGES, "thin_repeat", count=repeat, needed=MIN_REPEAT)
+        raise UserError(
+            MESSAGES, "thin_repeat", bought=counted(MESSAGES, "bought", repeat), needed=MIN_REPEAT
+        )
     span = float(hist["T"].max())
     if span < MIN_SPAN_WEEKS:
         raise UserError(
             MESSAGES,
             "thin_span",
-            days=round(span * DAYS_PER_UNIT),
+            days=counted(MESSAGES, "days", round(span * DAYS_PER_UNIT)),
             needed=int(MIN_SPAN_WEEKS * DAYS_PER_UNIT),
         )
 

@@ -33,21 +33,27 @@ MESSAGES = Messages(
             "de commandes (étape 1).",
         ),
         "thin_customers": (
-            "Too few customers to predict: {count} have a purchase, the model needs at least {needed}. "
+            "Too few customers to predict: {having} a purchase, the model needs at least {needed}. "
             "Use RFM or rules instead.",
-            "Trop peu de clients pour prédire : {count} ont un achat, le modèle en demande au moins {needed}. "
+            "Trop peu de clients pour prédire : {having} un achat, le modèle en demande au moins {needed}. "
             "Utilisez plutôt le RFM ou des règles.",
         ),
+        "having": ("{n} have", "{n} ont"),
+        "having_one": ("{n} has", "{n} a"),
+        "bought": ("{n} customers bought", "{n} clients ont acheté"),
+        "bought_one": ("{n} customer bought", "{n} client a acheté"),
+        "days": ("{n} days", "{n} jours"),
+        "days_one": ("{n} day", "{n} jour"),
         "thin_repeat": (
-            "Too few repeat buyers to predict: only {count} customers bought on two different days, the model "
+            "Too few repeat buyers to predict: only {bought} on two different days, the model "
             "needs at least {needed} to learn how often customers come back. Use RFM or rules instead.",
-            "Trop peu de clients fidèles pour prédire : seuls {count} clients ont acheté deux jours différents, "
+            "Trop peu de clients fidèles pour prédire : seulement {bought} deux jours différents, "
             "le modèle en demande au moins {needed} pour apprendre à quel rythme les clients reviennent. "
             "Utilisez plutôt le RFM ou des règles.",
         ),
         "thin_span": (
-            "The history is too short to predict: it covers {days} days, the model needs at least {needed}.",
-            "L'historique est trop court pour prédire : il couvre {days} jours, le modèle en demande au moins {needed}.",
+            "The history is too short to predict: it covers {days}, the model needs at least {needed}.",
+            "L'historique est trop court pour prédire : il couvre {days}, le modèle en demande au moins {needed}.",
         ),
         "thin_spend": (
             "Too few repeat buyers with a positive spend ({count}, at least {needed} needed) for the basket "
