@@ -367,3 +367,22 @@ def test_binary_files_are_still_refused(tmp_path, head):
     with pytest.raises(UserError) as error:
         import_files(Analysis(), [str(path)])
     assert "binary data" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # A dash for the cents: a whole amount, not a negative one (German, Austrian, Swiss prices).
+        (["25,-", "1.234,–", "12,50"], [25.0, 1234.0, 12.5]),
+        (["25,-- €", "3,50 €"], [25.0, 3.5]),
+        (["CHF 1'234.–", "CHF 12.50"], [1234.0, 12.5]),
+        # A trailing minus without a separator before it stays a negative (SAP, accounting tools).
+        (["1.234-", "12,50"], [-1234.0, 12.5]),
+        # French tax words after the amount.
+        (["12,50 € TTC", "10,42 HT", "1 200,00 TVAC"], [12.5, 10.42, 1200.0]),
+    ],
+)
+def test_amounts_written_for_people(values, expected):
+    result = parse_numbers(pd.Series(values, dtype="str"))
+    assert result.values.tolist() == expected
+    assert not result.unreadable.any()

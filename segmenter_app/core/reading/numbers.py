@@ -67,7 +67,9 @@ _SPACES = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\u00a0\u1680\u2000-\u200a\u2028\
 CURRENCY_MARKS = (
     r"(?i)(?:R\$|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
-    r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b)"
+    r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b"
+    # Tax words after a French or Belgian amount: "12,50 € TTC", "10,42 HT", "12,50 TVAC".
+    r"|\b(?:TTC|HT|HTVA|TVAC)\b)"
 )
 # Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals;
 # and with a decimal comma: "1.250 €" or "R$ 3.000" alone mean thousands too.
@@ -266,6 +268,10 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     # for 120,000 amounts that are nearly all different (order totals).
     # The typographic minus (−12,50 from Numbers, LibreOffice or a report tool) and dashes typed for it.
     s = rx_replace(s, "[\u2212\u2012\u2013\ufe63\uff0d]", "-")
+    # Whole amounts with a dash for the cents ("25,-", "1.234,–", "CHF 12.–"): no cents, not a minus.
+    arr = arrow(s)
+    if pc.any(pc.match_substring(arr, "-")).as_py() or pc.any(pc.match_substring(arr, "\u2014")).as_py():
+        s = rx_replace(s, r"(\d)[.,][-\x{2014}]{1,2}(\s*\D*)$", r"\1\2")
     s = rx_replace(s, CURRENCY_MARKS, "")
     s = rx_replace(s, _SPACES, "")
     pct = s.str.endswith("%") | s.str.startswith("%")
