@@ -510,3 +510,153 @@ def test_the_yen_is_remembered_by_the_project_and_measured_in_yen(tmp_path, caps
     assert "€" not in text
     said = report["total"]["revenue_text"]  # e.g. "+¥1,250 per customer (+¥420 to +¥2,080), ..."
     assert "¥" in said and not re.search(r"¥[\d,]+\.\d", said), said
+
+
+# --- 4. Damaged and hostile results files ---------------------------------------------------------------
+
+PYTHON_WORDS = re.compile(r"Error\b|Exception|Traceback|NoneType|dtype|\bobject\b|errno|\bnan\b|\binf\b")
+
+
+def strict_report(path: Path) -> dict:
+    """The report read as strict JSON (no NaN or Infinity)."""
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"non-strict JSON constant {constant}")
+
+    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+def test_revenues_too_large_to_add_up_are_unreadable_not_unknown_uplift(tmp_path, capsys, named):
+    """ "1e308" in every revenue cell: the sums overflowed, and the report said "unknown per
+    customer, not enough evidence yet (could be anywhere from unknown to unknown)"."""
+    ids = sorted(control_flags(named["project"]))
+    lines = ["customer,converted,revenue"] + [
+        f"{c},yes,{'1e308' if n % 2 else '20'}" for n, c in enumerate(ids)
+    ]
+    results = tmp_path / "res.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, _ = run_measure(capsys, named["project"], results, tmp_path, "--lang", "en")
+    assert code == EXIT_OK, err
+    report = strict_report(tmp_path / "r.json")
+    assert report["results"]["details"]["unreadable_revenue"] == len(ids) // 2
+    assert "unknown" not in report["total"]["revenue_text"]
+    assert report["total"]["revenue"] is not None
+    assert "could not be read as amounts" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_sales_export_with_amounts_too_large_to_add_up_is_refused(tmp_path, capsys, named, lang):
+    """Later sales of 1e308 each: measured with every revenue "unknown", said nowhere."""
+    lines = ["order,date,customer,amount"] + [
+        f"N{c},2026-02-{1 + c % 28:02d},C{c:03d},1e308" for c in range(40)
+    ]
+    later = tmp_path / "ventes.csv"
+    later.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err, _ = run_measure(
+        capsys, named["project"], later, tmp_path, "--campaign-date", "2026-02-01", "--lang", lang
+    )
+    assert code == EXIT_INPUT, err
+    words = "too large to be real" if lang == "en" else "trop grand pour être réel"
+    assert words in err and "ventes.csv" in err and err.startswith("40 ")
+    assert not PYTHON_WORDS.search(err)
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+def _xlsx(rows: list[list[object]], hidden_first: bool = False) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+IDS = [f"C{c:03d}" for c in range(40)]
+HOSTILE = {
+    "utf-16 text": (
+        "res.csv",
+        ("customer,converted\n" + "".join(f"{i},yes\n" for i in IDS)).encode("utf-16"),
+        0,
+    ),
+    "a quote never closed": (
+        "res.csv",
+        ('customer,converted\n"C001,yes\n' + "".join(f"{i},yes\n" for i in IDS)).encode(),
+        2,
+    ),
+    "the same header twice": (
+        "res.csv",
+        ("customer,customer,converted,converted\n" + "".join(f"{i},{i},yes,no\n" for i in IDS)).encode(),
+        0,
+    ),
+    "formulas as flags": (
+        "res.csv",
+        ("customer,converted,revenue\n" + "".join(f"{i},=1=1,=SUM(A1)\n" for i in IDS)).encode(),
+        2,
+    ),
+    "a truncated gzip": (
+        "res.csv.gz",
+        __import__("gzip").compress(b"customer,converted\nC001,yes\n" * 50)[:40],
+        2,
+    ),
+    "random bytes named xlsx": ("res.xlsx", b"PK\x03\x04" + bytes(range(256)) * 2, 2),
+    "a project given as results": ("res.segmenter", None, 2),
+    "only separators": ("res.csv", b";;;\n;;;\n", 2),
+    "a header row only (xlsx)": ("res.xlsx", _xlsx([["customer", "converted"]]), 2),
+    "dates as customers (xlsx)": (
+        "res.xlsx",
+        _xlsx([["customer", "converted"], *[[f"2025-01-{d:02d}", "yes"] for d in range(1, 20)]]),
+        2,
+    ),
+    "400-digit revenues": (
+        "res.csv",
+        ("customer,converted,revenue\n" + "".join(f"{i},yes,{'9' * 400}\n" for i in IDS)).encode(),
+        0,
+    ),
+    "sales in year 9999": (
+        "res.csv",
+        (
+            "order,date,customer,amount\n"
+            + "".join(f"N{n},9999-12-31,{i},12.00\n" for n, i in enumerate(IDS))
+        ).encode(),
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_results_files_get_a_plain_message_in_both_languages(tmp_path, capsys, named, case):
+    name, content, expected = HOSTILE[case]
+    results = tmp_path / name
+    results.write_bytes(content if content is not None else named["project"].read_bytes())
+    extra = ["--campaign-date", "2026-02-01"] if "sales" in case else []
+    for lang in ("en", "fr"):
+        code, err, _ = run_measure(capsys, named["project"], results, tmp_path, *extra, "--lang", lang)
+        assert code == expected, err
+        assert not PYTHON_WORDS.search(err), err
+        if code == EXIT_OK:
+            strict_report(tmp_path / "r.json")
+        elif "sales" not in case:  # the import's "No row could be kept" names no file
+            assert name in err  # the message names the file it is about
+
+
+def test_a_quote_never_closed_is_named_not_taken_for_an_unknown_customer(tmp_path, capsys, named):
+    """The rows after an unclosed quote were one cell: "None of the 1 customers ... is in the
+    analysis", or, further down the file, rows lost without a word."""
+    lines = [
+        "customer,converted",
+        *[f"{i},yes" for i in IDS[:10]],
+        '"C010,yes',
+        *[f"{i},no" for i in IDS[11:]],
+    ]
+    results = tmp_path / "résultats.csv"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for lang, words in (("en", 'a quote (") opened there is never closed'), ("fr", "n'est jamais refermé")):
+        code, err, _ = run_measure(capsys, named["project"], results, tmp_path, "--lang", lang)
+        assert code == EXIT_INPUT, err
+        assert words in err and "C010,yes" in err and "résultats.csv" in err, err
+    assert not (tmp_path / "m.xlsx").exists()

@@ -136,13 +136,20 @@ def converted_column(headers: list[str], rows: pd.DataFrame) -> int | None:
     return None
 
 
+# An amount past this is no shop's (as pipeline.MAX_SPEND for a customer's spend): its sums
+# with others would overflow to infinity.
+MAX_AMOUNT = 1e15
+
+
 def read_numbers(text: pd.Series) -> pd.Series:
     """Amounts written the French or English way ("1 234,56 €", "1,234.56", "(12.50)").
 
-    Infinite amounts ("1e400") are unreadable, like text: they would make every figure infinite.
+    Infinite amounts ("1e400") are unreadable, like text: they would make every figure infinite;
+    so are amounts past :data:`MAX_AMOUNT` ("1e308"), whose sums overflow to infinity (the
+    revenue uplift read "unknown per customer ... from unknown to unknown").
     """
     values = parse_numbers(text).values.astype(float)
-    return values.where(np.isfinite(values))
+    return values.where(np.isfinite(values) & (values.abs() <= MAX_AMOUNT))
 
 
 def read_ids(text: pd.Series) -> pd.Series:

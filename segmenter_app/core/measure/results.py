@@ -31,6 +31,7 @@ from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.measure.cells import (
     CUSTOMER_HEADERS,
     EMAIL_HEADERS,
+    MAX_AMOUNT,
     REVENUE_HEADERS,
     converted_column,
     find_header,
@@ -86,6 +87,14 @@ R = Messages(
         "window_outside": (
             "The sales in '{path}' run from {first} to {last}: none can fall in the campaign's window ({start} to {end}). Check the campaign date, or export the sales of the weeks after the campaign.",
             "Les ventes de « {path} » vont du {first} au {last} : aucune ne peut tomber dans la fenêtre de la campagne (du {start} au {end}). Vérifiez la date de campagne, ou exportez les ventes des semaines qui suivent la campagne.",
+        ),
+        "open_quote": (
+            "In '{path}', the customer cell that starts with '{start}' runs over {lines} lines: a quote (\") opened there is never closed, so the lines after it were read as one cell. Remove or close that quote and measure again.",
+            "Dans « {path} », la cellule client qui commence par « {start} » s'étend sur {lines} lignes : un guillemet (\") ouvert là n'est jamais refermé, si bien que les lignes suivantes ont été lues comme une seule cellule. Supprimez ou refermez ce guillemet et mesurez à nouveau.",
+        ),
+        "absurd_amounts": (
+            "{count} sales in '{path}' have an amount too large to be real (like 1e308): the revenue could not be added up. Correct the amount column and measure again.",
+            "{count} ventes de « {path} » ont un montant trop grand pour être réel (comme 1e308) : le chiffre d'affaires ne peut pas être additionné. Corrigez la colonne des montants et mesurez à nouveau.",
         ),
         "bad_window": (
             "The window must be a whole number of days from 1 to 366, not {value}.",
@@ -290,6 +299,7 @@ def _read_campaign_sheet(
         customer = customer.fillna(match_customers(emails, analysis, True))
         ambiguous |= ambiguous_email_rows(emails, analysis)
     ambiguous &= customer.isna()
+    _check_open_quote(ids, customer, p.name)
     excluded: dict[str, int] = {"duplicate": int(twins.sum())} if twins.any() else {}
     no_id = ids.isna()
     if no_id.any():
@@ -346,6 +356,19 @@ def _read_campaign_sheet(
     )
 
 
+def _check_open_quote(ids: pd.Series, customer: pd.Series, name: str) -> None:
+    """Raise ``UserError`` when an unmatched customer cell spans several lines: a quote never
+    closed made the rest of the file one cell, and its rows would be lost without a word (the
+    message said "None of the 1 customers ... is in the analysis")."""
+    text = ids.astype("string")
+    broken = text.str.contains("\n", regex=False).fillna(False).astype(bool) & customer.isna()
+    if not broken.any():
+        return
+    cell = str(text[broken].iloc[0])
+    start = cell.splitlines()[0].strip()
+    raise UserError(R, "open_quote", path=name, start=start[:40], lines=cell.count("\n") + 1)
+
+
 def _columns_used(body: pd.DataFrame, *indices: int | None) -> list[str]:
     return [str(body.columns[i]) for i in indices if i is not None]
 
@@ -360,6 +383,10 @@ def _sales_outcomes(
     """Outcomes from sales transactions: purchases within the window after the campaign date."""
     start = campaign_date.normalize()
     end = start + pd.Timedelta(days=window_days)
+    amounts = sales[s.T_AMOUNT].to_numpy(dtype="float64", na_value=np.nan)
+    absurd = int((np.isinf(amounts) | (np.abs(amounts) > MAX_AMOUNT)).sum())
+    if absurd:  # their sums overflow: every revenue figure would be "unknown", said nowhere
+        raise UserError(R, "absurd_amounts", count=absurd, path=Path(common.get("path") or "").name)
     dates = sales[s.T_DATE]
     if len(dates) and (dates.max() < start or dates.min() >= end):
         # The export does not reach the window at all: "no conversion" would be a false result.
