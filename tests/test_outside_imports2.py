@@ -386,3 +386,67 @@ def test_amounts_written_for_people(values, expected):
     result = parse_numbers(pd.Series(values, dtype="str"))
     assert result.values.tolist() == expected
     assert not result.unreadable.any()
+
+
+# --- Workbooks laid out by hand ------------------------------------------------------------------
+
+
+def hand_made_workbook(path: Path) -> Path:
+    """A merged title, the table from C5 with an autofilter, a hidden column, ids typed as text
+    (Excel's apostrophe), a percent column, dates typed as dates in some rows and as text in
+    others, and a totals row with a formula."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Export")
+    ws.merge_range("A1:F1", "Export clients - 1er trimestre", wb.add_format({"bold": True}))
+    ws.write(2, 0, "Boutique : Centre")
+    percent, day, text = (wb.add_format({"num_format": f}) for f in ("0%", "dd/mm/yyyy", "@"))
+    prefixed = wb.add_format({"quote_prefix": True})
+    ws.write_row(4, 2, ["Code client", "Date", "Montant", "Taux remise", "Téléphone", "Note interne"])
+    rows = [
+        ("00042", dt.datetime(2024, 3, 5, 10, 30), 29.8, 0.1, "0612345678"),
+        ("00057", "17/03/2024", 1249.0, 0, "+33 6 99 88 77 66"),
+        ("00042", dt.datetime(2024, 4, 2), 12.5, 0.15, "06 12 34 56 78"),
+    ]
+    for i, (client, when, amount, rate, phone) in enumerate(rows, start=5):
+        ws.write_string(i, 2, client, prefixed)
+        if isinstance(when, str):
+            ws.write_string(i, 3, when, text)
+        else:
+            ws.write_datetime(i, 3, when, day)
+        ws.write_number(i, 4, amount)
+        ws.write_number(i, 5, rate, percent)
+        ws.write_string(i, 6, phone, prefixed)
+        ws.write_string(i, 7, "ok")
+    ws.write(8, 2, "Total")
+    ws.write_formula(8, 4, "=SUM(E6:E8)", None, 1291.3)
+    ws.autofilter(4, 2, 7, 7)
+    ws.set_column("H:H", None, None, {"hidden": True})
+    wb.close()
+    return path
+
+
+def test_hand_made_workbook_through_the_command_line(tmp_path):
+    import json
+
+    from segmenter_app.cli import main
+
+    path = hand_made_workbook(tmp_path / "export.xlsx")
+    report = tmp_path / "report.json"
+    assert main(["segment", str(path), "--out", str(tmp_path / "out.xlsx"), "--report", str(report)]) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    inp = data["inputs"][0]
+    assert inp["header_row"] == 5 and inp["sheet"] == "Export"
+    assert inp["mapping"]["Code client"] == schema.CUSTOMER_ID
+    assert inp["mapping"]["Date"] == schema.ORDER_DATE and inp["mapping"]["Montant"] == schema.AMOUNT
+    assert inp["account"] == {"read": 4, "kept": 3, "excluded": {"total_row": 1}}
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert column(analysis, schema.T_CUSTOMER) == ["00042", "00057", "00042"]
+    assert days(analysis, "%Y-%m-%d %H:%M") == ["2024-03-05 10:30", "2024-03-17 00:00", "2024-04-02 00:00"]
+    assert amounts(analysis) == [29.8, 1249.0, 12.5]
+    assert column(analysis, schema.T_DISCOUNT) == [0.1, 0.0, 0.15]
+    assert analysis.transactions.sort_values(schema.T_SOURCE_ROW)[schema.T_SOURCE_ROW].tolist() == [6, 7, 8]
