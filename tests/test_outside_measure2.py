@@ -660,3 +660,25 @@ def test_a_quote_never_closed_is_named_not_taken_for_an_unknown_customer(tmp_pat
         assert code == EXIT_INPUT, err
         assert words in err and "C010,yes" in err and "résultats.csv" in err, err
     assert not (tmp_path / "m.xlsx").exists()
+
+
+@pytest.mark.realdata
+def test_real_online_retail_amounts_carry_no_mark_and_the_country_says_pounds(online_retail_csv):
+    """Online Retail's unit prices are bare numbers: no mark is found in them (none read by
+    mistake), so the British customers make the shop's currency the pound, as before."""
+    import pandas as pd
+
+    from segmenter_app.core.analysis import Analysis, InputFile
+    from segmenter_app.core.currency import currency_symbol, marked_currency
+
+    item = InputFile(
+        path=str(online_retail_csv),
+        mapping={"UnitPrice": "unit_price", "Quantity": "quantity"},
+        size_bytes=online_retail_csv.stat().st_size,
+        details={"currency": None},
+    )
+    assert marked_currency(item) is None and item.details["currency_marks"] == ""
+    analysis = Analysis()
+    analysis.inputs = [item]
+    analysis.customers = pd.DataFrame({"country": ["United Kingdom"] * 9 + ["France"]})
+    assert currency_symbol(analysis) == "£"
