@@ -23,6 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.labels import PROGRESS, SHEETS
+from segmenter_app.core.export.safe_sheet import SafeWorksheet
 from segmenter_app.core.export.safe_text import Cut, TextStats, is_risky
 from segmenter_app.core.export.sheet_names import SheetNamer
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
@@ -124,7 +125,7 @@ class Book:
         """
         unique = self.namer.reserve(name, held=held)
         self._current = unique
-        ws = self.workbook.add_worksheet(unique)
+        ws = self.workbook.add_worksheet(unique, worksheet_class=SafeWorksheet)
         # Ids, postcodes and codes are text on purpose ("00123"): Excel would otherwise flag
         # each of them "Number stored as text" and offer to convert it, dropping the zeros.
         ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
