@@ -158,6 +158,7 @@ def test_very_long_lines(tmp_path):
     analysis = imported(write(tmp_path, "long.csv", content))
     assert analysis.account.read == 3
     assert analysis.account.excluded == {"malformed_row": 1}
+    assert "1 row has more fields than the header and was set aside (row 4)." in analysis.inputs[0].warnings
     assert amounts(analysis) == [12.5, 8.0]
     raw = read_table(tmp_path / "long.csv")
     assert raw.frame["Description"].iloc[0] == long_text

@@ -56,6 +56,20 @@ T = Messages(
             "vides (première : {first}). Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le pour "
             "les calculer.",
         ),
+        "hidden_rows_one": (
+            "1 hidden row in sheet {sheet} was imported like the others (row {first}).",
+            "1 ligne masquée de la feuille {sheet} a été importée comme les autres (ligne {first}).",
+        ),
+        "formulas_without_value_one": (
+            "1 formula cell in sheet {sheet} has no saved value and reads as empty ({first}). "
+            "Open the file in Excel or LibreOffice and save it to compute it.",
+            "1 cellule de formule de la feuille {sheet} n'a pas de valeur enregistrée et est lue vide "
+            "({first}). Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le pour la calculer.",
+        ),
+        "malformed_one": (
+            "1 row has more fields than the header and was set aside (row {first}).",
+            "1 ligne a plus de champs que l'en-tête et a été mise de côté (ligne {first}).",
+        ),
         "hidden_sheet": (
             "Sheet {sheet} is hidden in the workbook; it was read because it was asked for.",
             "La feuille {sheet} est masquée dans le classeur ; elle a été lue parce qu'elle a été demandée.",
@@ -67,6 +81,12 @@ T = Messages(
         ),
     }
 )
+
+
+def _counted(key: str, count: int) -> str:
+    """The note's key for a count: its own sentence for one ("1 rows have" reads wrong in both
+    languages; the notes are only made for a count of 1 or more)."""
+    return f"{key}_one" if count == 1 else key
 
 
 @dataclass
@@ -253,7 +273,11 @@ def _read_text(
     )
     if malformed:
         table.notes.append(
-            (T, "malformed", {"count": len(malformed), "first": int(source_rows[malformed[0][0]])})
+            (
+                T,
+                _counted("malformed", len(malformed)),
+                {"count": len(malformed), "first": int(source_rows[malformed[0][0]])},
+            )
         )
     return table
 
@@ -394,7 +418,7 @@ def _read_workbook(
             table.notes.append(
                 (
                     T,
-                    "hidden_rows",
+                    _counted("hidden_rows", scan["hidden_rows_count"]),
                     {"count": scan["hidden_rows_count"], "sheet": chosen, "first": scan["hidden_rows"][0]},
                 )
             )
@@ -402,7 +426,7 @@ def _read_workbook(
             table.notes.append(
                 (
                     T,
-                    "formulas_without_value",
+                    _counted("formulas_without_value", scan["formulas_without_value_count"]),
                     {
                         "count": scan["formulas_without_value_count"],
                         "sheet": chosen,
