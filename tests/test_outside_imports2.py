@@ -450,3 +450,31 @@ def test_hand_made_workbook_through_the_command_line(tmp_path):
     assert amounts(analysis) == [29.8, 1249.0, 12.5]
     assert column(analysis, schema.T_DISCOUNT) == [0.1, 0.0, 0.15]
     assert analysis.transactions.sort_values(schema.T_SOURCE_ROW)[schema.T_SOURCE_ROW].tolist() == [6, 7, 8]
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\n"])
+def test_excel_for_mac_csv_in_mac_roman(tmp_path, line_end):
+    # Excel for Mac's "CSV" is written in Mac Roman: é is 0x8E, è 0x8F, ç 0x8D (cp1252 has
+    # Ž and holes there), with CR line ends in older versions.
+    lines = ["Client;Ville;Date;Montant", "K1;Besançon;03/01/2026;12,50", "K2;Orléans;14/02/2026;8,00",
+             "K3;Pérols;15/02/2026;9,00", "K1;Besançon;25/03/2026;20,00"]  # fmt: skip
+    analysis = imported(tmp_path, "mac.csv", (line_end.join(lines) + line_end).encode("mac_roman"))
+    assert analysis.inputs[0].encoding == "mac_roman"
+    assert analysis.customer_attributes.loc[["K1", "K2", "K3"], schema.CITY].tolist() == [
+        "Besançon", "Orléans", "Pérols"
+    ]  # fmt: skip
+    assert amounts(analysis) == [12.5, 8.0, 9.0, 20.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client;Montant\rK1;12,50 €\rK2;8,00 €\r",  # Windows text with CR alone: its € stays a €
+        "Client;Ville\nK1;cœur 12,50 €\nK2;“Orléans” – y\n",
+        "Kunde;Ort\nK1;Köln\nK2;Düsseldorf\n",
+    ],
+)
+def test_windows_text_is_not_taken_for_mac_roman(text):
+    from segmenter_app.core.reading.text import detect_encoding
+
+    assert detect_encoding(text.encode("cp1252")) == "cp1252"

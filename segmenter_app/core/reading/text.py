@@ -1,7 +1,8 @@
 """Text exports (CSV, TSV, semicolon, pipe; plain or gzip): encoding, delimiter and the table itself.
 
 The encoding is found from the byte-order mark, then UTF-16 without one (Excel's "Unicode text"),
-then strict UTF-8, then cp1252 (Windows tills and Excel "CSV (separator: semicolon)" in France).
+then strict UTF-8, then Mac Roman (Excel for Mac's "CSV", old Macs: see :func:`_mac_roman_like`),
+then cp1252 (Windows tills and Excel "CSV (separator: semicolon)" in France).
 The delimiter is the one among ``, ; TAB |`` that splits the most lines into the same number of
 fields (title lines above the header do not count against it). When none of them does, the file
 may be a whitespace-aligned (fixed-width) report, as old systems and data sets print them: its
@@ -78,9 +79,32 @@ def detect_encoding(head: bytes) -> str:
         pass
     try:
         head.decode("cp1252")
-        return "cp1252"
+        windows = True
     except UnicodeDecodeError:
-        return "latin-1"
+        windows = False
+    if _mac_roman_like(head, windows):
+        return "mac_roman"
+    return "cp1252" if windows else "latin-1"
+
+
+def _mac_roman_like(head: bytes, windows: bool) -> bool:
+    """A text from Excel for Mac's "CSV" or an old Mac: its accented letters (é è ç à) are bytes
+    0x80-0x9F, where Windows has punctuation (€ ’ –) and holes. Taken for Mac Roman when most of
+    its non-ASCII bytes are there and either the lines end with CR alone (the Mac way; Windows
+    writes CR LF) or the bytes are not valid Windows text at all (è is 0x8F, a hole of cp1252),
+    or when nearly all of them are there (see below)."""
+    high = [b for b in head if b >= 0x80]
+    if not high:
+        return False
+    # Windows' usual punctuation (€ … ‘ ’ “ ” – —) is no sign of a Mac when the text reads as Windows.
+    common = {0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97} if windows else set()
+    lower_block = sum(1 for b in high if b < 0xA0 and b not in common)
+    cr_only = b"\r" in head and b"\n" not in head
+    if cr_only or not windows:
+        return lower_block > len(high) / 2
+    # Windows text puts its accented letters at 0xC0-0xFF: none there, and Ž ˆ ‰ Š instead
+    # (Mac Roman's é à â ä), is a Mac file with line feeds (Excel for Mac 2016 and later).
+    return lower_block >= 3 and lower_block >= 0.9 * len(high)
 
 
 def decode_head(head: bytes, encoding: str) -> str:
