@@ -297,14 +297,19 @@ def test_pseudonymize_without_a_key_file_puts_a_new_key_beside_the_workbook(tmp_
     assert not [x for x in identifiers() if x in joined]
 
 
-@pytest.mark.parametrize("clash", ["report", "project", "results"])
+@pytest.mark.parametrize("clash", ["report", "project", "results", "out"])
 def test_a_key_file_that_is_another_file_of_the_run_is_refused(tmp_path, capsys, named, clash):
     import shutil
 
     saved = shutil.copy(named["project"], tmp_path / "p.segmenter")
     results = tmp_path / "res.csv"
     results.write_text("customer,converted\nC001,yes\n")
-    key = {"report": tmp_path / "r.json", "project": Path(saved), "results": results}[clash]
+    key = {
+        "report": tmp_path / "r.json",
+        "project": Path(saved),
+        "results": results,
+        "out": tmp_path / "m.xlsx",
+    }[clash]
     before = key.read_bytes() if key.exists() else None
     for lang, words in (("en", "cannot be the pseudonymization key"), ("fr", "ne peut pas être la clé")):
         code, err, _ = run_measure(

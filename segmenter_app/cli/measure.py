@@ -150,7 +150,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
     if key_file:
         check_special_output("key-file", Path(key_file))
         if Path(key_file).resolve() in read | {
-            Path(p).resolve() for p in (args.report, args.save_project) if p
+            Path(p).resolve() for p in (args.out, args.report, args.save_project) if p
         }:
             raise UserError(T, "key_same_file", path=key_file)
     for path in (args.out, args.report):
