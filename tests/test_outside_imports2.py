@@ -478,3 +478,24 @@ def test_windows_text_is_not_taken_for_mac_roman(text):
     from segmenter_app.core.reading.text import detect_encoding
 
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
+
+
+def test_whole_amounts_with_a_thousands_comma_beside_point_decimals(tmp_path):
+    # The other way round: an English export whose unit prices show point decimals.
+    content = (
+        "Customer,Date,Qty,Unit price,Total\n"
+        'K1,2026-01-03,2,617.00,"1,234"\nK2,2026-02-14,1,"2,500.00","2,500"\nK1,2026-03-25,1,850.00,850\n'
+    )
+    analysis = imported(tmp_path, "en.csv", content)
+    assert amounts(analysis) == [1234.0, 2500.0, 850.0]
+    assert "Column Total: values like 1,234 were read as 1234 (a comma between thousands)" in warnings(
+        analysis
+    )
+    # Without another column to tell, "1,234" keeps the French decimal comma.
+    alone = imported(tmp_path, "fr.csv", 'Client,Date,Total\nK1,2026-01-03,"1,234"\nK2,2026-02-14,"2,500"\n')
+    assert amounts(alone) == [1.234, 2.5]
+
+
+def test_a_zero_before_the_point_is_never_thousands(tmp_path):
+    content = "Kunde;Datum;Betrag\nK1;03.01.2026;0.850\nK2;14.02.2026;1.250\n"
+    assert amounts(imported(tmp_path, "de.csv", content)) == [0.85, 1.25]

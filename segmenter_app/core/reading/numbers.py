@@ -16,7 +16,10 @@ continental Europe (:class:`FileDecimal`): another column writes decimals with a
 and none with a point, or, when no column writes decimals at all, a column holds dd.mm.yyyy dates.
 Then the point is a thousands separator ("1.234" is 1234), and the result says so
 (``decimal_source == "file"``) so the user is warned. An English file with prices such as 1.234
-(ISO or slashed dates, decimals written with a point elsewhere) keeps its decimal point.
+(ISO or slashed dates, decimals written with a point elsewhere) keeps its decimal point. The other
+way round, "1,234" and "2,500" alone (read with a decimal comma by default, the French way) are
+thousands when the file's other columns write decimals with a point and none with a comma. A
+value starting with a zero group ("0.850") is never read as thousands.
 """
 
 from __future__ import annotations
@@ -53,7 +56,17 @@ T = Messages(
             "exportez le fichier avec une virgule décimale dans cette colonne aussi, ou avec un point "
             "décimal dans toutes les colonnes.",
         ),
+        "thousands_comma": (
+            "Column {column}: values like {example} were read as {reading} (a comma between thousands), "
+            "because the file's other columns write {evidence}. If they are decimals, export the file "
+            "with a decimal point in this column too, or with a decimal comma in every column.",
+            "Colonne {column} : les valeurs comme {example} ont été lues {reading} (une virgule entre les "
+            "milliers), car les autres colonnes du fichier écrivent {evidence}. Si ce sont des décimales, "
+            "exportez le fichier avec un point décimal dans cette colonne aussi, ou avec une virgule "
+            "décimale dans toutes les colonnes.",
+        ),
         "evidence_comma": ("their decimals with a comma", "leurs décimales avec une virgule"),
+        "evidence_point": ("their decimals with a point", "leurs décimales avec un point"),
         "evidence_dates": ("their dates as dd.mm.yyyy", "leurs dates en jj.mm.aaaa"),
     }
 )
@@ -92,8 +105,8 @@ class NumberResult:
     evidence: str = ""  # "comma" or "dates": what the file showed
 
 
-# Values with a point between groups of three digits and nothing else ("1.234", "12.500.000").
-_THOUSANDS_POINT = r"\d{1,3}(?:\.\d{3})+"
+# Values with a separator between groups of three digits and nothing else ("1.234", "12.500.000").
+_THOUSANDS = {".": r"[1-9]\d{0,2}(?:\.\d{3})+", ",": r"[1-9]\d{0,2}(?:,\d{3})+"}  # not 0.850
 _DOTTED_DATE = r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\D|$)"
 
 
@@ -104,7 +117,8 @@ class FileDecimal:
     ``","`` when some column writes decimals with a comma ("617,00", "1.234,56 €") and none with a
     point; when no column writes decimals either way, ``","`` when a column holds dd.mm.yyyy dates
     (the German, Austrian, Scandinavian and Eastern European way; the Swiss write amounts with a
-    point, which then shows in their columns); else None (nothing tells)."""
+    point, which then shows in their columns); ``"."`` when some column writes decimals with a
+    point ("617.00") and none with a comma; else None (nothing tells)."""
 
     def __init__(self, frame: pd.DataFrame, sample: int = 1000, max_columns: int = 200) -> None:
         self._frame = frame
@@ -145,6 +159,8 @@ class FileDecimal:
             return ",", "comma"
         if not comma_columns and not point_columns and dotted_dates:
             return ",", "dates"
+        if point_columns and not comma_columns:
+            return ".", "point"
         return None, ""
 
 
@@ -153,10 +169,10 @@ def decimal_note(column: str, result: NumberResult) -> tuple[Messages, str, dict
     columns (see :class:`FileDecimal`), else None."""
     if result.decimal_source != "file":
         return None
-    reading = float(_to_float(pd.Series([result.example], dtype=STR), ",").iloc[0])
+    reading = float(_to_float(pd.Series([result.example], dtype=STR), result.decimal).iloc[0])
     return (
         T,
-        "thousands_point",
+        "thousands_point" if result.decimal == "," else "thousands_comma",
         {
             "column": column,
             "example": result.example,
@@ -190,7 +206,7 @@ def parse_numbers(
         thousands = (
             context is not None
             and decimal is None
-            and _thousands_points_only(series) is not None
+            and _thousands_only(series, ".") is not None
             and context.decide()[0] == ","
         )
         if finite and not thousands:
@@ -218,12 +234,13 @@ def parse_numbers(
     hint = _currency_decimal(text) if decimal is None else None
     dec = decimal or _decide_decimal(cleaned, hint=hint)
     source, example, evidence = "column", "", ""
-    if decimal is None and dec == "." and hint is None and context is not None:
-        dotted = _thousands_points_only(cleaned)
-        if dotted is not None:
+    if decimal is None and hint is None and context is not None:
+        # The column cannot tell ("1.234", "2.500" or "1,234", "2,500" only): the file decides.
+        grouped = _thousands_only(cleaned, dec)
+        if grouped is not None:
             file_decimal, evidence = context.decide()
-            if file_decimal == ",":
-                dec, source, example = ",", "file", dotted
+            if file_decimal is not None and file_decimal != dec:
+                dec, source, example = file_decimal, "file", grouped
     parsed = _to_float(cleaned, dec)
     if decimal is None:
         # A value whose own form shows the other separator (12.5 or 1,234.56 in a column decided
@@ -239,21 +256,22 @@ def parse_numbers(
     return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()), source, example, evidence)
 
 
-def _thousands_points_only(text: pd.Series) -> str | None:
-    """The first value with a point when the column has no comma and every value with a point has
-    groups of exactly three digits after it ("1.234", "-2.500"), else None. The first values are
-    tried first: a column of "12.34" answers there, not after a million."""
-    pattern = f"^-?{_THOUSANDS_POINT}$"
+def _thousands_only(text: pd.Series, mark: str) -> str | None:
+    """The first value with ``mark`` when the column has no other separator and every value with
+    ``mark`` has groups of exactly three digits after it ("1.234", "-2.500"; "1,234"), else None.
+    The first values are tried first: a column of "12.34" answers there, not after a million."""
+    other = "," if mark == "." else "."
+    pattern = f"^-?{_THOUSANDS[mark]}$"
     for part in (text.head(1000), text):
         arr = arrow(part)
-        if pc.any(pc.match_substring(arr, ",")).as_py():
+        if pc.any(pc.match_substring(arr, other)).as_py():
             return None
-        dotted = pc.fill_null(pc.match_substring(arr, "."), False)
-        if not pc.any(dotted).as_py():
+        marked = pc.fill_null(pc.match_substring(arr, mark), False)
+        if not pc.any(marked).as_py():
             if len(part) == len(text):
                 return None
             continue
-        points = pc.filter(arr, dotted)
+        points = pc.filter(arr, marked)
         if not pc.all(pc.match_substring_regex(points, pattern)).as_py():
             return None
         if len(part) == len(text):
