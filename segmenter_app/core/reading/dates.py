@@ -49,22 +49,29 @@ class DateResult:
 
 
 # Zone names spelled out by name, so "PM" is never taken for one.
-_ZONES = "UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|MSK"
+_ZONES = (
+    "UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|MSK"
+    "|MEZ|MESZ"  # German names of CET and CEST
+    "|[A-Z][A-Za-z]+/[A-Za-z_]+"  # a zone by its place: Europe/Paris
+)
 _ZONE_AFTER_TIME = (
     r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)\s*"
     rf"(?:(?:{_ZONES})(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}})\s*$"
 )
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
+# Between the date and the time: spaces, T or a comma, or a word ("05/03/2024 à 10:30", "um", "at").
+_DATE_TIME_GAP = r"(?:[ T,]+|\s*(?:à|a|um|at|@|-|–)\s*)"
 _DMY_RE = (
     r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
-    r"(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
+    rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h](\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
 )
 
 
 # The same expression with named groups, for Arrow's RE2 (see _extract_dmy).
 _DMY_NAMED = (
     r"^\s*(?P<d1>\d{1,2})[/.\-](?P<d2>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"
-    r"(?:[ T,]+(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?P<ap>[AaPp][Mm])?)?\s*$"
+    rf"(?:{_DATE_TIME_GAP}(?P<h>\d{{1,2}})[:h](?P<mi>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?)?\s*"
+    r"(?P<ap>[AaPp][Mm])?)?\s*$"
 )
 
 
