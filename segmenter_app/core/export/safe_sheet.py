@@ -19,7 +19,7 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["SafeWorksheet", "plain_run"]
+__all__ = ["SafeWorksheet", "cut_text", "plain_run", "utf16_units"]
 
 _MAX_UNITS = 32_767  # Excel's limit for a cell's text, in UTF-16 units (XlsxWriter cuts there)
 _OPEN = '<r><t xml:space="preserve">'
@@ -30,8 +30,22 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _units(text: str) -> int:
+def utf16_units(text: str) -> int:
+    """The length Excel counts: UTF-16 units (a character above U+FFFF counts two)."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def cut_text(text: str) -> str:
+    """``text`` cut to Excel's limit without splitting a character above U+FFFF (XlsxWriter's
+    rule, done here first so the rich-text test below sees the text as it will be written)."""
+    if len(text) <= _MAX_UNITS // 2 or utf16_units(text) <= _MAX_UNITS:
+        return text
+    length = 0
+    for index, char in enumerate(text):
+        length += 2 if ord(char) > 0xFFFF else 1
+        if length > _MAX_UNITS:
+            return text[:index]
+    return text
 
 
 def plain_run(text: str) -> str:
@@ -41,8 +55,8 @@ def plain_run(text: str) -> str:
     itself, in the middle of an escape or of the closing tags.
     """
     run = _OPEN + _escaped(text) + _CLOSE
-    while _units(run) > _MAX_UNITS:
-        text = text[: len(text) - max(1, (_units(run) - _MAX_UNITS) // 5)]
+    while utf16_units(run) > _MAX_UNITS:
+        text = text[: len(text) - max(1, (utf16_units(run) - _MAX_UNITS) // 5)]
         run = _OPEN + _escaped(text) + _CLOSE
     return run
 
@@ -52,6 +66,8 @@ class SafeWorksheet(Worksheet):
 
     def _write_string(self, row: int, col: int, string: str, cell_format: Any = None) -> Any:
         """Store a string cell; one that XlsxWriter would copy raw is stored as a plain run."""
-        if isinstance(string, str) and string.startswith("<r>") and string.endswith("</r>"):
-            string = plain_run(string)
+        if isinstance(string, str):
+            string = cut_text(string)
+            if string.startswith("<r>") and string.endswith("</r>"):
+                string = plain_run(string)
         return super()._write_string(row, col, string, cell_format)
