@@ -503,3 +503,22 @@ def test_whole_amounts_with_a_thousands_comma_beside_point_decimals(tmp_path):
 def test_a_zero_before_the_point_is_never_thousands(tmp_path):
     content = "Kunde;Datum;Betrag\nK1;03.01.2026;0.850\nK2;14.02.2026;1.250\n"
     assert amounts(imported(tmp_path, "de.csv", content)) == [0.85, 1.25]
+
+
+def test_a_row_with_an_extra_field_does_not_make_decimal_commas_the_delimiter(tmp_path):
+    # Split on commas, every line but the header gives two fields ("K1;03/01/2024;12" and "50"):
+    # more regular than the semicolons once one row carries a note.
+    content = "Client;Date;Montant\nK1;03/01/2024;12,50;note\nK2;14/02/2024;8,00\nK1;25/03/2024;20,00\n"
+    analysis = imported(tmp_path, "note.csv", content)
+    assert analysis.inputs[0].delimiter == ";"
+    assert amounts(analysis) == [8.0, 20.0]
+    assert analysis.account.excluded == {"malformed_row": 1}  # set aside with its text, and said
+
+
+def test_delimiters_of_plain_files_are_unchanged():
+    from segmenter_app.core.reading.text import detect_delimiter
+
+    assert detect_delimiter(["a,b,c", "1,2,3", "4,5,6"]) == ","
+    assert detect_delimiter(["17850,12,3.5", "17851,1,2.5"]) == ","
+    assert detect_delimiter(["Client,Montant", 'K1,"12,50"', 'K2,"8,00"']) == ","
+    assert detect_delimiter(["Client;Montant", "K1;12,50", "K2;8,00"]) == ";"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 DELIMITERS = (",", ";", "\t", "|")
+# A comma between a digit and one or two digits that end the number: a decimal comma.
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
 SAMPLE_LINES = 200
 
 # The csv module refuses fields over 128 KiB by default; a long description or a pasted document in
@@ -131,6 +134,9 @@ def detect_delimiter(lines: list[str]) -> str:
     nonblank = [ln for ln in lines if ln.strip()]
     if not nonblank:
         return ","
+    joined = "\n".join(nonblank)
+    commas = joined.count(",")
+    decimal_commas = commas > 0 and len(_DECIMAL_COMMA.findall(joined)) == commas
     for delim in DELIMITERS:
         counts = [len(row) for row in csv.reader(nonblank, delimiter=delim)]
         if not counts:
@@ -142,6 +148,10 @@ def detect_delimiter(lines: list[str]) -> str:
         lower = counts[len(counts) // 3 :] or counts
         consistency = sum(1 for c in lower if c == mode) / len(lower)
         score = consistency + freq / len(counts) + min(mode, 50) / 1000
+        if delim == "," and decimal_commas:
+            # Every comma sits inside a number ("12,50", "1 234,5"): decimals, and another
+            # delimiter splits the lines ("K1;03/01/2024;12,50;note" must not hand it the file).
+            score -= 1.0
         if score > best_score:
             best, best_score, best_consistency = delim, score, consistency
     if best_consistency < 0.8:
