@@ -165,7 +165,10 @@ def test_ids_that_lost_or_gained_leading_zeros_are_matched(tmp_path, capsys, dig
     expected = sum(1 for n, c in enumerate(ids) if n % 2 and not control[c])
     assert report["total"]["conversions"] == expected
     assert report["results"]["unmatched_customers"] == 0
-    assert report["results"]["details"]["ids_matched_loosely"] == len(ids)
+    # Excel's text marker is dropped when ids are read (values.normalize_ids): "'00007" is the id
+    # "00007" itself, matched exactly; the other spellings need the loose match.
+    loosely = 0 if spell("00007").startswith("'") else len(ids)
+    assert report["results"]["details"]["ids_matched_loosely"] == loosely
 
 
 def test_an_id_two_customers_could_be_stays_unmatched(tmp_path):
