@@ -522,3 +522,28 @@ def test_delimiters_of_plain_files_are_unchanged():
     assert detect_delimiter(["17850,12,3.5", "17851,1,2.5"]) == ","
     assert detect_delimiter(["Client,Montant", 'K1,"12,50"', 'K2,"8,00"']) == ","
     assert detect_delimiter(["Client;Montant", "K1;12,50", "K2;8,00"]) == ";"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A line of information wider than the table, above it.
+        "Boutique;Centre;Période;T1 2024\n\n",
+        "Boutique;Centre;Période;T1 2024;Caisse;2\n",
+        # Key and value lines.
+        "Boutique;Centre\nPériode;T1 2024\n",
+    ],
+)
+def test_information_lines_above_the_header(tmp_path, head):
+    content = head + "Client;Date;Montant\nK1;03/01/2024;12,50\nK2;14/02/2024;8,00\nK1;25/03/2024;20,00\n"
+    analysis = imported(tmp_path, "infos.csv", content)
+    assert analysis.inputs[0].mapping["Client"] == schema.CUSTOMER_ID
+    assert amounts(analysis) == [12.5, 8.0, 20.0]
+
+
+def test_a_header_wider_than_its_values_stays_the_header(tmp_path):
+    # The "Note" column is empty on every row of values; a row of text comes after them.
+    content = "Client;Produit;Note;Montant\nK1;Thé;;12,50\nK2;Café;cadeau;\nK1;Thé;;8,00\n"
+    analysis = imported(tmp_path, "notes.csv", content)
+    assert analysis.inputs[0].header_row == 1
+    assert analysis.inputs[0].mapping["Montant"] == schema.AMOUNT

@@ -38,14 +38,30 @@ def find_header(rows: list[list[str]]) -> int:
     if width == 0:
         return 0
 
+    def labels_only(cells: list) -> bool:
+        return sum(1 for c in cells if is_text_label(str(c))) >= 0.8 * len(cells)
+
+    # The width of the rows holding values (numbers, dates): the table's own width.
+    data_width = max((len(f) for f in filled[:60] if f and not labels_only(f)), default=0)
+
     def candidate(i: int, cells: list, minimum: float) -> bool:
         if len(cells) < max(1, minimum) or (width > 1 and len(cells) < 2):
             return False
-        labels = sum(1 for c in cells if is_text_label(str(c)))
-        if labels < 0.8 * len(cells):
+        if not labels_only(cells):
             return False
         following = [f for f in filled[i + 1 : i + 4] if f]
-        return not (following and len(following[0]) < 0.4 * len(cells))
+        if following and len(following[0]) < 0.4 * len(cells):
+            return False
+        if data_width and len(cells) > data_width:
+            # Wider than every row of values ("Shop;Centre;Period;Q1 2024" above a three-column
+            # table): a line of information, when a row of labels as wide as the values follows it
+            # before the first row of values.
+            for f in filled[i + 1 : i + 6]:
+                if f and not labels_only(f):
+                    break
+                if len(f) >= 2 and 0.8 * data_width <= len(f) <= data_width:
+                    return False
+        return True
 
     for minimum in (0.9 * width, (width + 1) // 2):
         for i, cells in enumerate(filled[:40]):
