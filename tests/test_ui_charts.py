@@ -355,3 +355,18 @@ def test_void_qt_calls_do_not_leak_references_to_none():
     for _ in range(2_000):
         probe.setObjectName("probe")
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_money_has_at_most_the_currencys_decimals(qapp):
+    from PySide6.QtCore import QLocale
+
+    from segmenter_app.ui.charts.base import format_money
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert format_money(1234.5, 2, "¥") == "¥1,235"  # yen have no minor unit
+        assert format_money(1234.5, 2, "£") == "£1,234.50"
+        assert format_money(1234.5, 0, "€") == "€1,235"
+    finally:
+        QLocale.setDefault(previous)

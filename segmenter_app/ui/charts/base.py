@@ -64,13 +64,18 @@ def format_percent(value: Any, decimals: int = 0) -> str:
 
 
 def format_money(value: Any, decimals: int = 0, currency: str | None = None) -> str:
-    """An amount in the locale's format with ``currency`` (the shop's) or the locale's symbol."""
+    """An amount in the locale's format with ``currency`` (the shop's) or the locale's symbol,
+    with at most the currency's decimals (none for yen or won: "¥1,200", not "¥1,200.00")."""
     if value is None:
         return ""
     number = float(value)
     if np.isnan(number):
         return ""
     locale = QLocale()
+    if currency:
+        from segmenter_app.core.currency import currency_info
+
+        decimals = min(decimals, currency_info(currency).decimals)
     return locale.toCurrencyString(number, currency or locale.currencySymbol(), decimals)
 
 
