@@ -547,3 +547,27 @@ def test_a_header_wider_than_its_values_stays_the_header(tmp_path):
     analysis = imported(tmp_path, "notes.csv", content)
     assert analysis.inputs[0].header_row == 1
     assert analysis.inputs[0].mapping["Montant"] == schema.AMOUNT
+
+
+def test_woocommerce_orders_in_french_with_a_refunded_order(tmp_path):
+    analysis = tool_file(tmp_path, "woo.csv", [
+        '"Numéro de commande","Statut de la commande","Date de commande","Prénom (facturation)","Nom (facturation)","E-mail (facturation)","Total de la commande"',
+        '"1201","Terminée","2024-03-05 10:31","Marie","Dupont","marie@ex.fr","34,70"',
+        '"1202","Remboursée","2024-03-17 16:02","Paul","Martin","paul@ex.fr","45,00"',
+        '"1203","En cours","2024-04-02 11:15","Marie","Dupont","marie@ex.fr","12,40"',
+    ])  # fmt: skip
+    mapping = analysis.inputs[0].mapping
+    assert mapping["Statut de la commande"] == "status" and mapping["Nom (facturation)"] == schema.LAST_NAME
+    assert analysis.account.excluded == {"cancelled_order": 1}
+    assert amounts(analysis) == [34.7, 12.4]
+
+
+def test_sumup_transactions_in_french(tmp_path):
+    analysis = tool_file(tmp_path, "sumup.csv", [
+        "ID de transaction;Date;Heure;Type;Statut;Description;Quantité;Montant total;Frais;Adresse e-mail du client",
+        "TEENQ2;05/03/2024;10:31;Vente;Réussie;Bougie;2;29,80;-0,52;marie@ex.fr",
+        "TEENQ4;05/03/2024;16:20;Vente;Réussie;Savon;1;6,50;-0,11;marie@ex.fr",
+    ])  # fmt: skip
+    # Two sales the same day are two orders.
+    assert column(analysis, schema.T_ORDER) == ["TEENQ2", "TEENQ4"]
+    assert amounts(analysis) == [29.8, 6.5]

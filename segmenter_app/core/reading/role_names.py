@@ -102,7 +102,14 @@ SYNONYMS: dict[str, set[str]] = {
     ),
     schema.FIRST_NAME: _n("first name", "firstname", "prenom", "given name", "billing first name"),
     schema.LAST_NAME: _n(
-        "last name", "lastname", "nom", "surname", "family name", "nom de famille", "billing last name"
+        "last name",
+        "lastname",
+        "nom",
+        "surname",
+        "family name",
+        "nom de famille",
+        "billing last name",
+        "nom facturation",  # WooCommerce in French: "Nom (facturation)"
     ),
     schema.ORDER_ID: _n(
         "invoiceno",
@@ -127,6 +134,10 @@ SYNONYMS: dict[str, set[str]] = {
         "numero facture",
         "numero de facture",
         "transaction id",
+        "id de transaction",  # SumUp in French
+        "identifiant de transaction",
+        "numero de transaction",
+        "n transaction",
         "receipt number",
         "receipt",
         "receipt id",  # Lightspeed Restaurant
@@ -398,7 +409,18 @@ SYNONYMS: dict[str, set[str]] = {
         "gtin",
     ),
     STATUS: _n(
-        "status", "statut", "order status", "etat", "financial status", "statut commande", "etat commande"
+        "status",
+        "statut",
+        "order status",
+        "etat",
+        "financial status",
+        "statut commande",
+        "etat commande",
+        "statut de la commande",  # WooCommerce in French
+        "etat de la commande",
+        "statut du paiement",
+        "payment status",
+        "order state",
     ),
 }
 

@@ -117,7 +117,7 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
                 0.6
                 if norm in {"id", "client", "customer", "reference", "ref", "source", "total"}
                 else 0.9
-                if norm == "transaction id"
+                if norm in {"transaction id", "id de transaction"}
                 else 0.95
             )
             candidates.append(RoleGuess(col, role, conf, "header"))
