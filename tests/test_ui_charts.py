@@ -370,3 +370,25 @@ def test_money_has_at_most_the_currencys_decimals(qapp):
         assert format_money(1234.5, 0, "€") == "€1,235"
     finally:
         QLocale.setDefault(previous)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "1 segment; the largest is Solo with 1 customer."),
+        ("fr", "1 segment ; le plus grand est Solo avec 1 client."),
+    ],
+)
+def test_bars_description_counts_each_thing_in_its_own_plural(qtbot, request, lang, expected):
+    from segmenter_app.ui.app import apply_language, ensure_application
+
+    apply_language(ensure_application(), lang)
+    request.addfinalizer(lambda: apply_language(ensure_application(), "en"))
+    chart = _show(qtbot, SegmentBarsChart())
+    chart.set_segments(["rules:solo"], ["Solo"], [1], [20.0])
+    assert chart.accessibleDescription() == expected
+    chart.set_segments(["rules:a", "rules:b"], ["A", "B"], [1200, 3], [20.0, 5.0])
+    many = "2 segments; the largest is A with 1,200 customers."
+    assert chart.accessibleDescription() == (
+        many if lang == "en" else "2 segments ; le plus grand est A avec 1\u202f200 clients."
+    )

@@ -1719,12 +1719,17 @@ Several files can be combined: orders from the till and the web shop, a customer
         <source>Revenue</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>{segments}; the largest is {name} with {customers}.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation>
-            <numerusform>%n segment; the largest is {name} with {count} customers.</numerusform>
-            <numerusform>%n segments; the largest is {name} with {count} customers.</numerusform>
-        </translation>
+        <source>%n segment(s)</source>
+        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
     </message>
     <message>
         <source>No segments yet.</source>

@@ -1721,12 +1721,17 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <source>Revenue</source>
         <translation>Chiffre d'affaires</translation>
     </message>
+    <message>
+        <source>{segments}; the largest is {name} with {customers}.</source>
+        <translation>{segments} ; le plus grand est {name} avec {customers}.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n segment(s); the largest is {name} with {count} customers.</source>
-        <translation>
-            <numerusform>%n segment ; le plus grand est {name} avec {count} clients.</numerusform>
-            <numerusform>%n segments ; le plus grand est {name} avec {count} clients.</numerusform>
-        </translation>
+        <source>%n segment(s)</source>
+        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
     </message>
     <message>
         <source>No segments yet.</source>

@@ -113,10 +113,12 @@ class SegmentBarsChart(ChartPanel):
         self._fill_table()
         if len(self.keys):
             biggest = int(np.argmax(self.customers))
+            # Each count its own plural form: "1 customers" read wrong whatever the segments.
             self.set_description(
-                self.tr("%n segment(s); the largest is {name} with {count} customers.", "", len(self.keys))
+                self.tr("{segments}; the largest is {name} with {customers}.")
+                .replace("{segments}", self.tr("%n segment(s)", "", len(self.keys)))
                 .replace("{name}", self.names[biggest])
-                .replace("{count}", format_number(self.customers[biggest]))
+                .replace("{customers}", self.tr("%Ln customer(s)", "", int(self.customers[biggest])))
             )
         else:
             self.set_description(self.tr("No segments yet."))
