@@ -274,12 +274,14 @@ def standardize(
         for column in frame.columns:
             if column in mapped:
                 continue
-            parsed = number_reader.parse_numbers(frame[column])
+            parsed = number_reader.parse_numbers(frame[column], context=file_decimal)
             filled = frame[column].notna().sum()
             readable = filled - parsed.unreadable.sum()
             out[column] = (
                 parsed.values if filled and readable >= 0.9 * filled else values.cell_text(frame[column])
             )
+            if filled and readable >= 0.9 * filled and (note := number_reader.decimal_note(column, parsed)):
+                warnings.append(note)
     # copy=False: the table keeps its own array, and a copy of a million rows is not free.
     out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index, copy=False)
     std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
