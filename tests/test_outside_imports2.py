@@ -571,3 +571,20 @@ def test_sumup_transactions_in_french(tmp_path):
     # Two sales the same day are two orders.
     assert column(analysis, schema.T_ORDER) == ["TEENQ2", "TEENQ4"]
     assert amounts(analysis) == [29.8, 6.5]
+
+
+def test_a_german_customers_file_keeps_its_whole_amounts(tmp_path):
+    customers = tmp_path / "kunden.csv"
+    customers.write_text(
+        "Kundennummer;E-Mail;Geburtsdatum;Treuepunkte;Rabatt\n"
+        "K1;a@b.de;03.01.1980;1.234;2,5\nK2;c@d.de;14.02.1975;2.500;0,0\n",
+        encoding="utf-8",
+    )
+    orders = tmp_path / "bestellungen.csv"
+    orders.write_text(
+        "Kundennummer;Bestelldatum;Betrag\nK1;03.01.2026;12,50\nK2;14.02.2026;8,00\n", encoding="utf-8"
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(customers), str(orders)])
+    assert analysis.customer_attributes.loc[["K1", "K2"], "Treuepunkte"].tolist() == [1234.0, 2500.0]
+    assert "Column Treuepunkte: values like 1.234 were read as 1234" in warnings(analysis)
