@@ -42,6 +42,14 @@ K = Messages(
             "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
             "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
         ),
+        "unreadable_revenue_one": (
+            "One revenue cell of the results could not be read as an amount: that customer counts as converted with no revenue, so the revenue is understated. Correct that cell (a number such as 12.50 or 12,50 €) and measure again.",
+            "Une cellule de chiffre d'affaires des résultats n'a pas pu être lue comme un montant : ce client compte comme converti sans chiffre d'affaires, qui est donc sous-estimé. Corrigez cette cellule (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
+        ),
+        "ambiguous_email_one": (
+            "One row of the results names its customer by an email that several customers share: it was given to no one (not guessed), and that customer counts as absent from the results. Add the customer id to that row and measure again.",
+            "Une ligne des résultats désigne son client par un e-mail que plusieurs clients partagent : elle n'a été attribuée à personne (sans deviner), et ce client compte comme absent des résultats. Ajoutez l'identifiant client à cette ligne et mesurez à nouveau.",
+        ),
         "ambiguous_email": (
             "{count} rows of the results name their customer by an email that several customers share: they were given to no one (not guessed), and those customers count as absent from the results. Add the customer id to those rows and measure again.",
             "{count} lignes des résultats désignent leur client par un e-mail que plusieurs clients partagent : elles n'ont été attribuées à personne (sans deviner), et ces clients comptent comme absents des résultats. Ajoutez l'identifiant client à ces lignes et mesurez à nouveau.",
@@ -278,10 +286,12 @@ def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
     details = outcomes.details
     alerts: list[dict[str, Any]] = []
     if details.get("unreadable_revenue"):
-        text = K("unreadable_revenue", lang, count=details["unreadable_revenue"])
+        count = details["unreadable_revenue"]
+        text = K("unreadable_revenue" if count != 1 else "unreadable_revenue_one", lang, count=count)
         alerts.append({"kind": "unreadable_revenue", "key": TOTAL_KEY, "text": text})
     if details.get("ambiguous_email_rows"):
-        text = K("ambiguous_email", lang, count=details["ambiguous_email_rows"])
+        count = details["ambiguous_email_rows"]
+        text = K("ambiguous_email" if count != 1 else "ambiguous_email_one", lang, count=count)
         alerts.append({"kind": "ambiguous_email", "key": TOTAL_KEY, "text": text})
     if not details.get("window_covered_from"):
         return alerts

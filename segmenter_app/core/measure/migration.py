@@ -33,6 +33,10 @@ G = Messages(
             "'{name}' shrank by {share} ({before} → {after} customers).",
             "« {name} » a diminué de {share} ({before} → {after} clients).",
         ),
+        "left_best_one": (
+            "1 customer left the best segments ({names}); they are named in the report.",
+            "1 client a quitté les meilleurs segments ({names}) ; il est nommé dans le rapport.",
+        ),
         "left_best": (
             "{count} customers left the best segments ({names}); the list is in the report.",
             "{count} clients ont quitté les meilleurs segments ({names}) ; la liste est dans le rapport.",
@@ -138,7 +142,7 @@ def compare_snapshots(
                 "kind": "left_best",
                 "key": None,
                 "text": G(
-                    "left_best",
+                    "left_best" if len(left_best) != 1 else "left_best_one",
                     lang,
                     count=len(left_best),
                     names=", ".join(names.get(k, k) for k in best),

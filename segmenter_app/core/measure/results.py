@@ -84,6 +84,10 @@ R = Messages(
             "None of the {count} customers in '{path}' is in the analysis. Check that the file uses the same customer ids or emails as the sales the segments were made from.",
             "Aucun des {count} clients de « {path} » ne figure dans l'analyse. Vérifiez que le fichier utilise les mêmes identifiants ou e-mails clients que les ventes d'origine des segments.",
         ),
+        "no_match_one": (
+            "The one customer in '{path}' is not in the analysis. Check that the file uses the same customer ids or emails as the sales the segments were made from.",
+            "Le seul client de « {path} » ne figure pas dans l'analyse. Vérifiez que le fichier utilise les mêmes identifiants ou e-mails clients que les ventes d'origine des segments.",
+        ),
         "window_outside": (
             "The sales in '{path}' run from {first} to {last}: none can fall in the campaign's window ({start} to {end}). Check the campaign date, or export the sales of the weeks after the campaign.",
             "Les ventes de « {path} » vont du {first} au {last} : aucune ne peut tomber dans la fenêtre de la campagne (du {start} au {end}). Vérifiez la date de campagne, ou exportez les ventes des semaines qui suivent la campagne.",
@@ -95,6 +99,10 @@ R = Messages(
         "absurd_amounts": (
             "{count} sales in '{path}' have an amount too large to be real (like 1e308): the revenue could not be added up. Correct the amount column and measure again.",
             "{count} ventes de « {path} » ont un montant trop grand pour être réel (comme 1e308) : le chiffre d'affaires ne peut pas être additionné. Corrigez la colonne des montants et mesurez à nouveau.",
+        ),
+        "absurd_amounts_one": (
+            "One sale in '{path}' has an amount too large to be real (like 1e308): the revenue could not be added up. Correct the amount column and measure again.",
+            "Une vente de « {path} » a un montant trop grand pour être réel (comme 1e308) : le chiffre d'affaires ne peut pas être additionné. Corrigez la colonne des montants et mesurez à nouveau.",
         ),
         "bad_window": (
             "The window must be a whole number of days from 1 to 366, not {value}.",
@@ -192,7 +200,7 @@ def read_results(
     loose = align_ids(analysis, fresh)
     if not any_known(analysis, fresh.transactions):
         count = fresh.transactions[s.T_CUSTOMER].nunique() if fresh.transactions is not None else 0
-        raise UserError(R, "no_match", count=int(count), path=p.name)
+        raise UserError(R, "no_match" if count != 1 else "no_match_one", count=int(count), path=p.name)
     outcomes = outcomes_from_transactions(
         analysis,
         fresh.transactions,
@@ -309,7 +317,8 @@ def _read_campaign_sheet(
     known_rows = customer.notna()
     unmatched = int(ids[~known_rows & ~no_id & ~ambiguous].nunique())
     if not known_rows.any():
-        raise UserError(R, "no_match", count=int(ids.nunique()), path=p.name)
+        count = int(ids.nunique())
+        raise UserError(R, "no_match" if count != 1 else "no_match_one", count=count, path=p.name)
     revenue = read_numbers(body.iloc[:, revenue_col]) if revenue_col is not None else None
     converted = read_booleans(body.iloc[:, converted_col])
     if revenue is not None:
@@ -386,7 +395,12 @@ def _sales_outcomes(
     amounts = sales[s.T_AMOUNT].to_numpy(dtype="float64", na_value=np.nan)
     absurd = int((np.isinf(amounts) | (np.abs(amounts) > MAX_AMOUNT)).sum())
     if absurd:  # their sums overflow: every revenue figure would be "unknown", said nowhere
-        raise UserError(R, "absurd_amounts", count=absurd, path=Path(common.get("path") or "").name)
+        raise UserError(
+            R,
+            "absurd_amounts" if absurd != 1 else "absurd_amounts_one",
+            count=absurd,
+            path=Path(common.get("path") or "").name,
+        )
     dates = sales[s.T_DATE]
     if len(dates) and (dates.max() < start or dates.min() >= end):
         # The export does not reach the window at all: "no conversion" would be a false result.
