@@ -588,3 +588,21 @@ def test_a_german_customers_file_keeps_its_whole_amounts(tmp_path):
     import_files(analysis, [str(customers), str(orders)])
     assert analysis.customer_attributes.loc[["K1", "K2"], "Treuepunkte"].tolist() == [1234.0, 2500.0]
     assert "Column Treuepunkte: values like 1.234 were read as 1234" in warnings(analysis)
+
+
+def test_line_breaks_inside_header_cells_become_spaces(tmp_path):
+    import openpyxl
+
+    content = 'Client;"Date de\ncommande";"Montant\n(TTC)"\nK1;03/01/2024;"12,50"\nK2;14/02/2024;8,00\n'
+    analysis = imported(tmp_path, "entete.csv", content)
+    assert list(analysis.inputs[0].mapping) == ["Client", "Date de commande", "Montant (TTC)"]
+    assert amounts(analysis) == [12.5, 8.0]
+    # Typed with Alt+Enter in an Excel header.
+    wb = openpyxl.Workbook()
+    wb.active.append(["N° client", "Date de\ncommande", "Montant\r\nTTC"])
+    wb.active.append(["K1", "03/01/2024", 12.5])
+    wb.active.append(["K2", "14/02/2024", 8.0])
+    wb.save(tmp_path / "entete.xlsx")
+    book = Analysis()
+    import_files(book, [str(tmp_path / "entete.xlsx")])
+    assert list(book.inputs[0].mapping) == ["N° client", "Date de commande", "Montant TTC"]

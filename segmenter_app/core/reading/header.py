@@ -13,6 +13,7 @@ import numpy as np
 
 __all__ = ["find_header", "header_depth", "is_text_label", "merged_header", "unique_names"]
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _NUMERIC_CELL = re.compile(r"^[\s\-+()€$£%.,\d/:'\u00a0\u202f]+$")
 
 
@@ -115,11 +116,14 @@ def merged_header(top: list[Any], sub: list[Any]) -> list[str | None]:
 
 
 def unique_names(cells: list[Any]) -> list[str]:
-    """Header cells as unique column names ("Column 3" for a blank one, "Name (2)" for a repeat)."""
+    """Header cells as unique column names ("Column 3" for a blank one, "Name (2)" for a repeat,
+    line breaks inside a cell as spaces)."""
     names: list[str] = []
     seen: dict[str, int] = {}
     for i, cell in enumerate(cells):
         name = "" if cell is None or (isinstance(cell, float) and np.isnan(cell)) else str(cell).strip()
+        if "\n" in name or "\r" in name:
+            name = _LINE_BREAKS.sub(" ", name)  # "Montant\n(TTC)", typed with Alt+Enter in Excel
         name = name.lstrip("\ufeff") or f"Column {i + 1}"
         key = name.lower()
         if key in seen:

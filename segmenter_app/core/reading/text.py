@@ -165,7 +165,8 @@ def split_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     """The sample lines split into fields (for header detection and previews)."""
     if delimiter in ALIGNED:
         return split_lines(lines, delimiter)
-    return [row for row in csv.reader(lines, delimiter=delimiter)]
+    # Read as one text, so a line break inside a quoted cell ("Montant\n(TTC)") stays in it.
+    return [row for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
 
 
 def open_stream(path: Path, compression: str | None, drop_nul: bool = False) -> pa.NativeFile:
