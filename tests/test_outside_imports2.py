@@ -606,3 +606,19 @@ def test_line_breaks_inside_header_cells_become_spaces(tmp_path):
     book = Analysis()
     import_files(book, [str(tmp_path / "entete.xlsx")])
     assert list(book.inputs[0].mapping) == ["N° client", "Date de commande", "Montant TTC"]
+
+
+@pytest.mark.parametrize(
+    ("units", "names"),
+    [
+        (";;(€);(pcs)", ["Montant (€)", "Quantité (pcs)"]),
+        (";;EUR;u", ["Montant EUR", "Quantité u"]),
+    ],
+)
+def test_a_row_of_units_under_the_header(tmp_path, units, names):
+    content = f"Client;Date;Montant;Quantité\n{units}\nK1;03/01/2024;12,50;1\nK2;14/02/2024;8,00;2\n"
+    analysis = imported(tmp_path, "unites.csv", content)
+    mapping = analysis.inputs[0].mapping
+    assert mapping[names[0]] == schema.AMOUNT and mapping[names[1]] == schema.QUANTITY
+    assert analysis.account.read == 2 and analysis.account.kept == 2
+    assert amounts(analysis) == [12.5, 8.0]

@@ -87,7 +87,13 @@ def header_depth(rows: list[list[Any]], header_index: int) -> int:
         return 1
     top, sub = rows[header_index], rows[header_index + 1]
     filled = [j for j in range(len(sub)) if _cell(sub, j)]
-    if not filled or not all(is_text_label(_cell(sub, j)) for j in filled):
+    if not filled:
+        return 1
+    if all(_cell(top, j) and _UNIT.match(_cell(sub, j)) for j in filled) and _values_follow(
+        rows, header_index
+    ):
+        return 2  # a row of units under the labels: "Montant" over "(€)", "Poids" over "kg"
+    if not all(is_text_label(_cell(sub, j)) for j in filled):
         return 1
     if all(_cell(top, j) for j in filled):
         return 1
@@ -97,6 +103,22 @@ def header_depth(rows: list[list[Any]], header_index: int) -> int:
     ):
         return 1
     return 2
+
+
+# A unit written under a column's label: a currency, a measure, a count, in brackets or not.
+_UNIT = re.compile(
+    r"^[(\[]?\s*(?:€|\$|£|%|EUR|USD|GBP|CHF|HT|TTC|kg|g|l|cl|ml|m|cm|m2|m²|pcs|pces|pièces|pieces|u|"
+    r"unités?|units?|qty|qté|jours?|days?|h|min|ans|years?)\s*[)\]]?$|^[(\[][^()\[\]]{1,12}[)\]]$",
+    re.IGNORECASE,
+)
+
+
+def _values_follow(rows: list[list[Any]], header_index: int) -> bool:
+    """Whether the first filled row below the header's two rows holds values (numbers or dates)."""
+    following = next((r for r in rows[header_index + 2 :] if any(_cell(r, j) for j in range(len(r)))), None)
+    return following is not None and any(
+        _cell(following, j) and not is_text_label(_cell(following, j)) for j in range(len(following))
+    )
 
 
 def merged_header(top: list[Any], sub: list[Any]) -> list[str | None]:
