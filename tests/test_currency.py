@@ -49,3 +49,34 @@ def test_plans_and_reasons_speak_the_same_currency():
 
     british = _analysis(["United Kingdom"] * 5)
     assert currency_of(british) == reasons_symbol(british) == "£"
+
+
+def test_default_costs_are_converted_for_currencies_of_another_size():
+    from segmenter_app.core.currency import local_amount
+
+    assert local_amount(0.05, "JPY") == 8.0  # an email: 0.05 € is about ¥8
+    assert local_amount(3.0, "¥") == 510.0
+    assert local_amount(0.05, "kr") == 0.55
+    assert local_amount(3.0, "₩") == 4800.0
+    for euro_sized in ("€", "£", "$", "CHF", None, "XYZ"):
+        assert local_amount(0.05, euro_sized) == 0.05  # the euro's round figures kept
+
+
+def test_a_yen_shops_plans_cost_yen_not_cents():
+    from test_actions_support import make_analysis
+
+    from segmenter_app.core.actions import suggest_plans
+    from segmenter_app.core.actions.budget import DEFAULT_COST_PER_CONTACT
+
+    analysis = make_analysis(n=200)
+    analysis.inputs = [InputFile(path="x.csv", details={"currency": "JPY", "currency_marks": "JPY"})]
+    plans = suggest_plans(analysis)
+    for plan in plans.values():
+        euros = DEFAULT_COST_PER_CONTACT[plan["channel_key"]]
+        assert plan["cost_per_contact"] >= 150 * euros  # ¥8 an email, not ¥0.05
+        assert plan["cost_per_contact"] == round(plan["cost_per_contact"])  # no sen
+    euro = make_analysis(n=200)
+    euro.inputs = [InputFile(path="x.csv", details={"currency": "EUR", "currency_marks": "EUR"})]
+    assert {p["cost_per_contact"] for p in suggest_plans(euro).values()} <= set(
+        DEFAULT_COST_PER_CONTACT.values()
+    )

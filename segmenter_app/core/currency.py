@@ -77,6 +77,34 @@ CURRENCIES = {
     )
 }
 SYMBOLS = {code: c.symbol for code, c in CURRENCIES.items()}
+
+# Roughly how many units of a currency one euro is worth (late 2025, rounded). Used for one thing
+# only: the default costs per contact (actions/budget.py) are set in euros, and "0.05" per email
+# means nothing in yen. Currencies within a factor of 3 of the euro keep the euro's round figures.
+_PER_EURO = {
+    "JPY": 170,
+    "CNY": 8.3,
+    "KRW": 1600,
+    "INR": 100,
+    "BRL": 6.3,
+    "SEK": 11,
+    "NOK": 11.8,
+    "DKK": 7.5,
+    "PLN": 4.25,
+    "CZK": 24.5,
+    "HUF": 390,
+    "RON": 5.1,
+    "ZAR": 20,
+    "TRY": 48,
+    "RUB": 95,
+    "ILS": 3.8,
+    "VND": 30_000,
+    "PHP": 66,
+    "NGN": 1700,
+    "THB": 37,
+    "UAH": 48,
+    "MXN": 21,
+}
 # A symbol several currencies write is read as the first of them here (a yen sign as yen).
 _BY_SYMBOL: dict[str, Currency] = {}
 for _c in CURRENCIES.values():
@@ -337,6 +365,18 @@ def currency_info(currency: str | None) -> Currency:
     text = (currency or "").strip() or DEFAULT_SYMBOL
     known = CURRENCIES.get(text.upper()) or _BY_SYMBOL.get(text)
     return known if known is not None else Currency(text, text)
+
+
+def local_amount(euros: float, currency: str | None) -> float:
+    """A default amount set in euros, in the shop's ``currency`` (a code or a symbol): the same
+    figure for a currency of about the euro's size (pound, dollar, franc), else converted roughly
+    and rounded to two significant digits and the currency's decimals (0.05 € per email is ¥8)."""
+    info = currency_info(currency)
+    rate = _PER_EURO.get(info.code)
+    if rate is None or not euros:
+        return euros
+    value = float(f"{euros * rate:.2g}")
+    return float(round(value, info.decimals)) if round(value, info.decimals) else value
 
 
 def format_money(amount: float, lang: str, currency: str | None = DEFAULT_SYMBOL, decimals: int = 2) -> str:

@@ -30,6 +30,7 @@ from segmenter_app.core.actions.playbooks import PLAYBOOKS, lookup, text
 from segmenter_app.core.actions.profile import SegmentProfile, segment_profiles
 from segmenter_app.core.actions.wording import currency_of, money, percent
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.currency import local_amount, shop_currency
 from segmenter_app.core.i18n import Messages, UserError
 
 EDITABLE = (
@@ -186,7 +187,8 @@ def build_plan(analysis: Analysis, profile: SegmentProfile) -> dict[str, Any]:
         "lapsed": playbook.lapsed,
         "size": profile.size,
         "avg_basket": round(avg_basket, 2),
-        "cost_per_contact": b.DEFAULT_COST_PER_CONTACT[channel_key],
+        # The defaults are set in euros: in yen or kronor they are converted to the right size.
+        "cost_per_contact": local_amount(b.DEFAULT_COST_PER_CONTACT[channel_key], shop_currency(analysis)),
         "response_rate": playbook.response_rate,
         "control_share": float(analysis.control_share),
         "edited": [],
