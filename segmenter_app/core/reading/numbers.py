@@ -102,7 +102,7 @@ class NumberResult:
     # FileDecimal); the first value read that way is ``example``.
     decimal_source: str = "column"
     example: str = ""
-    evidence: str = ""  # "comma" or "dates": what the file showed
+    evidence: str = ""  # "comma", "dates" or "point": what the file showed
 
 
 # Values with a separator between groups of three digits and nothing else ("1.234", "12.500.000").
@@ -128,7 +128,7 @@ class FileDecimal:
         self._answer: tuple[str | None, str] | None = None
 
     def decide(self) -> tuple[str | None, str]:
-        """(decimal separator or None, "comma" / "dates" / "")."""
+        """(decimal separator or None, what showed it: "comma", "dates", "point" or "")."""
         with self._lock:
             if self._answer is None:
                 self._answer = self._compute()
