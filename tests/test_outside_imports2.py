@@ -622,3 +622,15 @@ def test_a_row_of_units_under_the_header(tmp_path, units, names):
     assert mapping[names[0]] == schema.AMOUNT and mapping[names[1]] == schema.QUANTITY
     assert analysis.account.read == 2 and analysis.account.kept == 2
     assert amounts(analysis) == [12.5, 8.0]
+
+
+def test_a_gift_written_in_words_is_a_zero_not_an_unreadable_amount(tmp_path):
+    content = "Client;Date;Produit;Quantité;Montant\nK1;03/01/2024;Thé;1;12,50\nK1;03/01/2024;Échantillon;1;Offert\nK2;14/02/2024;Café;2;gratuit\n"
+    analysis = imported(tmp_path, "offert.csv", content)
+    assert "could not be read" not in warnings(analysis)
+    assert "unreadable_amount" not in analysis.account.excluded
+    assert parse_numbers(pd.Series(["Offert", "FREE", "offre"], dtype="str")).values.tolist()[:2] == [
+        0.0,
+        0.0,
+    ]
+    assert parse_numbers(pd.Series(["offre"], dtype="str")).unreadable.tolist() == [True]

@@ -288,11 +288,14 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     # Replaced by Arrow (RE2): pandas ran these through Python's re one cell at a time, a second
     # for 120,000 amounts that are nearly all different (order totals).
     # The typographic minus (−12,50 from Numbers, LibreOffice or a report tool) and dashes typed for it.
-    s = rx_replace(s, "[\u2212\u2012\u2013\ufe63\uff0d]", "-")
-    # Whole amounts with a dash for the cents ("25,-", "1.234,–", "CHF 12.–"): no cents, not a minus.
+    s = rx_replace(s, "[\u2212\u2012\u2013\u2014\ufe63\uff0d]", "-")
     arr = arrow(s)
-    if pc.any(pc.match_substring(arr, "-")).as_py() or pc.any(pc.match_substring(arr, "\u2014")).as_py():
-        s = rx_replace(s, r"(\d)[.,][-\x{2014}]{1,2}(\s*\D*)$", r"\1\2")
+    if pc.any(pc.match_substring(arr, "-")).as_py():
+        # Whole amounts with a dash for the cents ("25,-", "1.234,–", "CHF 12.–"): not a minus.
+        s = rx_replace(s, r"(\d)[.,]-{1,2}(\s*\D*)$", r"\1\2")
+    if pc.any(pc.utf8_is_alpha(pc.utf8_slice_codeunits(arr, 0, 1))).as_py():
+        # A gift written in words ("Offert", "Gratuit", "free"): zero, as the till meant it.
+        s = rx_replace(s, _FREE, "0")
     s = rx_replace(s, CURRENCY_MARKS, "")
     s = rx_replace(s, _SPACES, "")
     pct = s.str.endswith("%") | s.str.startswith("%")
@@ -307,6 +310,8 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     neg = paren | trailing_minus | lead_minus
     return s, neg, pct
 
+
+_FREE = r"(?i)^\s*(?:offerte?s?|gratuite?s?|cadeau|free|gratis|kostenlos|umsonst|omaggio)\s*$"
 
 # Values that can only be written with that decimal separator: both separators with it last, or
 # it alone followed by one, two or more than three digits.
