@@ -370,7 +370,8 @@ def normalize_phones(
 ) -> pd.Series:
     """Phone numbers in one canonical form: ``+`` and digits (``06 12..`` -> ``+33612..``).
 
-    A 10-digit national number starting with 0 is taken as French (``default_country``); other
+    A 10-digit national number starting with 0 is taken as French (``default_country``), and so is
+    a 9-digit one whose 0 Excel dropped (612345678), or 33612345678 whose "+" it dropped; other
     numbers without an international prefix keep their digits. Fewer than 6 digits is not a phone.
     ``encoded``: see :func:`distinct_values`.
     """
@@ -381,10 +382,21 @@ def normalize_phones(
     text = as_text(series)
     if _has_any(text, starts=("'",)):
         text = rx_replace(text, r"^'+", "")  # Excel's text prefix ("'+33612345678", Shopify)
+    if _has_any(text, ends=(".0",)):
+        text = rx_replace(text, r"^(\+?\d+)\.0$", r"\1")  # a number that went through a float
     plus = text.str.strip().str.startswith("+") | text.str.strip().str.startswith("00")
     digits = text.str.replace(r"\D", "", regex=True)
     digits = digits.where(~text.str.strip().str.startswith("00", na=False), digits.str.slice(2))
     national = ~plus.fillna(False) & digits.str.fullmatch(r"0\d{9}").fillna(False)
+    lengths = pc.utf8_length(arrow(digits))
+    if default_country == "33" and pc.any(pc.equal(lengths, 9)).as_py():
+        # A French number typed in a cell formatted as a number: Excel drops its 0 (612345678).
+        dropped = ~plus.fillna(False) & digits.str.fullmatch(r"[1-9]\d{8}").fillna(False)
+        national |= dropped
+        digits = digits.where(~dropped, "0" + digits)
+    if pc.any(pc.equal(lengths, len(default_country) + 9)).as_py():
+        # "+33612345678" typed the same way loses its "+" (33612345678).
+        plus |= digits.str.fullmatch(default_country + r"[1-9]\d{8}").fillna(False) & ~national
     canonical = ("+" + digits).where(plus.fillna(False), digits)
     canonical = canonical.where(~national, "+" + default_country + digits.str.slice(1))
     # "+33 (0)6 ..." written with the trunk zero kept.
