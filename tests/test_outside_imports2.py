@@ -634,3 +634,22 @@ def test_a_gift_written_in_words_is_a_zero_not_an_unreadable_amount(tmp_path):
         0.0,
     ]
     assert parse_numbers(pd.Series(["offre"], dtype="str")).unreadable.tolist() == [True]
+
+
+def test_phone_numbers_excel_typed_as_numbers_match_the_same_customers(tmp_path):
+    import openpyxl
+
+    # The customer list's phone column is a number column: Excel dropped the 0 and the "+".
+    wb = openpyxl.Workbook()
+    wb.active.append(["Code client", "Nom", "Téléphone"])
+    wb.active.append(["A1", "Dupont", 612345678])
+    wb.active.append(["A2", "Martin", 33699887766])
+    wb.save(tmp_path / "clients.xlsx")
+    (tmp_path / "ventes.csv").write_text(
+        "Client;Téléphone;Date;Montant\nX1;06 12 34 56 78;03/01/2026;10,00\nX2;+33 6 99 88 77 66;14/01/2026;12,00\n"
+        "X1;612345678.0;20/01/2026;5,00\n",
+        encoding="utf-8",
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(tmp_path / "clients.xlsx"), str(tmp_path / "ventes.csv")])
+    assert column(analysis, schema.T_CUSTOMER) == ["A1", "A2", "A1"]
