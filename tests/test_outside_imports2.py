@@ -232,6 +232,13 @@ def test_etsy_items_of_one_order_count_as_one_order(tmp_path):
     assert column(analysis, schema.T_ORDER) == ["2001", "2001"]
 
 
+def test_a_bare_id_after_a_slash_is_no_customer():
+    from segmenter_app.core.reading.roles import detect_roles
+
+    frame = pd.DataFrame({c: pd.array(["x", "y"], dtype="str") for c in ["Order Lines/ID", "Customer"]})
+    assert detect_roles(frame)["Customer"].role == schema.CUSTOMER_ID
+
+
 def test_odoo_order_lines_export(tmp_path):
     # Odoo names the lines' fields "Order Lines/Product"; the order's total is on its first line.
     analysis = tool_file(tmp_path, "odoo.csv", [

@@ -89,6 +89,10 @@ def detect_preset(columns: list[str]) -> str | None:
     return None
 
 
+# Header names too short to be sure of ("ID" alone may be anything's id).
+_WEAK_NAMES = frozenset({"id", "client", "customer", "reference", "ref", "source", "total"})
+
+
 def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> dict[str, RoleGuess]:
     """The role of each column with a confidence; each role goes to at most one column.
 
@@ -107,15 +111,18 @@ def detect_roles(frame: pd.DataFrame, memory: dict[str, str] | None = None) -> d
             continue
         exact = [role for role, names in SYNONYMS.items() if norm in names]
         if not exact and "/" in str(col):
-            # Odoo names a field of the order's lines "Order Lines/Quantity": the last part says it.
-            norm = normalize_header(str(col).rsplit("/", 1)[1])
-            exact = [role for role, names in SYNONYMS.items() if norm in names]
+            # Odoo names a field of the order's lines "Order Lines/Quantity": the last part says it
+            # (not a bare "ID" or "Total": "Order Lines/ID" is no customer).
+            tail = normalize_header(str(col).rsplit("/", 1)[1])
+            if tail not in _WEAK_NAMES:
+                norm = tail
+                exact = [role for role, names in SYNONYMS.items() if norm in names]
         for role in exact:
             # "id" or "client" alone are weaker than "customer id"; a payment's "transaction id"
             # is weaker than the order's own number (Etsy's items export has both).
             conf = (
                 0.6
-                if norm in {"id", "client", "customer", "reference", "ref", "source", "total"}
+                if norm in _WEAK_NAMES
                 else 0.9
                 if norm in {"transaction id", "id de transaction"}
                 else 0.95
