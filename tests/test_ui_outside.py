@@ -528,3 +528,33 @@ def test_act_one_line_fields_give_their_whole_text_on_hover(windows, tmp_path):
             assert widget.toolTip() == str(plans[key].get(field) or "")
             cut += widget.fontMetrics().horizontalAdvance(widget.text()) > widget.width()
     assert cut > 0  # some texts are indeed longer than their field
+
+
+def yen_shop(path):
+    """A Japanese web shop's orders: totals in yen, which have no minor unit."""
+    rows = ["Order,Date,Customer,Total,Email"]
+    for i in range(60):
+        customer = i % 12
+        rows.append(
+            f'A{i},2025-{1 + i % 12:02d}-{1 + i % 27:02d},K{customer:03d},"¥{(i % 9 + 2) * 1100:,}",k{customer}@shop.jp'
+        )
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("lang", "eight"), [("fr", "8\u00a0¥"), ("en", "¥8")])
+def test_act_money_boxes_have_the_currencys_decimals(windows, tmp_path, lang, eight):
+    """A yen shop's costs and baskets have no decimals ('8,00 ¥' before), its default email cost
+    is in yen (¥8, not ¥0.05), and the arrows step by whole yen."""
+    win = windows(lang)
+    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    cards = win.page("act").cards
+    emailed = [c for key, c in cards.items() if win.ctx.analysis.plans[key]["channel_key"] == "email"]
+    assert emailed
+    card = emailed[0]
+    assert card.cost.decimals() == 0 and card.basket.decimals() == 0
+    assert card.cost.text().replace("\u202f", "\u00a0") == eight
+    card.cost.stepUp()
+    assert card.cost.value() == 9.0

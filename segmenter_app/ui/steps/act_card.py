@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from segmenter_app.core.currency import currency_info
 from segmenter_app.ui.charts.base import format_money, format_number, format_percent
 
 CHANNELS = ("email", "sms", "phone", "letter", "in_store")
@@ -163,8 +164,10 @@ class PlanCard(QGroupBox):
     def _money_spin(self, name: str, low: float, high: float, field: str) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
         spin.setRange(low, high)
-        spin.setDecimals(2)
-        spin.setSingleStep(0.05 if high <= 1000 else 5.0)
+        # The currency's own decimals: none for yen or won ("8 ¥", not "8,00 ¥").
+        decimals = min(2, currency_info(self.currency).decimals) if self.currency else 2
+        spin.setDecimals(decimals)
+        spin.setSingleStep((0.05 if high <= 1000 else 5.0) if decimals else (1.0 if high <= 1000 else 100.0))
         # Thousands grouped as in the figures beside it: "1272,95 €" sat next to "1 273 €".
         spin.setGroupSeparatorShown(True)
         if self.currency:
