@@ -660,3 +660,32 @@ def test_phone_numbers_excel_typed_as_numbers_match_the_same_customers(tmp_path)
     analysis = Analysis()
     import_files(analysis, [str(tmp_path / "clients.xlsx"), str(tmp_path / "ventes.csv")])
     assert column(analysis, schema.T_CUSTOMER) == ["A1", "A2", "A1"]
+
+
+def test_exports_pasted_one_under_the_other_repeat_their_header(tmp_path):
+    """Three monthly exports pasted into one file bring three header rows: the two repeated ones
+    are set aside as such (they were 'unreadable date'), every sale is kept."""
+    header = "N° commande;Date;Client;Montant"
+    blocks = [
+        [header, "A1;05/01/2024;C1;10,00", "A2;06/01/2024;C2;12,50"],
+        [" n° Commande ; DATE ;Client;Montant", "B1;03/02/2024;C1;8,00"],  # spaces and case differ
+        [header, "C1;04/03/2024;C3;20,00", "C2;;C3;5,00"],  # a sale without a date stays that
+    ]
+    analysis = imported(tmp_path, "ventes.csv", "\n".join(line for block in blocks for line in block) + "\n")
+    account = analysis.account
+    assert account.read == 7 and account.kept == 4
+    assert account.excluded == {"repeated_header": 2, "unreadable_date": 1}
+    excluded = analysis.excluded
+    assert excluded.loc[excluded["reason"] == "repeated_header", "source_row"].tolist() == [4, 6]
+    french = Analysis(lang="fr")
+    import_files(french, [str(tmp_path / "ventes.csv")])
+    from segmenter_app.core.cleaning import REASONS
+
+    assert REASONS("repeated_header", "fr").startswith("La ligne d'en-tête répétée")
+
+
+def test_a_customer_named_like_a_column_is_not_a_header(tmp_path):
+    """One cell reading like its column's name is not enough: a product called 'Date' stays."""
+    content = "Client;Date;Produit;Montant\nC1;05/01/2024;Produit;10,00\nC2;06/01/2024;Date;12,00\n"
+    analysis = imported(tmp_path, "v.csv", content)
+    assert analysis.account.kept == 2 and analysis.account.excluded == {}

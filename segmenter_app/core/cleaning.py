@@ -46,6 +46,10 @@ REASONS = Messages(
         "blank_row": ("Blank row", "Ligne vide"),
         "malformed_row": ("Row with more fields than the header", "Ligne avec plus de champs que l'en-tête"),
         "total_row": ("Totals row", "Ligne de total"),
+        "repeated_header": (
+            "The header row again (files pasted one under the other)",
+            "La ligne d'en-tête répétée (fichiers collés les uns sous les autres)",
+        ),
         "no_customer_id": ("No customer identifier", "Aucun identifiant client"),
         "duplicate": ("Exact duplicate of an earlier row", "Doublon exact d'une ligne précédente"),
         "unreadable_date": ("Missing or unreadable date", "Date absente ou illisible"),
@@ -202,6 +206,7 @@ def clean_file(
         malformed[positions] = True
         mark(malformed, "malformed_row")
     mark(_total_rows(frame, std, kind), "total_row")
+    mark(_repeated_headers(frame, std, kind), "repeated_header")
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
@@ -322,6 +327,32 @@ def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray
     for column in sub.columns:
         found |= values.rx(sub[column], _TOTAL_RE, ignore_case=True)
     hits[np.flatnonzero(candidates)] = found
+    return hits
+
+
+def _repeated_headers(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:
+    """Rows that repeat the header: most of their filled text cells read as their column's name.
+
+    Monthly exports pasted one under the other bring a header row each; without a usable date
+    (an orders file) they were counted as "unreadable date". Two cells at least must match, and
+    three in five of the row's filled text cells.
+    """
+    hits = np.zeros(len(frame), dtype=bool)
+    text_columns = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
+    if len(text_columns) < 2:
+        return hits
+    candidates = std[schema.T_DATE].isna().to_numpy() if kind == ORDERS else np.ones(len(frame), dtype=bool)
+    if not candidates.any():
+        return hits
+    sub = values.filter_rows(frame, candidates, text_columns)
+    matches = np.zeros(len(sub), dtype=np.int64)
+    filled = np.zeros(len(sub), dtype=np.int64)
+    for column in text_columns:
+        cells = pc.utf8_lower(pc.utf8_trim_whitespace(values.arrow(sub[column])))
+        name = " ".join(str(column).split()).lower()
+        matches += np.asarray(pc.fill_null(pc.equal(cells, name), False), dtype=np.int64)
+        filled += np.asarray(pc.fill_null(pc.not_equal(cells, ""), False), dtype=np.int64)
+    hits[np.flatnonzero(candidates)] = (matches >= 2) & (matches * 5 >= filled * 3)
     return hits
 
 
