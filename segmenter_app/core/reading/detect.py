@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading.details import technical
 
 T = Messages(
     {
@@ -156,11 +157,11 @@ def sniff(path: str | Path) -> Sniffed:
             with gzip.open(p, "rb") as gz:
                 inner = gz.read(1 << 20)
         except (OSError, EOFError) as exc:
-            raise UserError(T, "damaged", path=p.name, detail=str(exc) or "gzip") from None
+            raise UserError(T, "damaged", path=p.name, detail=technical(str(exc) or "gzip")) from None
         if not inner.strip():
             raise UserError(T, "empty", path=p.name)
         if inner.startswith((ZIP_MAGIC, OLE2_MAGIC)):
-            raise UserError(T, "unsupported", path=p.name, detail="gzip of a binary file")
+            raise UserError(T, "unsupported", path=p.name, detail=technical("gzip of a binary file"))
         return Sniffed("csv", compression="gzip", head=inner)
     if head.startswith(OLE2_MAGIC):
         return _sniff_ole2(p, head)
@@ -226,7 +227,7 @@ def check_gzip_size(p: Path) -> None:
                 return  # damaged, or trailing bytes after a member: the reader has the last word
             if inflated > limit:
                 detail = f"{max(1, stat.st_size // 1024)} KiB → > {limit // 1024**2} MiB"
-                raise UserError(T, "too_big", path=p.name, detail=detail)
+                raise UserError(T, "too_big", path=p.name, detail=technical(detail))
             if inflater.eof:  # a further member (cat a.gz b.gz) starts a new stream
                 pending = inflater.unused_data
                 inflater = zlib.decompressobj(wbits=31)
@@ -306,7 +307,9 @@ def _sniff_ole2(p: Path, head: bytes) -> Sniffed:
     for stream, app in (("WordDocument", "Word"), ("PowerPoint Document", "PowerPoint")):
         if stream.encode("utf-16-le") in data:
             raise UserError(T, "document", path=p.name, app=app)
-    raise UserError(T, "unsupported", path=p.name, detail="OLE2 file without a workbook (Word? Outlook?)")
+    raise UserError(
+        T, "unsupported", path=p.name, detail=technical("OLE2 file without a workbook (Word? Outlook?)")
+    )
 
 
 def _sniff_zip(p: Path) -> Sniffed:
@@ -319,13 +322,13 @@ def _sniff_zip(p: Path) -> Sniffed:
             check_no_dtd(p.name, zf, infos)
             if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
                 if "xl/workbook.xml" not in names:
-                    raise UserError(T, "damaged", path=p.name, detail="xl/workbook.xml missing")
+                    raise UserError(T, "damaged", path=p.name, detail=technical("xl/workbook.xml missing"))
                 return Sniffed("xlsx", macro_enabled="xl/vbaProject.bin" in names)
             if "mimetype" in names:
                 mimetype = zf.read("mimetype")[:200]
                 if b"opendocument.spreadsheet" in mimetype:
                     if "content.xml" not in names:
-                        raise UserError(T, "damaged", path=p.name, detail="content.xml missing")
+                        raise UserError(T, "damaged", path=p.name, detail=technical("content.xml missing"))
                     return Sniffed("ods")
             for folder, app in _DOCUMENTS.items():
                 if any(n.startswith(folder) for n in names):
@@ -336,9 +339,9 @@ def _sniff_zip(p: Path) -> Sniffed:
             shown = ", ".join(files[:5]) + (", …" if len(files) > 5 else "")
             raise UserError(T, "zip_archive", path=p.name, names=shown or "-")
     except (zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
-        raise UserError(T, "damaged", path=p.name, detail=str(exc)) from None
+        raise UserError(T, "damaged", path=p.name, detail=technical(str(exc))) from None
     except (OSError, EOFError, ValueError, KeyError, RuntimeError) as exc:
-        raise UserError(T, "damaged", path=p.name, detail=str(exc) or "read error") from None
+        raise UserError(T, "damaged", path=p.name, detail=technical(str(exc) or "read error")) from None
 
 
 # Office Open XML files that are not workbooks, by the folder of their main part.
@@ -363,11 +366,11 @@ def check_no_dtd(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
 def check_zip_caps(name: str, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse archives with too many entries, too much uncompressed data, or a bomb-like ratio."""
     if len(infos) > MAX_ENTRIES:
-        raise UserError(T, "too_big", path=name, detail=f"{len(infos)} entries > {MAX_ENTRIES}")
+        raise UserError(T, "too_big", path=name, detail=technical(f"{len(infos)} entries > {MAX_ENTRIES}"))
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
-        raise UserError(T, "too_big", path=name, detail=f"{total // 1024**2} MiB uncompressed")
+        raise UserError(T, "too_big", path=name, detail=technical(f"{total // 1024**2} MiB uncompressed"))
     for info in infos:
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise UserError(T, "too_big", path=name, detail=f"{info.filename}: ratio {ratio}:1")
+            raise UserError(T, "too_big", path=name, detail=technical(f"{info.filename}: ratio {ratio}:1"))

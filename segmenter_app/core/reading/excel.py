@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 
 from segmenter_app.core.i18n import UserError
 from segmenter_app.core.reading import values
+from segmenter_app.core.reading.details import technical
 from segmenter_app.core.reading.detect import T as DETECT_T
 
 # calamine says at WARNING level when a column's first rows are all empty and it reads the column
@@ -64,7 +65,9 @@ def _translate_error(path: Path, exc: Exception) -> UserError:
     low = text.lower()
     if "password" in low or "encrypt" in low or "protected" in low:
         return UserError(DETECT_T, "encrypted", path=path.name)
-    return UserError(DETECT_T, "damaged", path=path.name, detail=text.splitlines()[0][:200] if text else "")
+    return UserError(
+        DETECT_T, "damaged", path=path.name, detail=technical(text.splitlines()[0][:200] if text else "")
+    )
 
 
 def sheet_states(path: Path, fmt: str, reader: fastexcel.ExcelReader) -> list[dict[str, Any]]:

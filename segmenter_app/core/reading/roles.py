@@ -40,6 +40,7 @@ import pyarrow.compute as pc
 
 from segmenter_app.core import schema
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.reading.details import technical
 from segmenter_app.core.reading.numbers import CURRENCY_MARKS
 from segmenter_app.core.reading.role_names import (
     ALL_ROLES,
@@ -419,9 +420,9 @@ def load_mapping_file(path: str | Path) -> dict[str, Any]:
     try:
         data = json.loads(p.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:
-        raise UserError(T, "bad_mapping_file", path=str(p), detail=str(exc)[:200]) from None
+        raise UserError(T, "bad_mapping_file", path=str(p), detail=technical(str(exc)[:200])) from None
     if not isinstance(data, dict):
-        raise UserError(T, "bad_mapping_file", path=str(p), detail="not an object")
+        raise UserError(T, "bad_mapping_file", path=str(p), detail=technical("not an object"))
     return normalize_mapping(data, str(p))
 
 
@@ -433,7 +434,9 @@ def normalize_mapping(data: dict[str, Any], origin: str = "mapping") -> dict[str
     """
     if "columns" in data and not isinstance(data["columns"], dict):
         # {"columns": 5} or a list: a mistake to show, not a flat mapping of a column "columns".
-        raise UserError(T, "bad_mapping_file", path=origin, detail='"columns" must map column names to roles')
+        raise UserError(
+            T, "bad_mapping_file", path=origin, detail=technical('"columns" must map column names to roles')
+        )
     if "columns" in data:
         out = dict(data)
     elif data and set(data) <= MAPPING_OPTIONS:

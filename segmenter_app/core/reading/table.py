@@ -23,6 +23,7 @@ import pyarrow as pa
 from segmenter_app.core.i18n import Messages, UserError
 from segmenter_app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import detect, excel, text, xlsx_head
+from segmenter_app.core.reading.details import technical
 from segmenter_app.core.reading.header import (
     find_header,
     header_depth,
@@ -253,7 +254,9 @@ def _read_text(
         if "UTF8" in str(exc) or "utf-8" in str(exc).lower():
             frame, malformed = None, []
         elif "gzip" in str(exc).lower() or "compress" in str(exc).lower() or "EOF" in str(exc):
-            raise UserError(detect.T, "damaged", path=p.name, detail=str(exc).splitlines()[0][:200]) from None
+            raise UserError(
+                detect.T, "damaged", path=p.name, detail=technical(str(exc).splitlines()[0][:200])
+            ) from None
         else:
             raise
     if frame is None:

@@ -36,6 +36,7 @@ from segmenter_app.core.reading.aligned import (
     split_aligned,
     split_lines,
 )
+from segmenter_app.core.reading.details import technical
 
 __all__ = [
     "ALIGNED",
@@ -330,4 +331,4 @@ def _records(reader: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
     except csv.Error as exc:  # a NUL byte in a text file, for instance
         from segmenter_app.core.reading.detect import T as DETECT
 
-        raise UserError(DETECT, "damaged", path=path.name, detail=str(exc)[:200]) from None
+        raise UserError(DETECT, "damaged", path=path.name, detail=technical(str(exc)[:200])) from None
