@@ -689,3 +689,45 @@ def test_a_customer_named_like_a_column_is_not_a_header(tmp_path):
     content = "Client;Date;Produit;Montant\nC1;05/01/2024;Produit;10,00\nC2;06/01/2024;Date;12,00\n"
     analysis = imported(tmp_path, "v.csv", content)
     assert analysis.account.kept == 2 and analysis.account.excluded == {}
+
+
+ODOO_LINES = [
+    "Order Reference,Order Date,Customer,Order Lines/Product,Order Lines/Quantity,Order Lines/Unit Price",
+    "S00012,2024-03-05 10:31:22,Azure Interior,[FURN_8888] Office Lamp,2.00,40.00",
+    ",,,[FURN_7777] Office Chair,1.00,45.00",
+    ",,,[FURN_8888] Office Lamp,1.00,40.00",
+    "S00013,2024-03-17 16:02:10,Deco Addict,[FURN_7777] Office Chair,3.00,45.00",
+    ",,,[FURN_7777] Office Chair,1.00,45.00",  # the same line as under S00012: not a duplicate
+    "",
+    ",,,[FURN_9999] Orphan line after a blank row,1.00,10.00",
+]
+
+
+def test_odoo_lines_under_their_order_take_its_customer_and_date(tmp_path):
+    """Without an order total, each line's quantity times price is the spend: the lines below an
+    order's first row were set aside as 'no customer id' and their money lost."""
+    analysis = tool_file(tmp_path, "odoo.csv", ODOO_LINES)
+    assert analysis.account.read == 7 and analysis.account.kept == 5
+    assert analysis.account.excluded == {"no_customer_id": 1, "blank_row": 1}
+    tx = analysis.transactions.sort_values(schema.T_SOURCE_ROW)
+    assert tx[schema.T_ORDER].tolist() == ["S00012"] * 3 + ["S00013"] * 2
+    assert tx[schema.T_CUSTOMER].tolist() == ["Azure Interior"] * 3 + ["Deco Addict"] * 2
+    assert amounts(analysis) == [80.0, 45.0, 40.0, 135.0, 45.0]
+    assert tx[schema.T_DATE].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-05"] * 3 + ["2024-03-17"] * 2
+    assert "3 product lines written under their order's first row" in warnings(analysis)
+    # The excluded rows keep the file's own (empty) cells.
+    orphan = analysis.excluded[analysis.excluded["reason"] == "no_customer_id"]
+    assert orphan["Customer"].isna().all() and orphan["source_row"].tolist() == [8]
+
+
+def test_every_row_with_its_order_number_is_left_as_it_is(tmp_path):
+    """Online Retail style: a guest sale has its order number and no customer; it is not given
+    the customer of the row above."""
+    content = (
+        "InvoiceNo,InvoiceDate,CustomerID,Description,Quantity,UnitPrice\n"
+        "536365,2010-12-01 08:26,17850,LANTERN,6,2.55\n"
+        "536366,2010-12-01 08:28,,HAND WARMER,6,1.85\n"
+    )
+    analysis = imported(tmp_path, "retail.csv", content)
+    assert analysis.account.excluded == {"no_customer_id": 1}
+    assert "product line" not in warnings(analysis)

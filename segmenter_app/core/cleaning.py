@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,7 @@ import pyarrow.compute as pc
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import RowAccount
 from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.order_lines import fill_order_fields
 from segmenter_app.core.reading import values
 from segmenter_app.core.reading.duplicates import duplicate_rows
 from segmenter_app.core.reading.roles import PRODUCT_CODE, STATUS
@@ -82,6 +83,18 @@ _WORKING_COLUMNS = frozenset(
 
 T = Messages(
     {
+        "order_lines_filled": (
+            "{count} product lines written under their order's first row, with the order's number, "
+            "customer and date left empty, took them from that row.",
+            "{count} lignes de produits écrites sous la première ligne de leur commande, sans le numéro, "
+            "le client ni la date de la commande, les ont reprises de cette ligne.",
+        ),
+        "order_lines_filled_one": (
+            "1 product line written under its order's first row, with the order's number, customer and "
+            "date left empty, took them from that row.",
+            "1 ligne de produit écrite sous la première ligne de sa commande, sans le numéro, le client "
+            "ni la date de la commande, les a reprises de cette ligne.",
+        ),
         "missing_roles": (
             "In {path}, no column was recognised as {roles}. Choose the columns in the Collect step, or "
             "pass a mapping file with --mapping.",
@@ -188,16 +201,28 @@ def clean_file(
         m = np.asarray(mask, dtype=bool) & (code == 0)
         code[m] = REASON_KEYS.index(key) + 1
 
-    encoded = encode_columns(frame, by_role)
+    # Lines written under their order's first row take its order number, customer and date for
+    # the reading (order_lines.py); the excluded rows keep the file's own cells.
+    work, lines_filled = fill_order_fields(frame, by_role)
+    if lines_filled:
+        warnings.append(
+            (
+                T,
+                "order_lines_filled" if lines_filled > 1 else "order_lines_filled_one",
+                {"count": lines_filled},
+            )
+        )
+    read = replace(raw, frame=work) if lines_filled else raw
+    encoded = encode_columns(work, by_role)
     tick(0.02)
     # The duplicate search only needs the cells and the columns' codes: it runs in a worker while
     # the values are read here (NumPy and Arrow free the GIL, so the second core does it).
     import concurrent.futures as cf
 
     pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-duplicates")
-    duplicates = pool.submit(duplicate_rows, frame, {column: enc[0] for column, enc in encoded.items()})
+    duplicates = pool.submit(duplicate_rows, work, {column: enc[0] for column, enc in encoded.items()})
     pool.shutdown(wait=False)
-    std = standardize(raw, by_role, kind, date_order, details, warnings, tick, encoded)
+    std = standardize(read, by_role, kind, date_order, details, warnings, tick, encoded)
     tick(0.6)
     mark(_blank_rows(frame), "blank_row")
     if raw.malformed:
@@ -217,10 +242,10 @@ def clean_file(
         mark(std["_amount_unreadable"].to_numpy(), "unreadable_amount")
         mark(std["_continuation"].to_numpy(), "order_continuation")
         mark(std["_zero_price"].to_numpy(), "zero_price")
-        mark(_non_product(by_role, frame, encoded), "non_product")
+        mark(_non_product(by_role, work, encoded), "non_product")
         tick(0.85)
         if STATUS in by_role:
-            status = frame[by_role[STATUS]]
+            status = work[by_role[STATUS]]
             mark(values.rx(status, _CANCELLED_STATUS, ignore_case=True), "cancelled_order")
         if returns == "exclude":
             is_return = std[schema.T_IS_RETURN].to_numpy()
