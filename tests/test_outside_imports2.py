@@ -731,3 +731,42 @@ def test_every_row_with_its_order_number_is_left_as_it_is(tmp_path):
     analysis = imported(tmp_path, "retail.csv", content)
     assert analysis.account.excluded == {"no_customer_id": 1}
     assert "product line" not in warnings(analysis)
+
+
+def test_a_customers_list_saved_by_excel_joins_the_orders_without_its_zeros(tmp_path):
+    """The till's orders keep '00042'; the customers list went through Excel, which wrote 42:
+    the files shared no id and no customer got their city or consent."""
+    orders = tmp_path / "ventes.csv"
+    orders.write_text(
+        "Client;Date;Montant\n00042;05/01/2024;10,00\n00042;06/02/2024;12,00\n00107;07/01/2024;8,00\n"
+        "A-9;08/01/2024;5,00\n",
+        encoding="utf-8",
+    )
+    customers = tmp_path / "clients.csv"
+    customers.write_text(
+        "Client;Ville;Email\n42;Lyon;a@x.fr\n107;Nantes;b@x.fr\na-9;Lille;c@x.fr\n555;Paris;d@x.fr\n",
+        encoding="utf-8",
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(orders), str(customers)])
+    from segmenter_app.core.customers import build_customer_table
+
+    build_customer_table(analysis)
+    table = analysis.customers
+    assert table.loc["00042", schema.CITY] == "Lyon" and table.loc["00107", schema.CITY] == "Nantes"
+    assert table.loc["A-9", schema.CITY] == "Lille"
+    assert "42" not in table.index and "107" not in table.index  # not two customers each
+    listed = analysis.inputs[1]
+    assert listed.details["ids_matched_loosely"] == 3
+    assert any("3 customer ids of this file are written differently" in w for w in listed.warnings)
+
+
+def test_ids_that_could_name_two_customers_are_not_guessed(tmp_path):
+    """'4' when the orders have both '004' and '4': left as it is."""
+    orders = tmp_path / "ventes.csv"
+    orders.write_text("Client;Date;Montant\n004;05/01/2024;10,00\n4;06/01/2024;12,00\n", encoding="utf-8")
+    customers = tmp_path / "clients.csv"
+    customers.write_text("Client;Ville\n0004;Lyon\n", encoding="utf-8")
+    analysis = Analysis()
+    import_files(analysis, [str(orders), str(customers)])
+    assert "ids_matched_loosely" not in analysis.inputs[1].details

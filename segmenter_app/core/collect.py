@@ -28,6 +28,7 @@ from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
 from segmenter_app.core.assemble import assemble
 from segmenter_app.core.cleaning import ORDERS, REASONS, CleanResult, clean_file, file_kind
 from segmenter_app.core.i18n import Messages, Phrase, UserError
+from segmenter_app.core.identity import align_customer_files
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import roles as roles_mod
 from segmenter_app.core.reading.detect import check_regular_file
@@ -76,6 +77,18 @@ T = Messages(
         "reading": ("Reading {name}", "Lecture de {name}"),
         "cleaning": ("Checking the rows of {name}", "Vérification des lignes de {name}"),
         "joining": ("Matching customers across files", "Rapprochement des clients entre fichiers"),
+        "ids_aligned": (
+            "{count} customer ids of this file are written differently in the orders (leading zeros "
+            "dropped by a spreadsheet, case, a leading apostrophe): they were matched to them.",
+            "{count} identifiants clients de ce fichier s'écrivent autrement dans les commandes (zéros de "
+            "tête retirés par un tableur, majuscules, apostrophe en tête) : ils leur ont été rapprochés.",
+        ),
+        "ids_aligned_one": (
+            "1 customer id of this file is written differently in the orders (leading zeros dropped by "
+            "a spreadsheet, case, a leading apostrophe): it was matched to them.",
+            "1 identifiant client de ce fichier s'écrit autrement dans les commandes (zéros de tête "
+            "retirés par un tableur, majuscules, apostrophe en tête) : il leur a été rapproché.",
+        ),
     }
 )
 
@@ -235,6 +248,11 @@ def import_files(
     if not any(r.kind == ORDERS for r in results) and not any(len(r.kept) for r in results):
         raise UserError(T, "no_orders")
     progress(0.9, T("joining", lang))
+    for inp, aligned in zip(inputs, align_customer_files(results), strict=True):
+        if aligned:
+            # Said on the file whose ids were rewritten: its customers now join the orders.
+            inp.details["ids_matched_loosely"] = aligned
+            inp.warnings.append(T("ids_aligned" if aligned > 1 else "ids_aligned_one", lang, count=aligned))
     customer_ids, matches = _resolve_identities(results, inputs)
     progress(0.93, T("joining", lang))
     transactions, attributes = assemble(results, customer_ids)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from segmenter_app.core import schema
 from segmenter_app.core.cleaning import CUSTOMERS, CleanResult
+from segmenter_app.core.id_forms import loose_id_map
 from segmenter_app.core.reading.role_names import normalize_header
 
 
@@ -50,13 +51,54 @@ def _id_spaces(results: list[CleanResult], id_columns: list[str | None]) -> list
     return spaces
 
 
+def align_customer_files(results: list[CleanResult]) -> list[int]:
+    """Write a customers file's ids as the orders file it fits best writes them, when they differ
+    only in form (id_forms.py: leading zeros a spreadsheet dropped, Excel's apostrophe, case), so
+    the two files join on customer id. Returns, per file, how many rows were rewritten.
+
+    A customers list opened and saved in Excel loses the zeros of "00042" while the till's orders
+    keep them: the files shared no id, so every customer's attributes were left unjoined.
+    """
+    rewritten = [0] * len(results)
+    orders = [
+        pd.Index(r.kept[schema.T_CUSTOMER].dropna().unique())
+        for r in results
+        if r.kind != CUSTOMERS and len(r.kept)
+    ]
+    if not orders:
+        return rewritten
+    everyone = orders[0].append(orders[1:]) if len(orders) > 1 else orders[0]
+    for i, r in enumerate(results):
+        if r.kind != CUSTOMERS or not len(r.kept):
+            continue
+        ids = r.kept[schema.T_CUSTOMER].astype("string")
+        if not (ids.notna() & ~ids.isin(everyone)).any():
+            continue  # the usual case: every id is written as an orders file writes it
+        best: tuple[int, pd.Series] | None = None
+        for known in orders:
+            loose = loose_id_map(ids, known)
+            fits = int(ids.isin(known).sum()) + int(loose.notna().sum())
+            if loose.notna().any() and (best is None or fits > best[0]):
+                best = (fits, loose)
+        if best is None:
+            continue
+        found = best[1].notna().to_numpy()
+        column = r.kept[schema.T_CUSTOMER].astype("string").copy()
+        column[found] = best[1][found].astype("string").to_numpy()
+        r.kept[schema.T_CUSTOMER] = column.astype(r.kept[schema.T_CUSTOMER].dtype)
+        rewritten[i] = int(found.sum())
+    return rewritten
+
+
 def resolve(
     results: list[CleanResult], paths: list[str], id_columns: list[str | None] | None = None
 ) -> tuple[list[pd.Series], list[dict]]:
     """A customer id per kept row of each file, and the list of customers matched across files.
 
-    ``id_columns`` names each file's customer-id column (None when it has none).
+    ``id_columns`` names each file's customer-id column (None when it has none). A customers
+    file's ids are first aligned with an orders file's (:func:`align_customer_files`).
     """
+    align_customer_files(results)
     spaces = _id_spaces(results, id_columns or [None] * len(results))
     frames = []
     for i, r in enumerate(results):

@@ -14,6 +14,19 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.id_forms import loose_id_map, loose_keys
+
+__all__ = [
+    "align_ids",
+    "ambiguous_email_rows",
+    "any_known",
+    "email_index",
+    "looks_like_emails",
+    "loose_id_map",
+    "loose_keys",
+    "match_customers",
+    "shared_emails",
+]
 
 
 def _customer_emails(analysis: Analysis) -> pd.Series:
@@ -45,26 +58,6 @@ def ambiguous_email_rows(emails: pd.Series, analysis: Analysis) -> pd.Series:
     if not shared:
         return pd.Series(False, index=emails.index)
     return emails.astype("string").str.strip().str.lower().isin(shared).fillna(False).astype(bool)
-
-
-def loose_keys(ids: pd.Series) -> pd.Series:
-    """An id as another tool may have written it: trimmed, without Excel's leading apostrophe,
-    case-folded, and a number without its leading zeros ("00004" and "4" are one key)."""
-    key = ids.astype("string").str.strip().str.lstrip("'").str.strip().str.casefold()
-    digits = key.str.fullmatch(r"\d+").fillna(False)
-    stripped = key.str.lstrip("0").mask(lambda k: k == "", "0")
-    return key.mask(digits, stripped)
-
-
-def loose_id_map(ids: pd.Series, known: pd.Index) -> pd.Series:
-    """For each of ``ids`` not in ``known``, the one known id with the same loose key (NA when
-    none, or when several known ids share it: "004" and "4" both customers stays unmatched)."""
-    known_text = pd.Series(known.astype(str), index=known.astype(str))
-    keys = loose_keys(known_text)
-    unique = keys[~keys.duplicated(keep=False)]
-    lookup = pd.Series(unique.index, index=unique.to_numpy())
-    exact = ids.isin(known_text.index)
-    return loose_keys(ids).map(lookup).where(~exact & ids.notna())
 
 
 def looks_like_emails(ids: pd.Series) -> bool:
