@@ -140,6 +140,10 @@ def detect_delimiter(lines: list[str]) -> str:
     decimal_commas = commas > 0 and len(_DECIMAL_COMMA.findall(joined)) == commas
     for delim in DELIMITERS:
         counts = [len(row) for row in csv.reader(nonblank, delimiter=delim)]
+        # Lines of one field at the end are a footer ("Exporté le ... par ...", "Page 1 sur 1"),
+        # not lines the delimiter fails to split: in a small file they outweighed the table.
+        while len(counts) > 2 and counts[-1] == 1:
+            counts.pop()
         if not counts:
             continue
         mode, freq = Counter(counts).most_common(1)[0]
