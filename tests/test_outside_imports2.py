@@ -770,3 +770,33 @@ def test_ids_that_could_name_two_customers_are_not_guessed(tmp_path):
     analysis = Analysis()
     import_files(analysis, [str(orders), str(customers)])
     assert "ids_matched_loosely" not in analysis.inputs[1].details
+
+
+FOOTED = (
+    "Client;Date;Montant\n"
+    "C1;05/01/2024;10,00\n"
+    "C2;;12,00\n"
+    "C3;07/01/2024;8,00\n"
+    "Total;;30,00\n"
+    "Généré le 12/03/2024 par Hiboutik\n"
+    "\n"
+    "Page 1 sur 1\n"
+)
+
+
+def test_a_small_file_with_footer_lines_keeps_its_delimiter(tmp_path):
+    """Two footer lines of one field outweighed five rows of three: the file was taken for
+    space-aligned text, its header for one column, and no amount was read."""
+    analysis = imported(tmp_path, "ventes.csv", FOOTED)
+    assert analysis.inputs[0].delimiter == ";"
+    assert analysis.inputs[0].mapping == {"Client": "customer_id", "Date": "order_date", "Montant": "amount"}
+    assert amounts(analysis) == [10.0, 8.0]
+
+
+def test_a_footer_line_is_said_to_be_one(tmp_path):
+    """Tools write a line under the table ('Généré le ... par ...'): it was a sale with an
+    'unreadable date'. A totals row stays a totals row; a sale without a date stays one."""
+    analysis = imported(tmp_path, "ventes.csv", FOOTED)
+    assert analysis.account.excluded == {"unreadable_date": 1, "total_row": 1, "note_row": 2, "blank_row": 1}
+    excluded = analysis.excluded
+    assert excluded.loc[excluded["reason"] == "note_row", "source_row"].tolist() == [6, 8]
