@@ -39,7 +39,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 › %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Values that could not be read:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1725,11 +1733,17 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
     <message>
         <source>No segments yet.</source>

@@ -39,8 +39,16 @@
         <translation>%1 lignes conservées sont datées après la date d'analyse et restent hors des segments.</translation>
     </message>
     <message>
+        <source>%1 › %2: %3</source>
+        <translation>%1 › %2 : %3</translation>
+    </message>
+    <message>
         <source>Values that could not be read:</source>
         <translation>Valeurs illisibles :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Kept</source>
@@ -1727,11 +1735,17 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>No segments yet.</source>

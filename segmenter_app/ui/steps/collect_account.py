@@ -137,9 +137,21 @@ class AccountPanel(QWidget):
             if count
         ]
         if unreadable:
-            listed = "; ".join(f"{name} › {column}: {loc.toString(int(n))}" for name, column, n in unreadable)
+            # One translated pattern: French puts a space before the colon ("Date : 3").
+            count = self.tr("%1 › %2: %3")
+            listed = "; ".join(
+                count.replace("%1", name).replace("%2", str(column)).replace("%3", loc.toString(int(n)))
+                for name, column, n in unreadable
+            )
             text += "\n" + self.tr("Values that could not be read:") + " " + listed
-        warnings = [w for i in analysis.inputs for w in i.warnings]
+        # With several files each warning says which file it is about: the core's wording is
+        # per file ("15 customer ids of this file...") and the account adds the files up.
+        several = len(analysis.inputs) > 1
+        warnings = [
+            self.tr("%1: %2").replace("%1", Path(i.path).name).replace("%2", w) if several else w
+            for i in analysis.inputs
+            for w in i.warnings
+        ]
         if warnings:
             text += "\n" + "\n".join(f"• {w}" for w in warnings)
         self.summary.setText(text)
@@ -223,7 +235,10 @@ class MatchesPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setAccessibleName(self.tr("Customers matched across files"))
         compact_rows(self.view)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # No stretched last column: stretched, it was squeezed to what the window left and cut
+        # the ids each file used ('commandes.csv: 00042; clie…'), the very thing to check when
+        # a spreadsheet dropped the leading zeros. Too wide, the table scrolls sideways.
+        self.view.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.view, 1)
 
     def show_matches(self, analysis: Analysis, files: int) -> None:

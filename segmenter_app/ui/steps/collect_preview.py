@@ -313,6 +313,9 @@ class PreviewGrid(QWidget):
         self.table.setAccessibleName(self.tr("Preview of the file"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         compact_rows(self.table)
+        # The preview holds PREVIEW_ROWS rows at most: its columns fit all of them, not the first
+        # 40 (a 200,000-line file's 'Produit 123' further down read 'Produit …').
+        self.table.horizontalHeader().setResizeContentsPrecision(PREVIEW_ROWS)
         layout.addWidget(self.table, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
