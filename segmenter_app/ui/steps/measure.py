@@ -78,6 +78,11 @@ class MeasurePage(StepPage):
         window_label.setBuddy(self.window)
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(self.tr("Measurement shown"))
+        # Sized to its labels (a results file's name, a date): sized once while still empty, it
+        # showed 'yen_resu' of 'yen_results.csv'; capped so a long name cannot push the page
+        # sideways (the whole label is then its tooltip).
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.chooser.setMaximumWidth(360)
         self.chooser.currentIndexChanged.connect(lambda _i: self._show_selected())
         # Two rows: what to import, then how a sales export is read. On one row the French labels
         # made the page scroll sideways in a 1200-pixel window and cut its explanation.
@@ -266,6 +271,7 @@ class MeasurePage(StepPage):
         return measurements[index] if 0 <= index < len(measurements) else None
 
     def _show_selected(self) -> None:
+        self.chooser.setToolTip(self.chooser.currentText())
         m = self.selected()
         if m is None:
             self.verdict.setText("")

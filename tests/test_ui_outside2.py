@@ -1,0 +1,173 @@
+"""A second look at the GUI with exports it has never seen: an orders file keeping 00042 beside a
+customers list Excel saved as 42, monthly exports pasted into one file, a yen shop's results, a
+long file's preview. French and English; each test checks what is shown (texts, widths)."""
+
+from __future__ import annotations
+
+import pytest
+import test_ui_outside
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
+from test_ui_collect import dialog_texts
+from test_ui_outside import settle, walk_to, yen_shop
+
+# The earlier check's fixtures: settings in a temporary folder, windows of 1200x800.
+_isolated_settings = test_ui_outside._isolated_settings
+windows = test_ui_outside.windows
+
+
+def zero_padded_orders(folder):
+    """A till's orders keeping their customer ids' leading zeros (00040 to 00054), and the customer
+    list opened and saved in Excel, which wrote them as numbers (40 to 54)."""
+    import openpyxl
+
+    orders = folder / "commandes.csv"
+    lines = ["order_id,customer_id,date,total"]
+    for i in range(50):
+        lines.append(f"O{i},{(i * 7) % 15 + 40:05d},2025-{1 + i % 12:02d}-{1 + i % 25:02d},{20 + i}.00")
+    orders.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Customer ID", "Name", "Email", "City"])
+    for c in range(40, 55):
+        sheet.append([c, f"Client {c}", f"c{c}@mail.com", ["Lyon", "Paris", "Nantes"][c % 3]])
+    customers = folder / "clients_excel.xlsx"
+    book.save(customers)
+    return [orders, customers]
+
+
+def pasted_months(path):
+    """Four monthly French exports pasted one under the other, each with its header row."""
+    lines = []
+    for month in range(1, 5):
+        lines.append("Numéro de commande;Date;Client;Montant TTC")
+        for i in range(15):
+            lines.append(
+                f"C{month}{i:03d};{1 + i:02d}/{month:02d}/2025;CL{(i * 3 + month) % 20:03d};{10 + i * 7},50 €"
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_matches_show_the_ids_each_file_used(windows, tmp_path, lang):
+    """Orders with 00042 and an Excel customers list with 42: the matches list the ids each file
+    used, in a column as wide as its text (the stretched last column cut it to
+    'commandes.csv: 00040; clie…', hiding the 40 the check is about)."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(p) for p in zero_padded_orders(tmp_path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    page.tabs.setCurrentIndex(3)
+    settle()
+    model, view = page.matches_panel.model, page.matches_panel.view
+    assert model.total_rows() == 15
+    ids = list(model.frame().columns).index("ids")
+    texts = [model.text(r, ids) for r in range(model.rowCount())]
+    assert "commandes.csv: 00042; clients_excel.xlsx: 00042" in texts
+    for column in range(model.columnCount()):
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("fr", "clients_excel.xlsx : 15 identifiants clients de ce fichier"),
+        ("en", "clients_excel.xlsx: 15 customer ids of this file"),
+    ],
+)
+def test_account_says_which_file_a_warning_is_about(windows, tmp_path, lang, start):
+    """The row account adds up the files; a warning about 'this file' names it when several files
+    are imported (it read '15 customer ids of this file...' under the totals of both)."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(p) for p in zero_padded_orders(tmp_path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    summary = page.account_panel.summary.text()
+    assert f"• {start}" in summary, summary
+
+
+def test_one_file_warnings_keep_their_wording(windows, tmp_path):
+    """With one file the warnings are shown as the core wrote them, with no file name before."""
+    path = tmp_path / "ganz.csv"
+    path.write_text(
+        "Kundennummer;Bestelldatum;Betrag\nK1;03.01.2026;1.234\nK2;14.02.2026;2.500\n", encoding="utf-8"
+    )
+    win = windows("en")
+    page = win.page("collect")
+    page.add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    summary = page.account_panel.summary.text()
+    assert "\n• Column Betrag: values like 1.234 were read as 1234" in summary, summary
+
+
+@pytest.mark.parametrize(("lang", "count"), [("fr", "› Date : 3"), ("en", "› Date: 3")])
+def test_unreadable_counts_follow_the_languages_colon(windows, tmp_path, lang, count):
+    """The count of unreadable values per column: 'Date : 3' in French (a space before the
+    colon, as the lines beside it), 'Date: 3' in English."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(pasted_months(tmp_path / "mois.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    summary = page.account_panel.summary.text()
+    assert f"mois.csv {count}" in summary, summary
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_measure_chooser_shows_the_whole_results_name(windows, tmp_path, lang):
+    """A yen shop's campaign results imported in Measure: the 'Showing' box is as wide as the
+    results' name (it was sized while empty and read 'yen_resu'), which is its tooltip too."""
+    win = windows(lang)
+    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "yen_results.csv"
+    results.write_text(
+        "Customer,Converted,Revenue\n"
+        + "".join(
+            f'K{c:03d},{"yes" if c % 3 else "no"},"¥{(c % 3 > 0) * (c + 3) * 1280:,}"\n' for c in range(12)
+        ),
+        encoding="utf-8",
+    )
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    settle()
+    chooser = page.chooser
+    assert chooser.currentText() == "yen_results.csv"
+    assert chooser.width() > chooser.fontMetrics().horizontalAdvance(chooser.currentText()) + 16
+    assert chooser.toolTip() == "yen_results.csv"
+
+
+def test_preview_columns_fit_the_rows_further_down(windows, tmp_path):
+    """A long file's preview (200 rows): a column whose texts grow further down ('Produit 123'
+    from row 101) is as wide as its widest shown text, not as its first 40 rows ('Produit …')."""
+    path = tmp_path / "ventes.csv"
+    lines = ["Date;Client;Produit;Prix"]
+    for i in range(300):
+        lines.append(f"{1 + i % 28:02d}/{1 + i % 12:02d}/2025;CL{i % 40:03d};Produit {i};{5 + i % 50},90")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    win = windows("fr")
+    page = win.page("collect")
+    page.add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    page._on_file_selected(0)
+    assert win.tasks.wait_idle(30)
+    settle()
+    table, model = page.preview.table, page.preview.model
+    assert model.rowCount() >= 150
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(
+        "Produit"
+    )
+    widest = max(
+        table.fontMetrics().horizontalAdvance(model.text(r, column)) for r in range(model.rowCount())
+    )
+    # The delegate draws a text with a margin each side (Qt's textMargin): the width counts them.
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    assert table.columnWidth(column) >= widest + 2 * margin, (table.columnWidth(column), widest)
