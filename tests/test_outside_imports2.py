@@ -800,3 +800,24 @@ def test_a_footer_line_is_said_to_be_one(tmp_path):
     assert analysis.account.excluded == {"unreadable_date": 1, "total_row": 1, "note_row": 2, "blank_row": 1}
     excluded = analysis.excluded
     assert excluded.loc[excluded["reason"] == "note_row", "source_row"].tolist() == [6, 8]
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t", "|"])
+def test_small_files_between_titles_and_footers_keep_their_delimiter(tmp_path, delimiter):
+    """Two title lines and two footer lines around a header and two rows outweighed the table:
+    the file was read as space-aligned text and refused ('no customer column')."""
+    import random
+
+    rng = random.Random(7)
+    titles = ["Ventes du 01/01/2024 au 31/01/2024", "Boutique Les Jolies Choses - Lyon", "Export des ventes"]
+    footers = ["Généré le 12/03/2024 par Hiboutik", "Page 1 sur 1", "Total des ventes : 3"]
+    decimal = "." if delimiter == "," else ","
+    for case in range(12):
+        rows = [
+            f"C{case}{delimiter}0{1 + row}/01/2024{delimiter}{10 + case + row}{decimal}50" for row in range(2)
+        ]
+        lines = [*rng.sample(titles, 2), delimiter.join(["Client", "Date", "Montant"]), *rows]
+        lines += ([""] if case % 2 else []) + rng.sample(footers, 2)
+        analysis = imported(tmp_path, f"v{case}.csv", "\n".join(lines) + "\n")
+        assert analysis.inputs[0].delimiter == delimiter, lines
+        assert amounts(analysis) == [10.5 + case, 11.5 + case], lines

@@ -140,10 +140,16 @@ def detect_delimiter(lines: list[str]) -> str:
     decimal_commas = commas > 0 and len(_DECIMAL_COMMA.findall(joined)) == commas
     for delim in DELIMITERS:
         counts = [len(row) for row in csv.reader(nonblank, delimiter=delim)]
-        # Lines of one field at the end are a footer ("Exporté le ... par ...", "Page 1 sur 1"),
-        # not lines the delimiter fails to split: in a small file they outweighed the table.
-        while len(counts) > 2 and counts[-1] == 1:
-            counts.pop()
+        # Lines of one field above and below the table are titles and footers ("Ventes de
+        # janvier", "Page 1 sur 1"), not lines the delimiter fails to split: in a small file they
+        # outweighed the table. Left out when the lines between them are a table: two lines at
+        # least, all split alike or most of the file (aligned text with a comma in a name or two
+        # is not a comma file).
+        first = next((i for i, c in enumerate(counts) if c > 1), len(counts))
+        last = len(counts) - next((i for i, c in enumerate(reversed(counts)) if c > 1), len(counts))
+        block = counts[first:last]
+        if len(block) >= 2 and (len(set(block)) == 1 or len(block) >= len(counts) / 2):
+            counts = block
         if not counts:
             continue
         mode, freq = Counter(counts).most_common(1)[0]
