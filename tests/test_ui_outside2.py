@@ -171,3 +171,68 @@ def test_preview_columns_fit_the_rows_further_down(windows, tmp_path):
     # The delegate draws a text with a margin each side (Qt's textMargin): the width counts them.
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     assert table.columnWidth(column) >= widest + 2 * margin, (table.columnWidth(column), widest)
+
+
+def cut_workbook(path):
+    """A workbook cut in half (a download that stopped)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Customer ID", "Email"])
+    for c in range(30):
+        book.active.append([c, f"c{c}@mail.com"])
+    book.save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "nothing", "not_imported"),
+    [
+        ("fr", "Rien n'a été importé. Le fichier abime.xlsx est endommagé", "non importé"),
+        ("en", "Nothing was imported. The file abime.xlsx is damaged", "not imported"),
+    ],
+)
+def test_a_damaged_file_is_said_in_the_account_and_the_file_list(
+    windows, tmp_path, lang, nothing, not_imported
+):
+    """A till export with a workbook cut in half: once the message box is closed, the row account
+    says why nothing was imported (it read 'No file imported yet.' beside two listed files) and
+    the list marks both files as not imported; without the damaged file the till export is read."""
+    from test_ui_outside import german_shop
+
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(german_shop(tmp_path / "kasse.csv")), str(cut_workbook(tmp_path / "abime.xlsx"))])
+    assert win.tasks.wait_idle(60)
+    assert len(dialog_texts()) == 1
+    summary = page.account_panel.summary.text()
+    assert summary.startswith(nothing), summary
+    items = [page.files.item(r).text() for r in range(page.files.count())]
+    assert items == [f"kasse.csv\n{not_imported}", f"abime.xlsx\n{not_imported}"]
+    page.files.setCurrentRow(1)
+    page.remove_selected()
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert page.account_panel.summary.text().startswith("14 ")
+    assert not_imported not in page.files.item(0).text()
+
+
+def test_a_failed_reading_says_the_account_is_the_previous_one(windows, tmp_path):
+    """A damaged workbook added to a till export already read: the account still shows the till
+    export's rows, and says they are the previous reading's, with why the files were not read."""
+    from test_ui_outside import german_shop
+
+    win = windows("en")
+    page = win.page("collect")
+    page.add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    page.add_files([str(cut_workbook(tmp_path / "abime.xlsx"))])
+    assert win.tasks.wait_idle(60)
+    assert len(dialog_texts()) == 1
+    summary = page.account_panel.summary.text()
+    assert summary.startswith("The files were not read again. The file abime.xlsx is damaged"), summary
+    assert "The account below is the previous reading's.\n14 rows read" in summary, summary
+    items = [page.files.item(r).text() for r in range(page.files.count())]
+    assert items[1] == "abime.xlsx\nnot imported" and items[0].startswith("kasse.csv\norders")

@@ -27,7 +27,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Nothing was imported. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No file imported yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The files were not read again. %1 The account below is the previous reading's.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -282,6 +290,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message>
         <source>Collect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not imported</source>
         <translation type="unfinished" />
     </message>
     <message>

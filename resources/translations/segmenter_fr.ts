@@ -27,8 +27,16 @@
         <translation>Lignes exclues</translation>
     </message>
     <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Rien n'a été importé. %1</translation>
+    </message>
+    <message>
         <source>No file imported yet.</source>
         <translation>Aucun fichier importé pour l'instant.</translation>
+    </message>
+    <message>
+        <source>The files were not read again. %1 The account below is the previous reading's.</source>
+        <translation>Les fichiers n'ont pas été relus. %1 Le bilan ci-dessous est celui de la lecture précédente.</translation>
     </message>
     <message>
         <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
@@ -285,6 +293,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>Collect</source>
         <translation>Collecter</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>non importé</translation>
     </message>
     <message>
         <source>customers</source>

@@ -194,7 +194,10 @@ class CollectPage(StepPage):
         for path in self.paths:
             item = QListWidgetItem(Path(path).name)
             found = imported.get(path)
-            if found is not None:
+            if found is None and self.account_panel.failure:
+                # The import is all or nothing: after a failure no file of the list was read.
+                item.setText(f"{Path(path).name}\n" + self.tr("not imported"))
+            elif found is not None:
                 kind = self.tr("customers") if found.kind == "customers" else self.tr("orders")
                 rows = self.locale().toString(found.rows_read)
                 item.setText(f"{Path(path).name}\n{kind} · " + self.tr("%1 rows").replace("%1", rows))
@@ -271,6 +274,7 @@ class CollectPage(StepPage):
 
     def run_import(self, remember: bool = False) -> None:
         """(Re-)import every file of the page in the background."""
+        self.account_panel.failure = ""  # a new reading: the files are not "not imported" while read
         if not self.paths:
             self._apply(Analysis(lang=self.ctx.lang))
             return
@@ -298,6 +302,9 @@ class CollectPage(StepPage):
         # The runner shows the message; the preview shows the file as read, to fix it there.
         self._show_current_preview()
         text = missing_columns_text(error.key, error.params) if isinstance(error, UserError) else None
+        if isinstance(error, UserError):
+            self.account_panel.show_failure(text or error.text(self.ctx.lang))
+            self._show_files()
         if text is None:
             return False
         # Said in the window's terms (the sheet box, the Columns tab), not the command line's.
@@ -331,6 +338,7 @@ class CollectPage(StepPage):
             for column, role in item.mapping.items():
                 chosen["columns"].setdefault(column, role)
         self.previews = {p: v for p, v in self.previews.items() if p in self.paths}
+        self.account_panel.failure = ""
         self.ctx.notify(CHANGE_INPUTS)  # refreshes this page when it is visible
 
     # -- preview and roles ------------------------------------------------------------------------

@@ -77,6 +77,9 @@ class AccountPanel(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self.lang = "en"
+        # Why the last import failed ("" when it did not): said here too, so the tab does not
+        # read "No file imported yet." beside the files listed once the message box is closed.
+        self.failure = ""
         self._needs_fit = False
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -113,13 +116,24 @@ class AccountPanel(QWidget):
         account = analysis.account
         loc = self.locale()
         if not analysis.inputs:
-            self.summary.setText(self.tr("No file imported yet."))
+            if self.failure:
+                self.summary.setText(self.tr("Nothing was imported. %1").replace("%1", self.failure))
+            else:
+                self.summary.setText(self.tr("No file imported yet."))
             self.account.setRowCount(0)
             self.reason_filter.clear()
             self.excluded_model.set_frame(pd.DataFrame())
             return
         customers = 0 if analysis.customers is None else len(analysis.customers)
-        text = (
+        text = ""
+        if self.failure:
+            text = (
+                self.tr(
+                    "The files were not read again. %1 The account below is the previous reading's."
+                ).replace("%1", self.failure)
+                + "\n"
+            )
+        text += (
             self.tr("%1 rows read: %2 kept, %3 excluded. %4 customers.")
             .replace("%1", loc.toString(account.read))
             .replace("%2", loc.toString(account.kept))
@@ -174,6 +188,14 @@ class AccountPanel(QWidget):
                 self.reason_filter.addItem(f"{label} ({loc.toString(int(count))})", key)
         self.reason_filter.blockSignals(False)
         self._show_excluded()
+
+    def show_failure(self, text: str) -> None:
+        """Say why the last import failed (``text``: the message shown), or clear it ("")."""
+        self.failure = text
+        if self.analysis is not None:
+            self.show_account(self.analysis, self.lang)
+        elif text:
+            self.summary.setText(self.tr("Nothing was imported. %1").replace("%1", text))
 
     def _show_excluded(self) -> None:
         analysis = self.analysis
