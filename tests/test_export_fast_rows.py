@@ -76,6 +76,7 @@ def write(path, fast: bool, monkeypatch, *, n: int = 90, max_rows: int = 1_048_5
         book.write_table("Titled", columns(n), kind="segment", titles=("A title", "A subtitle"))
         book.write_table("Split", columns(n), kind="all", freeze_cols=0)
         book.write_table("Compact", columns(12), kind="method", compact=True)
+        book.write_table("Empty", columns(0), kind="segment")  # a segment nobody is in
         book.workbook.close()
 
 
@@ -94,7 +95,7 @@ def test_the_fast_writer_writes_xlsxwriters_bytes(tmp_path, monkeypatch, max_row
     for name in expected:
         assert got[name] == expected[name], name
     book = openpyxl.load_workbook(fast)
-    assert len(book.sheetnames) == (4 if max_rows > 1000 else 10)
+    assert len(book.sheetnames) == (5 if max_rows > 1000 else 11)
     plain = book[book.sheetnames[0]]
     assert plain["A2"].value == "plain" and plain["A14"].value == "<r>zero</r>"
     assert plain["A16"].value == CRAFTED
@@ -105,9 +106,9 @@ def test_the_fast_writer_is_used_for_plain_tables(tmp_path, monkeypatch):
     real = fast_rows.write_rows
     monkeypatch.setattr(fast_rows, "write_rows", lambda *a, **kw: (calls.append(a[2]), real(*a, **kw)))
     write(tmp_path / "out.xlsx", True, monkeypatch)
-    # Plain, Titled (below its two titles and a blank line) and Split; not Compact, whose rows
-    # have their own heights.
-    assert calls == [1, 4, 1]
+    # Plain, Titled (below its two titles and a blank line), Split and Empty; not Compact, whose
+    # rows have their own heights.
+    assert calls == [1, 4, 1, 1]
 
 
 def test_a_number_that_is_not_finite_is_refused_like_xlsxwriter(tmp_path):
