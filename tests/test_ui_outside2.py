@@ -236,3 +236,30 @@ def test_a_failed_reading_says_the_account_is_the_previous_one(windows, tmp_path
     assert "The account below is the previous reading's.\n14 rows read" in summary, summary
     items = [page.files.item(r).text() for r in range(page.files.count())]
     assert items[1] == "abime.xlsx\nnot imported" and items[0].startswith("kasse.csv\norders")
+
+
+@pytest.mark.parametrize(
+    ("lang", "unknown", "said"),
+    [
+        ("en", 1, "13 rows read, 0 left out; 1 customer of the file is not in the analysis."),
+        ("en", 0, "12 rows read, 0 left out; every customer of the file is in the analysis."),
+        ("fr", 1, "13 lignes lues, 0 écartée ; 1 client du fichier ne figure pas dans l'analyse."),
+        ("fr", 0, "12 lignes lues, 0 écartée ; tous les clients du fichier figurent dans l'analyse."),
+    ],
+)
+def test_measure_says_what_was_read_in_good_grammar(windows, tmp_path, lang, unknown, said):
+    """The line under a results import: one unknown customer is 'is not' ('1 customers of the
+    file are not' before), and none unknown is said as such, not as '0 customers ... are not'."""
+    win = windows(lang)
+    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "yen_results.csv"
+    lines = [f'K{c:03d},{"yes" if c % 3 else "no"},"¥{(c % 3 > 0) * 1280:,}"' for c in range(12)]
+    lines += [f"X{c:03d},yes,¥500" for c in range(unknown)]
+    results.write_text("Customer,Converted,Revenue\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    dialog_texts()  # an unknown customer may be warned about: the line is what is checked
+    assert page.source.text() == said, page.source.text()

@@ -1136,9 +1136,25 @@ Several files can be combined: orders from the till and the web shop, a customer
         <source>The results say nothing about the control group: the uplift cannot be measured.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) of the file not in the analysis.</source>
+        <translation><numerusform>%Ln customer of the file is not in the analysis.</numerusform><numerusform>%Ln customers of the file are not in the analysis.</numerusform></translation>
+    </message>
     <message>
-        <source>{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis.</source>
+        <source>every customer of the file is in the analysis.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2; %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read</source>
+        <translation><numerusform>%Ln row read</numerusform><numerusform>%Ln rows read</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation><numerusform>%Ln left out</numerusform><numerusform>%Ln left out</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contacted customer(s) missing from the results count as not converted.</source>

@@ -1138,9 +1138,25 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <source>The results say nothing about the control group: the uplift cannot be measured.</source>
         <translation>Les résultats ne disent rien du groupe témoin : le gain ne peut pas être mesuré.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) of the file not in the analysis.</source>
+        <translation><numerusform>%Ln client du fichier ne figure pas dans l'analyse.</numerusform><numerusform>%Ln clients du fichier ne figurent pas dans l'analyse.</numerusform></translation>
+    </message>
     <message>
-        <source>{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis.</source>
-        <translation>{rows} lignes lues, {excluded} écartées ; {unknown} clients du fichier ne figurent pas dans l'analyse.</translation>
+        <source>every customer of the file is in the analysis.</source>
+        <translation>tous les clients du fichier figurent dans l'analyse.</translation>
+    </message>
+    <message>
+        <source>%1, %2; %3</source>
+        <translation>%1, %2 ; %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read</source>
+        <translation><numerusform>%Ln ligne lue</numerusform><numerusform>%Ln lignes lues</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation><numerusform>%Ln écartée</numerusform><numerusform>%Ln écartées</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contacted customer(s) missing from the results count as not converted.</source>

@@ -332,17 +332,21 @@ class MeasurePage(StepPage):
     def _source_text(self, m: dict[str, Any]) -> str:
         """What was read: rows, rows left out, customers unknown to the analysis (nothing silent)."""
         source = m.get("source") or {}
-        loc = self.ctx.locale()
         if not source:
             return ""
         excluded = sum(int(v) for v in (source.get("excluded") or {}).values())
+        # Each count with its own plural ("1 customers of the file are not..." before), and none
+        # unknown said as such rather than as "0 customers ... are not".
+        unknown = int(source.get("unmatched_customers") or 0)
+        if unknown:
+            known = self.tr("%Ln customer(s) of the file not in the analysis.", "", unknown)
+        else:
+            known = self.tr("every customer of the file is in the analysis.")
         text = (
-            self.tr(
-                "{rows} rows read, {excluded} left out; {unknown} customers of the file are not in the analysis."
-            )
-            .replace("{rows}", loc.toString(int(source.get("rows_read") or 0)))
-            .replace("{excluded}", loc.toString(excluded))
-            .replace("{unknown}", loc.toString(int(source.get("unmatched_customers") or 0)))
+            self.tr("%1, %2; %3")
+            .replace("%1", self.tr("%Ln row(s) read", "", int(source.get("rows_read") or 0)))
+            .replace("%2", self.tr("%Ln left out", "", excluded))
+            .replace("%3", known)
         )
         missing = int(m.get("contacted_not_in_results") or 0)
         if missing:
