@@ -1,6 +1,6 @@
 """A second look at the GUI with exports it has never seen: an orders file keeping 00042 beside a
-customers list Excel saved as 42, monthly exports pasted into one file, a yen shop's results, a
-long file's preview. French and English; each test checks what is shown (texts, widths)."""
+customers list Excel saved as 42, a workbook cut in half, a yen shop's results, a long file's
+preview. French and English; each test checks what is shown (texts, widths)."""
 
 from __future__ import annotations
 
@@ -34,19 +34,6 @@ def zero_padded_orders(folder):
     customers = folder / "clients_excel.xlsx"
     book.save(customers)
     return [orders, customers]
-
-
-def pasted_months(path):
-    """Four monthly French exports pasted one under the other, each with its header row."""
-    lines = []
-    for month in range(1, 5):
-        lines.append("Numéro de commande;Date;Client;Montant TTC")
-        for i in range(15):
-            lines.append(
-                f"C{month}{i:03d};{1 + i:02d}/{month:02d}/2025;CL{(i * 3 + month) % 20:03d};{10 + i * 7},50 €"
-            )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -104,17 +91,27 @@ def test_one_file_warnings_keep_their_wording(windows, tmp_path):
     assert "\n• Column Betrag: values like 1.234 were read as 1234" in summary, summary
 
 
+def unreadable_dates(path):
+    """A French till export where three sales were dated in words ('bientôt', 'hier'...)."""
+    lines = ["Numéro de commande;Date;Client;Montant TTC"]
+    for i in range(15):
+        day = ["bientôt", "hier", "à voir"][i % 3] if i in (4, 9, 13) else f"{1 + i:02d}/03/2025"
+        lines.append(f"C{i:03d};{day};CL{i % 6:03d};{10 + i * 7},50 €")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("lang", "count"), [("fr", "› Date : 3"), ("en", "› Date: 3")])
 def test_unreadable_counts_follow_the_languages_colon(windows, tmp_path, lang, count):
     """The count of unreadable values per column: 'Date : 3' in French (a space before the
     colon, as the lines beside it), 'Date: 3' in English."""
     win = windows(lang)
     page = win.page("collect")
-    page.add_files([str(pasted_months(tmp_path / "mois.csv"))])
+    page.add_files([str(unreadable_dates(tmp_path / "caisse.csv"))])
     assert win.tasks.wait_idle(60)
     assert dialog_texts() == []
     summary = page.account_panel.summary.text()
-    assert f"mois.csv {count}" in summary, summary
+    assert f"caisse.csv {count}" in summary, summary
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
