@@ -677,6 +677,10 @@ def test_exports_pasted_one_under_the_other_repeat_their_header(tmp_path):
     assert account.excluded == {"repeated_header": 2, "unreadable_date": 1}
     excluded = analysis.excluded
     assert excluded.loc[excluded["reason"] == "repeated_header", "source_row"].tolist() == [4, 6]
+    # The repeated headers' "Date" and "Montant" are not unreadable values (the sale without a
+    # date has an empty cell, a missing date, not an unreadable one).
+    assert "could not be read" not in warnings(analysis)
+    assert analysis.inputs[0].details["unreadable"] == {}
     french = Analysis(lang="fr")
     import_files(french, [str(tmp_path / "ventes.csv")])
     from segmenter_app.core.cleaning import REASONS
@@ -821,3 +825,13 @@ def test_small_files_between_titles_and_footers_keep_their_delimiter(tmp_path, d
         analysis = imported(tmp_path, f"v{case}.csv", "\n".join(lines) + "\n")
         assert analysis.inputs[0].delimiter == delimiter, lines
         assert amounts(analysis) == [10.5 + case, 11.5 + case], lines
+
+
+def test_a_footer_in_the_date_column_is_not_an_unreadable_date(tmp_path):
+    content = (
+        "Date;Client;Montant\n05/01/2024;C1;10,00\n06/01/2024;C2;12,00\nExporté le 12/03/2024 par Sumup\n"
+    )
+    analysis = imported(tmp_path, "ventes.csv", content)
+    assert analysis.account.excluded == {"note_row": 1}
+    assert "could not be read" not in warnings(analysis)
+    assert analysis.inputs[0].details["unreadable"] == {}

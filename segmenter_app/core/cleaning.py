@@ -38,7 +38,14 @@ from segmenter_app.core.reading import values
 from segmenter_app.core.reading.duplicates import duplicate_rows
 from segmenter_app.core.reading.roles import PRODUCT_CODE, STATUS
 from segmenter_app.core.reading.table import RawTable
-from segmenter_app.core.standardize import CUSTOMERS, ORDERS, encode_columns, standardize
+from segmenter_app.core.standardize import (
+    CUSTOMERS,
+    ORDERS,
+    Unreadable,
+    encode_columns,
+    note_unreadable_cells,
+    standardize,
+)
 
 __all__ = ["CUSTOMERS", "ORDERS", "REASONS", "REASON_KEYS", "CleanResult", "clean_file", "file_kind"]
 
@@ -79,6 +86,8 @@ REASONS = Messages(
 )
 
 REASON_KEYS: tuple[str, ...] = tuple(k for k in REASONS.texts if k != "after_as_of")
+# Rows that hold no data at all: their cells are not counted as unreadable values.
+_NO_DATA_REASONS = ("blank_row", "malformed_row", "total_row", "repeated_header", "note_row")
 # The standard columns the rules read and the kept rows do not carry: masks made for the rules,
 # and the product code, which only tells postage lines apart.
 _WORKING_COLUMNS = frozenset(
@@ -226,7 +235,8 @@ def clean_file(
     pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-duplicates")
     duplicates = pool.submit(duplicate_rows, work, {column: enc[0] for column, enc in encoded.items()})
     pool.shutdown(wait=False)
-    std = standardize(read, by_role, kind, date_order, details, warnings, tick, encoded)
+    unreadable: list[Unreadable] = []
+    std = standardize(read, by_role, kind, date_order, details, warnings, tick, encoded, unreadable)
     tick(0.6)
     mark(_blank_rows(frame), "blank_row")
     if raw.malformed:
@@ -260,6 +270,10 @@ def clean_file(
     rest = (code != 0) & (code != blank_code) & (code != REASON_KEYS.index("malformed_row") + 1)
     code[_whitespace_rows(frame, rest)] = blank_code
     code[_footer_notes(frame, code)] = REASON_KEYS.index("note_row") + 1
+    # The cells that could not be read, said now that the rows that are no data are known: a
+    # repeated header's "Date" is not an unreadable date.
+    no_data = np.isin(code, [REASON_KEYS.index(k) + 1 for k in _NO_DATA_REASONS])
+    note_unreadable_cells(unreadable, read, no_data, details, warnings)
     keep = code == 0
     account = RowAccount(read=n, kept=int(keep.sum()))
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,7 +29,7 @@ from segmenter_app.core.reading import values
 from segmenter_app.core.reading.roles import PRODUCT_CODE
 from segmenter_app.core.reading.table import RawTable
 
-__all__ = ["ENCODED_ROLES", "T", "encode_columns", "standardize"]
+__all__ = ["ENCODED_ROLES", "T", "Unreadable", "encode_columns", "note_unreadable_cells", "standardize"]
 
 ORDERS, CUSTOMERS = "orders", "customers"
 
@@ -108,10 +109,14 @@ def standardize(
     warnings: list[tuple[Messages, str, dict[str, Any]]],
     tick: Callable[[float], None],
     encoded: dict[str, values.Encoded],
+    unreadable: list[Unreadable] | None = None,
 ) -> pd.DataFrame:
     """The mapped columns read into standard typed columns (ids, dates, amounts, attributes).
 
-    ``encoded``: the columns' dictionary encodings (see :func:`encode_columns`)."""
+    ``encoded``: the columns' dictionary encodings (see :func:`encode_columns`). ``unreadable``
+    collects the cells that could not be read, per column, for :func:`note_unreadable` to count
+    and say once the cleaning knows which rows are no data at all (a header repeated mid-file,
+    a footer); without it they are said at once."""
     frame = raw.frame
     n = len(frame)
     index = frame.index
@@ -126,32 +131,12 @@ def standardize(
     def numbers(role: str) -> number_reader.NumberResult:
         return number_reader.parse_numbers(frame[by_role[role]])
 
+    pending: list[Unreadable] = unreadable if unreadable is not None else []
+
     def note_unreadable(role: str, mask: pd.Series, what: str, kept: bool = False) -> None:
-        count = int(mask.sum())
-        if not count:
-            return
-        column = by_role[role]
-        details["unreadable"][column] = details["unreadable"].get(column, 0) + count
-        first = int(np.flatnonzero(mask.to_numpy())[0])
-        # One value gets its own sentence ("1 values" reads wrong in both languages).
-        key = (
-            ("unreadable_attribute" if kept else "unreadable_values")
-            if count > 1
-            else ("unreadable_attribute_one" if kept else "unreadable_value")
-        )
-        warnings.append(
-            (
-                T,
-                key,
-                {
-                    "count": count,
-                    "column": column,
-                    "what": (T, what if count > 1 else f"{what}_one"),
-                    "row": int(raw.source_rows[first]),
-                    "value": str(frame[column].iloc[first])[:40],
-                },
-            )
-        )
+        cells = np.asarray(mask.to_numpy(), dtype=bool)
+        if cells.any():
+            pending.append(Unreadable(by_role[role], cells, what, kept))
 
     # Dates and order numbers are read in a worker thread while the customer ids and contacts are
     # read here: Arrow's kernels free the GIL, so the second core shares the work.
@@ -285,7 +270,58 @@ def standardize(
     # copy=False: the table keeps its own array, and a copy of a million rows is not free.
     out[schema.T_SOURCE_ROW] = pd.Series(raw.source_rows[:n], index=index, copy=False)
     std = pd.DataFrame(out, index=index, copy=False)  # no copy: see values.filter_rows
+    if unreadable is None:
+        note_unreadable_cells(pending, raw, np.zeros(n, dtype=bool), details, warnings)
     return std
+
+
+@dataclass
+class Unreadable:
+    """The cells of one column that could not be read as ``what`` (a date, a number); ``kept``:
+    the rows are kept all the same (an attribute left empty)."""
+
+    column: str
+    cells: np.ndarray
+    what: str
+    kept: bool
+
+
+def note_unreadable_cells(
+    found: list[Unreadable],
+    raw: RawTable,
+    skip: np.ndarray,
+    details: dict[str, Any],
+    warnings: list[tuple[Messages, str, dict[str, Any]]],
+) -> None:
+    """Count and say the unreadable cells of each column, leaving out the rows in ``skip`` (rows
+    that are no data: a header repeated mid-file, a footer, a totals row)."""
+    for item in found:
+        cells = item.cells & ~skip
+        count = int(cells.sum())
+        if not count:
+            continue
+        column = item.column
+        details["unreadable"][column] = details["unreadable"].get(column, 0) + count
+        first = int(np.flatnonzero(cells)[0])
+        # One value gets its own sentence ("1 values" reads wrong in both languages).
+        key = (
+            ("unreadable_attribute" if item.kept else "unreadable_values")
+            if count > 1
+            else ("unreadable_attribute_one" if item.kept else "unreadable_value")
+        )
+        warnings.append(
+            (
+                T,
+                key,
+                {
+                    "count": count,
+                    "column": column,
+                    "what": (T, item.what if count > 1 else f"{item.what}_one"),
+                    "row": int(raw.source_rows[first]),
+                    "value": str(raw.frame[column].iloc[first])[:40],
+                },
+            )
+        )
 
 
 def _awaited(future: Any, tick: Callable[[float], None], fraction: float) -> Any:
