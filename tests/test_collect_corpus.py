@@ -106,6 +106,8 @@ def test_ambiguous_dates_default_warning_and_forced_order(tmp_path):
     assert inp.details["ambiguous_date_columns"] == ["Date"]
     assert analysis.transactions[schema.T_DATE].iloc[0] == pd.Timestamp("2025-02-01")  # day first
     assert any("--date-order mdy" in w for w in inp.warnings)
+    # The window's user is pointed to the Collect step's question too, not only to an option.
+    assert any("choose month/day/year (in the Collect step's question" in w for w in inp.warnings)
     french = Analysis(lang="fr")
     import_files(french, [str(path)])
     assert any("jour/mois/année" in w for w in french.inputs[0].warnings)

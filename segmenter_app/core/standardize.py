@@ -61,9 +61,11 @@ T = Messages(
         ),
         "ambiguous_dates": (
             "Column {column}: every date fits both day/month and month/day; read as {order} ({example} = "
-            "{reading}). If that is wrong, run again with --date-order {other}.",
+            "{reading}). If that is wrong, choose {other_order} (in the Collect step's question, or "
+            "with --date-order {other} on the command line).",
             "Colonne {column} : toutes les dates se lisent aussi bien jour/mois que mois/jour ; lues en "
-            "{order} ({example} = {reading}). Si c'est faux, relancez avec --date-order {other}.",
+            "{order} ({example} = {reading}). Si c'est faux, choisissez {other_order} (dans la question "
+            "de l'étape Collecter, ou avec --date-order {other} en ligne de commande).",
         ),
         "what_date": ("dates", "des dates"),
         "what_number": ("numbers", "des nombres"),
@@ -397,6 +399,7 @@ def _note_dates(
                 "example": example,
                 "reading": read_as,
                 "other": other,
+                "other_order": (T, f"order_{other}"),
             },
         )
     )
