@@ -68,12 +68,17 @@ def update() -> None:
 
 
 def release() -> None:
-    """Compile every .ts to .qm."""
+    """Compile every .ts to .qm.
+
+    Each .qm is written beside and then moved over the old one: Qt maps a loaded .qm into memory,
+    and lrelease rewriting it in place made every app or test process that had it loaded die of
+    a bus error (SIGBUS) at its next translated text.
+    """
     for lang in LANGS:
-        subprocess.run(
-            [tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(HERE / f"segmenter_{lang}.qm")],
-            check=True,
-        )
+        target = HERE / f"segmenter_{lang}.qm"
+        tmp = target.with_suffix(".qm.tmp")
+        subprocess.run([tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(tmp)], check=True)
+        tmp.replace(target)
 
 
 def fill(lang: str, mapping_file: Path) -> int:
