@@ -260,3 +260,38 @@ def test_measure_says_what_was_read_in_good_grammar(windows, tmp_path, lang, unk
     assert win.tasks.wait_idle(60)
     dialog_texts()  # an unknown customer may be warned about: the line is what is checked
     assert page.source.text() == said, page.source.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "nobody"),
+    [
+        ("fr", "1 client à contacter", "personne à contacter"),
+        ("en", "1 customer to contact", "no one to contact"),
+    ],
+)
+def test_act_counts_in_the_singular_and_empty_segments_need_no_cost(windows, tmp_path, lang, one, nobody):
+    """A shop with one customer so far: the summary says '1 customer to contact' ('1 customers'
+    before) and its budget of cents is not 'budget €0', and the cards of the segments nobody is in say there is no one to contact where they
+    said 'no cost entered' beside the cost per contact."""
+    path = tmp_path / "first.csv"
+    path.write_text(
+        "Order,Date,Customer,Total\nA1,2026-01-05,K1,40.00\nA2,2026-02-07,K1,55.00\nA3,2026-03-02,K1,20.00\n",
+        encoding="utf-8",
+    )
+    win = windows(lang)
+    win.page("collect").add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    page = win.page("act")
+    plans = win.ctx.analysis.plans
+    assert sum(int(plans[key]["contacts"]) for key in page.cards) == 1
+    assert f", {one}, " in page.summary.text(), page.summary.text()
+    # A budget under a euro is not rounded to nothing beside its ROI.
+    budget = sum(float(plans[key]["budget"]) for key in page.cards)
+    assert 0 < budget < 1
+    assert ("budget 0 €" if lang == "fr" else "budget €0,") not in page.summary.text()
+    empty = [card for key, card in page.cards.items() if int(plans[key]["size"]) == 0]
+    assert empty
+    for card in empty:
+        assert card.cost.value() > 0
+        assert card.figures["roi"].text() == nobody

@@ -110,8 +110,16 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} plans, {contacts} customers to contact, budget {budget}, expected return {net}</source>
+        <source>{plans}, {contacts}, budget {budget}, expected return {net}</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation><numerusform>%n plan</numerusform><numerusform>%n plans</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) to contact</source>
+        <translation><numerusform>%Ln customer to contact</numerusform><numerusform>%Ln customers to contact</numerusform></translation>
     </message>
     <message>
         <source>(ROI {roi}).</source>
@@ -1138,7 +1146,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) of the file not in the analysis.</source>
-        <translation><numerusform>%Ln customer of the file is not in the analysis.</numerusform><numerusform>%Ln customers of the file are not in the analysis.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer of the file is not in the analysis.</numerusform>
+            <numerusform>%Ln customers of the file are not in the analysis.</numerusform>
+        </translation>
     </message>
     <message>
         <source>every customer of the file is in the analysis.</source>
@@ -1150,11 +1161,17 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>%Ln row(s) read</source>
-        <translation><numerusform>%Ln row read</numerusform><numerusform>%Ln rows read</numerusform></translation>
+        <translation>
+            <numerusform>%Ln row read</numerusform>
+            <numerusform>%Ln rows read</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln left out</source>
-        <translation><numerusform>%Ln left out</numerusform><numerusform>%Ln left out</numerusform></translation>
+        <translation>
+            <numerusform>%Ln left out</numerusform>
+            <numerusform>%Ln left out</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contacted customer(s) missing from the results count as not converted.</source>
@@ -1379,6 +1396,10 @@ Several files can be combined: orders from the till and the web shop, a customer
             <numerusform>{priority}. {name}: {size} customer</numerusform>
             <numerusform>{priority}. {name}: {size} customers</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no one to contact</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no cost entered</source>

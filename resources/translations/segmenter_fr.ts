@@ -110,8 +110,16 @@
         <translation>Agir</translation>
     </message>
     <message>
-        <source>{n} plans, {contacts} customers to contact, budget {budget}, expected return {net}</source>
-        <translation>{n} plans, {contacts} clients à contacter, budget {budget}, gain attendu {net}</translation>
+        <source>{plans}, {contacts}, budget {budget}, expected return {net}</source>
+        <translation>{plans}, {contacts}, budget {budget}, gain attendu {net}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation><numerusform>%n plan</numerusform><numerusform>%n plans</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) to contact</source>
+        <translation><numerusform>%Ln client à contacter</numerusform><numerusform>%Ln clients à contacter</numerusform></translation>
     </message>
     <message>
         <source>(ROI {roi}).</source>
@@ -1140,7 +1148,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) of the file not in the analysis.</source>
-        <translation><numerusform>%Ln client du fichier ne figure pas dans l'analyse.</numerusform><numerusform>%Ln clients du fichier ne figurent pas dans l'analyse.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client du fichier ne figure pas dans l'analyse.</numerusform>
+            <numerusform>%Ln clients du fichier ne figurent pas dans l'analyse.</numerusform>
+        </translation>
     </message>
     <message>
         <source>every customer of the file is in the analysis.</source>
@@ -1152,11 +1163,17 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>%Ln row(s) read</source>
-        <translation><numerusform>%Ln ligne lue</numerusform><numerusform>%Ln lignes lues</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ligne lue</numerusform>
+            <numerusform>%Ln lignes lues</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln left out</source>
-        <translation><numerusform>%Ln écartée</numerusform><numerusform>%Ln écartées</numerusform></translation>
+        <translation>
+            <numerusform>%Ln écartée</numerusform>
+            <numerusform>%Ln écartées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contacted customer(s) missing from the results count as not converted.</source>
@@ -1381,6 +1398,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
             <numerusform>{priority}. {name} : {size} client</numerusform>
             <numerusform>{priority}. {name} : {size} clients</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no one to contact</source>
+        <translation>personne à contacter</translation>
     </message>
     <message>
         <source>no cost entered</source>

@@ -220,11 +220,13 @@ class ActPage(StepPage):
         net = float(np.nansum([p.get("expected_return") or 0.0 for p in plans]))
         contacts = int(sum(int(p.get("contacts") or 0) for p in plans))
         currency = currency_of(self.ctx.analysis)
+        # Each count with its plural: a shop with one segment read "1 plans, 1 customers to contact".
         text = (
-            self.tr("{n} plans, {contacts} customers to contact, budget {budget}, expected return {net}")
-            .replace("{n}", str(len(plans)))
-            .replace("{contacts}", self.ctx.locale().toString(contacts))
-            .replace("{budget}", format_money(budget, 0, currency))
+            self.tr("{plans}, {contacts}, budget {budget}, expected return {net}")
+            .replace("{plans}", self.tr("%n plan(s)", "", len(plans)))
+            .replace("{contacts}", self.tr("%Ln customer(s) to contact", "", contacts))
+            # Cents while the budget is small: a 0.30 budget read "budget €0" beside an ROI of 667 %.
+            .replace("{budget}", format_money(budget, 2 if budget < 100 else 0, currency))
             .replace("{net}", format_money(net, 0, currency))
         )
         if budget > 0:

@@ -238,7 +238,14 @@ class PlanCard(QGroupBox):
         self.figures["expected_return"].setText(format_money(net, 0, self.currency))
         self.figures["expected_return"].setStyleSheet(WARNING_STYLE if net is not None and net < 0 else "")
         roi = plan.get("roi")
-        self.figures["roi"].setText(format_percent(roi) if roi is not None else self.tr("no cost entered"))
+        if roi is not None:
+            self.figures["roi"].setText(format_percent(roi))
+        elif not int(plan.get("contacts") or 0):
+            # No budget because nobody is in the segment, not because the cost is missing: an empty
+            # segment's card read "no cost entered" beside its cost of ¥51.
+            self.figures["roi"].setText(self.tr("no one to contact"))
+        else:
+            self.figures["roi"].setText(self.tr("no cost entered"))
         self.control_note.setText(str(plan.get("control_note") or ""))
         self.control_note.setStyleSheet(WARNING_STYLE if plan.get("control_too_small") else "")
         self.reset.setEnabled(bool(plan.get("edited")))
