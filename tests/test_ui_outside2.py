@@ -295,3 +295,37 @@ def test_act_counts_in_the_singular_and_empty_segments_need_no_cost(windows, tmp
     for card in empty:
         assert card.cost.value() > 0
         assert card.figures["roi"].text() == nobody
+
+
+def coverage_label(page, key):
+    """The coverage text beside a criterion's check box (same row of its family's grid)."""
+    check = page.checks[key]
+    grid = check.parentWidget().layout()
+    row, _column, _rows, _columns = grid.getItemPosition(grid.indexOf(check))
+    return grid.itemAtPosition(row, 1).widget()
+
+
+@pytest.mark.parametrize(
+    ("lang", "same", "tip"),
+    [
+        ("fr", "identique pour tous", "Tous les clients ont la même valeur (non)"),
+        ("en", "same for every customer", "Every customer has the same value (no)"),
+    ],
+)
+def test_criteria_without_variation_do_not_claim_full_coverage(windows, tmp_path, lang, same, tip):
+    """A German till file with no e-mail, phone, return or discount column: 'has an e-mail' read
+    '100 % of customers' as if everyone had one; such criteria now say the value is the same for
+    every customer (which one in the tooltip), while recency keeps its coverage."""
+    from test_ui_outside import german_shop
+
+    win = windows(lang)
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "criteria")
+    page = win.page("criteria")
+    for key in ("has_email", "has_phone", "contactable"):
+        label = coverage_label(page, key)
+        assert label.text() == same, (key, label.text())
+        assert label.toolTip().startswith(tip), label.toolTip()
+    assert coverage_label(page, "returns_share").text() == same
+    assert coverage_label(page, "recency_days").text().startswith("100")

@@ -115,11 +115,17 @@
     </message>
     <message numerus="yes">
         <source>%n plan(s)</source>
-        <translation><numerusform>%n plan</numerusform><numerusform>%n plans</numerusform></translation>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) to contact</source>
-        <translation><numerusform>%Ln customer to contact</numerusform><numerusform>%Ln customers to contact</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer to contact</numerusform>
+            <numerusform>%Ln customers to contact</numerusform>
+        </translation>
     </message>
     <message>
         <source>(ROI {roi}).</source>
@@ -452,11 +458,27 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>same for every customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every customer has the same value (%1): this criterion cannot tell them apart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Import your files in step 1 to see the criteria your data allows.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>No particular goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -115,11 +115,17 @@
     </message>
     <message numerus="yes">
         <source>%n plan(s)</source>
-        <translation><numerusform>%n plan</numerusform><numerusform>%n plans</numerusform></translation>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) to contact</source>
-        <translation><numerusform>%Ln client à contacter</numerusform><numerusform>%Ln clients à contacter</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client à contacter</numerusform>
+            <numerusform>%Ln clients à contacter</numerusform>
+        </translation>
     </message>
     <message>
         <source>(ROI {roi}).</source>
@@ -454,12 +460,28 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Part des clients qui ont une valeur pour ce critère</translation>
     </message>
     <message>
+        <source>same for every customer</source>
+        <translation>identique pour tous</translation>
+    </message>
+    <message>
+        <source>Every customer has the same value (%1): this criterion cannot tell them apart.</source>
+        <translation>Tous les clients ont la même valeur (%1) : ce critère ne peut pas les distinguer.</translation>
+    </message>
+    <message>
         <source>Import your files in step 1 to see the criteria your data allows.</source>
         <translation>Importez vos fichiers à l'étape 1 pour voir les critères que vos données permettent.</translation>
     </message>
     <message>
         <source>No particular goal</source>
         <translation>Pas d'objectif particulier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
     <message>
         <source>%1 Suggested method: %2.</source>

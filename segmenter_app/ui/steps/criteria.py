@@ -258,7 +258,19 @@ class CriteriaPage(StepPage):
                 )
                 coverage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 coverage.setToolTip(self.tr("Share of customers with a value for this criterion"))
-                if view.coverage < 0.5:
+                filled = [b for b, c in zip(view.bins, view.counts, strict=False) if c > 0]
+                if view.coverage > 0 and len(filled) == 1 and sum(view.counts) > 1:
+                    # "has an e-mail: 100 % of customers" for a file without any e-mail read as if
+                    # every customer had one: a criterion whose value is the same for everyone
+                    # (no e-mail, no return, no discount in the data) says so instead.
+                    coverage.setText(self.tr("same for every customer"))
+                    coverage.setToolTip(
+                        self.tr(
+                            "Every customer has the same value (%1): this criterion cannot tell them apart."
+                        ).replace("%1", self._value_text(filled[0]))
+                    )
+                    coverage.setStyleSheet("color: palette(mid);")
+                elif view.coverage < 0.5:
                     coverage.setStyleSheet("color: palette(mid);")
                 grid.addWidget(check, row, 0)
                 grid.addWidget(coverage, row, 1)
@@ -279,6 +291,15 @@ class CriteriaPage(StepPage):
             self.goal_combo.addItem(goal["label"], goal["key"])
         self.goal_combo.blockSignals(False)
         self._sync_checks()
+
+    def _value_text(self, value: str) -> str:
+        """A histogram value as the user reads it: yes/no for flags, numbers in the locale."""
+        if value in ("True", "False"):
+            return self.tr("yes") if value == "True" else self.tr("no")
+        try:
+            return self.locale().toString(float(value), "g", 6)
+        except ValueError:
+            return value
 
     def _sync_checks(self) -> None:
         analysis = self.ctx.analysis
