@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from segmenter_app.core.i18n import LANGUAGES, Messages, UserError
+from segmenter_app.core.i18n import LANGUAGES, Messages, UserError, count_text
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,16 @@ T = Messages(
             "« {path} » ne peut pas être la clé de pseudonymisation : cette commande le lit ou l'écrit comme un autre fichier. Choisissez un autre nom pour --key-file (le fichier de clé de l'export des segments garde les mêmes pseudonymes).",
         ),
         "done": (
-            "{segments} segments measured ({conversions} conversions among {contacted} contacted customers): {uplift} Written to {out}",
-            "{segments} segments mesurés ({conversions} conversions parmi {contacted} clients contactés) : {uplift} Écrit dans {out}",
+            "{segments} measured ({conversions} among {contacted}): {uplift} Written to {out}",
+            "{segments} ({conversions} parmi {contacted}) : {uplift} Écrit dans {out}",
         ),
+        # Counted in words: "1 segment measured", "1 conversion" (French agrees from 2 on).
+        "segments": ("{n} segments", "{n} segments mesurés"),
+        "segments_one": ("{n} segment", "{n} segment mesuré"),
+        "conversions": ("{n} conversions", "{n} conversions"),
+        "conversions_one": ("{n} conversion", "{n} conversion"),
+        "contacted": ("{n} contacted customers", "{n} clients contactés"),
+        "contacted_one": ("{n} contacted customer", "{n} client contacté"),
     }
 )
 
@@ -284,13 +291,15 @@ def run(args: argparse.Namespace) -> int:
             if alert["kind"] in ("window_partly_covered", "unreadable_revenue", "ambiguous_email"):
                 print(alert["text"], file=sys.stderr)
         total = measurement["total"]
+        measured = sum(1 for s in measurement["segments"] if s.get("customers"))
         print(
             T(
                 "done",
                 lang,
-                segments=len(measurement["segments"]),
-                conversions=total["conversions"],
-                contacted=total["contacted"],
+                # Segments without a customer (an empty cell of the RFM grid) measure nothing.
+                segments=count_text(T, "segments", measured, lang),
+                conversions=count_text(T, "conversions", total["conversions"] or 0, lang),
+                contacted=count_text(T, "contacted", total["contacted"] or 0, lang),
                 uplift=total["uplift_text"],
                 out=args.out,
             )

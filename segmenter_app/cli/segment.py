@@ -19,6 +19,7 @@ from segmenter_app.core.reading.detect import check_regular_file
 log = logging.getLogger(__name__)
 
 AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+MAX_HORIZON_DAYS = 3650
 MAX_SEED = 2**31 - 1  # the clustering adds small offsets to the seed and needs it below 2**32
 POSITIONALS = {"files": "FILE", "project": "PROJECT", "results": "RESULTS"}  # as --help names them
 
@@ -51,6 +52,10 @@ T = Messages(
         "bad_share": (
             "--control-share takes a share between 0 and 0.5 (for example 0.1 for 10%), not {value}.",
             "--control-share accepte une part entre 0 et 0,5 (par exemple 0.1 pour 10 %), pas {value}.",
+        ),
+        "bad_horizon": (
+            "--horizon-days takes a whole number of days from 1 to {most} (10 years), not {value}. For example: --horizon-days 365",
+            "--horizon-days accepte un nombre entier de jours de 1 à {most} (10 ans), pas {value}. Par exemple : --horizon-days 365",
         ),
         "bad_seed": (
             "--seed takes a whole number from 0 to {top}, not {value}.",
@@ -191,6 +196,9 @@ def parse_options(args: argparse.Namespace) -> Any:
         if args.seed is not None:
             parameters["seed"] = args.seed
     if args.method == "predictive":
+        # A lifetime value over centuries (or over no day at all) is a typo, not a forecast.
+        if not 1 <= args.horizon_days <= MAX_HORIZON_DAYS:
+            raise UserError(T, "bad_horizon", value=args.horizon_days, most=MAX_HORIZON_DAYS)
         parameters["horizon_days"] = args.horizon_days
     mapping = None
     if args.mapping:

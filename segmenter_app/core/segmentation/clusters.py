@@ -55,6 +55,10 @@ MESSAGES = Messages(
             "Too few different customers to make clusters: {profiles}, at least 3 are needed.",
             "Trop peu de clients différents pour former des groupes : {profiles}, il en faut au moins 3.",
         ),
+        "too_many": (
+            "{k} clusters cannot be made: the customers have only {profiles}, which allows at most {most} clusters. Ask for {most} or fewer, or let the app choose (auto).",
+            "Impossible de former {k} groupes : les clients n'ont que {profiles}, ce qui permet au plus {most} groupes. Demandez-en {most} ou moins, ou laissez l'application choisir (auto).",
+        ),
         "profiles": ("{n} distinct profiles", "{n} profils distincts"),
         "profiles_one": ("{n} distinct profile", "{n} profil distinct"),
         "stable": ("stable", "stable"),
@@ -157,6 +161,8 @@ def _run_clusters(
     if len(customers) < 3:  # no criterion can vary, and the message would name none
         raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", len(customers)))
     criteria = default_criteria(customers, parameters.get("criteria") or analysis.criteria or None)
+    if not criteria:  # nothing varies from one customer to the next: they all look the same
+        raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", 1))
     progress(0.0, "clusters")
     features = build_features(customers, criteria)
     matrix = features.matrix
@@ -165,7 +171,16 @@ def _run_clusters(
         raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", distinct))
     most = min(K_RANGE[1], distinct - 1)
     # The automatic search stays within 2..10; a k the user asks for may go up to MAX_K.
-    requested = _check_k(parameters.get("k", "auto"), max(min(MAX_K, distinct - 1), 2))
+    requested = _check_k(parameters.get("k", "auto"), MAX_K)
+    if requested is not None and requested > distinct - 1:
+        # The k asked for is a fine number of clusters, but not for customers this alike.
+        raise UserError(
+            MESSAGES,
+            "too_many",
+            k=requested,
+            most=distinct - 1,
+            profiles=counted(MESSAGES, "profiles", distinct),
+        )
 
     scores: dict[int, float] = {}
     if requested is None:

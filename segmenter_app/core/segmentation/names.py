@@ -22,7 +22,10 @@ def names_in(seg: Segmentation, lang: str, edits: list[dict] | None = None) -> d
     for edit in edits or []:
         if edit.get("method") == seg.method and edit.get("op") in ("rename", "merge"):
             named_by_user.update([edit["key"]] if "key" in edit else edit.get("keys", [])[:1])
-    rule_of = {f"rule:{r.get('id')}": r for r in seg.parameters.get("rules", []) if isinstance(r, dict)}
+    rule_list = [r for r in seg.parameters.get("rules", []) if isinstance(r, dict)]
+    # Numbered as the segmentation numbered them ("Name (2)"), so two rules keep distinct names.
+    unique = rules.unique_names([rule_name(r, lang) for r in rule_list], COMMON("others", lang))
+    rule_of = {f"rule:{r.get('id')}": name for r, name in zip(rule_list, unique, strict=True)}
     out: dict[str, str] = {}
     for key in seg.segments["key"]:
         kind, _, short = str(key).partition(":")
@@ -35,7 +38,7 @@ def names_in(seg: Segmentation, lang: str, edits: list[dict] | None = None) -> d
         elif key == rules.OTHERS_KEY:
             out[key] = COMMON("others", lang)
         elif key in rule_of:
-            out[key] = rule_name(rule_of[key], lang)
+            out[key] = rule_of[key]
     return out
 
 

@@ -8,6 +8,7 @@ values, nesting) before a rule runs, so a mistake is a message naming the rule, 
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,13 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 OPS = ("==", "!=", ">", ">=", "<", "<=", "between", "in", "not_in", "contains", "missing", "present")
 MAX_DEPTH = 32  # conditions nested deeper are refused (a hand-written rule never needs more)
+# More rules or tests than anyone writes by hand: refused, since the overlaps between rules are
+# counted pair by pair and every rule becomes a segment with its own sheet (3,000 rules took
+# three minutes and a workbook of 3,000 sheets).
+MAX_RULES = 100
+MAX_TESTS = 2000
+# Kept for the customers no rule matches (a rule with this id would take their segment's key).
+RESERVED_IDS = ("others",)
 
 MESSAGES = Messages(
     {
@@ -79,6 +87,22 @@ MESSAGES = Messages(
         "w_pair": ("a list of two values [low, high]", "une liste de deux valeurs [bas, haut]"),
         "w_list": ("a list of values", "une liste de valeurs"),
         "p_duplicate": ("the id '{value}' is used twice", "l'identifiant « {value} » est utilisé deux fois"),
+        "p_reserved": (
+            "the id '{value}' is kept for the customers no rule matches: choose another id",
+            "l'identifiant « {value} » est réservé aux clients qu'aucune règle ne retient : choisissez-en un autre",
+        ),
+        "too_many_rules": (
+            "The rules file has {count} rules; at most {most} can be used (three segments you act on beat "
+            "ten you cannot). Merge or remove rules, then run again.",
+            "Le fichier de règles contient {count} règles ; {most} au plus peuvent servir (trois segments sur "
+            "lesquels on agit valent mieux que dix). Fusionnez ou retirez des règles, puis relancez.",
+        ),
+        "too_many_tests": (
+            "The rules hold more than {most} conditions, more than can be checked. Use 'in' with a list "
+            "of values instead of many '==' conditions, then run again.",
+            "Les règles contiennent plus de {most} conditions, plus qu'il n'est possible d'en vérifier. Utilisez "
+            "« in » avec une liste de valeurs plutôt que de nombreuses conditions « == », puis relancez.",
+        ),
         "reason": ("{name}: {condition} ({values})", "{name} : {condition} ({values})"),
         "also": (" · also matches: {names}", " · correspond aussi à : {names}"),
         "none": ("No rule matched ({values})", "Aucune règle ne correspond ({values})"),
@@ -158,7 +182,10 @@ def normalize_rules(rules: Any) -> list[dict[str, Any]]:
     """Check rules and return them with presets expanded and every rule given an id and a name."""
     if not isinstance(rules, list) or not rules:
         raise UserError(MESSAGES, "no_rules")
+    if len(rules) > MAX_RULES:
+        raise UserError(MESSAGES, "too_many_rules", count=len(rules), most=MAX_RULES)
     out: list[dict[str, Any]] = []
+    tests = [0]  # conditions counted across every rule
     seen: set[str] = set()
     for index, raw in enumerate(rules, start=1):
         if not isinstance(raw, dict):
@@ -176,11 +203,13 @@ def normalize_rules(rules: Any) -> list[dict[str, Any]]:
         rule_id = str(rule.get("id") or index)
         if rule_id in seen:
             raise _bad_rule(index, "p_duplicate", value=rule_id)
+        if rule_id.strip().casefold() in RESERVED_IDS:
+            raise _bad_rule(index, "p_reserved", value=rule_id)
         seen.add(rule_id)
         rule["id"] = rule_id
         if "when" not in rule:
             raise _bad_rule(index, "p_condition")
-        _check_condition(rule["when"], index)
+        _check_condition(rule["when"], index, tests=tests)
         rule.setdefault("name", {"en": TEXTS("rule", "en", n=index), "fr": TEXTS("rule", "fr", n=index)})
         out.append(rule)
     return out
@@ -191,13 +220,24 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, int | float) and not isinstance(value, bool) and _finite(value)
+
+
+def _finite(value: Any) -> bool:
+    """False for NaN, infinities and integers too large for a float (JSON allows all three; a
+    comparison with them matches no one, or fails)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return True
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
 
 
 def _valid_value(value: Any) -> bool:
     """A value a comparison can use: a number, a text, or a relative value."""
     if _is_scalar(value):
-        return True
+        return _finite(value)
     if not isinstance(value, dict):
         return False
     if "quantile" in value:
@@ -209,8 +249,10 @@ def _valid_value(value: Any) -> bool:
     return False
 
 
-def _check_condition(cond: Any, index: int, depth: int = 0) -> None:
-    """Refuse a condition that is not well formed, saying what is wrong (rule ``index``)."""
+def _check_condition(cond: Any, index: int, depth: int = 0, tests: list[int] | None = None) -> None:
+    """Refuse a condition that is not well formed, saying what is wrong (rule ``index``);
+    ``tests`` counts the conditions met so far, across rules."""
+    tests = [0] if tests is None else tests
     if depth > MAX_DEPTH:
         raise _bad_rule(index, "p_deep", depth=MAX_DEPTH)
     if not isinstance(cond, dict):
@@ -220,11 +262,14 @@ def _check_condition(cond: Any, index: int, depth: int = 0) -> None:
             if not isinstance(cond[group], list) or not cond[group]:
                 raise _bad_rule(index, "p_condition")
             for item in cond[group]:
-                _check_condition(item, index, depth + 1)
+                _check_condition(item, index, depth + 1, tests)
             return
     if "not" in cond:
-        _check_condition(cond["not"], index, depth + 1)
+        _check_condition(cond["not"], index, depth + 1, tests)
         return
+    tests[0] += 1
+    if tests[0] > MAX_TESTS:
+        raise UserError(MESSAGES, "too_many_tests", most=MAX_TESTS)
     op = cond.get("op")
     if not isinstance(op, str) or op not in OPS:
         raise _bad_rule(index, "p_op", value=op, known=" ".join(OPS))
@@ -242,9 +287,9 @@ def _check_condition(cond: Any, index: int, depth: int = 0) -> None:
     if op == "between":
         fine = all(_valid_value(v) for v in value)
     elif op in ("in", "not_in"):
-        fine = all(_is_scalar(v) for v in value)
+        fine = all(_is_scalar(v) and _finite(v) for v in value)
     elif op == "contains":
-        fine = _is_scalar(value)
+        fine = _is_scalar(value) and _finite(value)
     else:
         fine = _valid_value(value)
     if not fine:

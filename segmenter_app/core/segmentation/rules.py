@@ -181,6 +181,22 @@ def _available(rule: dict[str, Any], customers: pd.DataFrame, informative: bool 
     return None
 
 
+def unique_names(names: list[str], others: str) -> list[str]:
+    """The rules' segment names, a repeated one (or one spelled like ``others``, the name of the
+    customers no rule matches) numbered "Name (2)": the workbook's Segment column and sheets
+    name segments, and two segments with one name could not be told apart there."""
+    taken = {others.strip().casefold()}
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.strip().casefold() in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        taken.add(candidate.strip().casefold())
+        out.append(candidate)
+    return out
+
+
 def run_rules(
     analysis: Analysis,
     parameters: dict[str, Any] | None = None,
@@ -241,7 +257,7 @@ def run_rules(
     # With no usable rule (every preset left out for lack of data), everyone is in "Others".
     first = np.where(count > 0, matches.argmax(axis=1), -1) if rules else np.full(n, -1)
     keys = [f"rule:{r['id']}" for r in rules]
-    names = [rule_name(r, lang) for r in rules]
+    names = unique_names([rule_name(r, lang) for r in rules], COMMON("others", lang))
     key_array = np.array([*keys, OTHERS_KEY], dtype=object)
     assignments = pd.DataFrame(index=customers.index.astype(str))
     assignments[s.A_SEGMENT] = key_array[first]  # -1 picks the last entry, "Others"
