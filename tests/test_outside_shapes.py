@@ -307,3 +307,39 @@ def test_report_of_each_shape_is_strict_json(tmp_path, capsys):
         result = strict_json(report)
         assert sum(s["customers"] for s in result["segments"]) == result["customers"] == 41
         assert json.dumps(result, allow_nan=False)
+
+
+# --- RFM long after the last sale ---------------------------------------------------------------
+
+
+def test_rfm_long_after_the_last_sale_says_its_new_customers_are_only_the_least_lapsed(
+    tmp_path, capsys, shop
+):
+    """With --as-of 2199-01-01 every customer last bought 63,000 days earlier, and RFM still
+    named some of them "New customers" without a word: recency is scored against the others."""
+    report = tmp_path / "r.json"
+    for lang, words in (("en", "only the least lapsed"), ("fr", "que les moins anciens")):
+        code, err = segment(
+            capsys,
+            str(shop),
+            str(tmp_path / "o.xlsx"),
+            "--as-of",
+            "2199-01-01",
+            "--report",
+            str(report),
+            "--lang",
+            lang,
+        )
+        assert code == EXIT_OK, err
+        result = strict_json(report)
+        assert any(words in w for w in result["warnings"]), result["warnings"]
+        assert words in err  # the command says it too
+        assert words in result["details"]["stale_recency"]
+
+
+def test_rfm_on_recent_sales_has_no_such_warning(tmp_path, capsys, shop):
+    report = tmp_path / "r.json"
+    code, err = segment(capsys, str(shop), str(tmp_path / "o.xlsx"), "--report", str(report))
+    assert code == EXIT_OK, err
+    result = strict_json(report)
+    assert "stale_recency" not in result["details"] and result["warnings"] == []

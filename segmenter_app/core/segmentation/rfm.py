@@ -50,6 +50,9 @@ from segmenter_app.core.segmentation.rfm_cuts import (
 
 #: Below this many customers, scores go from 1 to 3 and the grid has 7 segments instead of 10.
 SMALL_DATA_THRESHOLD = 200
+#: When even the latest buyer bought longer ago than this (an analysis date far after the sales),
+#: the relative recency scores still name some "New customers": said (``details["stale_recency"]``).
+STALE_DAYS = 365
 COLUMNS = {"recency": s.C_RECENCY, "frequency": s.C_FREQUENCY, "monetary": s.C_MONETARY}
 
 MESSAGES = Messages(
@@ -86,6 +89,17 @@ MESSAGES = Messages(
         "order": ("{count} order", "{count} commande"),
         "orders": ("{count} orders", "{count} commandes"),
         "spent": ("{amount} {currency} spent", "{amount} {currency} dépensés"),
+        "stale": (
+            "Every customer's last purchase is at least {days} days before the analysis date: RFM scores "
+            "recency against the other customers, so 'New customers' or 'Champions' here are only the "
+            "least lapsed. Choose an analysis date nearer the last sales, or use rules (the 'Dormant' "
+            "preset counts days) to see them as lapsed.",
+            "Le dernier achat de chaque client date d'au moins {days} jours avant la date d'analyse : le "
+            "RFM note la récence par rapport aux autres clients, donc « Nouveaux clients » ou « Champions » "
+            "ne désignent ici que les moins anciens. Choisissez une date d'analyse plus proche des "
+            "dernières ventes, ou utilisez des règles (le préréglage « Dormants » compte les jours) pour "
+            "les voir comme inactifs.",
+        ),
         "bad_scores": (
             "The number of RFM scores must be 3 or 5 (got {value}).",
             "Le nombre de notes RFM doit être 3 ou 5 (reçu {value}).",
@@ -249,6 +263,9 @@ def run_rfm(
         },
         "grid_counts": grid_counts_from(assignments, levels).to_dict(orient="index"),
     }
+    freshest = float(np.nanmin(customers[s.C_RECENCY].to_numpy(dtype=float)[buyers]))
+    if freshest > STALE_DAYS:
+        details["stale_recency"] = MESSAGES("stale", lang, days=format_number(freshest, lang))
     params = {"scores": levels, "cut_points": cut_points}
     segments = [(segment_key(n), MESSAGES(n, lang)) for n in names]
     return make_segmentation("rfm", params, assignments, segments, details)
