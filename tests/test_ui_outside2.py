@@ -329,3 +329,33 @@ def test_criteria_without_variation_do_not_claim_full_coverage(windows, tmp_path
         assert label.toolTip().startswith(tip), label.toolTip()
     assert coverage_label(page, "returns_share").text() == same
     assert coverage_label(page, "recency_days").text().startswith("100")
+
+
+def test_measure_table_shows_every_segment(windows, tmp_path):
+    """A German shop's results in a 1200x800 window: the results table is as tall as its rows
+    (five segments), where the 2:3 split with the charts showed three and scrolled by itself."""
+    from test_ui_outside import german_shop
+
+    win = windows("fr")
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "resultats.csv"
+    results.write_text(
+        "Kundennummer;Converti;CA\n"
+        + "".join(f"K10{i:02d};{'oui' if i % 2 else 'non'};{i * 10}\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    settle()
+    table = page.table
+    rows = page.table_model.rowCount()
+    assert rows >= 4
+    last = rows - 1
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height(), (
+        table.viewport().height(),
+        rows,
+    )

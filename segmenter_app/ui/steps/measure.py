@@ -384,6 +384,23 @@ class MeasurePage(StepPage):
                 data.append([r.get(field) for r in rows])
         self.table_model.set_data([c[1] for c in columns], data, [c[2] for c in columns])
         self.table.resizeColumnsToContents()
+        self._fit_table_height(self.table_model.rowCount())
+
+    def _fit_table_height(self, rows: int) -> None:
+        """Give the results table the height of its rows (up to eight), the charts the rest.
+
+        Split 2:3 with the charts, a 1200x800 window showed three of seven segments in a table
+        scrolling by itself; the per-segment figures are what the user reads first.
+        """
+        shown = min(rows, 8)
+        needed = (
+            self.table.horizontalHeader().sizeHint().height()
+            + shown * self.table.verticalHeader().defaultSectionSize()
+            + self.table.horizontalScrollBar().sizeHint().height()
+            + 2 * self.table.frameWidth()
+        )
+        total = max(sum(self.body.sizes()), needed + self.charts.minimumSizeHint().height())
+        self.body.setSizes([needed, total - needed])
 
     def _rate_text(self, row: dict[str, Any]) -> str:
         if row.get("reactivation_rate") is not None:
