@@ -343,3 +343,39 @@ def test_rfm_on_recent_sales_has_no_such_warning(tmp_path, capsys, shop):
     assert code == EXIT_OK, err
     result = strict_json(report)
     assert "stale_recency" not in result["details"] and result["warnings"] == []
+
+
+# --- Act on a shop with one huge B2B customer ---------------------------------------------------
+
+
+def test_one_huge_customer_does_not_set_the_offer_threshold_of_their_segment(tmp_path, capsys):
+    """One B2B customer of 12 orders of 60,000 among 200 shoppers of 10 to 60: the predictive
+    'high value' segment holds them and 10 others, and its offer said "free delivery from
+    €21,000" (20% over an average basket the big customer made 17,000)."""
+    rows = []
+    for c in range(200):
+        for k in range(1 + c % 3):
+            month, day = 1 + (c + 4 * k) % 12, 1 + (c + 9 * k) % 28
+            rows.append((f"O{c}-{k}", f"2025-{month:02d}-{day:02d}", f"C{c}", 10.0 + c % 50))
+    rows += [(f"W{i}", f"2025-{1 + i % 12:02d}-05", "BIGCORP", 60000.0) for i in range(12)]
+    data = sales_csv(tmp_path / "whale.csv", rows)
+    report = tmp_path / "r.json"
+    code, err = segment(
+        capsys, str(data), str(tmp_path / "o.xlsx"), "--method", "predictive", "--report", str(report)
+    )
+    assert code == EXIT_OK, err
+    result = strict_json(report)
+    holder_name = segment_in_workbook(tmp_path / "o.xlsx", "BIGCORP")
+    holder = next(s for s in result["segments"] if s["name"] == holder_name)
+    assert holder["customers"] > 5 and holder["avg_basket"] > 1000  # the whale pulls the mean
+    assert holder["action"]["threshold"] <= 100, holder["action"]["offer"]
+    assert sum(s["customers"] for s in result["segments"]) == result["customers"] == 201
+
+
+def segment_in_workbook(workbook: Path, customer: str) -> str:
+    """The segment name the workbook's All customers sheet gives ``customer``."""
+    sheet = openpyxl.load_workbook(workbook, read_only=True)["All customers"]
+    rows = sheet.iter_rows(values_only=True)
+    head = next(rows)
+    who, segment_column = head.index("Customer"), head.index("Segment")
+    return next(row[segment_column] for row in rows if row[who] == customer)

@@ -28,6 +28,8 @@ DISCOUNT_DRIVEN_SHARE = 0.3
 SMALL_SEGMENT = 50
 # The share of a segment a channel must reach to be the main one.
 MAIN_CHANNEL_REACH = 0.5
+# Past this ratio of average to median basket, the offer threshold follows the median customer.
+SKEWED_BASKET = 2.0
 
 CHANNELS = ("email", "sms", "phone", "letter", "in_store")
 
@@ -117,8 +119,15 @@ def nice_round_up(value: float) -> float:
 
 
 def offer_threshold(profile: SegmentProfile) -> float:
-    """The offer threshold: about 20% above the segment's average basket, rounded up nicely."""
+    """The offer threshold: about 20% above the segment's average basket, rounded up nicely.
+
+    When a few huge customers pull the average over :data:`SKEWED_BASKET` times the median
+    customer's basket (one B2B buyer of €60,000 orders among €35 baskets), the median customer's
+    basket is used: "free delivery from €21,000" speaks to no one else in the segment."""
     basket = profile.avg_basket if _known(profile.avg_basket) else profile.overall.get("avg_basket")
+    median = profile.basket_median
+    if _known(basket) and _known(median) and median > 0 and basket > SKEWED_BASKET * median:
+        basket = median
     if not _known(basket) or basket <= 0:
         return float("nan")
     return nice_round_up(basket * 1.2)

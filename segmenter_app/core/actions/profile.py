@@ -26,6 +26,7 @@ class SegmentProfile:
     revenue: float = 0.0
     orders: float = 0.0
     avg_basket: float = float("nan")  # revenue / orders of the segment
+    basket_median: float = float("nan")  # the median customer's average basket
     monetary_mean: float = float("nan")
     frequency_mean: float = float("nan")
     recency_median: float = float("nan")  # days
@@ -130,6 +131,7 @@ def _profile_of(key: str, name: str, frame: pd.DataFrame) -> SegmentProfile:
         prof.avg_basket = prof.revenue / prof.orders
     elif s.C_AVG_BASKET in frame.columns:
         prof.avg_basket = _mean(frame[s.C_AVG_BASKET])
+    prof.basket_median = _median(frame.get(s.C_AVG_BASKET))
     prof.recency_median = _median(frame.get(s.C_RECENCY))
     prof.gap_median = _median(frame.get(s.C_GAP))
     if s.C_NEXT in frame.columns:
