@@ -60,8 +60,8 @@ def test_matches_show_the_ids_each_file_used(windows, tmp_path, lang):
 @pytest.mark.parametrize(
     ("lang", "start"),
     [
-        ("fr", "clients_excel.xlsx : 15 identifiants clients de ce fichier"),
-        ("en", "clients_excel.xlsx: 15 customer ids of this file"),
+        ("fr", "clients_excel.xlsx › 15 identifiants clients de ce fichier"),
+        ("en", "clients_excel.xlsx › 15 customer ids of this file"),
     ],
 )
 def test_account_says_which_file_a_warning_is_about(windows, tmp_path, lang, start):

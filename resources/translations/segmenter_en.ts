@@ -55,7 +55,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: %2</source>
+        <source>%1 › %2</source>
         <translation type="unfinished" />
     </message>
     <message>

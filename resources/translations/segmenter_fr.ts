@@ -55,8 +55,8 @@
         <translation>Valeurs illisibles :</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
     </message>
     <message>
         <source>Kept</source>

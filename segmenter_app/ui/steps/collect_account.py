@@ -162,7 +162,7 @@ class AccountPanel(QWidget):
         # per file ("15 customer ids of this file...") and the account adds the files up.
         several = len(analysis.inputs) > 1
         warnings = [
-            self.tr("%1: %2").replace("%1", Path(i.path).name).replace("%2", w) if several else w
+            self.tr("%1 › %2").replace("%1", Path(i.path).name).replace("%2", w) if several else w
             for i in analysis.inputs
             for w in i.warnings
         ]
