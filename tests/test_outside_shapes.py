@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_cli_hostile import rules_file, sales_csv, segment, shop_csv, strict_json
+from test_cli_hostile import cli, rules_file, sales_csv, segment, shop_csv, strict_json
 
 from segmenter_app.cli import EXIT_INPUT, EXIT_OK
 from segmenter_app.core import project
@@ -379,3 +379,28 @@ def segment_in_workbook(workbook: Path, customer: str) -> str:
     head = next(rows)
     who, segment_column = head.index("Customer"), head.index("Segment")
     return next(row[segment_column] for row in rows if row[who] == customer)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "before the project's analysis date"), ("fr", "précède la date")]
+)
+def test_a_campaign_dated_before_the_segments_existed_is_said(tmp_path, capsys, shop, lang, words):
+    """A campaign date eight months before the project's analysis date counted sales the
+    segmentation had already used as conversions, without a word."""
+    saved = tmp_path / "p.segmenter"
+    assert segment(capsys, str(shop), str(tmp_path / "s.xlsx"), "--save-project", str(saved))[0] == EXIT_OK
+    as_of = project.load_project(saved).as_of.date().isoformat()
+    report = tmp_path / "m.json"
+    later = sales_csv(
+        tmp_path / "later.csv", [(f"N{c}", "2026-01-10", f"C{c:03d}", 20.0) for c in range(0, 40, 3)]
+    )
+    for date, sales, said in (("2025-04-01", shop, True), (as_of, later, False)):
+        code, err = cli(
+            capsys, "measure", str(saved), str(sales), "--campaign-date", date, "--window-days", "60",
+            "--out", str(tmp_path / "m.xlsx"), "--report", str(report), "--lang", lang,
+        )  # fmt: skip
+        assert code == EXIT_OK, err
+        kinds = [a["kind"] for a in strict_json(report)["alerts"]]
+        assert ("campaign_before_analysis" in kinds) is said
+        assert (words in err) is said
+        assert not said or as_of in err

@@ -288,7 +288,12 @@ def run(args: argparse.Namespace) -> int:
         if args.report:
             write_report(build_report(analysis, measurement, args, outputs), args.report)
         for alert in measurement["alerts"]:  # the measure itself is incomplete: said, not only in the report
-            if alert["kind"] in ("window_partly_covered", "unreadable_revenue", "ambiguous_email"):
+            if alert["kind"] in (
+                "window_partly_covered",
+                "unreadable_revenue",
+                "ambiguous_email",
+                "campaign_before_analysis",
+            ):
                 print(alert["text"], file=sys.stderr)
         total = measurement["total"]
         measured = sum(1 for s in measurement["segments"] if s.get("customers"))

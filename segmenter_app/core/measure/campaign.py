@@ -34,6 +34,10 @@ K = Messages(
             "Conversion in '{name}' dropped from {before} to {after} since the previous measure.",
             "La conversion de « {name} » est passée de {before} à {after} depuis la mesure précédente.",
         ),
+        "campaign_before_analysis": (
+            "The campaign date {date} is before the project's analysis date {as_of}: its segments and control group were drawn from the sales up to {as_of}, after the campaign, so these figures do not measure it. Check the campaign date, or segment the sales up to the campaign (analysis date) and measure that project.",
+            "La date de campagne {date} précède la date d'analyse du projet ({as_of}) : ses segments et son groupe témoin ont été tirés des ventes jusqu'au {as_of}, après la campagne, donc ces chiffres ne la mesurent pas. Vérifiez la date de campagne, ou segmentez les ventes jusqu'à la campagne (date d'analyse) et mesurez ce projet-là.",
+        ),
         "window_partly_covered": (
             "The sales export covers only {first} to {last} of the campaign's window ({start} to {end}): purchases on the other days are not counted, so the conversion rates are understated. Export the sales of the whole window to measure it fully.",
             "L'export des ventes ne couvre que du {first} au {last} de la fenêtre de la campagne (du {start} au {end}) : les achats des autres jours ne sont pas comptés, les taux de conversion sont donc sous-estimés. Exportez les ventes de toute la fenêtre pour la mesurer entièrement.",
@@ -273,10 +277,26 @@ def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | Non
         "contacted_not_in_results": missing if outcomes.kind == "campaign" else 0,
         "segments": segments,
         "total": total,
-        "alerts": source_alerts(outcomes, lang),
+        "alerts": source_alerts(outcomes, lang) + _date_alerts(analysis, outcomes),
         "migration": None,
     }
     return measurement
+
+
+def _date_alerts(analysis: Analysis, outcomes: Outcomes) -> list[dict[str, Any]]:
+    """Say when the campaign went out before the segments existed: the window's purchases were
+    already in the segmented sales, and the control group was drawn after the fact. A campaign
+    sent on the last sale's day is one day before the default analysis date: not said."""
+    date, as_of = outcomes.campaign_date, analysis.as_of
+    if date is None or as_of is None or date.normalize() + pd.Timedelta(days=1) >= as_of.normalize():
+        return []
+    text = K(
+        "campaign_before_analysis",
+        analysis.lang,
+        date=date.date().isoformat(),
+        as_of=as_of.date().isoformat(),
+    )
+    return [{"kind": "campaign_before_analysis", "key": TOTAL_KEY, "text": text}]
 
 
 def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
