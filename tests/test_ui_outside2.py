@@ -359,3 +359,32 @@ def test_measure_table_shows_every_segment(windows, tmp_path):
         table.viewport().height(),
         rows,
     )
+
+
+def test_switching_to_english_on_act_rewrites_the_plans_and_their_numbers(windows, tmp_path):
+    """A French shop owner switches the interface to English on step 4: the plans' texts are the
+    English suggestions (they stayed French), and the cost boxes write '€0.05', not '€0,05'
+    (the rebuilt cards kept the window's French locale)."""
+    from test_ui_outside import german_shop
+
+    from segmenter_app.core import actions
+    from segmenter_app.ui.app import apply_language, ensure_application
+
+    win = windows("fr")
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    french = {key: plan["objective"] for key, plan in win.ctx.analysis.plans.items()}
+    apply_language(ensure_application(), "en")
+    win.rebuild_for_language("en")
+    assert win.tasks.wait_idle(60)
+    settle()
+    plans = win.ctx.analysis.plans
+    english = {key: plan["objective"] for key, plan in actions.suggest_plans(win.ctx.analysis).items()}
+    assert english != french
+    assert {key: plan["objective"] for key, plan in plans.items()} == english
+    cards = win.page("act").cards
+    assert cards
+    for key, card in cards.items():
+        assert card.texts["objective"].text() == english[key]
+        assert "," not in card.cost.text() and "." in card.cost.text(), card.cost.text()

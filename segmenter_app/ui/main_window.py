@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -314,6 +314,15 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
             rename_in(self.ctx.analysis, lang)  # the names the app gave, in the new language
         self.ctx.analysis.lang = lang
+        if self.ctx.analysis.plans and self.ctx.analysis.segmentation is not None:
+            from segmenter_app.core import actions
+
+            # The suggested plans were written in the old language (objective, message, persona):
+            # suggest them again in the new one; the fields the user edited are kept.
+            actions.suggest_plans(self.ctx.analysis)
+        # Widgets take their parent's locale: the window kept the one it was created in, and the
+        # rebuilt pages' number boxes read "€0,05" in English. Follow the new default.
+        self.setLocale(QLocale())
         current = self._current
         self._build_menus()
         self._build_pages(current)
