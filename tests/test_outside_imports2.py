@@ -763,6 +763,9 @@ def test_a_customers_list_saved_by_excel_joins_the_orders_without_its_zeros(tmp_
     listed = analysis.inputs[1]
     assert listed.details["ids_matched_loosely"] == 3
     assert any("3 customer ids of this file are written differently" in w for w in listed.warnings)
+    # The matches show each file's ids as the file writes them.
+    match = next(m for m in listed.details["matches"] if m["customer_id"] == "00042")
+    assert match["ids"] == {"ventes.csv": ["00042"], "clients.csv": ["42"]}
 
 
 def test_ids_that_could_name_two_customers_are_not_guessed(tmp_path):

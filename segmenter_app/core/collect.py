@@ -248,12 +248,20 @@ def import_files(
     if not any(r.kind == ORDERS for r in results) and not any(len(r.kept) for r in results):
         raise UserError(T, "no_orders")
     progress(0.9, T("joining", lang))
-    for inp, aligned in zip(inputs, align_customer_files(results), strict=True):
+    rewritten = align_customer_files(results)
+    for inp, aligned in zip(inputs, rewritten, strict=True):
         if aligned:
             # Said on the file whose ids were rewritten: its customers now join the orders.
-            inp.details["ids_matched_loosely"] = aligned
-            inp.warnings.append(T("ids_aligned" if aligned > 1 else "ids_aligned_one", lang, count=aligned))
+            inp.details["ids_matched_loosely"] = len(aligned)
+            key = "ids_aligned" if len(aligned) > 1 else "ids_aligned_one"
+            inp.warnings.append(T(key, lang, count=len(aligned)))
     customer_ids, matches = _resolve_identities(results, inputs)
+    for inp, aligned in zip(inputs, rewritten, strict=True):
+        # The matches show each file's ids as the file writes them ("42" beside "00042").
+        name = Path(inp.path).name
+        for match in matches if aligned else ():
+            if name in match["ids"]:
+                match["ids"][name] = sorted({aligned.get(i, i) for i in match["ids"][name]})
     progress(0.93, T("joining", lang))
     transactions, attributes = assemble(results, customer_ids)
     progress(0.98, T("joining", lang))

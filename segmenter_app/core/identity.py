@@ -51,15 +51,16 @@ def _id_spaces(results: list[CleanResult], id_columns: list[str | None]) -> list
     return spaces
 
 
-def align_customer_files(results: list[CleanResult]) -> list[int]:
+def align_customer_files(results: list[CleanResult]) -> list[dict[str, str]]:
     """Write a customers file's ids as the orders file it fits best writes them, when they differ
     only in form (id_forms.py: leading zeros a spreadsheet dropped, Excel's apostrophe, case), so
-    the two files join on customer id. Returns, per file, how many rows were rewritten.
+    the two files join on customer id. Returns, per file, the ids rewritten (new id -> the id as
+    the file wrote it), for the matches to show both.
 
     A customers list opened and saved in Excel loses the zeros of "00042" while the till's orders
     keep them: the files shared no id, so every customer's attributes were left unjoined.
     """
-    rewritten = [0] * len(results)
+    rewritten: list[dict[str, str]] = [{} for _ in results]
     orders = [
         pd.Index(r.kept[schema.T_CUSTOMER].dropna().unique())
         for r in results
@@ -84,9 +85,10 @@ def align_customer_files(results: list[CleanResult]) -> list[int]:
             continue
         found = best[1].notna().to_numpy()
         column = r.kept[schema.T_CUSTOMER].astype("string").copy()
-        column[found] = best[1][found].astype("string").to_numpy()
+        new = best[1][found].astype("string").to_numpy()
+        rewritten[i] = dict(zip(map(str, new), map(str, column[found].to_numpy()), strict=True))
+        column[found] = new
         r.kept[schema.T_CUSTOMER] = column.astype(r.kept[schema.T_CUSTOMER].dtype)
-        rewritten[i] = int(found.sum())
     return rewritten
 
 
