@@ -52,7 +52,8 @@ def test_matches_show_the_ids_each_file_used(windows, tmp_path, lang):
     assert model.total_rows() == 15
     ids = list(model.frame().columns).index("ids")
     texts = [model.text(r, ids) for r in range(model.rowCount())]
-    assert "commandes.csv: 00042; clients_excel.xlsx: 00042" in texts
+    # Each file's id as the file writes it (the customers list lost its zeros in Excel).
+    assert "commandes.csv: 00042; clients_excel.xlsx: 42" in texts
     for column in range(model.columnCount()):
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
 
