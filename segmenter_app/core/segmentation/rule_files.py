@@ -15,6 +15,7 @@ from typing import Any
 
 from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.segmentation import rule_presets
+from segmenter_app.core.segmentation.common import format_number
 from segmenter_app.core.segmentation.rule_text import TEXTS
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -26,6 +27,10 @@ MAX_DEPTH = 32  # conditions nested deeper are refused (a hand-written rule neve
 # three minutes and a workbook of 3,000 sheets).
 MAX_RULES = 100
 MAX_TESTS = 2000
+# A rules file is a few kilobytes; a 26 MB one (a list of 3 million values) took 80 s and 3 GB.
+MAX_FILE_BYTES = 5_000_000
+# A segment name is a sheet's and a chart's label: a 10-million-character one took 90 s and 2.5 GB.
+MAX_NAME = 200
 # Kept for the customers no rule matches (a rule with this id would take their segment's key).
 RESERVED_IDS = ("others",)
 
@@ -91,6 +96,14 @@ MESSAGES = Messages(
             "the id '{value}' is kept for the customers no rule matches: choose another id",
             "l'identifiant « {value} » est réservé aux clients qu'aucune règle ne retient : choisissez-en un autre",
         ),
+        "too_big": (
+            "The rules file {path} is {size} MB, far more than rules need (at most {most} MB). Check that it is a rules file, or shorten its lists of values.",
+            "Le fichier de règles {path} fait {size} Mo, bien plus que des règles n'en demandent ({most} Mo au plus). Vérifiez que c'est un fichier de règles, ou raccourcissez ses listes de valeurs.",
+        ),
+        "p_long_name": (
+            "its name has {length} characters: keep it under {most}",
+            "son nom compte {length} caractères : gardez-le sous {most}",
+        ),
         "too_many_rules": (
             "The rules file has {count} rules; at most {most} can be used (three segments you act on beat "
             "ten you cannot). Merge or remove rules, then run again.",
@@ -143,6 +156,18 @@ def _bad_rule(index: int, problem: str, **params: Any) -> RuleError:
 def load_rules(path: str | Path) -> list[dict[str, Any]]:
     """Read and check a rules file (``{"rules": [...]}`` or a bare list); presets are expanded."""
     target = Path(path)
+    try:
+        size = target.stat().st_size
+    except OSError as exc:
+        raise UserError(MESSAGES, "unreadable", path=str(target), error=exc.strerror or str(exc)) from exc
+    if size > MAX_FILE_BYTES:
+        raise UserError(
+            MESSAGES,
+            "too_big",
+            path=str(target),
+            size=Phrase(lambda lang: format_number(size / 1e6, lang, 1)),
+            most=MAX_FILE_BYTES // 1_000_000,
+        )
     try:
         text = target.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -210,6 +235,10 @@ def normalize_rules(rules: Any) -> list[dict[str, Any]]:
         if "when" not in rule:
             raise _bad_rule(index, "p_condition")
         _check_condition(rule["when"], index, tests=tests)
+        names = rule.get("name")
+        for name in names.values() if isinstance(names, dict) else [names]:
+            if isinstance(name, str) and len(name) > MAX_NAME:
+                raise _bad_rule(index, "p_long_name", length=len(name), most=MAX_NAME)
         rule.setdefault("name", {"en": TEXTS("rule", "en", n=index), "fr": TEXTS("rule", "fr", n=index)})
         out.append(rule)
     return out

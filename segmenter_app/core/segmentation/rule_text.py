@@ -29,8 +29,13 @@ TEXTS = Messages(
         "bottom": ("bottom {share}% (≤ {value})", "les {share} % du bas (≤ {value})"),
         "quantile": ("the {share}% quantile ({value})", "le quantile {share} % ({value})"),
         "times": ("{times} × {field}", "{times} × {field}"),
+        "more": ("… ({count} values)", "… ({count} valeurs)"),
     }
 )
+
+# A condition's text is in every matching customer's reason: long lists and texts are cut.
+LISTED_VALUES = 10
+VALUE_CHARS = 60
 
 SYMBOLS = {"==": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
@@ -62,7 +67,12 @@ def _value_text(value: Any, column: pd.Series | None, customers: pd.DataFrame | 
         return str(value).lower()
     if isinstance(value, int | float):
         return format_number(float(value), lang, 0 if float(value).is_integer() else 2)
-    return str(value)
+    return _clip(str(value))
+
+
+def _clip(text: str) -> str:
+    """A value of a condition as the reasons show it: cut past :data:`VALUE_CHARS` characters."""
+    return text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS] + "…"
 
 
 def condition_text(
@@ -86,9 +96,13 @@ def condition_text(
         low, high = (_value_text(v, column, customers, lang) for v in value)
         return f"{field} {TEXTS('between', lang, low=low, high=high)}"
     if op in ("in", "not_in"):
-        return f"{field} {TEXTS(op, lang, values=', '.join(str(v) for v in value))}"
+        # Every customer's reason holds this text: a long list is shown by its first values.
+        shown = ", ".join(_clip(str(v)) for v in value[:LISTED_VALUES])
+        if len(value) > LISTED_VALUES:
+            shown += " " + TEXTS("more", lang, count=format_number(len(value), lang, 0))
+        return f"{field} {TEXTS(op, lang, values=shown)}"
     if op == "contains":
-        return f"{field} {TEXTS('contains', lang, value=value)}"
+        return f"{field} {TEXTS('contains', lang, value=_clip(str(value)))}"
     if isinstance(value, dict) and "quantile" in value and column is not None:
         q = float(value["quantile"])
         threshold = format_number(float(column.astype(float).quantile(q)), lang)
