@@ -86,3 +86,16 @@ def test_catalogue_on_mall_customers_and_online_retail(mall_customers_csv, onlin
     retail = criteria.catalogue(online_retail_analysis(online_retail_csv)).set_index("criterion")
     assert retail.loc[s.COUNTRY, "family"] == "geographic"
     assert retail.loc[s.COUNTRY, "distribution"]["top"]["United Kingdom"] > 0.85
+
+
+def test_a_column_of_names_or_addresses_is_no_criterion():
+    """A customers file's 'Name' the import left unmapped was offered as a behavioural criterion
+    with 100 % coverage: personal data among the criteria. A text with a value per customer is
+    left out; a text that groups customers (a city, a shop) stays."""
+    analysis = synthetic_analysis(300)
+    analysis.customers["Name"] = [f"Cliente {i} Dupont" for i in range(len(analysis.customers))]
+    analysis.customers["Shop"] = ["Lyon centre", "Web"] * (len(analysis.customers) // 2)
+    table = criteria.catalogue(analysis).set_index("criterion")
+    assert "Name" not in table.index
+    assert "Shop" in table.index and table.loc["Shop", "kind"] == "category"
+    assert s.CITY in table.index

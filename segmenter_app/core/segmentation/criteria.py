@@ -145,6 +145,14 @@ def distribution_summary(column: pd.Series) -> dict[str, Any]:
     return {"top": top, "other_share": round(1 - sum(top.values()), 4)}
 
 
+def _tells_apart(column: pd.Series) -> bool:
+    """A text column in which nearly every customer has a value of their own (a customers file's
+    "Name" or "Address" the import did not recognise): it tells customers apart, it does not group
+    them, and it is personal data, so it is no criterion."""
+    values = column.dropna()
+    return len(values) >= 20 and values.nunique() >= 0.9 * len(values)
+
+
 def catalogue(analysis: Analysis) -> pd.DataFrame:
     """Every criterion of the customer table, by family, with coverage and distribution.
 
@@ -163,6 +171,8 @@ def catalogue(analysis: Analysis) -> pd.DataFrame:
         column = customers[criterion]
         fam = family(str(criterion))
         what = kind(column)
+        if what == "category" and _tells_apart(column):
+            continue  # a name, an address, a code of a customers file: it identifies, not groups
         rows.append(
             {
                 "criterion": criterion,
