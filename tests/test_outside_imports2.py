@@ -838,3 +838,23 @@ def test_a_footer_in_the_date_column_is_not_an_unreadable_date(tmp_path):
     assert analysis.account.excluded == {"note_row": 1}
     assert "could not be read" not in warnings(analysis)
     assert analysis.inputs[0].details["unreadable"] == {}
+
+
+def test_customers_whose_every_row_is_set_aside_are_said_to_be_in_no_segment(tmp_path):
+    """Z3 and Z4 only took free samples: their rows were accounted as 'zero price' and they left
+    the customer table without a word (customers with only returns are said)."""
+    content = (
+        "Client;Date;Produit;Quantité;Prix unitaire\n"
+        "C1;05/01/2024;Vase;1;10,00\nC1;06/01/2024;Échantillon;1;0,00\n"
+        "Z3;07/01/2024;Échantillon;1;0,00\nZ4;08/01/2024;Échantillon;2;0,00\nZ4;09/01/2024;Échantillon;1;0,00\n"
+    )
+    analysis = imported(tmp_path, "ventes.csv", content)
+    assert analysis.account.excluded == {"zero_price": 4}
+    text = warnings(analysis)
+    assert "2 customers appear in this file only in rows set aside (zero or missing price)" in text
+    french = Analysis(lang="fr")
+    import_files(french, [str(tmp_path / "ventes.csv")])
+    assert any(
+        w.startswith("2 clients n'apparaissent dans ce fichier") and "prix nul ou absent" in w
+        for w in french.inputs[0].warnings
+    )

@@ -5,7 +5,8 @@ file always balances, ``read == kept + sum(excluded)``):
 
 1. ``blank_row``: every cell empty (or only spaces and control characters, such as a DOS
    end-of-file mark); ``malformed_row``: more fields than the header (text files).
-2. ``total_row``: a "Total"/"Sous-total"/"Grand total" label and no usable date (totals under a table).
+2. ``total_row``: a "Total"/"Sous-total"/"Grand total" label and no usable date (totals under a
+   table); ``repeated_header``: the header row again (exports pasted one under the other).
 3. ``no_customer_id``: no customer id, no valid email and no phone number.
 4. ``duplicate``: the exact same cells as an earlier row of the same file.
 5. ``unreadable_date``: the order date is missing or cannot be read.
@@ -16,11 +17,14 @@ file always balances, ``read == kept + sum(excluded)``):
 9. ``cancelled_order``: the order's status says cancelled, refunded or failed.
 10. ``cancellation`` / ``return``: negative lines, only when returns are excluded on request;
     by default they are kept, flagged ``is_return`` and netted against the customer's purchases.
+
+Last, a row below the table set aside for want of a customer, a date or an amount whose one cell
+is a sentence is a ``note_row`` (a footer). The shapes are told apart in row_kinds.py. Order lines
+written under their order's first row take its fields first (order_lines.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -30,9 +34,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from segmenter_app.core import schema
+from segmenter_app.core import row_kinds, schema
 from segmenter_app.core.analysis import RowAccount
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, Phrase, UserError
 from segmenter_app.core.order_lines import fill_order_fields
 from segmenter_app.core.reading import values
 from segmenter_app.core.reading.duplicates import duplicate_rows
@@ -102,6 +106,19 @@ T = Messages(
             "{count} lignes de produits écrites sous la première ligne de leur commande, sans le numéro, "
             "le client ni la date de la commande, les ont reprises de cette ligne.",
         ),
+        "only_set_aside": (
+            "{count} customers appear in this file only in rows set aside ({reasons}): they are in no "
+            "segment unless another file holds their purchases. The row account lists those rows.",
+            "{count} clients n'apparaissent dans ce fichier que dans des lignes mises de côté ({reasons}) : "
+            "ils ne sont dans aucun segment, sauf si un autre fichier contient leurs achats. Le bilan des "
+            "lignes les liste.",
+        ),
+        "only_set_aside_one": (
+            "1 customer appears in this file only in rows set aside ({reasons}): they are in no segment "
+            "unless another file holds their purchases. The row account lists those rows.",
+            "1 client n'apparaît dans ce fichier que dans des lignes mises de côté ({reasons}) : il n'est "
+            "dans aucun segment, sauf si un autre fichier contient ses achats. Le bilan des lignes les liste.",
+        ),
         "order_lines_filled_one": (
             "1 product line written under its order's first row, with the order's number, customer and "
             "date left empty, took them from that row.",
@@ -125,36 +142,6 @@ T = Messages(
     }
 )
 
-_TOTAL_RE = (
-    r"^\s*(?:sous[- ]?totals?|sub[- ]?totals?|totals?|totaux|grand total|total g[ée]n[ée]ral|somme|sum|"
-    r"summe|gesamtsumme|gesamt|totale|totaal|suma)\b"
-)
-_NON_PRODUCT_CODES = {
-    "POST",
-    "DOT",
-    "M",
-    "C2",
-    "D",
-    "S",
-    "B",
-    "BANK CHARGES",
-    "AMAZONFEE",
-    "CRUK",
-    "PORT",
-    "FRAIS",
-    "SHIPPING",
-}
-_NON_PRODUCT_NAMES = (
-    r"^\s*(?:postage|dotcom postage|carriage|manual|discount|bank charges|amazon fee|adjust bad debt|"
-    r"samples|cruk commission|frais de port|frais d'envoi|frais de livraison|livraison|shipping|"
-    r"shipping fee|delivery|delivery charge|frais bancaires|commission|frais de dossier|emballage cadeau|"
-    # The same lines in the German, Spanish, Italian, Dutch and Portuguese exports of neighbours.
-    r"versand|versandkosten|porto|portokosten|gastos de env[ií]o|env[ií]o|spedizione|spese di spedizione|"
-    r"verzendkosten|verzending|portes|portes de env[ií]o|frete|custos de envio)\s*$"
-)
-_NON_PRODUCT_CATEGORIES = (
-    r"^\s*(?:livraison|shipping|frais|fees|postage|port|versand|env[ií]o|spedizione|verzending|frete)\s*$"
-)
 # Cancelled, refunded, failed or returned, in French and English and the neighbours' languages
 # (storniert, erstattet, reembolsado, estornado, rimborsato, terugbetaald, anulado, retour...).
 _CANCELLED_STATUS = (
@@ -238,14 +225,14 @@ def clean_file(
     unreadable: list[Unreadable] = []
     std = standardize(read, by_role, kind, date_order, details, warnings, tick, encoded, unreadable)
     tick(0.6)
-    mark(_blank_rows(frame), "blank_row")
+    mark(row_kinds.blank_rows(frame), "blank_row")
     if raw.malformed:
         positions = np.fromiter(raw.malformed.keys(), dtype=np.int64)
         malformed = np.zeros(n, dtype=bool)
         malformed[positions] = True
         mark(malformed, "malformed_row")
-    mark(_total_rows(frame, std, kind), "total_row")
-    mark(_repeated_headers(frame, std, kind), "repeated_header")
+    mark(row_kinds.total_rows(frame, std, kind), "total_row")
+    mark(row_kinds.repeated_headers(frame, std, kind), "repeated_header")
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
@@ -256,7 +243,7 @@ def clean_file(
         mark(std["_amount_unreadable"].to_numpy(), "unreadable_amount")
         mark(std["_continuation"].to_numpy(), "order_continuation")
         mark(std["_zero_price"].to_numpy(), "zero_price")
-        mark(_non_product(by_role, work, encoded), "non_product")
+        mark(row_kinds.non_product(by_role, work, encoded), "non_product")
         tick(0.85)
         if STATUS in by_role:
             status = work[by_role[STATUS]]
@@ -268,13 +255,18 @@ def clean_file(
             mark(is_return, "return")
     blank_code = REASON_KEYS.index("blank_row") + 1
     rest = (code != 0) & (code != blank_code) & (code != REASON_KEYS.index("malformed_row") + 1)
-    code[_whitespace_rows(frame, rest)] = blank_code
-    code[_footer_notes(frame, code)] = REASON_KEYS.index("note_row") + 1
+    code[row_kinds.whitespace_rows(frame, rest)] = blank_code
+    guessed = [
+        REASON_KEYS.index(k) + 1
+        for k in ("no_customer_id", "unreadable_date", "unreadable_amount", "zero_price")
+    ]
+    code[row_kinds.footer_notes(frame, code, guessed)] = REASON_KEYS.index("note_row") + 1
     # The cells that could not be read, said now that the rows that are no data are known: a
     # repeated header's "Date" is not an unreadable date.
     no_data = np.isin(code, [REASON_KEYS.index(k) + 1 for k in _NO_DATA_REASONS])
     note_unreadable_cells(unreadable, read, no_data, details, warnings)
     keep = code == 0
+    _say_customers_set_aside(std[schema.T_CUSTOMER], code, no_data, warnings)
     account = RowAccount(read=n, kept=int(keep.sum()))
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
     account.excluded = {key: int(counts[i + 1]) for i, key in enumerate(REASON_KEYS) if counts[i + 1]}
@@ -292,68 +284,40 @@ def clean_file(
     return CleanResult(kind, kept, excluded, account, details, warnings)
 
 
-def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
-    """Rows with every cell empty: none when a column has no empty cell, the usual case, which
-    Arrow's null counts tell without looking at a row."""
-    columns = [frame[c] for c in frame.columns]
-    if not all(_has_empty(column) for column in columns):
-        return np.zeros(len(frame), dtype=bool)
-    blank = np.ones(len(frame), dtype=bool)
-    for column in columns:
-        blank &= column.isna().to_numpy()
-    return blank
-
-
-def _footer_notes(frame: pd.DataFrame, code: np.ndarray) -> np.ndarray:
-    """Rows set aside below the last kept row whose one filled cell is a sentence ("Exporté le
-    12/03/2024 par Hiboutik", "Generated by ..."): a footer, not a sale without a date or a
-    customer. Only the file's tail is looked at, where tools write such lines."""
-    found = np.zeros(len(frame), dtype=bool)
-    kept = np.flatnonzero(code == 0)
-    start = int(kept[-1]) + 1 if len(kept) else 0
-    if start >= len(frame) or len(frame) - start > 1000:
-        return found  # nothing below the table, or far too much to be a footer
-    tail = frame.iloc[start:]
-    filled = np.zeros(len(tail), dtype=np.int64)
-    sentence = np.zeros(len(tail), dtype=bool)
-    for column in tail.columns:
-        cells = tail[column].astype(values.STR)
-        present = values.rx(cells, r"\S")
-        filled += present
-        sentence |= values.rx(cells, r"\pL{2,}.*\s.*\S")  # a word, then more after a space
-    # Only rows set aside for want of a date, a customer or an amount: a totals row stays one.
-    guessed = [
-        REASON_KEYS.index(k) + 1
-        for k in ("no_customer_id", "unreadable_date", "unreadable_amount", "zero_price")
-    ]
-    notes = (filled == 1) & sentence & np.isin(code[start:], guessed)
-    found[start:] = notes
-    return found
-
-
-def _whitespace_rows(frame: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
-    """Among the rows already set aside, those whose every cell is empty or holds only spaces or
-    control characters (a line of separators and spaces, a DOS end-of-file mark): blank rows, not
-    rows without a customer or a date. Column by column on the remaining rows, so a file's many
-    rows without a customer id cost one look at their first column."""
-    rows = np.flatnonzero(candidates)
-    for column in frame.columns:
-        if not len(rows):
-            break
-        cells = frame[column].iloc[rows]
-        blankish = cells.isna().to_numpy().copy()
-        if isinstance(cells.dtype, pd.StringDtype) and not blankish.all():
-            blankish |= values.rx(cells, r"^[\s\x00-\x1f\x7f]*$")
-        rows = rows[blankish]
-    found = np.zeros(len(frame), dtype=bool)
-    found[rows] = True
-    return found
-
-
-def _has_empty(column: pd.Series) -> bool:
-    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-        return values.arrow(column).null_count > 0
-    return bool(column.isna().any())
+def _say_customers_set_aside(
+    ids: pd.Series,
+    code: np.ndarray,
+    no_data: np.ndarray,
+    warnings: list[tuple[Messages, str, dict[str, Any]]],
+) -> None:
+    """Warn about customers whose every row of the file was set aside for what it holds (a zero
+    price, an unreadable amount, postage only...): they vanish from the customer table, and only
+    the row account said why. Duplicates do not count (their first row is kept)."""
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        codes = ids.cat.codes.to_numpy()
+    else:
+        codes = pd.factorize(ids, use_na_sentinel=True)[0]
+    duplicate = REASON_KEYS.index("duplicate") + 1
+    data = (code != 0) & ~no_data & (code != duplicate) & (codes >= 0)
+    if not data.any():
+        return
+    kept = np.zeros(int(codes.max()) + 1, dtype=bool)
+    kept[codes[(code == 0) & (codes >= 0)]] = True
+    rows = np.flatnonzero(data & ~kept[np.maximum(codes, 0)])
+    if not len(rows):
+        return
+    count = len(np.unique(codes[rows]))
+    reasons = sorted({REASON_KEYS[c - 1] for c in np.unique(code[rows])})
+    warnings.append(
+        (
+            T,
+            "only_set_aside" if count > 1 else "only_set_aside_one",
+            {
+                "count": count,
+                "reasons": Phrase(lambda lang: ", ".join(REASONS(r, lang).lower() for r in reasons)),
+            },
+        )
+    )
 
 
 def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
@@ -384,64 +348,6 @@ def _check_roles(raw: RawTable, by_role: dict[str, str], kind: str) -> None:
                 example=others[0],
             )
         raise UserError(T, "missing_roles", path=Path(raw.path).name, roles=", ".join(missing))
-
-
-def _total_rows(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:
-    """Rows labelled as totals in one of their first cells, with no usable date (orders files)."""
-    hits = np.zeros(len(frame), dtype=bool)
-    # Only rows without a date can be totals of an orders file: check those alone.
-    candidates = std[schema.T_DATE].isna().to_numpy() if kind == ORDERS else np.ones(len(frame), dtype=bool)
-    if not candidates.any():
-        return hits
-    sub = frame.loc[candidates, list(frame.columns[:3])]
-    found = np.zeros(len(sub), dtype=bool)
-    for column in sub.columns:
-        found |= values.rx(sub[column], _TOTAL_RE, ignore_case=True)
-    hits[np.flatnonzero(candidates)] = found
-    return hits
-
-
-def _repeated_headers(frame: pd.DataFrame, std: pd.DataFrame, kind: str) -> np.ndarray:
-    """Rows that repeat the header: most of their filled text cells read as their column's name.
-
-    Monthly exports pasted one under the other bring a header row each; without a usable date
-    (an orders file) they were counted as "unreadable date". Two cells at least must match, and
-    three in five of the row's filled text cells.
-    """
-    hits = np.zeros(len(frame), dtype=bool)
-    text_columns = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
-    if len(text_columns) < 2:
-        return hits
-    candidates = std[schema.T_DATE].isna().to_numpy() if kind == ORDERS else np.ones(len(frame), dtype=bool)
-    if not candidates.any():
-        return hits
-    sub = values.filter_rows(frame, candidates, text_columns)
-    matches = np.zeros(len(sub), dtype=np.int64)
-    filled = np.zeros(len(sub), dtype=np.int64)
-    for column in text_columns:
-        cells = pc.utf8_lower(pc.utf8_trim_whitespace(values.arrow(sub[column])))
-        name = " ".join(str(column).split()).lower()
-        matches += np.asarray(pc.fill_null(pc.equal(cells, name), False), dtype=np.int64)
-        filled += np.asarray(pc.fill_null(pc.not_equal(cells, ""), False), dtype=np.int64)
-    hits[np.flatnonzero(candidates)] = (matches >= 2) & (matches * 5 >= filled * 3)
-    return hits
-
-
-def _non_product(
-    by_role: dict[str, str], frame: pd.DataFrame, encoded: dict[str, values.Encoded]
-) -> np.ndarray:
-    """Postage, fees and adjustments by product code, product name or category."""
-    hits = np.zeros(len(frame), dtype=bool)
-    codes = "^(?:" + "|".join(re.escape(c) for c in _NON_PRODUCT_CODES) + r")\s*$"
-    for role, pattern in (
-        (PRODUCT_CODE, codes),
-        (schema.PRODUCT, _NON_PRODUCT_NAMES),
-        (schema.CATEGORY, _NON_PRODUCT_CATEGORIES),
-    ):
-        if role in by_role:
-            column = by_role[role]
-            hits |= values.rx_labels(frame[column], pattern, ignore_case=True, encoded=encoded.get(column))
-    return hits
 
 
 def _excluded_frame(raw: RawTable, source: int, code: np.ndarray, keep: np.ndarray) -> pd.DataFrame:

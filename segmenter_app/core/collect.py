@@ -113,9 +113,13 @@ def load_mapping(path: str | Path) -> dict[str, Any]:
 
 
 def render(note: tuple[Messages, str, dict[str, Any]], lang: str) -> str:
-    """A (messages, key, params) note in ``lang``; params that are (messages, key) are translated too."""
+    """A (messages, key, params) note in ``lang``; params that are (messages, key) or a Phrase are
+    translated too."""
     messages, key, params = note
-    rendered = {k: (v[0](v[1], lang) if isinstance(v, tuple) else v) for k, v in params.items()}
+    rendered = {
+        k: (v[0](v[1], lang) if isinstance(v, tuple) else v.render(lang) if isinstance(v, Phrase) else v)
+        for k, v in params.items()
+    }
     return messages(key, lang, **rendered)
 
 
