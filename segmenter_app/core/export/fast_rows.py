@@ -26,12 +26,12 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from segmenter_app.core.export.safe_sheet import cut_text, plain_run
+from segmenter_app.core.export.safe_sheet import plain_run
+from segmenter_app.core.export.safe_text import MAX_CELL_CHARS, cut_utf16
 
 __all__ = ["can_write", "write_rows"]
 
 TEXT, NUMBER, BOOLEAN = 0, 1, 2  # the plan's cell codes (see book.Book._rows)
-_MAX_UNITS = 32_767  # Excel's limit for a cell's text, in UTF-16 units
 
 # XlsxWriter's own patterns (xmlwriter.py): the escape of a literal "_xHHHH_" and the control
 # characters it writes as such escapes.
@@ -132,9 +132,9 @@ def _column_format(ws: Worksheet, c: int) -> Any:
 
 def _text_cell(ref: str, text: str) -> str:
     """A text cell's XML from ``ref`` (``<c r=".." s=".."``), as XlsxWriter writes it."""
-    if len(text) <= _MAX_UNITS // 2 and _SPECIAL.search(text) is None:
+    if len(text) <= MAX_CELL_CHARS // 2 and _SPECIAL.search(text) is None:
         return f'{ref} t="inlineStr"><is><t>{text}</t></is></c>'  # the usual text: nothing to do
-    text = cut_text(text)
+    text = cut_utf16(text)
     if text.startswith("<r>") and text.endswith("</r>"):
         text = plain_run(text)
     text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)

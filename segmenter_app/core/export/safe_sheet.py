@@ -19,33 +19,16 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["SafeWorksheet", "cut_text", "plain_run", "utf16_units"]
+from segmenter_app.core.export.safe_text import MAX_CELL_CHARS, cut_utf16, utf16_len
 
-_MAX_UNITS = 32_767  # Excel's limit for a cell's text, in UTF-16 units (XlsxWriter cuts there)
+__all__ = ["SafeWorksheet", "plain_run"]
+
 _OPEN = '<r><t xml:space="preserve">'
 _CLOSE = "</t></r>"
 
 
 def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def utf16_units(text: str) -> int:
-    """The length Excel counts: UTF-16 units (a character above U+FFFF counts two)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def cut_text(text: str) -> str:
-    """``text`` cut to Excel's limit without splitting a character above U+FFFF (XlsxWriter's
-    rule, done here first so the rich-text test below sees the text as it will be written)."""
-    if len(text) <= _MAX_UNITS // 2 or utf16_units(text) <= _MAX_UNITS:
-        return text
-    length = 0
-    for index, char in enumerate(text):
-        length += 2 if ord(char) > 0xFFFF else 1
-        if length > _MAX_UNITS:
-            return text[:index]
-    return text
 
 
 def plain_run(text: str) -> str:
@@ -55,8 +38,8 @@ def plain_run(text: str) -> str:
     itself, in the middle of an escape or of the closing tags.
     """
     run = _OPEN + _escaped(text) + _CLOSE
-    while utf16_units(run) > _MAX_UNITS:
-        text = text[: len(text) - max(1, (utf16_units(run) - _MAX_UNITS) // 5)]
+    while utf16_len(run) > MAX_CELL_CHARS:
+        text = text[: len(text) - max(1, (utf16_len(run) - MAX_CELL_CHARS) // 5)]
         run = _OPEN + _escaped(text) + _CLOSE
     return run
 
@@ -67,7 +50,7 @@ class SafeWorksheet(Worksheet):
     def _write_string(self, row: int, col: int, string: str, cell_format: Any = None) -> Any:
         """Store a string cell; one that XlsxWriter would copy raw is stored as a plain run."""
         if isinstance(string, str):
-            string = cut_text(string)
+            string = cut_utf16(string)  # XlsxWriter's cut, done first: the test below sees the text written
             if string.startswith("<r>") and string.endswith("</r>"):
                 string = plain_run(string)
         return super()._write_string(row, col, string, cell_format)
