@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from test_cli_hostile import cli
+from test_outside_measure import control_flags, run_measure
 
 from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
 from segmenter_app.core import project
@@ -91,30 +92,6 @@ def named(tmp_path_factory) -> dict[str, Path]:
     )
     assert code == EXIT_OK
     return paths
-
-
-def control_flags(saved: Path) -> dict[str, bool]:
-    """Customer id -> in the control group, as the project holds it."""
-    assignments = project.load_project(saved).segmentation.assignments
-    return {str(i): bool(c) for i, c in assignments["control"].items()}
-
-
-def run_measure(capsys, saved: Path, results: Path, tmp_path: Path, *options: str) -> tuple[int, str, dict]:
-    """``measure`` with a report; the exit code, standard error and the report (or {})."""
-    report = tmp_path / "r.json"
-    report.unlink(missing_ok=True)
-    code, err = cli(
-        capsys,
-        "measure",
-        str(saved),
-        str(results),
-        "--out",
-        str(tmp_path / "m.xlsx"),
-        "--report",
-        str(report),
-        *options,
-    )
-    return code, err, (json.loads(report.read_text(encoding="utf-8")) if report.exists() else {})
 
 
 # --- 2. Two customers sharing one email --------------------------------------------------------------
