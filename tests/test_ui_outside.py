@@ -176,6 +176,24 @@ def walk_to(win, step: str) -> None:
         assert dialog_texts() == []
 
 
+def measured_german_shop(win, tmp_path):
+    """The German shop walked to Measure, with a results file of its six customers imported."""
+    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "resultats.csv"
+    results.write_text(
+        "Kundennummer;Converti;CA\n"
+        + "".join(f"K10{i:02d};{'oui' if i % 2 else 'non'};{i * 10}\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    return page
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_measure_fits_the_window_and_its_explanation_is_whole(windows, tmp_path, lang):
     """Walked to Measure with a German file: the import buttons, campaign date, window and the
@@ -381,19 +399,7 @@ def test_measure_without_control_group_says_so_in_the_uplift_chart(windows, tmp_
     import pyqtgraph as pg
 
     win = windows(lang)
-    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
-    assert win.tasks.wait_idle(60)
-    walk_to(win, "measure")
-    results = tmp_path / "resultats.csv"
-    results.write_text(
-        "Kundennummer;Converti;CA\n"
-        + "".join(f"K10{i:02d};{'oui' if i % 2 else 'non'};{i * 10}\n" for i in range(6)),
-        encoding="utf-8",
-    )
-    page = win.page("measure")
-    page.import_results(str(results))
-    assert win.tasks.wait_idle(60)
-    assert dialog_texts() == []
+    page = measured_german_shop(win, tmp_path)
     assert page.body.isVisible()
     for chart in (page.uplift, page.revenue_uplift):
         texts = [item.toPlainText() for item in chart.plot.items if isinstance(item, pg.TextItem)]

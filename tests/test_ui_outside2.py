@@ -335,22 +335,10 @@ def test_criteria_without_variation_do_not_claim_full_coverage(windows, tmp_path
 def test_measure_table_shows_every_segment(windows, tmp_path):
     """A German shop's results in a 1200x800 window: the results table is as tall as its rows
     (five segments), where the 2:3 split with the charts showed three and scrolled by itself."""
-    from test_ui_outside import german_shop
+    from test_ui_outside import measured_german_shop
 
     win = windows("fr")
-    win.page("collect").add_files([str(german_shop(tmp_path / "kasse.csv"))])
-    assert win.tasks.wait_idle(60)
-    walk_to(win, "measure")
-    results = tmp_path / "resultats.csv"
-    results.write_text(
-        "Kundennummer;Converti;CA\n"
-        + "".join(f"K10{i:02d};{'oui' if i % 2 else 'non'};{i * 10}\n" for i in range(6)),
-        encoding="utf-8",
-    )
-    page = win.page("measure")
-    page.import_results(str(results))
-    assert win.tasks.wait_idle(60)
-    assert dialog_texts() == []
+    page = measured_german_shop(win, tmp_path)
     settle()
     table = page.table
     rows = page.table_model.rowCount()
