@@ -132,6 +132,12 @@ def read_xlsx_head(path: Path, sheet: str, nrows: int) -> pa.Table:
             ["" if v is None else value_text(v) for v in row]
             for row in workbook[sheet].iter_rows(min_row=1, max_row=nrows, values_only=True)
         ]
+    except BaseException as exc:
+        # A sheet openpyxl cannot find or parse (a strict OOXML workbook: openpyxl sees no sheet
+        # where calamine sees one) is said as the reader's error, so the caller lets calamine try.
+        if not reader_error(exc):
+            raise
+        raise _translate_error(path, exc) from None
     finally:
         workbook.close()
     width = max((len(r) for r in rows), default=0)

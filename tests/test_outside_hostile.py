@@ -1,0 +1,96 @@
+"""An outside check of ``segment`` and ``measure`` on files and environments no earlier round
+tried: workbooks in strict OOXML, archives that are not what their name says, JSON, PDF and flat
+ODS files, hostile environments (locale, time zone, log folder, signals).
+
+Each case ends with the right data (exit 0, a balanced report) or exit 2 with a message in the
+chosen language that says what to do, never a traceback; the inputs are never modified. Files
+are built here, in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from test_cli_hostile import cli, shop_csv, strict_json
+
+from segmenter_app.cli import EXIT_OK
+
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    """The small shop's sales file (40 customers, 100 order lines over 2025)."""
+    return shop_csv(tmp_path_factory.mktemp("hostile") / "shop.csv")
+
+
+@pytest.fixture(scope="module")
+def book_parts(shop) -> dict[str, bytes]:
+    """The parts of the shop's sales saved as an ordinary XLSX (xlsxwriter: shared strings)."""
+    path = shop.with_name("book.xlsx")
+    rows = list(csv.reader(shop.open(encoding="utf-8")))
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Sales")
+    for i, row in enumerate(rows):
+        sheet.write_row(i, 0, [*row[:3], float(row[3]) if i else row[3]])
+    workbook.close()
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def write_zip(path: Path, parts: dict[str, bytes] | list[tuple[str, bytes]]) -> Path:
+    """A ZIP archive of ``parts`` (a list allows two entries of one name)."""
+    items = parts.items() if isinstance(parts, dict) else parts
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in items:
+            zf.writestr(name, data)
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_segment(
+    capsys, tmp_path: Path, data: Path, lang: str = "en", *options: str
+) -> tuple[int, str, dict | None]:
+    """``segment DATA`` with a report; the exit code, standard error and the report (None when
+    none was written). The input must come out unmodified, the report balanced."""
+    before = digest(data)
+    report = tmp_path / "report.json"
+    code, err = cli(
+        capsys, "segment", str(data), "--out", str(tmp_path / "out.xlsx"), "--report", str(report),
+        "--lang", lang, *options,
+    )  # fmt: skip
+    assert digest(data) == before
+    assert "Traceback" not in err
+    if not report.exists():
+        return code, err, None
+    content = strict_json(report)
+    rows = content["rows"]
+    assert rows["read"] == rows["kept"] + sum(rows["excluded"].values())
+    return code, err, content
+
+
+# --- Workbooks other tools write -----------------------------------------------------------------
+
+
+def test_a_strict_ooxml_workbook_is_read_like_its_transitional_twin(tmp_path, capsys, book_parts):
+    """Excel's "Strict Open XML" format names its parts' namespaces differently: openpyxl sees no
+    sheet there (it stopped with an internal error, exit 1); calamine reads it."""
+    strict = {
+        name: data.replace(MAIN_NS, b"http://purl.oclc.org/ooxml/spreadsheetml/main").replace(
+            REL_NS, b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        )
+        for name, data in book_parts.items()
+    }
+    code, err, report = run_segment(capsys, tmp_path, write_zip(tmp_path / "strict.xlsx", strict))
+    assert code == EXIT_OK, err
+    assert report["rows"]["read"] == 100 and report["rows"]["kept"] == 100
+    assert report["customers"] == 40
