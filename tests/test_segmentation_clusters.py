@@ -145,3 +145,20 @@ def test_cluster_names_put_behaviour_before_a_shared_category():
     assert cluster_name(strong_spend, "en") == "Big spenders · city: Lyon"
     assert cluster_name([("city", 2.0, "Lyon"), ("country", 1.0, "France")], "fr").startswith("Ville : Lyon")
     assert cluster_name([("monetary", 0.1, None)], "en") == "Average customers"
+
+
+def test_automatic_k_leaves_campaign_sized_clusters_on_a_small_shop():
+    """On 60 customers the silhouette keeps rising with k (ten groups of six scored best before):
+    the automatic search stops where the clusters average a campaign's minimum, and a k the user
+    asks for is still made."""
+    from segmenter_app.core.segmentation.quality import MIN_CAMPAIGN
+
+    analysis = synthetic_analysis(60, seed=4)
+    seg = segment(analysis, "clusters", {"seed": 1})
+    assert seg.details["k_auto"]
+    assert max(int(k) for k in seg.details["silhouette_by_k"]) == 60 // MIN_CAMPAIGN == 6
+    assert 2 <= seg.details["k"] <= 6
+    assert segment(analysis, "clusters", {"seed": 1, "k": 9}).details["k"] == 9
+    # A shop of 15: two clusters are all the search tries.
+    small = segment(synthetic_analysis(15, seed=4), "clusters", {"seed": 1})
+    assert small.details["k"] == 2 and list(small.details["silhouette_by_k"]) == ["2"]

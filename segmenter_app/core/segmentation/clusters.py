@@ -26,6 +26,7 @@ from segmenter_app.core.analysis import Analysis, Segmentation
 from segmenter_app.core.i18n import Messages, UserError, counted
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.segmentation import cluster_describe as words
+from segmenter_app.core.segmentation import quality
 from segmenter_app.core.segmentation.cluster_features import as_details, build_features, default_criteria
 from segmenter_app.core.segmentation.common import (
     jsonable_float,
@@ -169,7 +170,10 @@ def _run_clusters(
     distinct = len(np.unique(matrix, axis=0)) if len(matrix) <= 200000 else len(matrix)
     if distinct < 3:
         raise UserError(MESSAGES, "too_few", profiles=counted(MESSAGES, "profiles", distinct))
-    most = min(K_RANGE[1], distinct - 1)
+    # The automatic search never offers more clusters than the shop can fill with campaign-sized
+    # groups: on 60 customers the silhouette kept rising up to k = 10 (clusters of 6, too small to
+    # act on). A k the user asks for is still allowed up to the distinct profiles.
+    most = min(K_RANGE[1], distinct - 1, max(K_RANGE[0], len(matrix) // quality.MIN_CAMPAIGN))
     # The automatic search stays within 2..10; a k the user asks for may go up to MAX_K.
     requested = _check_k(parameters.get("k", "auto"), MAX_K)
     if requested is not None and requested > distinct - 1:
