@@ -1,6 +1,7 @@
 """Clusters: k-means on the chosen criteria, k chosen by silhouette, checked for stability.
 
-- k from 2 to 10 (at most the number of distinct customers minus one); each k is fitted on up to
+- k from 2 to 10 (at most the number of distinct customers minus one, and at most one cluster per
+  ``quality.MIN_CAMPAIGN`` customers, so that clusters can be campaigns); each k is fitted on up to
   :data:`SEARCH_FIT` random customers and scored by the silhouette on a fixed random sample of
   :data:`SILHOUETTE_SAMPLE` of them (on the full data it takes minutes; this sample picks the same
   k, see MEASURED.md); the chosen k is then fitted on every customer.
