@@ -262,3 +262,20 @@ def test_scores_are_monotonic_tie_safe_and_order_free(values, dimension, levels,
     shuffled = list(values)
     random.shuffle(shuffled)
     assert rfm_cuts.compute_cut_points(np.array(shuffled, dtype=float), dimension, levels) == cuts
+
+
+def test_grid_counts_match_a_crosstab_and_leave_out_customers_without_scores():
+    """The heatmap's counts per (R, F) cell: the best recency on top, customers without a purchase
+    (no scores) in no cell."""
+    rng = np.random.default_rng(5)
+    scores = pd.DataFrame({"r_score": rng.integers(1, 6, 3000), "f_score": rng.integers(1, 6, 3000)}).astype(
+        float
+    )
+    scores.iloc[:40] = np.nan
+    counts = rfm.grid_counts_from(scores, 5)
+    expected = pd.crosstab(scores["r_score"], scores["f_score"]).reindex(
+        index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5]
+    )
+    assert counts.to_numpy().tolist() == expected.to_numpy().astype(int).tolist()
+    assert list(counts.index) == [5, 4, 3, 2, 1] and list(counts.columns) == [1, 2, 3, 4, 5]
+    assert int(counts.to_numpy().sum()) == 2960

@@ -333,10 +333,16 @@ def _reasons(
 
 def grid_counts_from(assignments: pd.DataFrame, levels: int) -> pd.DataFrame:
     """Customers per (R, F) cell: rows R from best (``levels``) to 1, columns F from 1 to ``levels``."""
-    counts = pd.crosstab(assignments["r_score"], assignments["f_score"])
+    # One bincount over the cells: pandas' crosstab took 35 ms on 60,000 customers, on the GUI thread.
+    # Customers with no purchase have no scores (missing): they are in no cell.
+    r = assignments["r_score"].to_numpy(dtype=float, na_value=np.nan)
+    f = assignments["f_score"].to_numpy(dtype=float, na_value=np.nan)
+    inside = (r >= 1) & (r <= levels) & (f >= 1) & (f <= levels)
+    cell = (levels - r[inside]) * levels + (f[inside] - 1)
+    cells = np.bincount(cell.astype(np.int64), minlength=levels * levels)
     rows = list(range(levels, 0, -1))
     cols = list(range(1, levels + 1))
-    counts = counts.reindex(index=rows, columns=cols, fill_value=0).astype(int)
+    counts = pd.DataFrame(cells.reshape(levels, levels).astype(int), index=rows, columns=cols)
     counts.index.name = "R"
     counts.columns.name = "F"
     return counts
