@@ -187,6 +187,24 @@ def test_rfm_grid_table_lists_every_cell(qtbot):
     assert "600 customers" in chart.accessibleDescription()  # sum of 0..24 times 2
 
 
+def test_rfm_grid_shortens_names_to_the_cells_when_resized_without_new_items(qtbot):
+    """A narrow grid shortens the names with "…"; widened, the same text items show them whole
+    (making every cell's item again on each layout stalled the window)."""
+    chart = _rfm(qtbot)
+    chart.resize(360, 300)
+    QApplication.processEvents()
+    items = [label for _r, _c, label in chart._labels]
+    narrow = [label.toPlainText() for label in items]
+    assert any(text.endswith("…") for text in narrow)
+    chart.resize(1600, 600)
+    QApplication.processEvents()
+    assert [label for _r, _c, label in chart._labels] == items
+    wide = [label.toPlainText() for label in items]
+    assert not any(text.endswith("…") for text in wide)
+    assert wide[-1] == "48\nCan't lose them"  # R1, F5
+    assert all(label.scene() is chart.plot.scene() for label in items)
+
+
 def test_migration_heatmap_counts_and_description(qtbot, artifacts):
     chart = _show(qtbot, MigrationHeatmap(), 700, 420)
     names = ["Champions", "Loyal", "At risk"]

@@ -45,6 +45,8 @@ class HeatmapChart(ChartPanel):
         self.plot.getViewBox().invertY(False)
         self.image = pg.ImageItem()
         self._fitted_width = 0  # the cell width (pixels) the notes were shortened for
+        self._labels: list[tuple[int, int, pg.TextItem]] = []  # each cell's (row, column, text item)
+        self._label_metrics = QFontMetrics(self.font())
         self.plot.getViewBox().sigResized.connect(lambda _vb: self._refit_notes())
         self.graphics.scene().sigMouseClicked.connect(self._on_click)
         self.graphics.installEventFilter(self)
@@ -85,6 +87,7 @@ class HeatmapChart(ChartPanel):
     def redraw(self) -> None:
         """Draw the cells, their labels and the selection with the current palette."""
         self.plot.clear()
+        self._labels = []
         rows, cols = self.values.shape
         if not rows or not cols:
             return
@@ -103,21 +106,16 @@ class HeatmapChart(ChartPanel):
             font.setPointSizeF(font.pointSizeF() * 0.85)
         # A name longer than its cell is shortened with "…" (the table and the tooltip of the
         # Table view have it whole): "Sur le point de s'endormir" ran over its neighbours.
-        metrics = QFontMetrics(font)
+        self._label_metrics = QFontMetrics(font)
         self._fitted_width = self._cell_width(cols)
         for r in range(rows):
             for c in range(cols):
                 color = cmap.map(scaled[r, c] / top, mode="qcolor")
-                text = format_number(self.values[r, c])
-                if self.notes is not None and self.notes[r][c]:
-                    note = self.notes[r][c]
-                    if self._fitted_width > 0:
-                        note = metrics.elidedText(note, Qt.TextElideMode.ElideRight, self._fitted_width - 6)
-                    text += "\n" + note
-                label = pg.TextItem(text, color=theme.text_on(color), anchor=(0.5, 0.5))
+                label = pg.TextItem(self._cell_text(r, c), color=theme.text_on(color), anchor=(0.5, 0.5))
                 label.setFont(font)
                 label.setPos(c + 0.5, rows - 1 - r + 0.5)
                 self.plot.addItem(label)
+                self._labels.append((r, c, label))
         mark = theme.foreground(palette)
         for r, c in self.selected:
             box = QGraphicsRectItem(QRectF(c + 0.04, rows - 1 - r + 0.04, 0.92, 0.92))
@@ -132,6 +130,18 @@ class HeatmapChart(ChartPanel):
         """A cell's width in pixels (0 before the chart is laid out)."""
         return int(self.plot.getViewBox().width() / cols) if cols else 0
 
+    def _cell_text(self, r: int, c: int) -> str:
+        """A cell's count, and its name shortened to the cell's width when it has one."""
+        text = format_number(self.values[r, c])
+        if self.notes is not None and self.notes[r][c]:
+            note = self.notes[r][c]
+            if self._fitted_width > 0:
+                note = self._label_metrics.elidedText(
+                    note, Qt.TextElideMode.ElideRight, self._fitted_width - 6
+                )
+            text += "\n" + note
+        return text
+
     def _refit_notes(self) -> None:
         """Shorten the names again for the new cell width after a resize."""
         if (
@@ -139,7 +149,11 @@ class HeatmapChart(ChartPanel):
             and self.values.size
             and self._cell_width(self.values.shape[1]) != self._fitted_width
         ):
-            self.redraw()
+            # Only the texts change: making the cells' items again cost a redraw on the GUI thread
+            # each time the window was laid out.
+            self._fitted_width = self._cell_width(self.values.shape[1])
+            for r, c, label in self._labels:
+                label.setText(self._cell_text(r, c))
 
     def _fill_table(self) -> None:
         rows, cols = self.values.shape
