@@ -172,6 +172,18 @@ METHOD = Messages(
             "Left out: sheet {sheet}, its last column (Excel shows at most 16,384 columns)",
             "Retirée : feuille {sheet}, sa dernière colonne (Excel affiche au plus 16 384 colonnes)",
         ),
+        "left_out_unmapped": (
+            "Left out: sheet {sheet}, {n} columns without a role (too many cells for one sheet; "
+            "the file and row number find their values in the file)",
+            "Retirées : feuille {sheet}, {n} colonnes sans rôle (trop de cellules pour une feuille ; "
+            "le fichier et le numéro de ligne retrouvent leurs valeurs dans le fichier)",
+        ),
+        "left_out_unmapped_one": (
+            "Left out: sheet {sheet}, 1 column without a role (too many cells for one sheet; "
+            "the file and row number find its values in the file)",
+            "Retirée : feuille {sheet}, 1 colonne sans rôle (trop de cellules pour une feuille ; "
+            "le fichier et le numéro de ligne retrouvent ses valeurs dans le fichier)",
+        ),
         "summary_title": ("Customer segments as of {date}", "Segments de clients au {date}"),
         "summary_subtitle": (
             "{n} customers, method: {method}",

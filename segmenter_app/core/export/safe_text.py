@@ -87,6 +87,7 @@ class TextStats:
     neutralized_cells: int = 0
     cuts: list[Cut] = field(default_factory=list)
     left_out_columns: list[tuple[str, int]] = field(default_factory=list)  # (sheet, columns)
+    left_out_unmapped: list[tuple[str, int]] = field(default_factory=list)  # (sheet, columns)
 
 
 @dataclass

@@ -1,0 +1,57 @@
+"""An outside check of larger inputs than ours: wide exports (hundreds of extra columns), long
+ones (millions of lines), many files at once, a huge cell, a huge line.
+
+The big runs were measured by hand (see the lead's notes); the tests here check each mechanism
+at a small size, with its limit lowered through a parameter or a monkeypatch.
+"""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+from export_fixtures import make_analysis
+
+from segmenter_app.core.export import other_sheets, write_workbook
+
+# --- Wide files: the Excluded rows sheet --------------------------------------------------------
+
+
+def test_excluded_rows_of_a_wide_export_keep_role_columns_and_say_what_was_left_out(tmp_path, monkeypatch):
+    # A 1,000-column export with 10,000 excluded rows took 21 s to write its Excluded rows
+    # (10 million cells of product options and UTM fields); past a budget of cells the columns
+    # without a role are left out, the ones with a role kept, and the Method sheet says so.
+    analysis = make_analysis(20)
+    excluded = analysis.excluded.reset_index(drop=True)
+    rows = len(excluded)
+    extra = pd.DataFrame({f"utm_{i}": [f"v{i}"] * rows for i in range(30)})
+    analysis.excluded = pd.concat([excluded, extra], axis=1)
+    monkeypatch.setattr(other_sheets, "EXCLUDED_EXTRA_CELLS", rows * 10)
+    for lang, words in (("en", "20 columns without a role"), ("fr", "20 colonnes sans rôle")):
+        analysis.lang = lang
+        out = tmp_path / f"w_{lang}.xlsx"
+        write_workbook(analysis, out)
+        wb = openpyxl.load_workbook(out, read_only=True)
+        sheet = wb.worksheets[-2]  # Excluded rows, before Method
+        header = next(sheet.iter_rows(max_row=1, values_only=True))
+        # The file's columns with a role (Client, Montant, and Email the pseudonym-free export
+        # keeps) all stay, then the first 10 columns without a role.
+        assert "Client" in header and "Montant" in header
+        assert [h for h in header if str(h).startswith("utm_")] == [f"utm_{i}" for i in range(10)]
+        assert len(list(sheet.iter_rows(min_row=2, values_only=True))) == rows
+        method = [str(v) for row in wb.worksheets[-1].iter_rows(values_only=True) for v in row if v]
+        assert any(words in v and sheet.title in v for v in method), method
+        wb.close()
+
+
+def test_excluded_rows_under_the_budget_keep_every_column(tmp_path):
+    analysis = make_analysis(20)
+    excluded = analysis.excluded.reset_index(drop=True)
+    extra = pd.DataFrame({f"utm_{i}": ["x"] * len(excluded) for i in range(30)})
+    analysis.excluded = pd.concat([excluded, extra], axis=1)
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    header = next(wb["Excluded rows"].iter_rows(max_row=1, values_only=True))
+    assert sum(str(h).startswith("utm_") for h in header) == 30
+    method = [str(v) for row in wb["Method"].iter_rows(values_only=True) for v in row if v]
+    assert not any("without a role" in v for v in method)
