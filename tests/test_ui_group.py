@@ -284,3 +284,16 @@ def test_the_goal_method_and_checked_criteria_are_used_until_the_user_picks_a_me
     widget.refresh()
     _wait_segments(widget)
     assert analysis.segmentation.method == "rfm" and widget.method_combo.currentData() == "rfm"
+
+
+def test_the_worker_makes_the_customer_table_the_page_shows():
+    """The customers table's frame comes back from the background run (made off the GUI thread)
+    and is the table of the segmentation it came with."""
+    from segmenter_app.ui.steps.group_compute import compute_group
+    from segmenter_app.ui.steps.group_view import customer_frame
+
+    analysis = demo_analysis("en")
+    result = compute_group(analysis, "rfm", {})
+    assert result.customers is not None and len(result.customers) == len(analysis.customers)
+    assert result.customers.equals(customer_frame(result.analysis))
+    assert set(result.customers["segment"]) <= set(result.analysis.segmentation.segments["name"])

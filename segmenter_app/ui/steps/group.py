@@ -344,7 +344,7 @@ class GroupPage(GroupEditsMixin, StepPage):
         self.card, self.summary = result.card, result.summary
         self.clear_filter(render=False)
         self._notify(CHANGE_SEGMENTATION)
-        self._render()
+        self._render(result.customers)
 
     def _on_error(self, error: BaseException) -> bool:
         if isinstance(error, UserError):
@@ -372,7 +372,9 @@ class GroupPage(GroupEditsMixin, StepPage):
         """Scorecard and summary of the current segmentation (after a hand edit or a reload)."""
         self.card, self.summary = check_segments(self.ctx.analysis)
 
-    def _render(self) -> None:
+    def _render(self, customers: pd.DataFrame | None = None) -> None:
+        """Show the current segmentation; ``customers`` is its customer table's frame when the
+        worker already made it (otherwise it is made here)."""
         analysis = self.ctx.analysis
         seg = analysis.segmentation
         if seg is None:
@@ -397,7 +399,8 @@ class GroupPage(GroupEditsMixin, StepPage):
         self.bars.set_summary(self.summary)
         warnings = list(details.get("quality_warnings") or [])
         self.segments.set_scorecard(self.card, warnings)
-        self.model.set_frame(customer_frame(analysis), customer_headers(self))
+        frame = customers if customers is not None else customer_frame(analysis)
+        self.model.set_frame(frame, customer_headers(self))
         self.customers_view.resizeColumnsToContents()
         self.move_combo.clear()
         for key, name in zip(seg.segments["key"], seg.segments["name"], strict=True):
