@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
+import signal
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -94,3 +98,43 @@ def test_a_strict_ooxml_workbook_is_read_like_its_transitional_twin(tmp_path, ca
     assert code == EXIT_OK, err
     assert report["rows"]["read"] == 100 and report["rows"]["kept"] == 100
     assert report["customers"] == 40
+
+
+# --- Stopped by a signal -------------------------------------------------------------------------
+
+# Runs the command with every ZIP entry write preceded by the signal: the stop lands while
+# XlsxWriter zips the workbook's parts, its longest step on a large shop.
+STOPPED_WHILE_ZIPPING = """
+import os, signal, sys, zipfile
+from segmenter_app.cli import main
+write = zipfile.ZipFile.write
+def stopped(self, *args, **kwargs):
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    return write(self, *args, **kwargs)
+zipfile.ZipFile.write = stopped
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_stop_while_the_workbook_is_zipped_leaves_no_file_behind(tmp_path, shop, name, code):
+    """kill (SIGTERM) or a closed terminal (SIGHUP) ended Python on the spot: an empty
+    '.out.*.tmp' beside --out and tens of MB of XlsxWriter's scratch files were left; Ctrl+C left
+    those scratch files too. Now each stops like Ctrl+C: said in the user's language, exit
+    128 + the signal, nothing left but the inputs."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    before = digest(shop)
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_WHILE_ZIPPING, name, "segment", str(shop),
+         "--out", str(folder / "segments.xlsx"), "--report", str(folder / "report.json"), "--lang", "fr"],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "TMPDIR": str(scratch)},
+    )  # fmt: skip
+    assert done.returncode == code, done.stderr
+    assert done.stderr.strip() == "Arrêté."
+    assert list(folder.iterdir()) == []
+    assert list(scratch.iterdir()) == []
+    assert digest(shop) == before

@@ -90,7 +90,8 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
     # Numerical warnings (overflow on absurd amounts...) go to the log, not the user's screen.
     logging.captureWarnings(True)
     try:
-        return body()
+        with _signals_as_interrupts():
+            return body()
     except UserError as exc:
         print(exc.text(lang), file=sys.stderr)
         return EXIT_INPUT
@@ -116,11 +117,52 @@ def run_command(name: str, lang: str, body: Callable[[], int]) -> int:
         return EXIT_INPUT
     except (Cancelled, KeyboardInterrupt) as exc:
         print(T("cancelled", lang), file=sys.stderr)
+        if isinstance(exc, Terminated):
+            return 128 + exc.signum
         return EXIT_INPUT if isinstance(exc, Cancelled) else 130
     except Exception:
         logging.getLogger(__name__).exception("%s failed", name)
         print(T("internal", lang, log=log_path), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+class Terminated(KeyboardInterrupt):
+    """The command was asked to stop by a signal other than Ctrl+C (``kill``, a closed terminal)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _signals_as_interrupts() -> typing.Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception while a command runs, as Ctrl+C already is.
+
+    By default they end Python on the spot: the temporary workbook beside ``--out`` and
+    XlsxWriter's temporary files (tens of MB) were left behind. Raised in the main thread, the
+    exception unwinds through the savers' cleanup like Ctrl+C; the exit code is 128 + the signal.
+    """
+    import signal
+    import threading
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for signum in wanted:
+        # A signal the caller chose to ignore (nohup's SIGHUP) stays ignored.
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _raise_terminated)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 _WRITE_ERRORS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EROFS: "read_only"}

@@ -81,12 +81,14 @@ class Book:
     _current: str = ""
 
     @classmethod
-    def create(cls, path: str, lang: str, **kwargs: Any) -> Book:
-        """A new constant-memory workbook at ``path`` (a temporary file: see atomic.py)."""
+    def create(cls, path: str, lang: str, *, tmpdir: str | None = None, **kwargs: Any) -> Book:
+        """A new constant-memory workbook at ``path`` (a temporary file: see atomic.py), whose
+        XlsxWriter scratch files go into ``tmpdir`` (default: the system's temporary folder)."""
         workbook = xlsxwriter.Workbook(
             path,
             {
                 "constant_memory": True,
+                "tmpdir": tmpdir,
                 # Never let XlsxWriter turn a text into a formula, a number or a link:
                 # every cell is written with a typed call, these are belt and braces.
                 "strings_to_formulas": False,

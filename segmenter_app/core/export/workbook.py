@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -74,10 +75,17 @@ def write_workbook(
     excluded_rows = len(analysis.excluded) if analysis.excluded is not None else 0
     total_rows = 2 * n_customers + excluded_rows + 100
 
-    with atomic_path(target, analysis.inputs if inputs_guard else ()) as tmp:
+    # XlsxWriter's scratch files (one per sheet, then one per part while it zips them) all go into
+    # a folder of this export, removed whatever happens: a stop during the final zipping (Ctrl+C,
+    # kill) left tens of MB of them in the system's temporary folder.
+    with (
+        tempfile.TemporaryDirectory(prefix="segmenter-export-", ignore_cleanup_errors=True) as scratch,
+        atomic_path(target, analysis.inputs if inputs_guard else ()) as tmp,
+    ):
         book = Book.create(
             str(tmp),
             analysis.lang,
+            tmpdir=scratch,
             progress=progress,
             cancel=cancel,
             total_rows=total_rows,
