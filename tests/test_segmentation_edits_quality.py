@@ -165,3 +165,32 @@ def test_a_one_customer_segment_is_advised_in_the_singular():
         advice = " ".join(card.loc["rule:x", "advice"])
         assert word in advice
         assert "1 customers" not in advice and "1 clients" not in advice
+
+
+def test_an_empty_segment_is_advised_without_a_second_colon():
+    """The page shows "Name: advice"; the empty segment's advice starts with its own words, not
+    "Empty:" (which read "Champions : Vide : aucun client…")."""
+    import pandas as pd
+
+    from segmenter_app.core.analysis import Analysis, Segmentation
+    from segmenter_app.core.segmentation import quality
+
+    customers = pd.DataFrame(
+        {"recency_days": [5.0, 9.0], "frequency": [3, 2], "monetary": [300.0, 120.0]},
+        index=pd.Index(["a", "b"], name="customer_id"),
+    )
+    seg = Segmentation(
+        method="rules",
+        parameters={},
+        assignments=pd.DataFrame(
+            {"segment": ["rule:y", "rule:y"], "reason": ["", ""]}, index=customers.index
+        ),
+        segments=pd.DataFrame({"key": ["rule:x", "rule:y"], "name": ["X", "Y"]}),
+    )
+    for lang, expected in (
+        ("en", "No customer is in this segment."),
+        ("fr", "Aucun client dans ce segment."),
+    ):
+        card = quality.scorecard(Analysis(lang=lang, customers=customers, segmentation=seg)).set_index("key")
+        assert card.loc["rule:x", "advice"][0] == expected
+        assert ":" not in card.loc["rule:x", "advice"][0]

@@ -38,7 +38,7 @@ PROFILE_COLUMNS = (s.C_RECENCY, s.C_FREQUENCY, s.C_MONETARY, s.C_AVG_BASKET, s.C
 MESSAGES = Messages(
     {
         "ok": ("Ready to act on.", "Prêt pour une action."),
-        "empty": ("Empty: no customer is in this segment.", "Vide : aucun client dans ce segment."),
+        "empty": ("No customer is in this segment.", "Aucun client dans ce segment."),
         "small_one": (
             "Too small for a campaign: a single customer, {threshold} needed. Merge it with a close segment.",
             "Trop petit pour une campagne : un seul client, {threshold} nécessaires. "
