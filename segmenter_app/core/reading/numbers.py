@@ -78,7 +78,8 @@ T = Messages(
 _SPACES = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000'\u2019\u02bc]"
 # Currency signs, ISO codes and the local marks written beside amounts (kr, zł, Kč, Ft, Rs., R$).
 CURRENCY_MARKS = (
-    r"(?i)(?:R\$|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
+    # A dollar with its country's letters: R$, US$, CA$, C$, A$, HK$, and "12,50 $ CA" (Canada in French).
+    r"(?i)(?:\b[A-Z]{1,2}\$|\$\s?(?:CA|US|AU|NZ|HK|SG|MX)\b|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
     r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b"
     # Tax words after a French or Belgian amount: "12,50 € TTC", "10,42 HT", "12,50 TVAC".
