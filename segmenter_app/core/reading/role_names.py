@@ -22,10 +22,17 @@ STATUS = schema.STATUS
 ALL_ROLES: tuple[str, ...] = (*schema.ROLES, PRODUCT_CODE, STATUS, schema.IGNORE)
 
 
+# Letters no Unicode decomposition takes to plain ones: without this, the Danish "Beløb" became
+# "bel b" and the Polish "Płatność" "p atnosc", and no header name could match them.
+_PLAIN_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
 def normalize_header(name: str) -> str:
     """Lower case, accents removed, punctuation as spaces: "N° Commande" -> "n commande"."""
     text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_PLAIN_LETTERS)
     text = text.replace("°", " ").replace("º", " ")
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)

@@ -44,6 +44,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "comprador",
         "acquirente",
         "koper",
+        # Czech and Finnish.
+        "zakaznik",
+        "cislo zakaznika",
+        "asiakas",
+        "asiakasnumero",
     ),
     schema.EMAIL: ("e mail adresse", "correo", "correo electronico", "posta elettronica", "e mailadres"),
     schema.PHONE: (
@@ -100,6 +105,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ordernummer",
         "ordrenummer",
         "fatura",
+        "cislo objednavky",
+        "objednavka",
+        "tilausnumero",
     ),
     schema.ORDER_DATE: (
         "datum",
@@ -127,6 +135,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ordredato",
         "bestillingsdato",
         "dato",
+        "datum objednavky",
+        "paivamaara",
+        "tilauspaiva",
     ),
     schema.AMOUNT: (
         "betrag",
@@ -155,6 +166,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kwota",
         "wartosc",
         "belopp",
+        # Danish and Norwegian (read once their ø is a plain o, see normalize_header), Czech.
+        "belob",
+        "belop",
+        "castka",
+        "celkem",
         "summa",
         "totalt",
     ),
@@ -276,6 +292,9 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("valor", schema.AMOUNT),
     ("kwota", schema.AMOUNT),
     ("belopp", schema.AMOUNT),
+    ("belob", schema.AMOUNT),
+    ("belop", schema.AMOUNT),
+    ("castka", schema.AMOUNT),
     ("menge", schema.QUANTITY),
     ("anzahl", schema.QUANTITY),
     ("cantidad", schema.QUANTITY),
