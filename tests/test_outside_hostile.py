@@ -138,3 +138,39 @@ def test_a_stop_while_the_workbook_is_zipped_leaves_no_file_behind(tmp_path, sho
     assert list(folder.iterdir()) == []
     assert list(scratch.iterdir()) == []
     assert digest(shop) == before
+
+
+# --- A home that cannot be written ---------------------------------------------------------------
+
+INTERNAL_ERROR = """
+import sys
+import segmenter_app.core.pipeline as pipeline
+def fail(*args, **kwargs):
+    raise RuntimeError("internal failure quoting a customer: C007")
+pipeline.check_amounts = fail
+from segmenter_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG log folder of Linux")
+def test_an_internal_error_with_an_unwritable_home_prints_no_traceback(tmp_path, shop):
+    """With the log folder impossible to make (HOME read-only, or not a folder), Python's last
+    resort printed the traceback, customer data in it, on the user's screen, and the message sent
+    them to a log that did not exist. The log now goes to a private folder of the temporary folder."""
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    env.update(HOME=str(home), TMPDIR=str(scratch))
+    done = subprocess.run(
+        [sys.executable, "-c", INTERNAL_ERROR, "segment", str(shop), "--out", str(tmp_path / "s.xlsx"),
+         "--lang", "fr"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "C007" not in done.stderr
+    log = next(scratch.glob("Segmenter-log-*/segmenter.log"))
+    assert "internal failure quoting" in log.read_text(encoding="utf-8")
+    assert done.stderr.strip().endswith(f"Les détails sont dans le journal : {log}")
