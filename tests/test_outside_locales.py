@@ -11,6 +11,7 @@ import pytest
 from test_outside_imports2 import amounts, column, days, imported, warnings
 
 from segmenter_app.core import schema
+from segmenter_app.core.reading.dates import parse_dates
 from segmenter_app.core.reading.numbers import parse_numbers
 
 # --- Whole files, one per locale -----------------------------------------------------------------
@@ -84,3 +85,52 @@ def test_letters_without_a_decomposition_are_made_plain_in_headers():
         "platnosc",
         "strasse",
     ]
+
+
+# --- Dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Scandinavian month names (Swedish and Danish "maj", Swedish "augusti", Norwegian "desember").
+        (["12 maj 2024", "1 okt. 2024", "3 augusti 2024", "4 desember 2024"], ["2024-05-12", "2024-10-01", "2024-08-03", "2024-12-04"]),
+        # Polish and Czech write a date's month in the genitive; Polish tools abbreviate it.
+        (["12 marca 2024", "1 października 2024", "3 sty 2024", "5 lip 2024"], ["2024-03-12", "2024-10-01", "2024-01-03", "2024-07-05"]),
+        (["12. března 2024", "1. října 2024", "3. prosince 2024", "4. května 2024"], ["2024-03-12", "2024-10-01", "2024-12-03", "2024-05-04"]),
+        # Japanese, Chinese and Korean tools: year, month and day with their marks.
+        (["2024年3月12日", "2024年12月1日 14:05"], ["2024-03-12", "2024-12-01"]),
+        (["2024년 3월 12일", "2024년 12월 1일"], ["2024-03-12", "2024-12-01"]),
+    ],
+)  # fmt: skip
+def test_month_names_and_marks_of_other_languages(values, expected):
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d").tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_the_names_added_take_no_abbreviation_away():
+    from segmenter_app.core.reading.dates import parse_dates as read
+
+    # "mar" is March in every language read (French writes "mars" whole; its "mar." is Tuesday,
+    # read as a weekday before a date); "jui" stays unread (June or July in French).
+    result = read(
+        pd.Series(["12 mar 2024", "3 mar. 2024", "1 okt 2024", "2 dez 2024", "3 jui 2024"], dtype="str")
+    )
+    assert result.values.dt.strftime("%Y-%m-%d").tolist()[:4] == [
+        "2024-03-12",
+        "2024-03-03",
+        "2024-10-01",
+        "2024-12-02",
+    ]
+    assert result.unreadable.tolist() == [False, False, False, False, True]
+    weekday = read(pd.Series(["mar. 12 mars 2024", "lun. 1 avril 2024"], dtype="str"))
+    assert weekday.values.dt.strftime("%Y-%m-%d").tolist() == ["2024-03-12", "2024-04-01"]
+
+
+def test_a_swedish_shop_with_month_names(tmp_path):
+    content = "Kund;Datum;Belopp\nK1;12 maj 2024;1 234,50 kr\nK2;3 okt. 2024;99,00 kr\nK1;1 december 2024;-49,00 kr\n"
+    analysis = imported(tmp_path, "se.csv", content)
+    assert analysis.account.kept == 3 and analysis.account.excluded == {}
+    assert days(analysis) == ["2024-05-12", "2024-10-03", "2024-12-01"]
+    assert amounts(analysis) == [1234.5, 99.0, -49.0]

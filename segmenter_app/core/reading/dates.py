@@ -5,7 +5,9 @@ four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), 
 numbers (with their time as a fraction, decimal point or comma), Unix timestamps (seconds or
 milliseconds since 1970, from 2000 to 2100, read in UTC: web shops' databases and APIs store
 them), a weekday in front ("Di 05.03.2024", "mar. 05/03/2024"), day-first dates with a month name
-in French, English, German, Spanish, Italian, Dutch or Portuguese ("25. März 2026"). Like every reader of ``values.py``, it returns the dates with the mask of the cells that
+in French, English, German, Spanish, Italian, Dutch, Portuguese, Scandinavian, Polish or Czech
+("25. März 2026", "12 marca 2024"), and the year-month-day of Japanese, Chinese and Korean tools
+(2024年3月12日). Like every reader of ``values.py``, it returns the dates with the mask of the cells that
 were not empty and could not be read. The day/month order is decided over the whole column: a value with a first number above 12 proves day-first, a second
 number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
 ``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
@@ -58,6 +60,7 @@ _ZONE_AFTER_TIME = (
     r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)\s*"
     rf"(?:(?:{_ZONES})(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}})\s*$"
 )
+_CJK_DATE = r"^\s*(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 # Between the date and the time: spaces, T or a comma, or a word ("05/03/2024 à 10:30", "um", "at").
 _DATE_TIME_GAP = r"(?:[ T,]+|\s*(?:à|a|um|at|@|-|–)\s*)"
@@ -163,10 +166,15 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
     if rx(text, _WEEKDAY_BEFORE_DIGITS).any():
         # "Di 05.03.2024", "mar. 05/03/2024 10:30", "Mon, 18/03/2024": the weekday says nothing more.
         text = rx_replace(text, _WEEKDAY_BEFORE_DIGITS, r"\1")
-    if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
-        # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
-        # day-first guess would turn 2024/02/03 into 2 March).
-        text = rx_replace(text, r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3")
+    # One pass over the column for both year-first forms below (the usual dd/mm/yyyy pays no more).
+    if rx(text, r"^\s*\d{4}\s*[/.年년]").any():
+        if rx(text, _CJK_DATE).any():
+            # 2024年3月12日 (Japanese and Chinese tools), 2024년 3월 12일 (Korean): year, month, day.
+            text = rx_replace(text, _CJK_DATE, r"\1-\2-\3")
+        if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
+            # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
+            # day-first guess would turn 2024/02/03 into 2 March).
+            text = rx_replace(text, r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3")
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
         parsed = _parse_iso(text, iso_like)
@@ -256,23 +264,27 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
 
 
 # Month names of the languages shops export in (French and English, and the German, Spanish,
-# Italian, Dutch and Portuguese of neighbouring countries' tills), without accents. An abbreviation
-# is any start of at least three letters that belongs to one month only ("sept", "dez", "juil";
-# "jui" is June or July in French and is not read).
+# Italian, Dutch and Portuguese of neighbouring countries' tills; Scandinavian "maj" and "augusti",
+# Polish and Czech names in the form dates use, "12 marca 2024", "12. března 2024"), without
+# accents. An abbreviation is any start of at least three letters that belongs to one month only
+# ("sept", "dez", "juil", "mar" is March in every one of them; "jui" is June or July in French
+# and is not read).
+# fmt: off
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("janvier", "january", "januar", "janner", "enero", "gennaio", "januari", "janeiro"),
-    2: ("fevrier", "february", "februar", "febrero", "febbraio", "februari", "fevereiro"),
-    3: ("mars", "march", "marz", "marzo", "maart", "marco", "mrt"),
-    4: ("avril", "april", "abril", "aprile"),
-    5: ("mai", "may", "mayo", "maggio", "mei", "maio"),
-    6: ("juin", "june", "juni", "junio", "giugno", "junho"),
-    7: ("juillet", "july", "juli", "julio", "luglio", "julho"),
-    8: ("aout", "august", "agosto", "augustus"),
-    9: ("septembre", "september", "septiembre", "settembre", "setembro"),
-    10: ("octobre", "october", "oktober", "octubre", "ottobre", "outubro"),
-    11: ("novembre", "november", "noviembre", "novembro"),
-    12: ("decembre", "december", "dezember", "diciembre", "dicembre", "dezembro"),
+    1: ("janvier", "january", "januar", "janner", "enero", "gennaio", "januari", "janeiro", "styczen", "stycznia", "leden", "ledna"),
+    2: ("fevrier", "february", "februar", "febrero", "febbraio", "februari", "fevereiro", "luty", "lutego", "unor", "unora"),
+    3: ("mars", "march", "marz", "marzo", "maart", "marco", "mrt", "marzec", "marca", "brezen", "brezna"),
+    4: ("avril", "april", "abril", "aprile", "kwiecien", "kwietnia", "duben", "dubna"),
+    5: ("mai", "may", "mayo", "maggio", "mei", "maio", "maj", "maja", "kveten", "kvetna"),
+    6: ("juin", "june", "juni", "junio", "giugno", "junho", "czerwiec", "czerwca", "cerven", "cervna"),
+    7: ("juillet", "july", "juli", "julio", "luglio", "julho", "lipiec", "lipca", "cervenec", "cervence"),
+    8: ("aout", "august", "agosto", "augustus", "augusti", "sierpien", "sierpnia", "srpen", "srpna"),
+    9: ("septembre", "september", "septiembre", "settembre", "setembro", "wrzesien", "wrzesnia", "zari"),
+    10: ("octobre", "october", "oktober", "octubre", "ottobre", "outubro", "pazdziernik", "pazdziernika", "rijen", "rijna"),
+    11: ("novembre", "november", "noviembre", "novembro", "listopad", "listopada"),
+    12: ("decembre", "december", "dezember", "diciembre", "dicembre", "dezembro", "desember", "grudzien", "grudnia", "prosinec", "prosince"),
 }
+# fmt: on
 
 
 def _month_lookup() -> dict[str, int]:
