@@ -9,8 +9,12 @@ are built here, in ``tmp_path``.
 
 from __future__ import annotations
 
+import bz2
 import csv
+import gzip
 import hashlib
+import json
+import lzma
 import os
 import signal
 import subprocess
@@ -22,7 +26,7 @@ import pytest
 import xlsxwriter
 from test_cli_hostile import cli, shop_csv, strict_json
 
-from segmenter_app.cli import EXIT_OK
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK
 
 MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -174,3 +178,103 @@ def test_an_internal_error_with_an_unwritable_home_prints_no_traceback(tmp_path,
     log = next(scratch.glob("Segmenter-log-*/segmenter.log"))
     assert "internal failure quoting" in log.read_text(encoding="utf-8")
     assert done.stderr.strip().endswith(f"Les détails sont dans le journal : {log}")
+
+
+# --- Files that are not tables -------------------------------------------------------------------
+
+
+def _records(shop: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(shop.open(encoding="utf-8")))
+
+
+def _flat_ods(_shop: Path) -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office='
+        b'"urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3" '
+        b'office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body>'
+        b"<office:spreadsheet/></office:body></office:document>"
+    )
+
+
+def _text_pdf(_shop: Path) -> bytes:
+    # A PDF whose first kilobytes are plain text (objects before any compressed stream).
+    return b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" * 40 + b"%%EOF\n"
+
+
+NOT_TABLES = {
+    "orders.json": (
+        lambda shop: json.dumps(_records(shop), indent=2).encode(),
+        "is a JSON file (data for programs), not a table",
+        "est un fichier JSON (des données pour les programmes), pas un tableau",
+    ),
+    "orders.ndjson": (
+        lambda shop: "\n".join(json.dumps(r) for r in _records(shop)).encode(),
+        "is a JSON file (data for programs), not a table",
+        "est un fichier JSON (des données pour les programmes), pas un tableau",
+    ),
+    "sales.fods": (
+        _flat_ods,
+        "flat OpenDocument spreadsheet (.fods)",
+        "classeur OpenDocument à plat (.fods)",
+    ),
+    "invoice.pdf": (_text_pdf, "binary data (an image, a PDF", "données binaires (une image, un PDF"),
+    "sales.csv.bz2": (
+        lambda shop: bz2.compress(shop.read_bytes()),
+        "is compressed (bzip2), not a spreadsheet. Extract it first",
+        "est compressé (bzip2), ce n'est pas un classeur. Décompressez-le d'abord",
+    ),
+    "sales.csv.xz": (
+        lambda shop: lzma.compress(shop.read_bytes()),
+        "is compressed (xz), not a spreadsheet. Extract it first",
+        "est compressé (xz), ce n'est pas un classeur. Décompressez-le d'abord",
+    ),
+    "book.xlsx.gz": (
+        lambda shop: gzip.compress(shop.with_name("book.xlsx").read_bytes()),
+        "is compressed (gzip), not a spreadsheet. Extract it first",
+        "est compressé (gzip), ce n'est pas un classeur. Décompressez-le d'abord",
+    ),
+    "empty.zip": (
+        lambda shop: b"PK\x05\x06" + b"\x00" * 18,
+        "holds no data",
+        "ne contient aucune donnée",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("name", sorted(NOT_TABLES))
+def test_a_file_that_is_no_table_is_named_for_what_it_is(tmp_path, capsys, shop, book_parts, name, lang):
+    """A JSON export was said to hold 'a header but no row of data', a PDF starting with text
+    and an NDJSON file 'no customer column'; a bzip2/xz file was 'binary data (an image, a PDF
+    or a program)'; an XLSX gzipped again 'not a spreadsheet (gzip of a binary file)'; an empty
+    ZIP 'a ZIP archive (holding -)' to extract; a flat ODS 'an XML document'."""
+    make, english, french = NOT_TABLES[name]
+    path = tmp_path / name
+    path.write_bytes(make(shop))
+    code, err, report = run_segment(capsys, tmp_path, path, lang)
+    assert code == EXIT_INPUT and report is None
+    assert (english if lang == "en" else french) in err
+    assert path.name in err
+
+
+def test_a_gzipped_csv_is_still_read(tmp_path, capsys, shop):
+    path = tmp_path / "sales.csv.gz"
+    path.write_bytes(gzip.compress(shop.read_bytes()))
+    code, err, report = run_segment(capsys, tmp_path, path)
+    assert code == EXIT_OK, err
+    assert report["rows"]["kept"] == 100 and report["customers"] == 40
+
+
+@pytest.mark.parametrize(
+    "first_line", ["[Order],[Date],[Customer],[Amount]", "{Order};{Date};{Customer};{Amount}"]
+)
+def test_a_header_in_brackets_is_still_a_table(tmp_path, capsys, shop, first_line):
+    """The JSON check looks past the bracket: a header written [Order] is a table's."""
+    lines = shop.read_text(encoding="utf-8").splitlines()
+    sep = "," if first_line.startswith("[") else ";"
+    body = [line.replace(",", sep) for line in lines[1:]]
+    path = tmp_path / "bracketed.csv"
+    path.write_text("\n".join([first_line, *body]) + "\n", encoding="utf-8")
+    code, err, report = run_segment(capsys, tmp_path, path)
+    assert code == EXIT_OK, err
+    assert report["customers"] == 40

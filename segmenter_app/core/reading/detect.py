@@ -9,6 +9,7 @@ and the Office files that cannot be read: password-protected (an OLE2 file holdi
 from __future__ import annotations
 
 import gzip
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -108,6 +109,26 @@ T = Messages(
             "Le fichier {path} est un document XML, pas un tableau. Exportez vos données en CSV ou en "
             "Excel (XLSX) et importez ce fichier.",
         ),
+        "compressed": (
+            "The file {path} is compressed ({kind}), not a spreadsheet. Extract it first (with 7-Zip "
+            "or your system's archive tool) and import the CSV or Excel file it holds.",
+            "Le fichier {path} est compressé ({kind}), ce n'est pas un classeur. Décompressez-le "
+            "d'abord (avec 7-Zip ou l'outil d'archives de votre système) et importez le fichier CSV ou "
+            "Excel qu'il contient.",
+        ),
+        "json": (
+            "The file {path} is a JSON file (data for programs), not a table. Export your data as CSV "
+            "or Excel (XLSX), or open the file in Excel (Data > Get Data > From JSON) and save it as XLSX.",
+            "Le fichier {path} est un fichier JSON (des données pour les programmes), pas un tableau. "
+            "Exportez vos données en CSV ou en Excel (XLSX), ou ouvrez le fichier dans Excel (Données > "
+            "Obtenir des données > À partir d'un fichier JSON) et enregistrez-le en XLSX.",
+        ),
+        "flat_ods": (
+            "The file {path} is a flat OpenDocument spreadsheet (.fods), a format that is not read here. "
+            "Open it in LibreOffice Calc and save it as an ODS or Excel (XLSX) file.",
+            "Le fichier {path} est un classeur OpenDocument à plat (.fods), un format qui n'est pas lu "
+            "ici. Ouvrez-le dans LibreOffice Calc et enregistrez-le en ODS ou en Excel (XLSX).",
+        ),
         "unsupported": (
             "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
             "CSV or Excel (XLSX) and import that file.",
@@ -160,8 +181,8 @@ def sniff(path: str | Path) -> Sniffed:
             raise UserError(T, "damaged", path=p.name, detail=technical(str(exc) or "gzip")) from None
         if not inner.strip():
             raise UserError(T, "empty", path=p.name)
-        if inner.startswith((ZIP_MAGIC, OLE2_MAGIC)):
-            raise UserError(T, "unsupported", path=p.name, detail=technical("gzip of a binary file"))
+        if inner.startswith((ZIP_MAGIC, OLE2_MAGIC)):  # a workbook compressed again: say so
+            raise UserError(T, "compressed", path=p.name, kind="gzip")
         return Sniffed("csv", compression="gzip", head=inner)
     if head.startswith(OLE2_MAGIC):
         return _sniff_ole2(p, head)
@@ -169,6 +190,13 @@ def sniff(path: str | Path) -> Sniffed:
         return _sniff_zip(p)
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UserError(T, "empty", path=p.name)
+    for magic, kind in _COMPRESSED:
+        if magic.match(head):
+            raise UserError(T, "compressed", path=p.name, kind=kind)
+    if head.startswith(b"%PDF-"):
+        # A PDF's first kilobytes can be plain text (its objects before the first stream): read as
+        # CSV it gave "no customer column", not what the file is.
+        raise UserError(T, "binary", path=p.name)
     if _looks_binary(head):
         raise UserError(T, "binary", path=p.name)
     markup = _markup_kind(head)
@@ -234,19 +262,37 @@ def check_gzip_size(p: Path) -> None:
     _GZIP_CHECKED[key] = None
 
 
+# Compressed files other than gzip (which is read), by their first bytes.
+_COMPRESSED = (
+    (re.compile(rb"BZh[1-9]1AY&SY"), "bzip2"),
+    (re.compile(re.escape(b"\xfd7zXZ\x00")), "xz"),
+    (re.compile(re.escape(b"7z\xbc\xaf\x27\x1c")), "7z"),
+    (re.compile(re.escape(b"Rar!\x1a\x07")), "RAR"),
+    (re.compile(re.escape(b"\x28\xb5\x2f\xfd")), "zstd"),
+)
+# A JSON document: an object, or an array of objects, arrays or strings. A CSV line starts
+# with neither "{" nor "[" followed by these ("[Order],[Date]" is a header, not JSON).
+_JSON = re.compile(rb'(?:\{\s*(?:"|\})|\[\s*(?:\{|\[|"|\]))')
+
+
 def _markup_kind(head: bytes) -> str | None:
-    """ "html" or "xml_spreadsheet" for text that is markup rather than a table of values.
+    """ "html", "xml_spreadsheet", "flat_ods", "xml" or "json" for text that is markup or data
+    for programs rather than a table of values.
 
     Many web tools export an HTML table named ``.xls``, and Excel 2003 saved "XML Spreadsheet"
-    files; read as CSV they would give one column of tags.
+    files; read as CSV they would give one column of tags. Shop platforms' APIs give JSON.
     """
     probe = head[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")):
         return "html"
-    if probe.startswith(b"<?xml") or probe.startswith(b"<workbook"):
+    if probe.startswith(b"<?xml") or probe.startswith(b"<workbook") or probe.startswith(b"<office:"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in probe or b"<workbook" in probe:
             return "xml_spreadsheet"
+        if b"<office:document" in probe and b"opendocument.spreadsheet" in probe:
+            return "flat_ods"
         return "xml"
+    if _JSON.match(probe):
+        return "json"
     return None
 
 
@@ -336,6 +382,8 @@ def _sniff_zip(p: Path) -> Sniffed:
             if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:200]:
                 raise UserError(T, "document", path=p.name, app="OpenDocument")
             files = sorted(n.rsplit("/", 1)[-1] for n in names if not n.endswith("/"))
+            if not files:  # an empty archive: nothing to extract
+                raise UserError(T, "empty", path=p.name)
             shown = ", ".join(files[:5]) + (", …" if len(files) > 5 else "")
             raise UserError(T, "zip_archive", path=p.name, names=shown or "-")
     except (zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
