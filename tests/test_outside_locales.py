@@ -134,3 +134,35 @@ def test_a_swedish_shop_with_month_names(tmp_path):
     assert analysis.account.kept == 3 and analysis.account.excluded == {}
     assert days(analysis) == ["2024-05-12", "2024-10-03", "2024-12-01"]
     assert amounts(analysis) == [1234.5, 99.0, -49.0]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Full-width digits and signs, as a Japanese, Chinese or Korean input method types them.
+        (["１２３４", "５６"], [1234.0, 56.0]),
+        (["¥１,２３４", "￥500", "－３００"], [1234.0, 500.0, -300.0]),
+        (["１２，５０ €", "3,00 €"], [12.5, 3.0]),
+        # The yen, yuan and won written as a word: a whole amount with a thousands comma.
+        (["1234円", "500円", "1,250円"], [1234.0, 500.0, 1250.0]),
+        (["1,250元", "5,000원"], [1250.0, 5000.0]),
+    ],
+)
+def test_east_asian_amounts(values, expected):
+    result = parse_numbers(pd.Series(values, dtype="str"))
+    assert result.values.tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_full_width_letters_stay_unreadable():
+    result = parse_numbers(pd.Series(["12,50", "ＡＢＣ", "abc", None], dtype="str"))
+    assert result.unreadable.tolist() == [False, True, True, False]
+    assert result.values.tolist()[0] == 12.5
+
+
+def test_a_japanese_shop_export(tmp_path):
+    content = '\ufeffCustomer,Date,Amount\nK1,2024年3月12日,"￥1,234"\nK2,2024/04/01,５００円\nK1,2024年4月15日,-¥300\n'
+    analysis = imported(tmp_path, "jp.csv", content)
+    assert analysis.account.kept == 3 and analysis.account.excluded == {}
+    assert amounts(analysis) == [1234.0, 500.0, -300.0]
+    assert days(analysis) == THREE

@@ -82,12 +82,14 @@ CURRENCY_MARKS = (
     r"(?i)(?:\b[A-Z]{1,2}\$|\$\s?(?:CA|US|AU|NZ|HK|SG|MX)\b|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
     r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b"
+    # The yen, yuan and won written as a word after the amount (1,234円).
+    r"|[円元원]"
     # Tax words after a French or Belgian amount: "12,50 € TTC", "10,42 HT", "12,50 TVAC".
     r"|\b(?:TTC|HT|HTVA|TVAC)\b)"
 )
 # Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals;
 # and with a decimal comma: "1.250 €" or "R$ 3.000" alone mean thousands too.
-_POINT_CURRENCY = r"(?:^|[^R])\$|[£¥₹]|\b(?:USD|GBP|JPY|INR|CNY|AUD|NZD|CAD)\b"
+_POINT_CURRENCY = r"(?:^|[^R])\$|[£¥₹￥円元원]|\b(?:USD|GBP|JPY|INR|CNY|AUD|NZD|CAD)\b"
 _COMMA_CURRENCY = r"€|R\$|(?i)\b(?:EUR|euros?|kr|zł|zl|kč|ft|lei|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL)\b"
 
 
@@ -257,6 +259,12 @@ def parse_numbers(
     parsed = parsed.where(~neg, -parsed)
     parsed = parsed.where(~pct, parsed / 100.0)
     unreadable = parsed.isna() & ~empty
+    if unreadable.any() and rx(text[unreadable], _FULL_WIDTH).any():
+        # Full-width digits and signs typed with a Japanese, Chinese or Korean input method
+        # (１,２３４, ￥500): read as their plain forms. Looked for among the unreadable values only,
+        # so a column of ordinary amounts pays nothing.
+        plain = pd.Series(pc.utf8_normalize(arrow(text), "NFKC"), index=text.index, dtype=STR)
+        return parse_numbers(plain, decimal, context=context)
     return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()), source, example, evidence)
 
 
@@ -312,6 +320,7 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     return s, neg, pct
 
 
+_FULL_WIDTH = "[\uff01-\uff5e]"
 _FREE = r"(?i)^\s*(?:offerte?s?|gratuite?s?|cadeau|free|gratis|kostenlos|umsonst|omaggio)\s*$"
 
 # Values that can only be written with that decimal separator: both separators with it last, or
