@@ -16,6 +16,7 @@ import hashlib
 import json
 import lzma
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -278,3 +279,21 @@ def test_a_header_in_brackets_is_still_a_table(tmp_path, capsys, shop, first_lin
     code, err, report = run_segment(capsys, tmp_path, path)
     assert code == EXIT_OK, err
     assert report["customers"] == 40
+
+
+# --- Archives that could be read two ways --------------------------------------------------------
+
+
+def test_a_workbook_with_two_sheet_parts_of_one_name_is_refused(tmp_path, capsys, shop, book_parts):
+    """A ZIP may hold two entries of one name; readers disagree on which counts, so what Excel
+    showed could differ from what was segmented (the last one was read, silently)."""
+    other = re.sub(
+        rb"<sheetData>.*</sheetData>", b"<sheetData/>", book_parts["xl/worksheets/sheet1.xml"], flags=re.S
+    )
+    entries = [*book_parts.items(), ("xl/worksheets/sheet1.xml", other)]
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        path = write_zip(tmp_path / "twice.xlsx", entries)
+    for lang, words in (("en", "is damaged or incomplete"), ("fr", "est endommagé ou incomplet")):
+        code, err, report = run_segment(capsys, tmp_path, path, lang)
+        assert code == EXIT_INPUT and report is None
+        assert words in err and "xl/worksheets/sheet1.xml" in err

@@ -364,6 +364,13 @@ def _sniff_zip(p: Path) -> Sniffed:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
+            if len(names) < len(infos):
+                # Two parts of one name: readers disagree on which one counts (Python's and
+                # calamine's take the last, others the first), so what Excel shows may not be
+                # what would be segmented. Office never writes such an archive.
+                seen: set[str] = set()
+                twice = next(i.filename for i in infos if i.filename in seen or seen.add(i.filename))
+                raise UserError(T, "damaged", path=p.name, detail=technical(f"two entries named {twice}"))
             check_zip_caps(p.name, infos)
             check_no_dtd(p.name, zf, infos)
             if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
