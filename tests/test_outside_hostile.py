@@ -27,7 +27,7 @@ import pytest
 import xlsxwriter
 from test_cli_hostile import cli, shop_csv, strict_json
 
-from segmenter_app.cli import EXIT_INPUT, EXIT_OK
+from segmenter_app.cli import EXIT_INPUT, EXIT_OK, main
 
 MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -297,3 +297,39 @@ def test_a_workbook_with_two_sheet_parts_of_one_name_is_refused(tmp_path, capsys
         code, err, report = run_segment(capsys, tmp_path, path, lang)
         assert code == EXIT_INPUT and report is None
         assert words in err and "xl/worksheets/sheet1.xml" in err
+
+
+# --- Names argparse takes for options ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "expected"),
+    [
+        (["-shop.csv", "--out", "out.xlsx"], "en", "'-shop.csv' starts with a dash, so it was taken for an option. Write it ./-shop.csv"),
+        (["-shop.csv", "--out", "out.xlsx"], "fr", "« -shop.csv » commence par un tiret, il a donc été pris pour une option. Écrivez-le ./-shop.csv"),
+        (["./-shop.csv", "--out", "-out.xlsx"], "en", "'-out.xlsx' starts with a dash, so it was taken for an option. Write it ./-out.xlsx"),
+        (["./-shop.csv", "--out", "out.xlsx", "--method", "-x"], "en", "--method needs a value."),
+        (["./-shop.csv", "--out", "out.xlsx", "--bogus"], "en", "Unknown options or extra values: --bogus."),
+    ],
+)  # fmt: skip
+def test_a_file_name_starting_with_a_dash_is_said_as_such(
+    tmp_path, capsys, shop, monkeypatch, words, lang, expected
+):
+    """A file named "-shop.csv" got 'Missing: FILE', and '--out -out.xlsx' '--out needs a value':
+    true for argparse, a riddle for the user."""
+    (tmp_path / "-shop.csv").write_bytes(shop.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(["segment", *words, "--lang", lang])
+    assert stop.value.code == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(expected), err
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_file_name_starting_with_a_dash_written_plainly_is_read(tmp_path, capsys, shop, monkeypatch):
+    (tmp_path / "-shop.csv").write_bytes(shop.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, err = cli(capsys, "segment", "./-shop.csv", "--out=-out.xlsx", "--lang", "en")
+    assert code == EXIT_OK, err
+    assert (tmp_path / "-out.xlsx").is_file()

@@ -52,6 +52,10 @@ T = Messages(
             "Options inconnues ou valeurs en trop : {options}",
         ),
         "one_value": ("{option} needs a value", "{option} demande une valeur"),
+        "dash_name": (
+            "'{name}' starts with a dash, so it was taken for an option. Write it ./{name}",
+            "« {name} » commence par un tiret, il a donc été pris pour une option. Écrivez-le ./{name}",
+        ),
         "disk_full": (
             "Segmenter could not finish writing {path}: the disk is full. Free some space or choose another folder, then run the command again.",
             "Segmenter n'a pas pu finir d'écrire {path} : le disque est plein. Libérez de la place ou choisissez un autre dossier, puis relancez la commande.",
@@ -205,16 +209,38 @@ def requested_language(args: Sequence[str]) -> str:
     return system_language()
 
 
+# The options whose value is a file or folder name (which may start with a dash).
+PATH_OPTIONS = frozenset(
+    ("--out", "--report", "--mapping", "--rules", "--csv-dir", "--key-file", "--save-project", "--compare")
+)
+
+
 class CommandParser(argparse.ArgumentParser):
     """An argument parser whose errors are one paragraph in the user's language, exit code 2."""
 
     lang = "en"
     command = ""  # the command being parsed (the top-level parser reports some of its errors)
+    args: typing.ClassVar[list[str]] = []  # the words given, to recognise a file name taken for an option
 
     def error(self, message: str) -> typing.NoReturn:
         """Print the problem (no usage block: the message says where the help is) and exit 2."""
         command = self.prog.split()[-1] if " " in self.prog else CommandParser.command
+        dashed = self._dashed_name()
+        if dashed is not None:  # the real cause, rather than "Missing: FILE" or "needs a value"
+            message = T("dash_name", CommandParser.lang, name=dashed)
         self.exit(EXIT_INPUT, usage_message(message, CommandParser.lang, command).strip() + "\n")
+
+    def _dashed_name(self) -> str | None:
+        """A word starting with "-" that is no option of this command but an existing file, or
+        the value of an option (``--out -x.xlsx``): a file name argparse took for an option."""
+        known = set(self._option_string_actions)
+        for i, arg in enumerate(CommandParser.args):
+            if arg in ("-", "--") or not arg.startswith("-") or arg.split("=", 1)[0] in known:
+                continue
+            after_option = i > 0 and CommandParser.args[i - 1] in PATH_OPTIONS
+            if after_option or os.path.isfile(arg):
+                return arg
+        return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -283,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _tolerant_output()
         CommandParser.lang = requested_language(args_list)
         CommandParser.command = args_list[0]
+        CommandParser.args = args_list[1:]
         args = build_parser().parse_args(args_list)
         if getattr(args, "lang", None) is None:
             args.lang = system_language()
