@@ -11,6 +11,8 @@ import pytest
 from test_outside_imports2 import amounts, column, days, imported, warnings
 
 from segmenter_app.core import schema
+from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.collect import import_files
 from segmenter_app.core.reading.dates import parse_dates
 from segmenter_app.core.reading.numbers import parse_numbers
 
@@ -166,3 +168,61 @@ def test_a_japanese_shop_export(tmp_path):
     assert analysis.account.kept == 3 and analysis.account.excluded == {}
     assert amounts(analysis) == [1234.0, 500.0, -300.0]
     assert days(analysis) == THREE
+
+
+# --- Ambiguous amounts: said, never silently guessed ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected", "said"),
+    [
+        # Whole amounts with a thousands point and nothing else in the file to tell (no currency,
+        # no decimals anywhere, slashed dates): read with a decimal point, and said.
+        ("es.csv", "Cliente;Fecha;Importe\nK1;12/03/2024;1.234\nK2;01/04/2024;2.500\nK1;15/04/2024;850\n",
+         [1.234, 2.5, 850.0], "values like 1.234 were read with a decimal point, not as 1234"),
+        ("uk.csv", "Customer,Date,Amount\nK1,03/01/2026,1.234\nK2,14/02/2026,2.500\n",
+         [1.234, 2.5], "values like 1.234 were read with a decimal point, not as 1234"),
+        # The same with a comma and day-first dates: read with a decimal comma, and said.
+        ("uk2.csv", 'Customer,Date,Amount\nK1,12/03/2024,"1,234"\nK2,01/04/2024,"2,500"\nK1,15/04/2024,850\n',
+         [1.234, 2.5, 850.0], "values like 1,234 were read with a decimal comma, not as 1234"),
+        # Month-first dates (04/15/2024) are the United States': "1,234" is a thousand dollars.
+        ("us.csv", 'Customer,Date,Amount\nK1,03/12/2024,"1,234"\nK2,04/01/2024,"2,500"\nK1,04/15/2024,850\n',
+         [1234.0, 2500.0, 850.0], "values like 1,234 were read as 1234 (a comma between thousands), because "
+         "the file's other columns write their dates month first (mm/dd/yyyy)"),
+    ],
+)  # fmt: skip
+def test_whole_amounts_nothing_tells_are_said(tmp_path, name, content, expected, said):
+    analysis = imported(tmp_path, name, content)
+    assert amounts(analysis) == expected
+    assert said in warnings(analysis)
+
+
+def test_the_ambiguous_amount_warnings_in_french(tmp_path):
+    path = tmp_path / "it.csv"
+    path.write_text("Cliente;Data;Importo\nK1;12/03/2024;1.234\nK2;01/04/2024;2.500\n", encoding="utf-8")
+    analysis = Analysis(lang="fr")
+    import_files(analysis, [str(path)])
+    assert (
+        "Colonne Importo : les valeurs comme 1.234 ont été lues avec un point décimal, pas comme 1234"
+        in warnings(analysis)
+    )
+    path = tmp_path / "us.csv"
+    path.write_text('Customer,Date,Amount\nK1,04/15/2024,"1,234"\n', encoding="utf-8")
+    analysis = Analysis(lang="fr")
+    import_files(analysis, [str(path)])
+    assert "leurs dates le mois d'abord (mm/jj/aaaa)" in warnings(analysis)
+
+
+def test_evidence_still_decides_without_a_warning(tmp_path):
+    # A decimal written in another column decides: no guess to say.
+    analysis = imported(
+        tmp_path, "es.csv", "Cliente;Fecha;Cantidad;Importe\nK1;12/03/2024;1,5;1.234\nK2;01/04/2024;2;2.500\n"
+    )
+    assert amounts(analysis) == [1234.0, 2500.0]
+    assert "nothing in the file tells" not in warnings(analysis)
+    # A currency decides too ("1.234 €" is a thousand euros).
+    analysis = imported(
+        tmp_path, "es2.csv", "Cliente;Fecha;Importe\nK1;12/03/2024;1.234 €\nK2;15/04/2024;2.500 €\n"
+    )
+    assert amounts(analysis) == [1234.0, 2500.0]
+    assert warnings(analysis) == ""

@@ -18,8 +18,11 @@ Then the point is a thousands separator ("1.234" is 1234), and the result says s
 (``decimal_source == "file"``) so the user is warned. An English file with prices such as 1.234
 (ISO or slashed dates, decimals written with a point elsewhere) keeps its decimal point. The other
 way round, "1,234" and "2,500" alone (read with a decimal comma by default, the French way) are
-thousands when the file's other columns write decimals with a point and none with a comma. A
-value starting with a zero group ("0.850") is never read as thousands.
+thousands when the file's other columns write decimals with a point and none with a comma, or
+when a column holds dates that can only be month first (04/15/2024, the United States). A value
+starting with a zero group ("0.850") is never read as thousands. When neither the column nor the
+file tells, the default reading is kept and said (``decimal_source == "guess"``, see
+:func:`decimal_note`), never silently. Full-width digits (１,２３４) are read as plain ones.
 """
 
 from __future__ import annotations
@@ -65,9 +68,33 @@ T = Messages(
             "exportez le fichier avec un point décimal dans cette colonne aussi, ou avec une virgule "
             "décimale dans toutes les colonnes.",
         ),
+        "unknown_point": (
+            "Column {column}: values like {example} were read with a decimal point, not as {thousands}: "
+            "nothing in the file tells whether the point separates decimals or thousands. If {example} "
+            "means {thousands}, export the file with a decimal comma (1.234,00) or without thousands "
+            "separators.",
+            "Colonne {column} : les valeurs comme {example} ont été lues avec un point décimal, pas comme "
+            "{thousands} : rien dans le fichier ne dit si le point sépare les décimales ou les milliers. "
+            "Si {example} signifie {thousands}, exportez le fichier avec une virgule décimale (1.234,00) "
+            "ou sans séparateur de milliers.",
+        ),
+        "unknown_comma": (
+            "Column {column}: values like {example} were read with a decimal comma, not as {thousands}: "
+            "nothing in the file tells whether the comma separates decimals or thousands. If {example} "
+            "means {thousands}, export the file with a decimal point (1,234.00) or without thousands "
+            "separators.",
+            "Colonne {column} : les valeurs comme {example} ont été lues avec une virgule décimale, pas "
+            "comme {thousands} : rien dans le fichier ne dit si la virgule sépare les décimales ou les "
+            "milliers. Si {example} signifie {thousands}, exportez le fichier avec un point décimal "
+            "(1,234.00) ou sans séparateur de milliers.",
+        ),
         "evidence_comma": ("their decimals with a comma", "leurs décimales avec une virgule"),
         "evidence_point": ("their decimals with a point", "leurs décimales avec un point"),
         "evidence_dates": ("their dates as dd.mm.yyyy", "leurs dates en jj.mm.aaaa"),
+        "evidence_dates_mdy": (
+            "their dates month first (mm/dd/yyyy)",
+            "leurs dates le mois d'abord (mm/jj/aaaa)",
+        ),
     }
 )
 
@@ -103,7 +130,7 @@ class NumberResult:
     percent: bool  # at least one value carried a % sign
     # "file" when the values alone could not tell and the file's other columns decided (see
     # FileDecimal); the first value read that way is ``example``.
-    decimal_source: str = "column"
+    decimal_source: str = "column"  # "guess": neither the values nor the file could tell
     example: str = ""
     evidence: str = ""  # "comma", "dates" or "point": what the file showed
 
@@ -111,6 +138,8 @@ class NumberResult:
 # Values with a separator between groups of three digits and nothing else ("1.234", "12.500.000").
 _THOUSANDS = {".": r"[1-9]\d{0,2}(?:\.\d{3})+", ",": r"[1-9]\d{0,2}(?:,\d{3})+"}  # not 0.850
 _DOTTED_DATE = r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\D|$)"
+# A date that can only be month first (04/15/2024): the United States' way, with a decimal point.
+_MONTH_FIRST_DATE = r"^\s*(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:\d{4}|\d{2})(?:\D|$)"
 
 
 class FileDecimal:
@@ -121,7 +150,8 @@ class FileDecimal:
     point; when no column writes decimals either way, ``","`` when a column holds dd.mm.yyyy dates
     (the German, Austrian, Scandinavian and Eastern European way; the Swiss write amounts with a
     point, which then shows in their columns); ``"."`` when some column writes decimals with a
-    point ("617.00") and none with a comma; else None (nothing tells)."""
+    point ("617.00") and none with a comma; else ``"."`` when a column holds dates that can only be
+    month first (04/15/2024, the United States' way); else None (nothing tells)."""
 
     def __init__(self, frame: pd.DataFrame, sample: int = 500, max_columns: int = 200) -> None:
         self._frame = frame
@@ -131,7 +161,7 @@ class FileDecimal:
         self._answer: tuple[str | None, str] | None = None
 
     def decide(self) -> tuple[str | None, str]:
-        """(decimal separator or None, what showed it: "comma", "dates", "point" or "")."""
+        """(decimal separator or None, what showed it: "comma", "dates", "point", "dates_mdy" or "")."""
         with self._lock:
             if self._answer is None:
                 self._answer = self._compute()
@@ -139,7 +169,7 @@ class FileDecimal:
 
     def _compute(self) -> tuple[str | None, str]:
         comma_columns = point_columns = 0
-        dotted_dates = False
+        dotted_dates = month_first = False
         text_columns = [c for c in self._frame.columns if isinstance(self._frame[c].dtype, pd.StringDtype)][
             : self._max_columns
         ]
@@ -149,6 +179,9 @@ class FileDecimal:
             if values.empty:
                 continue
             values = values.astype(STR)
+            if rx(values, _MONTH_FIRST_DATE).any():
+                month_first = True
+                continue
             if not rx(values, r"\d[.,]\d").any():
                 continue  # no number with a separator: nothing to learn (most text columns)
             if rx(values, _DOTTED_DATE).mean() > 0.5:
@@ -163,16 +196,28 @@ class FileDecimal:
                 point_columns += 1
         if comma_columns and not point_columns:
             return ",", "comma"
-        if not comma_columns and not point_columns and dotted_dates:
+        if not comma_columns and not point_columns and dotted_dates and not month_first:
             return ",", "dates"
         if point_columns and not comma_columns:
             return ".", "point"
+        if not comma_columns and month_first and not dotted_dates:
+            return ".", "dates_mdy"
         return None, ""
 
 
 def decimal_note(column: str, result: NumberResult) -> tuple[Messages, str, dict] | None:
     """The warning to show when a column's decimal separator was decided by the file's other
     columns (see :class:`FileDecimal`), else None."""
+    if result.decimal_source == "guess":
+        # Nothing told: the reading kept is said, with the other one.
+        thousands = float(
+            _to_float(pd.Series([result.example], dtype=STR), "," if result.decimal == "." else ".").iloc[0]
+        )
+        return (
+            T,
+            "unknown_point" if result.decimal == "." else "unknown_comma",
+            {"column": column, "example": result.example, "thousands": f"{thousands:.0f}"},
+        )
     if result.decimal_source != "file":
         return None
     reading = float(_to_float(pd.Series([result.example], dtype=STR), result.decimal).iloc[0])
@@ -209,14 +254,13 @@ def parse_numbers(
         # wrote, so a column holding one goes the careful way, where they count as unreadable.
         finite = not (~np.isfinite(cast) & series.notna().to_numpy()).any()
         # "1.234" and "2.500" cast too: when the file writes comma decimals they are thousands.
-        thousands = (
-            context is not None
-            and decimal is None
-            and _thousands_only(series, ".") is not None
-            and context.decide()[0] == ","
-        )
-        if finite and not thousands:
+        grouped = _thousands_only(series, ".") if context is not None and decimal is None else None
+        file_decimal = context.decide()[0] if grouped is not None and context is not None else None
+        if finite and file_decimal != ",":
             fast = pd.Series(cast, index=series.index, dtype="float64")
+            if grouped is not None and file_decimal is None:
+                # "1.234" and "2.500" only, and nothing in the file tells: said, not silently guessed.
+                return NumberResult(fast, pd.Series(False, index=series.index), ".", False, "guess", grouped)
             return NumberResult(fast, pd.Series(False, index=series.index), ".", False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
@@ -247,6 +291,8 @@ def parse_numbers(
             file_decimal, evidence = context.decide()
             if file_decimal is not None and file_decimal != dec:
                 dec, source, example = file_decimal, "file", grouped
+            elif file_decimal is None:
+                source, example = "guess", grouped  # nothing tells: the warning says so
     parsed = _to_float(cleaned, dec)
     if decimal is None:
         # A value whose own form shows the other separator (12.5 or 1,234.56 in a column decided
