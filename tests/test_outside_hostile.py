@@ -333,3 +333,67 @@ def test_a_file_name_starting_with_a_dash_written_plainly_is_read(tmp_path, caps
     code, err = cli(capsys, "segment", "./-shop.csv", "--out=-out.xlsx", "--lang", "en")
     assert code == EXIT_OK, err
     assert (tmp_path / "-out.xlsx").is_file()
+
+
+# --- Measure: results naming customers the project does not know -----------------------------
+
+
+@pytest.fixture(scope="module")
+def shop_project(tmp_path_factory, shop) -> Path:
+    """The small shop segmented (20% control, seed 1) and saved as a project."""
+    folder = tmp_path_factory.mktemp("project")
+    saved = folder / "shop.segmenter"
+    code = main(
+        ["segment", str(shop), "--out", str(folder / "s.xlsx"), "--save-project", str(saved),
+         "--control-share", "0.2", "--seed", "1", "--lang", "en"]
+    )  # fmt: skip
+    assert code == EXIT_OK
+    return saved
+
+
+def run_measure(capsys, tmp_path: Path, saved: Path, results: Path, lang: str) -> tuple[int, str, dict]:
+    """``measure`` with a report: the exit code, standard error and the report; the inputs come
+    out unmodified."""
+    before = digest(saved), digest(results)
+    report = tmp_path / "measure.json"
+    code, err = cli(
+        capsys, "measure", str(saved), str(results), "--out", str(tmp_path / "m.xlsx"), "--report", str(report),
+        "--lang", lang,
+    )  # fmt: skip
+    assert (digest(saved), digest(results)) == before
+    assert "Traceback" not in err
+    return code, err, strict_json(report) if report.exists() else None
+
+
+@pytest.mark.parametrize(
+    ("unknown", "lang", "words"),
+    [
+        (30, "en", "30 customers named in the results file are not in the project: their rows are left out"),
+        (30, "fr", "30 clients cités dans le fichier de résultats ne sont pas dans le projet : leurs lignes sont écartées"),
+        (1, "en", "1 customer named in the results file is not in the project"),
+        (1, "fr", "1 client cité dans le fichier de résultats n'est pas dans le projet"),
+    ],
+)  # fmt: skip
+def test_results_naming_customers_the_project_lacks_say_so(
+    tmp_path, capsys, shop_project, unknown, lang, words
+):
+    """Thirty of 35 rows of another shop's results were left out without a word: the measure
+    ran on the five it knew. It still runs, and says so on standard error and in the report."""
+    rows = [f"C{c:03d},yes,10" for c in range(5)] + [f"Z{k:03d},yes,10" for k in range(unknown)]
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join(["customer,converted,revenue", *rows]) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, tmp_path, shop_project, results, lang)
+    assert code == EXIT_OK, err
+    assert words in err
+    assert report["results"]["unmatched_customers"] == unknown
+    assert [a["kind"] for a in report["alerts"]].count("unmatched_customers") == 1
+    assert report["total"]["conversions"] + (report["total"]["control_conversions"] or 0) == 5
+
+
+def test_results_of_known_customers_only_raise_no_such_alert(tmp_path, capsys, shop_project):
+    rows = [f"C{c:03d},{'yes' if c % 3 else 'no'},{10 if c % 3 else 0}" for c in range(40)]
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join(["customer,converted,revenue", *rows]) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, tmp_path, shop_project, results, "en")
+    assert code == EXIT_OK and err == ""
+    assert report["alerts"] == []

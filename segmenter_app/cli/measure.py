@@ -289,6 +289,7 @@ def run(args: argparse.Namespace) -> int:
             write_report(build_report(analysis, measurement, args, outputs), args.report)
         for alert in measurement["alerts"]:  # the measure itself is incomplete: said, not only in the report
             if alert["kind"] in (
+                "unmatched_customers",
                 "window_partly_covered",
                 "unreadable_revenue",
                 "ambiguous_email",

@@ -42,6 +42,14 @@ K = Messages(
             "The sales export covers only {first} to {last} of the campaign's window ({start} to {end}): purchases on the other days are not counted, so the conversion rates are understated. Export the sales of the whole window to measure it fully.",
             "L'export des ventes ne couvre que du {first} au {last} de la fenêtre de la campagne (du {start} au {end}) : les achats des autres jours ne sont pas comptés, les taux de conversion sont donc sous-estimés. Exportez les ventes de toute la fenêtre pour la mesurer entièrement.",
         ),
+        "unmatched": (
+            "{count} customers named in the results file are not in the project: their rows are left out of the measure. Check that the results are this project's (the same shop, customers written as in its sales).",
+            "{count} clients cités dans le fichier de résultats ne sont pas dans le projet : leurs lignes sont écartées de la mesure. Vérifiez que les résultats sont bien ceux de ce projet (la même boutique, les clients écrits comme dans ses ventes).",
+        ),
+        "unmatched_one": (
+            "1 customer named in the results file is not in the project: their rows are left out of the measure. Check that the results are this project's (the same shop, customers written as in its sales).",
+            "1 client cité dans le fichier de résultats n'est pas dans le projet : ses lignes sont écartées de la mesure. Vérifiez que les résultats sont bien ceux de ce projet (la même boutique, les clients écrits comme dans ses ventes).",
+        ),
         "unreadable_revenue": (
             "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
             "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
@@ -301,10 +309,17 @@ def _date_alerts(analysis: Analysis, outcomes: Outcomes) -> list[dict[str, Any]]
 
 def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
     """Alerts about the results file itself, whose figures are then understated: revenue cells
-    that could not be read, rows given to no one (an email several customers share), a sales
-    export covering only part of the campaign's window."""
+    that could not be read, customers of a results sheet the project does not know, rows given to
+    no one (an email several customers share), a sales export covering only part of the
+    campaign's window."""
     details = outcomes.details
     alerts: list[dict[str, Any]] = []
+    if outcomes.kind == "campaign" and outcomes.unmatched:
+        # A results sheet lists the contacted customers: one the project does not know is a typo,
+        # another shop's file or ids written otherwise (a later sales export has new customers).
+        count = outcomes.unmatched
+        text = K("unmatched" if count != 1 else "unmatched_one", lang, count=count)
+        alerts.append({"kind": "unmatched_customers", "key": TOTAL_KEY, "text": text})
     if details.get("unreadable_revenue"):
         count = details["unreadable_revenue"]
         text = K("unreadable_revenue" if count != 1 else "unreadable_revenue_one", lang, count=count)
