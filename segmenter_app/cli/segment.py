@@ -121,6 +121,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="net",
         help="net returns against purchases (default) or exclude them",
     )
+    p.add_argument(
+        "--duplicates",
+        choices=("exclude", "keep"),
+        default="exclude",
+        help="set aside rows identical to an earlier row (default) or keep them as separate purchases",
+    )
     p.add_argument("--rules", metavar="FILE.json", help="segment rules for --method rules")
     p.add_argument("--k", default="auto", help="number of clusters for --method clusters (auto or 2..20)")
     p.add_argument(
@@ -218,6 +224,7 @@ def parse_options(args: argparse.Namespace) -> Any:
         mapping=mapping,
         date_order=args.date_order,
         returns=args.returns,
+        duplicates=args.duplicates,
         parameters=parameters,
         control_share=args.control_share,
         seed=args.seed,

@@ -119,6 +119,35 @@ T = Messages(
             "1 client n'apparaît dans ce fichier que dans des lignes mises de côté ({reasons}) : il n'est "
             "dans aucun segment, sauf si un autre fichier contient ses achats. Le bilan des lignes les liste.",
         ),
+        "duplicates_maybe_purchases": (
+            "{count} rows are exact copies of an earlier row and were set aside as duplicates. This file "
+            "has no order number and no time of purchase, so they may be separate purchases of the same "
+            "amount on the same day. If each line of your export is a sale, keep them (Collect step, or "
+            "--duplicates keep).",
+            "{count} lignes sont la copie exacte d'une ligne précédente et ont été mises de côté comme "
+            "doublons. Ce fichier n'a ni numéro de commande ni heure d'achat : ce peut être des achats "
+            "distincts du même montant le même jour. Si chaque ligne de votre export est une vente, "
+            "gardez-les (étape Collecte, ou --duplicates keep).",
+        ),
+        "duplicates_maybe_purchases_one": (
+            "1 row is an exact copy of an earlier row and was set aside as a duplicate. This file has no "
+            "order number and no time of purchase, so it may be a separate purchase of the same amount on "
+            "the same day. If each line of your export is a sale, keep it (Collect step, or "
+            "--duplicates keep).",
+            "1 ligne est la copie exacte d'une ligne précédente et a été mise de côté comme doublon. Ce "
+            "fichier n'a ni numéro de commande ni heure d'achat : ce peut être un achat distinct du même "
+            "montant le même jour. Si chaque ligne de votre export est une vente, gardez-la (étape "
+            "Collecte, ou --duplicates keep).",
+        ),
+        "duplicates_kept": (
+            "{count} rows identical to an earlier row were kept as separate purchases, as asked.",
+            "{count} lignes identiques à une ligne précédente ont été gardées comme achats distincts, "
+            "comme demandé.",
+        ),
+        "duplicates_kept_one": (
+            "1 row identical to an earlier row was kept as a separate purchase, as asked.",
+            "1 ligne identique à une ligne précédente a été gardée comme achat distinct, comme demandé.",
+        ),
         "order_lines_filled_one": (
             "1 product line written under its order's first row, with the order's number, customer and "
             "date left empty, took them from that row.",
@@ -180,9 +209,13 @@ def clean_file(
     kind: str,
     date_order: str = "auto",
     returns: str = "net",
+    duplicates: str = "exclude",
     tick: Callable[[float], None] | None = None,
 ) -> CleanResult:
     """Apply the rules of the module docstring to one raw table (mapping: column -> role).
+
+    ``duplicates`` "keep" keeps rows identical to an earlier row as purchases of their own (a till
+    whose export has neither order numbers nor times writes two same-day sales alike).
 
     ``tick(fraction)`` is called between stages (each well under half a second per million rows)
     to report progress and check for a cancel.
@@ -220,7 +253,7 @@ def clean_file(
     import concurrent.futures as cf
 
     pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-duplicates")
-    duplicates = pool.submit(duplicate_rows, work, {column: enc[0] for column, enc in encoded.items()})
+    twin_search = pool.submit(duplicate_rows, work, {column: enc[0] for column, enc in encoded.items()})
     pool.shutdown(wait=False)
     unreadable: list[Unreadable] = []
     std = standardize(read, by_role, kind, date_order, details, warnings, tick, encoded, unreadable)
@@ -236,7 +269,9 @@ def clean_file(
     tick(0.7)
     has_identity = std[schema.T_CUSTOMER].notna() | std["email_norm"].notna() | std["phone_norm"].notna()
     mark(~has_identity.to_numpy(), "no_customer_id")
-    mark(duplicates.result(), "duplicate")
+    twins = twin_search.result()
+    if duplicates != "keep":
+        mark(twins, "duplicate")
     tick(0.8)
     if kind == ORDERS:
         mark(std[schema.T_DATE].isna().to_numpy(), "unreadable_date")
@@ -266,6 +301,13 @@ def clean_file(
     no_data = np.isin(code, [REASON_KEYS.index(k) + 1 for k in _NO_DATA_REASONS])
     note_unreadable_cells(unreadable, read, no_data, details, warnings)
     keep = code == 0
+    if duplicates == "keep":
+        details["duplicates"] = "keep"  # the Collect step asks again only when it was not said
+    if duplicates == "keep" and (twins & keep).any():
+        count = int((twins & keep).sum())  # the twins kept, not those set aside for another reason
+        warnings.append((T, "duplicates_kept" if count > 1 else "duplicates_kept_one", {"count": count}))
+    elif kind == ORDERS and duplicates != "keep":
+        _say_same_day_twins(std[schema.T_DATE], by_role, code, details, warnings)
     _say_customers_set_aside(std[schema.T_CUSTOMER], code, no_data, warnings)
     account = RowAccount(read=n, kept=int(keep.sum()))
     counts = np.bincount(code, minlength=len(REASON_KEYS) + 1)
@@ -282,6 +324,28 @@ def clean_file(
     tick(0.9)
     kept[schema.T_SOURCE] = source
     return CleanResult(kind, kept, excluded, account, details, warnings)
+
+
+def _say_same_day_twins(
+    dates: pd.Series,
+    by_role: dict[str, str],
+    code: np.ndarray,
+    details: dict[str, Any],
+    warnings: list[tuple[Messages, str, dict[str, Any]]],
+) -> None:
+    """Say when the duplicates set aside may be real purchases: with no order number and no time
+    of day, two sales of the same amount on the same day look exactly alike (CDNOW has 255)."""
+    twins = code == REASON_KEYS.index("duplicate") + 1
+    count = int(twins.sum())
+    if not count or schema.ORDER_ID in by_role:
+        return
+    stamps = dates.to_numpy(dtype="datetime64[ns]")[twins]
+    stamps = stamps[~np.isnat(stamps)]
+    if len(stamps) and (stamps != stamps.astype("datetime64[D]")).any():
+        return  # the twins have a time of purchase: the same second twice is an export's repeat
+    details["duplicates_same_day"] = count
+    key = "duplicates_maybe_purchases" if count > 1 else "duplicates_maybe_purchases_one"
+    warnings.append((T, key, {"count": count}))
 
 
 def _say_customers_set_aside(

@@ -97,11 +97,14 @@ T = Messages(
 class ImportOptions:
     """How to import: ``date_order`` "auto"/"dmy"/"mdy"/"ymd" (forces the day/month order of
     ambiguous date columns), ``returns`` "net" (keep returns and cancellations, netted against
-    purchases) or "exclude", and per-file overrides keyed by path (``sheet``, ``header_row``,
-    ``encoding``, ``delimiter``, ``kind``). ``remember`` saves the mapping used for each header."""
+    purchases) or "exclude", ``duplicates`` "exclude" (rows identical to an earlier row are set
+    aside) or "keep" (kept as purchases of their own), and per-file overrides keyed by path
+    (``sheet``, ``header_row``, ``encoding``, ``delimiter``, ``kind``). ``remember`` saves the
+    mapping used for each header."""
 
     date_order: str = "auto"
     returns: str = "net"
+    duplicates: str = "exclude"
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     remember: bool = False
     lang: str | None = None
@@ -232,7 +235,14 @@ def import_files(
             _progress(fraction, "")
 
         result = clean_file(
-            raw, file_mapping, source, kind=kind, date_order=date_order, returns=options.returns, tick=tick
+            raw,
+            file_mapping,
+            source,
+            kind=kind,
+            date_order=date_order,
+            returns=options.returns,
+            duplicates=options.duplicates,
+            tick=tick,
         )
         if options.remember:
             roles_mod.remember_mapping(list(raw.frame.columns), file_mapping)

@@ -48,6 +48,7 @@ class SegmentOptions:
     mapping: dict[str, Any] | None = None
     date_order: str = "auto"
     returns: str = "net"
+    duplicates: str = "exclude"
     parameters: dict[str, Any] = field(default_factory=dict)
     control_share: float = 0.1
     seed: int | None = None
@@ -88,7 +89,9 @@ def run_segment(
     outputs: dict[str, Any] = {}
 
     with timed(analysis, "import"):
-        import_options = collect.ImportOptions(date_order=options.date_order, returns=options.returns)
+        import_options = collect.ImportOptions(
+            date_order=options.date_order, returns=options.returns, duplicates=options.duplicates
+        )
         collect.import_files(
             analysis,
             options.files,
