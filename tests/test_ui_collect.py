@@ -160,6 +160,28 @@ def test_ambiguous_dates_are_asked_about(window, tmp_path):
     assert page.date_banner.isVisible()
 
 
+def test_identical_rows_of_a_till_without_order_numbers_are_asked_about(window, tmp_path, artifacts):
+    """Two identical sales on one day, in a file with no order number and no time: the banner asks;
+    "Keep them as purchases" imports again with both kept, undoably."""
+    csv = tmp_path / "caisse.csv"
+    csv.write_text(
+        "Client;Date;Montant\nC1;03/02/2025;4,50\nC1;03/02/2025;4,50\nC2;14/02/2025;30,00\n", encoding="utf-8"
+    )
+    page = import_and_wait(window, [csv])
+    banner = page.twins_banner
+    assert banner.isVisible()
+    assert banner.question.text().startswith("1 row repeats an earlier row exactly")
+    assert window.ctx.analysis.account.excluded == {"duplicate": 1}
+    shot(window, artifacts / "step_collect_twins_en.png")
+    banner.keep_button.click()
+    assert window.tasks.wait_idle(30)
+    assert window.ctx.analysis.account.kept == 3 and window.ctx.analysis.account.excluded == {}
+    assert not banner.isVisible()
+    window.undo_action.trigger()
+    assert window.tasks.wait_idle(30)
+    assert banner.isVisible() and window.ctx.analysis.account.excluded == {"duplicate": 1}
+
+
 def test_unusable_file_gives_a_friendly_message(window, tmp_path):
     empty = tmp_path / "vide.csv"
     empty.write_bytes(b"")

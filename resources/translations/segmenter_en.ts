@@ -359,6 +359,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Keep identical rows as purchases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
         <translation type="unfinished" />
     </message>
@@ -2040,6 +2044,20 @@ Several files can be combined: orders from the till and the web shop, a customer
     <message>
         <source>Cancelling…</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TwinsBanner</name>
+    <message>
+        <source>&amp;Keep as purchases</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>
+        <translation>
+            <numerusform>%Ln row repeats an earlier row exactly and was set aside as a duplicate. The file has no order number and no time of purchase: was it a separate purchase of the same amount on the same day?</numerusform>
+            <numerusform>%Ln rows repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

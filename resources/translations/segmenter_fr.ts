@@ -361,6 +361,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Choisir l'ordre des dates</translation>
     </message>
     <message>
+        <source>Keep identical rows as purchases</source>
+        <translation>Garder les lignes identiques comme achats</translation>
+    </message>
+    <message>
         <source>The dates in %1 could be read day first or month first (is 03/04 the 3rd of April or the 4th of March?). Which is it?</source>
         <translation>Les dates de %1 peuvent se lire jour d'abord ou mois d'abord (03/04 est-il le 3 avril ou le 4 mars ?). Lequel est-ce ?</translation>
     </message>
@@ -2042,6 +2046,20 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TwinsBanner</name>
+    <message>
+        <source>&amp;Keep as purchases</source>
+        <translation>&amp;Garder comme achats</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>
+        <translation>
+            <numerusform>%Ln ligne répète exactement une ligne précédente et a été mise de côté comme doublon. Le fichier n'a ni numéro de commande ni heure d'achat : s'agit-il d'un achat distinct du même montant le même jour ?</numerusform>
+            <numerusform>%Ln lignes répètent exactement une ligne précédente et ont été mises de côté comme doublons. Le fichier n'a ni numéro de commande ni heure d'achat : s'agit-il d'achats distincts du même montant le même jour ?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

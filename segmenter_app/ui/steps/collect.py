@@ -43,6 +43,7 @@ from segmenter_app.ui.steps.collect_preview import (
     load_preview,
     missing_columns_text,
 )
+from segmenter_app.ui.steps.collect_questions import TwinsBanner
 from segmenter_app.ui.steps.collect_task import ambiguous_date_columns, import_and_build
 
 
@@ -56,6 +57,7 @@ class CollectPage(StepPage):
         self.paths: list[str] = []
         self.file_settings: dict[str, dict[str, Any]] = {}  # path -> reading settings + "columns"
         self.date_order = "auto"
+        self.duplicates = "exclude"  # or "keep": identical rows kept as purchases (TwinsBanner)
         self.previews: dict[str, Preview] = {}
         self.setAcceptDrops(True)
 
@@ -88,6 +90,9 @@ class CollectPage(StepPage):
         banner.addWidget(self.month_first)
         self.date_banner.setVisible(False)
         layout.addWidget(self.date_banner)
+        self.twins_banner = TwinsBanner(self)
+        self.twins_banner.keepAsked.connect(lambda: self.set_duplicates("keep"))
+        layout.addWidget(self.twins_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
@@ -162,6 +167,7 @@ class CollectPage(StepPage):
         if what == CHANGE_PROJECT:
             self.paths, self.file_settings, self.previews = [], {}, {}
             self.date_order = "auto"
+            self.duplicates = "exclude"
         super().on_context_changed(what)
 
     def refresh(self) -> None:
@@ -171,6 +177,8 @@ class CollectPage(StepPage):
             # Rebuilt page (language switch, opened project): take the files and settings back
             # from what the import recorded.
             self.paths = [i.path for i in analysis.inputs]
+            if any(i.details.get("duplicates") == "keep" for i in analysis.inputs):
+                self.duplicates = "keep"
             for item in analysis.inputs:
                 self.file_settings[item.path] = {
                     "encoding": item.encoding,
@@ -182,6 +190,7 @@ class CollectPage(StepPage):
         self._show_files()
         self._show_account()
         self._show_dates_question()
+        self.twins_banner.show_for(self.ctx.analysis, self.duplicates)
         self._show_matches()
 
     # -- files ------------------------------------------------------------------------------------
@@ -288,6 +297,7 @@ class CollectPage(StepPage):
             self.mapping(),
             self.date_order,
             remember,
+            self.duplicates,
             title=self.tr("Reading the files"),
             key="import",
             on_done=self._apply,
@@ -443,6 +453,20 @@ class CollectPage(StepPage):
 
         self.ctx.undo_stack.push(
             CallbackCommand(self.tr("Choose the date order"), lambda: apply(order), lambda: apply(old))
+        )
+
+    def set_duplicates(self, mode: str) -> None:
+        """Keep ("keep") or set aside ("exclude") rows identical to an earlier row; re-import, undoably."""
+        old = self.duplicates
+
+        def apply(value: str) -> None:
+            self.duplicates = value
+            self.run_import()
+
+        self.ctx.undo_stack.push(
+            CallbackCommand(
+                self.tr("Keep identical rows as purchases"), lambda: apply(mode), lambda: apply(old)
+            )
         )
 
     def _show_dates_question(self) -> None:

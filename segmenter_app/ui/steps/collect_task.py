@@ -18,6 +18,7 @@ def import_and_build(
     mapping: dict[str, Any] | None = None,
     date_order: str = "auto",
     remember: bool = False,
+    duplicates: str = "exclude",
     *,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
@@ -25,7 +26,8 @@ def import_and_build(
     """Import the files into ``analysis`` and build its customer table (worker thread).
 
     ``remember`` keeps each file's mapping for the next file with the same columns (set when the
-    user chose a role by hand).
+    user chose a role by hand). ``duplicates`` "keep" keeps rows identical to an earlier row as
+    purchases (the answer to :class:`collect_questions.TwinsBanner`).
     """
     from segmenter_app.core import collect, customers
 
@@ -33,7 +35,11 @@ def import_and_build(
     mapping = dict(mapping or {})
     overrides = mapping.pop("files", {})
     options = collect.ImportOptions(
-        date_order=date_order, overrides=overrides, lang=analysis.lang, remember=remember
+        date_order=date_order,
+        duplicates=duplicates,
+        overrides=overrides,
+        lang=analysis.lang,
+        remember=remember,
     )
     collect.import_files(
         analysis,

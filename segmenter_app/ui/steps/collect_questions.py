@@ -1,0 +1,51 @@
+"""Questions the Collect step asks after an import when the files cannot tell by themselves.
+
+:class:`TwinsBanner`: rows identical to an earlier row were set aside as duplicates, but the file
+has no order number and no time of purchase, so they may be separate sales of the same amount on
+the same day (a coffee bought twice). The shop owner knows: the banner offers to keep them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from segmenter_app.core.analysis import Analysis
+
+
+def same_day_twins(analysis: Analysis) -> int:
+    """Rows set aside as duplicates in files where they may be separate purchases."""
+    return sum(int(item.details.get("duplicates_same_day") or 0) for item in analysis.inputs)
+
+
+class TwinsBanner(QFrame):
+    """Asks whether identical rows are separate purchases; ``keepAsked`` when the user says so."""
+
+    keepAsked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        self.question = QLabel(self)
+        self.question.setWordWrap(True)
+        self.keep_button = QPushButton(self.tr("&Keep as purchases"), self)
+        self.keep_button.clicked.connect(self.keepAsked.emit)
+        layout.addWidget(self.question, 1)
+        layout.addWidget(self.keep_button)
+        self.setVisible(False)
+
+    def show_for(self, analysis: Analysis, duplicates: str) -> None:
+        """Show the question when the last import set such rows aside (and was not told to keep them)."""
+        count = same_day_twins(analysis) if duplicates != "keep" else 0
+        self.setVisible(count > 0)
+        if count:
+            self.question.setText(
+                self.tr(
+                    "%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has "
+                    "no order number and no time of purchase: were they separate purchases of the same "
+                    "amount on the same day?",
+                    "",
+                    count,
+                )
+            )
