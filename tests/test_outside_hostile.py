@@ -397,3 +397,60 @@ def test_results_of_known_customers_only_raise_no_such_alert(tmp_path, capsys, s
     code, err, report = run_measure(capsys, tmp_path, shop_project, results, "en")
     assert code == EXIT_OK and err == ""
     assert report["alerts"] == []
+
+
+# --- Measure: revenue in another currency ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def euro_project(tmp_path_factory, shop) -> Path:
+    """The small shop selling in euros ("42,00 €"), segmented and saved as a project."""
+    folder = tmp_path_factory.mktemp("euro")
+    lines = shop.read_text(encoding="utf-8").splitlines()
+    rows = [line.split(",") for line in lines[1:]]
+    sales = folder / "ventes.csv"
+    sales.write_text(
+        "\n".join(
+            ["commande;date;client;montant", *(f"{o};{d};{c};{a.replace('.', ',')} €" for o, d, c, a in rows)]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    saved = folder / "boutique.segmenter"
+    code = main(
+        ["segment", str(sales), "--out", str(folder / "s.xlsx"), "--save-project", str(saved), "--lang", "fr"]
+    )
+    assert code == EXIT_OK
+    return saved
+
+
+@pytest.mark.parametrize(
+    ("revenue", "lang", "words"),
+    [
+        ("$12.50", "en", "The revenue of the results is written in USD, the project's sales in EUR: it is added as it is, not converted"),
+        ("12.50 USD", "fr", "Le chiffre d'affaires des résultats est écrit en USD, les ventes du projet en EUR : il est additionné tel quel"),
+        ("£12.50", "fr", "est écrit en GBP, les ventes du projet en EUR"),
+    ],
+)  # fmt: skip
+def test_revenue_in_another_currency_than_the_shops_is_said(
+    tmp_path, capsys, euro_project, revenue, lang, words
+):
+    """Dollars added to a euro shop's figures as if they were euros, without a word."""
+    rows = [f'C{c:03d},yes,"{revenue}"' for c in range(40)]
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join(["customer,converted,revenue", *rows]) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, tmp_path, euro_project, results, lang)
+    assert code == EXIT_OK, err
+    assert words in err
+    assert [a["kind"] for a in report["alerts"]] == ["other_currency"]
+    assert report["total"]["revenue"] + report["total"]["control_revenue"] == pytest.approx(40 * 12.5)
+
+
+@pytest.mark.parametrize("revenue", ["12,50 €", "12.50", "EUR 12.50"])
+def test_revenue_in_the_shops_currency_or_unmarked_raises_no_alert(tmp_path, capsys, euro_project, revenue):
+    rows = [f'C{c:03d},yes,"{revenue}"' for c in range(40)]
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join(["customer,converted,revenue", *rows]) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, tmp_path, euro_project, results, "en")
+    assert code == EXIT_OK and err == ""
+    assert report["alerts"] == []

@@ -50,6 +50,10 @@ K = Messages(
             "1 customer named in the results file is not in the project: their rows are left out of the measure. Check that the results are this project's (the same shop, customers written as in its sales).",
             "1 client cité dans le fichier de résultats n'est pas dans le projet : ses lignes sont écartées de la mesure. Vérifiez que les résultats sont bien ceux de ce projet (la même boutique, les clients écrits comme dans ses ventes).",
         ),
+        "other_currency": (
+            "The revenue of the results is written in {theirs}, the project's sales in {ours}: it is added as it is, not converted, so the measured revenue is not in {ours}. Convert the revenue to {ours} in the results and measure again.",
+            "Le chiffre d'affaires des résultats est écrit en {theirs}, les ventes du projet en {ours} : il est additionné tel quel, sans conversion, si bien que le chiffre d'affaires mesuré n'est pas en {ours}. Convertissez-le en {ours} dans les résultats et mesurez à nouveau.",
+        ),
         "unreadable_revenue": (
             "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
             "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
@@ -285,7 +289,9 @@ def measure_campaign(analysis: Analysis, outcomes: Outcomes, *, label: str | Non
         "contacted_not_in_results": missing if outcomes.kind == "campaign" else 0,
         "segments": segments,
         "total": total,
-        "alerts": source_alerts(outcomes, lang) + _date_alerts(analysis, outcomes),
+        "alerts": source_alerts(outcomes, lang)
+        + _date_alerts(analysis, outcomes)
+        + currency_alerts(analysis, outcomes),
         "migration": None,
     }
     return measurement
@@ -305,6 +311,20 @@ def _date_alerts(analysis: Analysis, outcomes: Outcomes) -> list[dict[str, Any]]
         as_of=as_of.date().isoformat(),
     )
     return [{"kind": "campaign_before_analysis", "key": TOTAL_KEY, "text": text}]
+
+
+def currency_alerts(analysis: Analysis, outcomes: Outcomes) -> list[dict[str, Any]]:
+    """Say when the results' revenue is marked with another currency than the shop's sales
+    ("$12.50" for a shop selling in euros): the amounts are added without conversion. A mark
+    several currencies share ("$" of the USD, CAD, AUD...) is not taken for another currency."""
+    from segmenter_app.core.currency import _SHARED_MARKS, shop_currency
+
+    theirs = outcomes.details.get("revenue_currency")
+    ours = shop_currency(analysis) if theirs else None
+    if not theirs or not ours or theirs == ours or ours in _SHARED_MARKS.get(theirs, ()):
+        return []
+    text = K("other_currency", analysis.lang, theirs=theirs, ours=ours)
+    return [{"kind": "other_currency", "key": TOTAL_KEY, "text": text}]
 
 
 def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:

@@ -361,8 +361,21 @@ def _read_campaign_sheet(
             "ids_matched_loosely": loose,
             # Kept with no revenue (their conversion still counts): said, see campaign.source_alerts.
             "unreadable_revenue": int(unreadable_revenue.sum()) if unreadable_revenue is not None else 0,
+            # The currency the revenue cells are marked with ("$12.50": USD), compared with the
+            # shop's in campaign.currency_alerts; None when unmarked.
+            "revenue_currency": _marked_currency(body.iloc[:, revenue_col][use])
+            if revenue is not None
+            else None,
         },
     )
+
+
+def _marked_currency(cells: pd.Series) -> str | None:
+    """The currency most of these cells are marked with (see currency.detect_currency_marks)."""
+    from segmenter_app.core.currency import detect_currency_marks
+
+    texts = cells.dropna()
+    return detect_currency_marks([str(v) for v in texts.iloc[:5000]])
 
 
 def _check_open_quote(ids: pd.Series, customer: pd.Series, name: str) -> None:
