@@ -15,6 +15,7 @@ else the phone; an id met in two files for two different customers gets `` (file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -193,31 +194,41 @@ def _display_ids(rows: pd.DataFrame) -> pd.Series:
 
 
 def _matches(rows: pd.DataFrame, paths: list[str]) -> list[dict]:
-    """Customers whose rows come from more than one file, with what linked them."""
+    """Customers whose rows come from more than one file, with what linked them.
+
+    Computed for all customers at once: a loop of pandas calls per matched customer took 60 s
+    for 18,000 customers found in an orders file and a customers file.
+    """
     per = rows.groupby("component")["file"].nunique()
     multi = per[per > 1].index
     if len(multi) == 0:
         return []
     sub = rows[rows["component"].isin(multi)]
+    first = sub.drop_duplicates("component")  # components in order of their first row
+    pairs = sub[["component", "file"]].drop_duplicates().sort_values(["component", "file"])
+    files_of: dict[Any, list[int]] = {}
+    for component, f in zip(pairs["component"].tolist(), pairs["file"].tolist(), strict=True):
+        files_of.setdefault(component, []).append(int(f))
+    via_of: dict[Any, str] = {}
+    for col in ("phone", "email"):  # email last: it wins when both link files
+        linked = sub.dropna(subset=[col]).groupby(["component", col])["file"].nunique()
+        for component in linked[linked > 1].index.get_level_values("component").unique().tolist():
+            via_of[component] = col
+    named = sub.dropna(subset=["id"])[["component", "file", "id"]].drop_duplicates()
+    ids_of: dict[tuple[Any, int], list[Any]] = {}
+    for component, f, value in zip(
+        named["component"].tolist(), named["file"].tolist(), named["id"].tolist(), strict=True
+    ):
+        ids_of.setdefault((component, int(f)), []).append(value)
     out = []
-    for _component, group in sub.groupby("component", sort=False):
-        files = sorted(group["file"].unique())
-        via = "id"
-        for col, name in (("email", "email"), ("phone", "phone")):
-            linked = group.dropna(subset=[col]).groupby(col)["file"].nunique()
-            if (linked > 1).any():
-                via = name
-                break
-        ids = {
-            Path(paths[f]).name: sorted(group.loc[group["file"] == f, "id"].dropna().unique().tolist())
-            for f in files
-        }
+    for component, customer in zip(first["component"].tolist(), first["customer"].tolist(), strict=True):
+        files = files_of[component]
         out.append(
             {
-                "customer_id": str(group["customer"].iloc[0]),
-                "via": via,
+                "customer_id": str(customer),
+                "via": via_of.get(component, "id"),
                 "sources": [paths[f] for f in files],
-                "ids": ids,
+                "ids": {Path(paths[f]).name: sorted(ids_of.get((component, f), [])) for f in files},
             }
         )
     return out
