@@ -182,6 +182,30 @@ def test_identical_rows_of_a_till_without_order_numbers_are_asked_about(window, 
     assert banner.isVisible() and window.ctx.analysis.account.excluded == {"duplicate": 1}
 
 
+def test_import_warnings_follow_a_language_switch(qtbot, tmp_path):
+    """Imported in French, then the interface switched to English: the row account's warnings
+    are in English too (they stayed in the import's language)."""
+    from segmenter_app.ui.app import apply_language, ensure_application
+
+    csv = tmp_path / "caisse.csv"
+    csv.write_text(
+        "Client;Date;Montant\nC1;03/02/2025;4,50\nC1;03/02/2025;4,50\nC2;14/02/2025;30\n", encoding="utf-8"
+    )
+    win = make_window(qtbot, "fr")
+    try:
+        page = import_and_wait(win, [csv])
+        assert "1 ligne est la copie exacte" in page.account_panel.summary.text()
+        apply_language(ensure_application(), "en")
+        win.rebuild_for_language("en")
+        assert win.tasks.wait_idle(30)
+        summary = win.page("collect").account_panel.summary.text()
+        assert "1 row is an exact copy of an earlier row" in summary and "ligne" not in summary
+    finally:
+        apply_language(ensure_application(), "en")
+        win.tasks.cancel_all()
+        win.tasks.wait_idle(10)
+
+
 def test_unusable_file_gives_a_friendly_message(window, tmp_path):
     empty = tmp_path / "vide.csv"
     empty.write_bytes(b"")

@@ -27,7 +27,7 @@ from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
 from segmenter_app.core.assemble import assemble
 from segmenter_app.core.cleaning import ORDERS, REASONS, CleanResult, clean_file, file_kind
-from segmenter_app.core.i18n import Messages, Phrase, UserError
+from segmenter_app.core.i18n import LANGUAGES, Messages, Phrase, UserError
 from segmenter_app.core.identity import align_customer_files
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import roles as roles_mod
@@ -269,6 +269,8 @@ def import_files(
             inp.details["ids_matched_loosely"] = len(aligned)
             key = "ids_aligned" if len(aligned) > 1 else "ids_aligned_one"
             inp.warnings.append(T(key, lang, count=len(aligned)))
+            for other, texts in inp.details["warnings_by_lang"].items():
+                texts.append(T(key, other, count=len(aligned)))
     customer_ids, matches = _resolve_identities(results, inputs)
     for inp, aligned in zip(inputs, rewritten, strict=True):
         # The matches show each file's ids as the file writes them ("42" beside "00042").
@@ -322,6 +324,15 @@ def _empty_excluded() -> pd.DataFrame:
     )
 
 
+def input_warnings(item: InputFile, lang: str) -> list[str]:
+    """The import's warnings about one file in ``lang`` (in the import's language for a project
+    saved before every language's wording was kept)."""
+    by_lang = item.details.get("warnings_by_lang")
+    if isinstance(by_lang, dict) and isinstance(by_lang.get(lang), list):
+        return [str(text) for text in by_lang[lang]]
+    return list(item.warnings)
+
+
 def _input_file(
     raw: RawTable,
     path: str | Path,
@@ -340,7 +351,10 @@ def _input_file(
     details["confidence"] = {c: round(g.confidence, 2) for c, g in guesses.items()}
     details["role_source"] = {c: g.reason for c, g in guesses.items()}
     details["header_signature"] = roles_mod.header_signature(list(raw.frame.columns))
-    warnings = [render(note, lang) for note in [*raw.notes, *result.warnings]]
+    notes = [*raw.notes, *result.warnings]
+    warnings = [render(note, lang) for note in notes]
+    # Every language's wording too: the window shows the warnings in the language chosen later.
+    details["warnings_by_lang"] = {other: [render(note, other) for note in notes] for other in LANGUAGES}
     return InputFile(
         path=str(p),
         format=raw.format,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from segmenter_app.core.analysis import Analysis
+from segmenter_app.core.collect import input_warnings
 from segmenter_app.ui.steps.collect_preview import compact_rows
 from segmenter_app.ui.table_model import DataFrameModel
 
@@ -164,7 +165,7 @@ class AccountPanel(QWidget):
         warnings = [
             self.tr("%1 › %2").replace("%1", Path(i.path).name).replace("%2", w) if several else w
             for i in analysis.inputs
-            for w in i.warnings
+            for w in input_warnings(i, lang)
         ]
         if warnings:
             text += "\n" + "\n".join(f"• {w}" for w in warnings)
