@@ -6,6 +6,8 @@ value is counted, never turned into zero."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -261,3 +263,82 @@ def test_many_different_dates_with_month_names_are_all_read():
 def test_words_that_are_no_month_stay_unreadable():
     result = parse_dates(pd.Series(["Order 12, 2024", "12 jui 2024", "Mar 12, 2024"], dtype="str"))
     assert result.unreadable.tolist() == [True, True, False]
+
+
+# --- Workbooks and the command line --------------------------------------------------------------
+
+
+def brazilian_workbook(path):
+    """A Brazilian shop's sales sheet: dates typed as dates in some rows and as dd/mm/yyyy text in
+    others, amounts typed as "R$ 1.234,56" text, a refund, and an amount nobody can read."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Vendas")
+    stamp = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    rows = [
+        ("Pedido", "Cliente", "Data", "Valor"),
+        ("1001", "ana@exemplo.com.br", dt.datetime(2024, 3, 12, 14, 5), "R$ 1.234,56"),
+        ("1002", "bruno@exemplo.com.br", "01/04/2024", "R$ 12,50"),
+        ("1003", "ana@exemplo.com.br", dt.datetime(2024, 4, 15), "-R$ 3,00"),
+        ("1004", "carla@exemplo.com.br", "20/04/2024", "n/d"),
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.datetime):
+                sheet.write_datetime(r, c, value, stamp)
+            else:
+                sheet.write_string(r, c, value)
+    book.close()
+    return path
+
+
+def test_a_brazilian_workbook_through_the_command_line(tmp_path):
+    from segmenter_app.cli import main
+
+    path = brazilian_workbook(tmp_path / "vendas.xlsx")
+    report = tmp_path / "r.json"
+    assert main(["segment", str(path), "--out", str(tmp_path / "o.xlsx"), "--report", str(report)]) == 0
+    inp = json.loads(report.read_text(encoding="utf-8"))["inputs"][0]
+    assert inp["mapping"] == {
+        "Pedido": "order_id",
+        "Cliente": "customer_id",
+        "Data": "order_date",
+        "Valor": "amount",
+    }
+    # The amount nobody can read is counted and set aside, never a zero.
+    assert inp["account"] == {"read": 4, "kept": 3, "excluded": {"unreadable_amount": 1}}
+    assert any('"n/d"' in w for w in inp["warnings"])
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert amounts(analysis) == [1234.56, 12.5, -3.0]
+    assert days(analysis, "%Y-%m-%d %H:%M") == ["2024-03-12 14:05", "2024-04-01 00:00", "2024-04-15 00:00"]
+    assert column(analysis, schema.T_CUSTOMER) == [
+        "ana@exemplo.com.br",
+        "bruno@exemplo.com.br",
+        "ana@exemplo.com.br",
+    ]
+
+
+def test_a_us_workbook_with_typed_dollars_and_text_parentheses(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Customer", "Order Date", "Total"])
+    sheet.append(["K1", dt.datetime(2024, 3, 12), 1234.56])
+    sheet.append(["K2", "04/01/2024", "($12.50)"])
+    sheet.append(["K1", "04/15/2024", "$3.00"])
+    for row in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
+        row[0].number_format = '"$"#,##0.00'
+    book.save(tmp_path / "us.xlsx")
+    analysis = Analysis()
+    import_files(analysis, [str(tmp_path / "us.xlsx")])
+    assert analysis.account.balanced and analysis.account.kept == 3
+    assert amounts(analysis) == [1234.56, -12.5, 3.0]
+    # 04/15/2024 proves month first for the text dates beside the typed one.
+    assert days(analysis) == ["2024-03-12", "2024-04-01", "2024-04-15"]
