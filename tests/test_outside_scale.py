@@ -16,11 +16,13 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 from export_fixtures import make_analysis
+from test_segmentation_data import synthetic_analysis
 
 from segmenter_app.core import identity
 from segmenter_app.core.collect import preview_file
 from segmenter_app.core.export import other_sheets, write_workbook
 from segmenter_app.core.reading import excel
+from segmenter_app.core.segmentation import criteria
 
 # --- Wide files: the Excluded rows sheet --------------------------------------------------------
 
@@ -148,3 +150,42 @@ def test_customers_matched_across_files_are_listed_at_once(tmp_path):
         "ids": {"orders.csv": ["C1"], "people.csv": ["K1"]},
     }
     assert found[0]["ids"] == {"orders.csv": ["C0"], "people.csv": ["C0"]}
+
+
+# --- A customers file with 200 columns: the criteria a shop owner can choose among -------------
+
+
+def test_catalogue_offers_the_best_filled_columns_of_a_wide_customers_file_and_says_the_rest():
+    # A customers file of 200 columns (scores, preferences, custom fields) gave 218 criteria to
+    # choose from. The app's own criteria all stay; of the file's columns at most MAX_ATTRIBUTES,
+    # the best filled, and none that cannot group customers.
+    analysis = synthetic_analysis(400)
+    customers = analysis.customers
+    n = len(customers)
+    own = [c for c in criteria.catalogue(analysis)["criterion"]]
+    extra = {}
+    for j in range(30):
+        extra[f"Score {j}"] = [float((i * (j + 1)) % 97) if i % (j + 2) else None for i in range(n)]
+    extra["Tag"] = ["vip" if i % 30 == 0 else None for i in range(n)]  # 1 value, on some: groups
+    extra["Empty"] = [None] * n
+    extra["Same"] = ["x"] * n
+    extra["Signup"] = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(n)]  # 300+ values
+    analysis.customers = pd.concat([customers, pd.DataFrame(extra, index=customers.index)], axis=1)
+    analysis.criteria = ["Score 29"]  # chosen: offered whatever its rank
+    table = criteria.catalogue(analysis)
+    offered = [c for c in table["criterion"] if c not in own]
+    assert len(offered) == criteria.MAX_ATTRIBUTES + 1
+    assert "Score 29" in offered and "Tag" not in offered  # Tag is less filled than 20 scores
+    # Score j is blank for one customer in j + 2: the best filled are the last ones.
+    assert {f"Score {j}" for j in range(9, 30)} == set(offered) - {"Tag"}
+    left = table.attrs["left_out"]
+    assert left["no_value"] == ["Empty"] and left["one_value"] == ["Same"]
+    assert left["too_many_values"] == ["Signup"]
+    assert sorted(left["over_limit"]) == sorted([f"Score {j}" for j in range(9)] + ["Tag"])
+    assert criteria.left_out_text(table, "en") == (
+        "13 more columns of your files are not offered as criteria: 1 without any value, 1 with the "
+        "same value for every customer, 1 with too many different values to group customers, "
+        "10 less filled than the 20 offered."
+    )
+    assert criteria.left_out_text(table, "fr").startswith("13 autres colonnes de vos fichiers")
+    assert criteria.left_out_text(criteria.catalogue(synthetic_analysis(50)), "en") is None

@@ -15,12 +15,29 @@ import pandas as pd
 
 from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, UserError, count_text
 from segmenter_app.core.segmentation.common import require_customers
-from segmenter_app.core.segmentation.labels import FAMILIES, IDENTIFYING, family, family_label, label
+from segmenter_app.core.segmentation.labels import (
+    FAMILIES,
+    IDENTIFYING,
+    KNOWN_FAMILIES,
+    LABELS,
+    family,
+    family_label,
+    label,
+)
 
 GOALS = ("keep_best", "grow_value", "win_back", "convert_first")
 TOP_VALUES = 10
+# A customers file may hold hundreds of columns (custom fields, tags, scores): a shop owner
+# cannot choose among 200 criteria. Of the files' own columns (the app's criteria all stay),
+# the catalogue offers at most MAX_ATTRIBUTES, the best filled first, and leaves out the ones
+# that cannot group customers: no value, the same value for every customer, a category with
+# more than MAX_CATEGORY_VALUES values. What was left out is in ``table.attrs["left_out"]``
+# and said by :func:`left_out_text`.
+MAX_ATTRIBUTES = 20
+MAX_CATEGORY_VALUES = 50
+LEFT_OUT_REASONS = ("no_value", "one_value", "too_many_values", "over_limit")
 
 MESSAGES = Messages(
     {
@@ -53,6 +70,27 @@ MESSAGES = Messages(
         "unknown_goal": (
             "Unknown goal '{goal}': choose one of {choices}.",
             "Objectif « {goal} » inconnu : choisissez l'un de {choices}.",
+        ),
+        "left_out": (
+            "{n} more columns of your files are not offered as criteria: {reasons}.",
+            "{n} autres colonnes de vos fichiers ne sont pas proposées comme critères : {reasons}.",
+        ),
+        "left_out_one": (
+            "1 more column of your files is not offered as a criterion: {reasons}.",
+            "1 autre colonne de vos fichiers n'est pas proposée comme critère : {reasons}.",
+        ),
+        "reason_no_value": ("{n} without any value", "{n} sans aucune valeur"),
+        "reason_one_value": (
+            "{n} with the same value for every customer",
+            "{n} avec la même valeur pour tous",
+        ),
+        "reason_too_many_values": (
+            "{n} with too many different values to group customers",
+            "{n} avec trop de valeurs différentes pour grouper les clients",
+        ),
+        "reason_over_limit": (
+            "{n} less filled than the {limit} offered",
+            "{n} moins remplies que les {limit} proposées",
         ),
         "kind_number": ("number", "nombre"),
         "kind_category": ("category", "catégorie"),
@@ -165,35 +203,90 @@ def catalogue(analysis: Analysis) -> pd.DataFrame:
     suggested = set(GOAL_PLANS[analysis.goal]["criteria"]) if analysis.goal in GOAL_PLANS else set()
     chosen = set(analysis.criteria)
     rows = []
-    for criterion in customers.columns:
+    left_out: dict[str, list[str]] = {reason: [] for reason in LEFT_OUT_REASONS}
+    attributes: list[tuple[float, int, str, pd.Series, str, int]] = []
+    for position, criterion in enumerate(customers.columns):
         if criterion in IDENTIFYING:
             continue
         column = customers[criterion]
-        fam = family(str(criterion))
         what = kind(column)
         distinct = int(column.nunique())  # once: on 100,000 texts it holds the GIL a while
         if what == "category" and _tells_apart(int(column.count()), distinct):
             continue  # a name, an address, a code of a customers file: it identifies, not groups
-        rows.append(
-            {
-                "criterion": criterion,
-                "label": label(str(criterion), lang),
-                "family": fam,
-                "family_label": family_label(fam, lang),
-                "kind": what,
-                "kind_label": MESSAGES(f"kind_{what}", lang),
-                "coverage": round(float(column.notna().mean()), 4),
-                "distinct": distinct,
-                "distribution": distribution_summary(column),
-                "suggested": criterion in suggested,
-                "chosen": criterion in chosen,
-            }
-        )
+        coverage = float(column.notna().mean())
+        if not _app_criterion(str(criterion)) and criterion not in suggested | chosen:
+            reason = _cannot_group(what, coverage, distinct)
+            if reason is not None:
+                left_out[reason].append(str(criterion))
+            else:
+                attributes.append((-coverage, position, criterion, column, what, distinct))
+            continue
+        rows.append(_entry(criterion, column, what, distinct, lang, suggested, chosen))
+    # The best filled of the files' own columns, in the order of the table.
+    offered = sorted(sorted(attributes)[:MAX_ATTRIBUTES], key=lambda a: a[1])
+    left_out["over_limit"] = [str(a[2]) for a in sorted(attributes)[MAX_ATTRIBUTES:]]
+    for _, _, criterion, column, what, distinct in offered:
+        rows.append(_entry(criterion, column, what, distinct, lang, suggested, chosen))
     table = pd.DataFrame(rows)
+    table.attrs["left_out"] = {reason: names for reason, names in left_out.items() if names}
     if table.empty:
         return table
     table["_order"] = table["family"].map({f: i for i, f in enumerate(FAMILIES)})
     return table.sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _app_criterion(column: str) -> bool:
+    """Whether the app knows the column (its own measures and the roles of the import)."""
+    return column in KNOWN_FAMILIES or LABELS.has(column)
+
+
+def _cannot_group(what: str, coverage: float, distinct: int) -> str | None:
+    """Why a column of the files cannot group customers (a ``LEFT_OUT_REASONS`` key), or None.
+
+    A value held by some customers only still groups them (a "VIP" tag on 3 % of them)."""
+    if distinct == 0:
+        return "no_value"
+    if distinct == 1 and coverage >= 1.0:
+        return "one_value"
+    if what == "category" and distinct > MAX_CATEGORY_VALUES:
+        return "too_many_values"
+    return None
+
+
+def _entry(
+    criterion: Any, column: pd.Series, what: str, distinct: int, lang: str, suggested: set, chosen: set
+) -> dict[str, Any]:
+    """One row of the catalogue."""
+    fam = family(str(criterion))
+    return {
+        "criterion": criterion,
+        "label": label(str(criterion), lang),
+        "family": fam,
+        "family_label": family_label(fam, lang),
+        "kind": what,
+        "kind_label": MESSAGES(f"kind_{what}", lang),
+        "coverage": round(float(column.notna().mean()), 4),
+        "distinct": distinct,
+        "distribution": distribution_summary(column),
+        "suggested": criterion in suggested,
+        "chosen": criterion in chosen,
+    }
+
+
+def left_out_text(table: pd.DataFrame, lang: str) -> str | None:
+    """The sentence that says which columns of the files the catalogue does not offer, and why
+    ("12 more columns of your files are not offered as criteria: 3 without any value, 9 less
+    filled than the 20 offered."); None when every column is offered."""
+    left_out: dict[str, list[str]] = table.attrs.get("left_out", {})
+    total = sum(len(names) for names in left_out.values())
+    if not total:
+        return None
+    reasons = ", ".join(
+        MESSAGES(f"reason_{reason}", lang, n=len(left_out[reason]), limit=MAX_ATTRIBUTES)
+        for reason in LEFT_OUT_REASONS
+        if left_out.get(reason)
+    )
+    return count_text(MESSAGES, "left_out", total, lang, reasons=reasons)
 
 
 # Date periods for a histogram, finest first: (pandas period code, label format). The finest
