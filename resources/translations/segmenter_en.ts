@@ -1928,6 +1928,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>All segments: {advice}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Every segment passes the five checks.</source>
         <translation type="unfinished" />
     </message>

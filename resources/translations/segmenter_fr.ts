@@ -1930,6 +1930,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>{segment} : {advice}</translation>
     </message>
     <message>
+        <source>All segments: {advice}</source>
+        <translation>Tous les segments : {advice}</translation>
+    </message>
+    <message>
         <source>Every segment passes the five checks.</source>
         <translation>Chaque segment passe les cinq contrôles.</translation>
     </message>

@@ -164,12 +164,20 @@ class SegmentsPanel(QWidget):
         keys = self.selected_keys() or [k for k in self.keys if self._passed.get(k, 5) < 5]
         # French puts a space before the colon: the layout is a translated text, not an f-string.
         line = self.tr("{segment}: {advice}")
-        lines = [
-            line.replace("{segment}", self._names.get(k, k)).replace(
-                "{advice}", " ".join(self._advice.get(k, []))
-            )
-            for k in keys
-        ]
+        # Advice every segment shares ("no contact details in the data") is said once, not once
+        # per segment: ten identical sentences hid the one that differed.
+        shared: list[str] = []
+        if len(keys) > 1 and set(keys) == set(self.keys):
+            shared = [
+                a for a in self._advice.get(keys[0], []) if all(a in self._advice.get(k, []) for k in keys)
+            ]
+        lines = [self.tr("All segments: {advice}").replace("{advice}", " ".join(shared))] if shared else []
+        for k in keys:
+            own = [a for a in self._advice.get(k, []) if a not in shared]
+            if own or not shared:
+                lines.append(
+                    line.replace("{segment}", self._names.get(k, k)).replace("{advice}", " ".join(own))
+                )
         if not lines and self.keys:
             return self.tr("Every segment passes the five checks.")
         return "\n".join(lines)
