@@ -319,6 +319,14 @@ def test_advice_every_segment_shares_is_said_once(qtbot):
     for rec in card.itertuples():
         own = [a for a in rec.advice if a != shared]
         assert (f"{rec.name}: {' '.join(own)}" in lines) == bool(own)
+    # An empty segment's advice is its own ("no customer"): the others' shared advice is still
+    # said once (CDNOW's two empty RFM segments made it repeat eight times).
+    card.loc[card.index[-1], "customers"] = 0
+    card.at[card.index[-1], "advice"] = [quality.MESSAGES("empty", "en")]
+    panel.set_scorecard(card)
+    lines = panel.advice_text().splitlines()
+    assert lines[0] == f"All segments: {shared}" and sum(shared in line for line in lines) == 1
+    assert f"{card['name'].iloc[-1]}: No customer is in this segment." in lines
     # A selection of one segment shows its whole advice.
     panel.table.selectRow(0)
     assert panel.advice_text() == f"{card['name'].iloc[0]}: {' '.join(card['advice'].iloc[0])}"

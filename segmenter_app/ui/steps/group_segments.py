@@ -47,6 +47,7 @@ class SegmentsPanel(QWidget):
         self.keys: list[str] = []
         self._names: dict[str, str] = {}
         self._advice: dict[str, list[str]] = {}
+        self._customers: dict[str, int] = {}
         self._passed: dict[str, int] = {}
         self._filling = False
         self.warnings = QLabel()
@@ -128,7 +129,7 @@ class SegmentsPanel(QWidget):
             self.table.setHorizontalHeaderLabels(headers)
             self.table.setRowCount(len(card))
             self.keys = card["key"].astype(str).tolist() if len(card) else []
-            self._names, self._advice, self._passed = {}, {}, {}
+            self._names, self._advice, self._passed, self._customers = {}, {}, {}, {}
             for row, rec in enumerate(card.to_dict(orient="records")):
                 key = str(rec["key"])
                 self._names[key] = str(rec["name"])
@@ -143,6 +144,7 @@ class SegmentsPanel(QWidget):
                 advice = rec.get("advice") or []
                 self._advice[key] = list(advice) if isinstance(advice, list) else [str(advice)]
                 self._passed[key] = int(rec["passed"])
+                self._customers[key] = int(rec["customers"])
                 name.setToolTip("\n".join(self._advice[key]))
                 for col, check in enumerate(CHECKS, start=FIRST_CHECK):
                     self._set_check(row, col, bool(rec[check]), self._check_tooltip(check, rec))
@@ -167,9 +169,13 @@ class SegmentsPanel(QWidget):
         # Advice every segment shares ("no contact details in the data") is said once, not once
         # per segment: ten identical sentences hid the one that differed.
         shared: list[str] = []
-        if len(keys) > 1 and set(keys) == set(self.keys):
+        # An empty segment has its own advice ("no customer"): what the others share still applies.
+        filled = [k for k in keys if self._customers.get(k, 1) > 0]
+        if len(filled) > 1 and set(keys) == set(self.keys):
             shared = [
-                a for a in self._advice.get(keys[0], []) if all(a in self._advice.get(k, []) for k in keys)
+                a
+                for a in self._advice.get(filled[0], [])
+                if all(a in self._advice.get(k, []) for k in filled)
             ]
         lines = [self.tr("All segments: {advice}").replace("{advice}", " ".join(shared))] if shared else []
         for k in keys:
