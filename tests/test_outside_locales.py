@@ -342,3 +342,49 @@ def test_a_us_workbook_with_typed_dollars_and_text_parentheses(tmp_path):
     assert amounts(analysis) == [1234.56, -12.5, 3.0]
     # 04/15/2024 proves month first for the text dates beside the typed one.
     assert days(analysis) == ["2024-03-12", "2024-04-01", "2024-04-15"]
+
+
+# --- Central European Windows text (cp1250) ------------------------------------------------------
+
+CENTRAL_EUROPEAN = {
+    "polish": (
+        "Klient;Miasto;Data;Kwota\nMałgorzata Wójcik;Wrocław;2024-03-12;1\u00a0234,56 zł\n"
+        "Paweł Nowak;Łódź;2024-04-01;12,50 zł\nMałgorzata Wójcik;Wrocław;2024-04-15;-3,00 zł\n",
+        ["Małgorzata Wójcik", "Paweł Nowak", "Małgorzata Wójcik"],
+    ),
+    "czech": (
+        "Zákazník;Město;Datum;Částka\nJiří Dvořák;Děčín;12.03.2024;1 234,56 Kč\n"
+        "Petr Novák;Brno;01.04.2024;12,50 Kč\nJiří Dvořák;Děčín;15.04.2024;-3,00 Kč\n",
+        ["Jiří Dvořák", "Petr Novák", "Jiří Dvořák"],
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", CENTRAL_EUROPEAN)
+def test_polish_and_czech_windows_exports(tmp_path, locale):
+    # Polish and Czech Windows tools write cp1250: read as cp1252, "zł" was "z³" and "Kč" "Kè",
+    # every amount unreadable and every name mangled.
+    content, customers = CENTRAL_EUROPEAN[locale]
+    analysis = imported(tmp_path, f"{locale}.csv", content, "cp1250")
+    assert analysis.inputs[0].encoding == "cp1250"
+    assert analysis.account.kept == 3 and analysis.account.excluded == {}
+    assert amounts(analysis) == [1234.56, 12.5, -3.0]
+    assert days(analysis) == THREE
+    assert column(analysis, schema.T_CUSTOMER) == customers
+    assert schema.CITY in analysis.inputs[0].mapping.values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client;Ville;Montant\nJérôme Lefèvre;Besançon;12,50 €\nCœur de Lion;Sète;1 234,00 €\nCuve 3 m³;x;2\n",
+        "Cliente;Città;Importo\nNiccolò;Forlì;12,50 €\nGiosuè Carducci;Cantù;3,00\nLunedì così più;già;5\n",
+        "Kunde;By;Beløb\nSøren Kjærsgård;Århus;12,50 kr\nBjørn Ødegård;Tromsø;3,00 kr\n",
+        "Cliente;Ciudad;Importe\n¿Qué tal?;Logroño;12,50 €\nIñaki Ibáñez;A Coruña;3,00 €\n",
+        "Name;Price\nWidget ¹/2;£12.50\nm³ box;£3.00\n",
+    ],
+)
+def test_western_windows_text_stays_cp1252(text):
+    from segmenter_app.core.reading.text import detect_encoding
+
+    assert detect_encoding(text.encode("cp1252")) == "cp1252"
