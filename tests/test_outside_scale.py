@@ -8,6 +8,7 @@ at a small size, with its limit lowered through a parameter or a monkeypatch.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 import zipfile
@@ -16,8 +17,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 from export_fixtures import make_analysis
+from test_cli_hostile import sales_csv, shop_csv
 from test_segmentation_data import synthetic_analysis
 
+from segmenter_app.cli import EXIT_OK, main
 from segmenter_app.core import identity
 from segmenter_app.core.collect import preview_file
 from segmenter_app.core.export import other_sheets, write_workbook
@@ -189,3 +192,31 @@ def test_catalogue_offers_the_best_filled_columns_of_a_wide_customers_file_and_s
     )
     assert criteria.left_out_text(table, "fr").startswith("13 autres colonnes de vos fichiers")
     assert criteria.left_out_text(criteria.catalogue(synthetic_analysis(50)), "en") is None
+
+
+# --- Mailing files: an empty folder is said -----------------------------------------------------
+
+
+def test_mailing_folder_left_empty_is_said_in_the_report_and_on_standard_error(tmp_path, capsys):
+    # 3 million order lines without an email column: --csv-dir wrote no file and said nothing.
+    shop = shop_csv(tmp_path / "shop.csv")
+    for lang, words in (("en", "No mailing file was written"), ("fr", "Aucun fichier d'envoi")):
+        report = tmp_path / f"r_{lang}.json"
+        args = ["segment", str(shop), "--out", str(tmp_path / f"o_{lang}.xlsx"), "--report", str(report)]
+        code = main([*args, "--csv-dir", str(tmp_path / f"mail_{lang}"), "--lang", lang])
+        assert code == EXIT_OK
+        data = json.loads(report.read_text(encoding="utf-8"))
+        assert data["output"]["csv_files"] == []
+        assert sum(words in w for w in data["warnings"]) == 1
+        assert words in capsys.readouterr().err
+    # With emails the files are written and nothing is said.
+    emails = [f"c{c}@example.org" for c in range(40) for _ in range(1 + c % 4)]
+    rows = [line.split(",") for line in shop.read_text(encoding="utf-8").splitlines()[1:]]
+    with_email = sales_csv(
+        tmp_path / "shop_email.csv", [(o, d, c, float(a)) for o, d, c, a in rows], {"email": emails}
+    )
+    report = tmp_path / "r.json"
+    args = ["segment", str(with_email), "--out", str(tmp_path / "o.xlsx"), "--report", str(report)]
+    assert main([*args, "--csv-dir", str(tmp_path / "mail")]) == EXIT_OK
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["output"]["csv_files"] and not any("mailing" in w for w in data["warnings"])

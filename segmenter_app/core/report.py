@@ -93,6 +93,10 @@ def build_report(analysis: Analysis, outputs: dict[str, Any], command: str = "se
     rows = account_dict(analysis.account)
     rows["after_as_of"] = analysis.rows_after_as_of
     warnings = [w for f in analysis.inputs for w in f.warnings] + _coverage_warnings(analysis)
+    if outputs.get("csv_files") == []:  # mailing files asked for, the folder left empty: said
+        from segmenter_app.core.export.mailing import MESSAGES as MAILING
+
+        warnings.append(MAILING("no_recipient", analysis.lang))
     if seg is not None and seg.details.get("stale_recency"):  # RFM long after the last sale
         warnings.append(str(seg.details["stale_recency"]))
     report = {

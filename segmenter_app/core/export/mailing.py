@@ -31,6 +31,14 @@ log = logging.getLogger(__name__)
 
 MESSAGES = Messages(
     {
+        "no_recipient": (
+            "No mailing file was written: no customer outside the control group has an email "
+            "address that may be used (with consent, not opted out). Add the customers file that "
+            "holds the emails, or check its column roles.",
+            "Aucun fichier d'envoi n'a été écrit : aucun client hors groupe témoin n'a d'adresse "
+            "e-mail utilisable (avec consentement, sans désinscription). Ajoutez le fichier clients "
+            "qui contient les e-mails, ou vérifiez les rôles de ses colonnes.",
+        ),
         "not_folder": (
             "{path} is a file, not a folder. Choose a folder for the mailing files.",
             "{path} est un fichier, pas un dossier. Choisissez un dossier pour les fichiers d'envoi.",
@@ -143,7 +151,8 @@ def safe_file_name(name: str, index: int, count: int = 99) -> str:
 def write_mailing_csvs(
     analysis: Analysis, folder: str | os.PathLike[str], *, inputs_guard: bool = True
 ) -> list[Path]:
-    """Write one CSV per segment that has someone to email; return the files written.
+    """Write one CSV per segment that has someone to email; return the files written (none
+    when no customer may be emailed: the caller says it with ``MESSAGES("no_recipient")``).
 
     Columns: email, first name, last name, segment, suggested action (headers in
     ``analysis.lang``). Each file is written atomically; texts that could start a formula get
