@@ -382,9 +382,33 @@ def test_polish_and_czech_windows_exports(tmp_path, locale):
         "Kunde;By;Beløb\nSøren Kjærsgård;Århus;12,50 kr\nBjørn Ødegård;Tromsø;3,00 kr\n",
         "Cliente;Ciudad;Importe\n¿Qué tal?;Logroño;12,50 €\nIñaki Ibáñez;A Coruña;3,00 €\n",
         "Name;Price\nWidget ¹/2;£12.50\nm³ box;£3.00\n",
+        # Pairs of accented letters read as kanji in Japanese Windows text: not taken for it.
+        "Client;Réf;Montant\nJérôme;A1;12,50 €\nFrançois;B2;3,00 €\n",
+        "NOM;VILLE\nÉLODIE;ÎLE-DE-FRANCE\nANDRÉ;SÈTE\n",
     ],
 )
 def test_western_windows_text_stays_cp1252(text):
     from segmenter_app.core.reading.text import detect_encoding
 
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
+
+
+def test_a_japanese_excel_export(tmp_path):
+    # Excel's CSV in Japan: cp932 (Shift_JIS), Japanese headers, full-width digits and yen signs.
+    content = (
+        "顧客ID,注文日,金額,商品名\n"
+        'K1,2024/03/12,"￥1,234",りんご\n'
+        "K2,2024/04/01,５００円,バナナ\n"
+        "K1,2024/04/15,-300,みかん\n"
+    )
+    analysis = imported(tmp_path, "jp.csv", content, "cp932")
+    assert analysis.inputs[0].encoding == "cp932"
+    assert analysis.inputs[0].mapping == {
+        "顧客ID": schema.CUSTOMER_ID,
+        "注文日": schema.ORDER_DATE,
+        "金額": schema.AMOUNT,
+        "商品名": schema.PRODUCT,
+    }
+    assert amounts(analysis) == [1234.0, 500.0, -300.0]
+    assert days(analysis) == THREE
+    assert column(analysis, schema.T_PRODUCT) == ["りんご", "バナナ", "みかん"]

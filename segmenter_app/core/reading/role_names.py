@@ -35,7 +35,7 @@ def normalize_header(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_PLAIN_LETTERS)
     text = text.replace("°", " ").replace("º", " ")
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"[^a-z0-9\u3040-\u30ff\u4e00-\u9fff]+", " ", text)  # Japanese kept: "注文日"
     return text.strip()
 
 

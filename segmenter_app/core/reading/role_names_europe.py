@@ -269,6 +269,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     schema.STATUS: ("bestellstatus", "estado", "estado pedido", "stato", "stato ordine", "bestelstatus"),
 }
 
+# Japanese shop exports (Excel's CSV in Japan, in cp932): whole header names.
+JAPANESE: dict[str, tuple[str, ...]] = {
+    schema.CUSTOMER_ID: ("顧客ID", "顧客番号", "顧客コード", "会員ID", "会員番号", "お客様番号"),
+    schema.EMAIL: ("メールアドレス", "メール"),
+    schema.PHONE: ("電話番号",),
+    schema.ORDER_ID: ("注文番号", "注文ID", "受注番号", "伝票番号"),
+    schema.ORDER_DATE: ("注文日", "注文日時", "購入日", "受注日", "売上日", "日付"),
+    schema.AMOUNT: ("金額", "合計金額", "売上金額", "税込金額", "お支払い金額", "合計"),
+    schema.QUANTITY: ("数量",),
+    schema.UNIT_PRICE: ("単価",),
+    schema.PRODUCT: ("商品名",),
+}
+for _role, _names in JAPANESE.items():
+    SYNONYMS[_role] = SYNONYMS.get(_role, ()) + _names
+
 # Words that start a longer header's word ("Kundennummer", "Rechnungsdatum"), after the French and
 # English ones.
 KEYWORDS: tuple[tuple[str, str], ...] = (

@@ -81,6 +81,8 @@ def detect_encoding(head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _japanese_windows(head):
+        return "cp932"
     try:
         head.decode("cp1252")
         windows = True
@@ -91,6 +93,17 @@ def detect_encoding(head: bytes) -> str:
     if _mac_roman_like(head, windows):
         return "mac_roman"
     return "cp1252" if windows else "latin-1"
+
+
+def _japanese_windows(head: bytes) -> bool:
+    """Japanese Windows text (cp932, Shift_JIS: Excel's CSV in Japan): the whole sample reads as it
+    and shows Japanese characters (Western text read that way fails on an accent before a space)."""
+    try:
+        text = codecs.getincrementaldecoder("cp932")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    # Kana and full-width forms, not kanji: pairs of Western accented letters read as kanji too.
+    return len(re.findall("[\u3040-\u30ff\uff01-\uff5e]", text)) >= 2
 
 
 # Letters of Polish and Czech Windows text (cp1250) inside a word, where Windows-1252 shows
