@@ -15,7 +15,7 @@ from test_outside_imports2 import amounts, column, days, imported, warnings
 
 from segmenter_app.core import schema
 from segmenter_app.core.analysis import Analysis
-from segmenter_app.core.collect import import_files
+from segmenter_app.core.collect import ImportOptions, import_files
 from segmenter_app.core.reading.dates import parse_dates
 from segmenter_app.core.reading.numbers import parse_numbers
 
@@ -412,3 +412,66 @@ def test_a_japanese_excel_export(tmp_path):
     assert amounts(analysis) == [1234.0, 500.0, -300.0]
     assert days(analysis) == THREE
     assert column(analysis, schema.T_PRODUCT) == ["りんご", "バナナ", "みかん"]
+
+
+# --- What cannot be read is counted, what cannot be told is said ---------------------------------
+
+
+def test_values_nobody_can_read_are_counted_never_zero(tmp_path):
+    # Zero dates of a database (0000-00-00), an impossible day, German and spreadsheet marks for
+    # "no value" (k.A., #NV, #WERT!), a dash, a number with two commas, a time where an amount goes.
+    content = (
+        "Kunde;Datum;Betrag\nK1;12.03.2024;12,50\nK2;0000-00-00;3,00\nK3;00.00.0000;4,00\n"
+        "K4;13.03.2024;k.A.\nK5;14.03.2024;#NV\nK6;15.03.2024;—\nK7;16.03.2024;#WERT!\n"
+        "K8;31.02.2024;5,00\nK9;17.03.2024;1,2,3\nK10;18.03.2024;12.50.00\n"
+    )
+    analysis = imported(tmp_path, "de.csv", content)
+    assert analysis.account.kept == 1
+    assert analysis.account.excluded == {"unreadable_date": 3, "unreadable_amount": 6}
+    assert amounts(analysis) == [12.5]
+    assert "3 values of column Datum could not be read as dates" in warnings(analysis)
+    assert "6 values of column Betrag could not be read as numbers" in warnings(analysis)
+
+
+def test_dotted_dates_that_fit_both_orders_are_read_day_first_and_said(tmp_path):
+    # No day above 12: the documented default (day first, as every locale writing dots does) and
+    # a warning, never a silent guess.
+    content = "Zákazník;Datum;Částka\nK1;1.3.2024;12,50 Kč\nK2;2.4.2024;3,00 Kč\nK1;5.6.2024;4,00 Kč\n"
+    analysis = imported(tmp_path, "cz.csv", content)
+    assert days(analysis) == ["2024-03-01", "2024-04-02", "2024-06-05"]
+    assert "every date fits both day/month and month/day" in warnings(analysis)
+
+
+def test_us_dates_that_fit_both_orders_are_said_by_the_command_line(tmp_path):
+    from segmenter_app.cli import main
+
+    path = tmp_path / "us.csv"
+    path.write_text(
+        'Customer,Date,Amount\nK1,03/12/2024,"$1,234.56"\nK2,04/01/2024,$12.50\nK1,04/05/2024,($3.00)\n'
+    )
+    report = tmp_path / "r.json"
+    assert main(["segment", str(path), "--out", str(tmp_path / "o.xlsx"), "--report", str(report)]) == 0
+    said = json.loads(report.read_text(encoding="utf-8"))["inputs"][0]["warnings"]
+    assert any("choose month/day/year" in w and "--date-order mdy" in w for w in said)
+    # With the order given, the same file reads month first, and nothing is left to say about it.
+    assert (
+        main(
+            [
+                "segment",
+                str(path),
+                "--out",
+                str(tmp_path / "o.xlsx"),
+                "--report",
+                str(report),
+                "--date-order",
+                "mdy",
+            ]
+        )
+        == 0
+    )
+    said = json.loads(report.read_text(encoding="utf-8"))["inputs"][0]["warnings"]
+    assert not any("month/day" in w for w in said)
+    analysis = Analysis()
+    import_files(analysis, [str(path)], options=ImportOptions(date_order="mdy"))
+    assert days(analysis) == ["2024-03-12", "2024-04-01", "2024-04-05"]
+    assert amounts(analysis) == [1234.56, 12.5, -3.0]
