@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, Phrase, UserError, group_digits
 from segmenter_app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
 from segmenter_app.core.reading import detect, excel, text, xlsx_head
 from segmenter_app.core.reading.details import technical
@@ -33,8 +33,18 @@ from segmenter_app.core.reading.header import (
 )
 from segmenter_app.core.reading.values import STR
 
+# The widest table read: as many columns as Excel shows (a text file can hold more).
+MAX_COLUMNS = 16_384
+
 T = Messages(
     {
+        "too_wide": (
+            "The file {path} has {count} columns; at most {limit} can be read (as many as Excel "
+            "shows). Export it again with fewer columns (the orders and the customers' columns).",
+            "Le fichier {path} a {count} colonnes ; au plus {limit} peuvent être lues (autant "
+            "qu'Excel en affiche). Exportez-le à nouveau avec moins de colonnes (celles des commandes "
+            "et des clients).",
+        ),
         "no_sheet": (
             "The workbook {path} has no sheet named {sheet}. Sheets: {sheets}.",
             "Le classeur {path} n'a pas de feuille nommée {sheet}. Feuilles : {sheets}.",
@@ -236,6 +246,10 @@ def _read_text(
         names = unique_names(rows[header_index])
     if len(names) < 2 and not any(is_text_label(n) for n in names):
         raise UserError(T, "no_data", path=p.name)
+    if len(names) > MAX_COLUMNS:
+        # pandas pays per column: a one-line file of 200,000 columns took 34 s and 1.8 GB to read
+        # and detect before being refused for another reason.
+        raise UserError(T, "too_wide", path=p.name, count=_digits(len(names)), limit=_digits(MAX_COLUMNS))
     try:
         frame, malformed = text.read_text_table(
             p,
@@ -283,6 +297,11 @@ def _read_text(
             )
         )
     return table
+
+
+def _digits(number: int) -> Phrase:
+    """A count with its digits grouped in the message's language (16,384 / 16 384)."""
+    return Phrase(lambda lang: group_digits(number, lang))
 
 
 def _empty_to_na(frame: pd.DataFrame) -> pd.DataFrame:
