@@ -114,6 +114,25 @@ def test_month_names_and_marks_of_other_languages(values, expected):
     assert not result.unreadable.any()
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # "at" in the shop's language between the date and the time.
+        (["12/03/2024 às 14:05", "13/03/2024 às 09:00"], ["2024-03-12 14:05", "2024-03-13 09:00"]),
+        (["12-03-2024 om 14:05", "12/03/2024 a las 9:30"], ["2024-03-12 14:05", "2024-03-12 09:30"]),
+        (["12/03/2024 alle 14:05", "13/03/2024 ore 9:00"], ["2024-03-12 14:05", "2024-03-13 09:00"]),
+        (["12.3.2024 kl. 14:05", "13.3.2024 kl 9:00"], ["2024-03-12 14:05", "2024-03-13 09:00"]),
+        # Finnish and Danish times with a point: "klo 14.05", "14.05.30".
+        (["12.3.2024 klo 14.05", "13.03.2024 14.05.30"], ["2024-03-12 14:05", "2024-03-13 14:05"]),
+        (["12 mars 2024 kl. 14:05", "12 marzo 2024 alle 14.05"], ["2024-03-12 14:05", "2024-03-12 14:05"]),
+    ],
+)  # fmt: skip
+def test_times_written_the_way_of_other_languages(values, expected):
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert not result.unreadable.any()
+
+
 def test_the_names_added_take_no_abbreviation_away():
     from segmenter_app.core.reading.dates import parse_dates as read
 

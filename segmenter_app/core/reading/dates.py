@@ -62,17 +62,20 @@ _ZONE_AFTER_TIME = (
 _CJK_DATE = r"^\s*(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 # Between the date and the time: spaces, T or a comma, or a word ("05/03/2024 à 10:30", "um", "at").
-_DATE_TIME_GAP = r"(?:[ T,]+|\s*(?:à|a|um|at|@|-|–)\s*)"
+# The words of shops' languages for "at" (French, Portuguese, Spanish, German, English, Dutch,
+# Italian, Scandinavian "kl.", Finnish "klo"): "12/03/2024 às 14:05", "12-03-2024 om 14:05".
+_TIME_WORDS = r"à|às|a|as|a las|um|at|om|alle|ore|kl\.?|klo"
+_DATE_TIME_GAP = rf"(?:[ T,]+|\s*(?:{_TIME_WORDS}|@|-|–)\s*)"
 _DMY_RE = (
     r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
-    rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h](\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
+    rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h.](\d{{2}})(?:[:.](\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
 )
 
 
 # The same expression with named groups, for Arrow's RE2 (see _extract_dmy).
 _DMY_NAMED = (
     r"^\s*(?P<d1>\d{1,2})[/.\-](?P<d2>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"
-    rf"(?:{_DATE_TIME_GAP}(?P<h>\d{{1,2}})[:h](?P<mi>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?)?\s*"
+    rf"(?:{_DATE_TIME_GAP}(?P<h>\d{{1,2}})[:h.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}})(?:\.\d+)?)?\s*"
     r"(?P<ap>[AaPp][Mm])?)?\s*$"
 )
 
@@ -306,7 +309,7 @@ def _month_lookup() -> dict[str, int]:
 _MONTHS = _month_lookup()
 # A time after a date with a month name: "à 14h30", "um 14:05 Uhr", "at 2:05 PM", ", 10:05:13 a.m.".
 _NAMED_TIME = (
-    r"(?:\s*(?:à|a|um|at|,)?\s*(?P<h>\d{1,2})\s*[:h]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    rf"(?:\s*(?:{_TIME_WORDS}|,)?\s*(?P<h>\d{{1,2}})\s*[:h.]\s*(?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
     r"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?(?:\s*uhr)?)?\s*$"
 )
 # Day, month name, year: "15 janv. 2024", "lundi 3 août 2024 à 14h30", "25. März 2026",
