@@ -454,3 +454,65 @@ def test_revenue_in_the_shops_currency_or_unmarked_raises_no_alert(tmp_path, cap
     code, err, report = run_measure(capsys, tmp_path, euro_project, results, "en")
     assert code == EXIT_OK and err == ""
     assert report["alerts"] == []
+
+
+# --- Cells far from the table --------------------------------------------------------------------
+
+
+def _with_sheet(book_parts: dict[str, bytes], change) -> dict[str, bytes]:
+    parts = dict(book_parts)
+    parts["xl/worksheets/sheet1.xml"] = change(book_parts["xl/worksheets/sheet1.xml"].decode()).encode()
+    return parts
+
+
+FAR_CELLS = {
+    # A value typed in Excel's last cell, beside a table at A1: calamine allocates the whole
+    # rectangle (17 billion cells) and aborts the process (exit -6, a Rust backtrace on screen).
+    "corner": (
+        lambda xml: xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+        "has values from A1 to XFD1048576 (1,048,576 rows by 16,384 columns, most of them empty), too large to read",
+        "a des valeurs de A1 à XFD1048576 (1\u202f048\u202f576 lignes sur 16\u202f384 colonnes, vides pour la plupart)",
+    ),
+    # Past Excel's last row: the process aborted too (or our own head reader ran out of memory).
+    "row_past_excel": (
+        lambda xml: xml.replace('<row r="2"', '<row r="900000000"').replace('r="A2"', 'r="A900000000"'),
+        "is damaged or incomplete (xl/worksheets/sheet1.xml: 900000000 > XFD1048576)",
+        "est endommagé ou incomplet (détail technique : xl/worksheets/sheet1.xml: 900000000 > XFD1048576)",
+    ),
+    # Past Excel's last column: an internal error.
+    "column_past_excel": (
+        lambda xml: xml.replace('r="D3"', 'r="ZZZZ3"'),
+        "is damaged or incomplete (xl/worksheets/sheet1.xml: ZZZZ3 > XFD1048576)",
+        "est endommagé ou incomplet (détail technique : xl/worksheets/sheet1.xml: ZZZZ3 > XFD1048576)",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("case", sorted(FAR_CELLS))
+def test_a_cell_far_from_the_table_is_said_before_the_reader_meets_it(
+    tmp_path, capsys, book_parts, case, lang
+):
+    change, english, french = FAR_CELLS[case]
+    path = write_zip(tmp_path / f"{case}.xlsx", _with_sheet(book_parts, change))
+    code, err, report = run_segment(capsys, tmp_path, path, lang)
+    assert code == EXIT_INPUT and report is None
+    assert (english if lang == "en" else french) in err
+
+
+def test_far_but_ordinary_cells_are_still_read(tmp_path, capsys, book_parts):
+    """A note typed in column AAA beside the table (within Excel's limits, a rectangle of 101
+    rows by 703 columns) is read: the table's rows are all kept."""
+
+    def note(xml: str) -> str:
+        end_of_row_2 = xml.index('<row r="3"') - len("</row>")
+        return (
+            xml[:end_of_row_2]
+            + '<c r="AAA2" t="inlineStr"><is><t>see notes</t></is></c>'
+            + xml[end_of_row_2:]
+        )
+
+    path = write_zip(tmp_path / "note.xlsx", _with_sheet(book_parts, note))
+    code, err, report = run_segment(capsys, tmp_path, path)
+    assert code == EXIT_OK, err
+    assert report["rows"]["read"] == 100 and report["customers"] == 40

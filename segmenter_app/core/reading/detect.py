@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, Phrase, UserError, group_digits
 from segmenter_app.core.reading.details import technical
 
 T = Messages(
@@ -128,6 +128,16 @@ T = Messages(
             "Open it in LibreOffice Calc and save it as an ODS or Excel (XLSX) file.",
             "Le fichier {path} est un classeur OpenDocument à plat (.fods), un format qui n'est pas lu "
             "ici. Ouvrez-le dans LibreOffice Calc et enregistrez-le en ODS ou en Excel (XLSX).",
+        ),
+        "sheet_extent": (
+            "A sheet of {path} has values from A1 to {cell} ({rows} rows by {columns} columns, most of them "
+            "empty), too large to read: a value was typed far below or right of the table. In Excel, "
+            "press Ctrl+End to reach it, delete the rows and columns past the table, save, and import "
+            "the file again.",
+            "Une feuille de {path} a des valeurs de A1 à {cell} ({rows} lignes sur {columns} colonnes, "
+            "vides pour la plupart), trop grande pour être lue : une valeur a été saisie loin sous le "
+            "tableau ou à sa droite. Dans Excel, appuyez sur Ctrl+Fin pour l'atteindre, supprimez les "
+            "lignes et les colonnes au-delà du tableau, enregistrez, puis importez à nouveau le fichier.",
         ),
         "unsupported": (
             "The file {path} is not a spreadsheet or a text export ({detail}). Export your data as "
@@ -376,6 +386,7 @@ def _sniff_zip(p: Path) -> Sniffed:
             if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
                 if "xl/workbook.xml" not in names:
                     raise UserError(T, "damaged", path=p.name, detail=technical("xl/workbook.xml missing"))
+                check_sheet_extents(p, zf, infos)
                 return Sniffed("xlsx", macro_enabled="xl/vbaProject.bin" in names)
             if "mimetype" in names:
                 mimetype = zf.read("mimetype")[:200]
@@ -416,6 +427,75 @@ def check_no_dtd(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
             start = fh.read(4096)
         if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
             raise UserError(T, "xml_entities", path=name)
+
+
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+# The workbook reader (calamine) allocates a sheet's whole rectangle, from its first to its last
+# cell, at about 32 bytes a cell, and aborts the process when that fails: a rectangle past this
+# many cells is refused first (an ordinary export of a million rows and 20 columns is 20 million).
+MAX_SHEET_CELLS = 150_000_000
+# Cell and row references far right (column AAA and beyond) or far down (row 1,000,000 and beyond):
+# rare in a table, so finding them costs one pass of a regular expression over the sheet's XML.
+_FAR_REF = re.compile(rb' r="(?:([A-Z]{3,})(\d+)|([A-Z]{0,2})(\d{7,}))"')
+_LAST_ROW = re.compile(rb'<row[^>]*?\sr="(\d+)"')
+_SCANNED: dict[tuple, None] = {}  # workbooks already checked in this process (by identity)
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def check_sheet_extents(p: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a workbook with a cell past Excel's last row or column (no spreadsheet writes one),
+    or whose cells span a rectangle too large to read (a stray value at XFD1048576 beside a
+    table at A1): the workbook reader would abort the whole process on it, without a word.
+
+    One pass of a regular expression over each sheet's XML finds the far references (columns
+    from AAA, rows from 1,000,000); the sheet's last row is its last ``<row>``'s number.
+    """
+    stat = p.stat()
+    key = (str(p.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    if key in _SCANNED:
+        return
+    for info in infos:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        far_row = far_column = last_row = 0
+        tail = b""
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(4 << 20)
+                data = tail + chunk
+                # A reference cut by the chunk's end is searched again with the next chunk.
+                for found in _FAR_REF.finditer(data if not chunk else data[:-32]):
+                    letters = found.group(1) or found.group(3) or b""
+                    row = int(found.group(2) or found.group(4))
+                    column = 0
+                    for letter in letters:
+                        column = column * 26 + letter - 64
+                    if row > EXCEL_ROWS or column > EXCEL_COLUMNS:
+                        cell = letters.decode() + str(row)
+                        detail = technical(f"{info.filename}: {cell} > XFD1048576")
+                        raise UserError(T, "damaged", path=p.name, detail=detail)
+                    far_row, far_column = max(far_row, row), max(far_column, column)
+                rows = _LAST_ROW.findall(data[-(1 << 16) :])
+                if rows:
+                    last_row = int(rows[-1])
+                if not chunk:
+                    break
+                tail = data[-56:]
+        # Columns up to ZZ are not searched (every table has them): only a far column is known.
+        height = max(far_row, last_row)
+        if far_column and height * far_column > MAX_SHEET_CELLS:
+            corner = f"{_column_letters(far_column)}{height}"
+            rows = Phrase(lambda lang, n=height: group_digits(n, lang))
+            columns = Phrase(lambda lang, n=far_column: group_digits(n, lang))
+            raise UserError(T, "sheet_extent", path=p.name, rows=rows, columns=columns, cell=corner)
+    _SCANNED[key] = None
 
 
 def check_zip_caps(name: str, infos: list[zipfile.ZipInfo]) -> None:
