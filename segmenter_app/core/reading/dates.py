@@ -1,17 +1,20 @@
 """Reading dates as the user meant them, a whole column at once.
 
 ISO (with or without time), day/month/year and month/day/year with ``/ . -`` separators, two- or
-four-digit years, optional times (with AM/PM), compact yyyymmdd (``19970112``), Excel serial
-numbers (with their time as a fraction, decimal point or comma), Unix timestamps (seconds or
-milliseconds since 1970, from 2000 to 2100, read in UTC: web shops' databases and APIs store
-them), a weekday in front ("Di 05.03.2024", "mar. 05/03/2024"), day-first dates with a month name
-in French, English, German, Spanish, Italian, Dutch, Portuguese, Scandinavian, Polish or Czech
-("25. März 2026", "12 marca 2024"), and the year-month-day of Japanese, Chinese and Korean tools
-(2024年3月12日). Like every reader of ``values.py``, it returns the dates with the mask of the cells that
-were not empty and could not be read. The day/month order is decided over the whole column: a value with a first number above 12 proves day-first, a second
-number above 12 proves month-first. When no value tells, the order is *ambiguous*: the caller's
-``date_order`` applies ("dmy" by default, the European convention of the shops this app is for),
-and the caller records the ambiguity so the GUI can ask and the command line can warn.
+four-digit years, optional times (with AM/PM, a point or an "h" between hours and minutes, and
+"à", "um", "at", "om", "às", "alle", "kl." before them), compact yyyymmdd (``19970112``), Excel
+serial numbers (with their time as a fraction, decimal point or comma), Unix timestamps (seconds
+or milliseconds since 1970, from 2000 to 2100, read in UTC: web shops' databases and APIs store
+them), a weekday in front ("Di 05.03.2024", "mar. 05/03/2024"), dates with a month name in
+French, English, German, Spanish, Italian, Dutch, Portuguese, Scandinavian, Polish or Czech, day
+first ("25. März 2026", "12 marca 2024") or month first ("Mar 1, 2024 10:05 PM"), and the
+year-month-day of Japanese, Chinese and Korean tools (2024年3月12日). Like every reader of
+``values.py``, it returns the dates with the mask of the cells that were not empty and could not
+be read. The day/month order is decided over the whole column: a value with a first number above
+12 proves day-first, a second number above 12 proves month-first. When no value tells, the order
+is *ambiguous*: the caller's ``date_order`` applies ("dmy" by default, the European convention of
+the shops this app is for), and the caller records the ambiguity so the GUI can ask and the
+command line can warn.
 """
 
 from __future__ import annotations
