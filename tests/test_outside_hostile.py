@@ -516,3 +516,22 @@ def test_far_but_ordinary_cells_are_still_read(tmp_path, capsys, book_parts):
     code, err, report = run_segment(capsys, tmp_path, path)
     assert code == EXIT_OK, err
     assert report["rows"]["read"] == 100 and report["customers"] == 40
+
+
+# --- A project given where an export is expected ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_project_given_as_results_or_sales_is_named_as_a_project(tmp_path, capsys, shop_project, lang):
+    """A project file given as RESULTS (or to segment) was 'a ZIP archive holding
+    analysis.json, ...: extract it and import the CSV it holds', advice that leads nowhere."""
+    words = {
+        "en": "is a Segmenter project, not a sales or results export. Open it in Segmenter's window, or give it to 'segmenter measure' as PROJECT",
+        "fr": "est un projet Segmenter, pas un export de ventes ou de résultats. Ouvrez-le dans la fenêtre de Segmenter, ou donnez-le à « segmenter measure » comme premier fichier (PROJECT)",
+    }[lang]  # fmt: skip
+    code, err, report = run_measure(capsys, tmp_path, shop_project, shop_project, lang)
+    assert code == EXIT_INPUT and report is None
+    assert words in err
+    code, err, report = run_segment(capsys, tmp_path, shop_project, lang)
+    assert code == EXIT_INPUT and report is None
+    assert words in err

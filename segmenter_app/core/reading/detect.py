@@ -109,6 +109,13 @@ T = Messages(
             "Le fichier {path} est un document XML, pas un tableau. Exportez vos données en CSV ou en "
             "Excel (XLSX) et importez ce fichier.",
         ),
+        "project": (
+            "The file {path} is a Segmenter project, not a sales or results export. Open it in "
+            "Segmenter's window, or give it to 'segmenter measure' as PROJECT (its first file).",
+            "Le fichier {path} est un projet Segmenter, pas un export de ventes ou de résultats. "
+            "Ouvrez-le dans la fenêtre de Segmenter, ou donnez-le à « segmenter measure » comme premier fichier "
+            "(PROJECT).",
+        ),
         "compressed": (
             "The file {path} is compressed ({kind}), not a spreadsheet. Extract it first (with 7-Zip "
             "or your system's archive tool) and import the CSV or Excel file it holds.",
@@ -394,6 +401,9 @@ def _sniff_zip(p: Path) -> Sniffed:
                     if "content.xml" not in names:
                         raise UserError(T, "damaged", path=p.name, detail=technical("content.xml missing"))
                     return Sniffed("ods")
+            if "manifest.json" in names and "analysis.json" in names:
+                # Segmenter's own project: "extract it" (the ZIP advice) would be no help.
+                raise UserError(T, "project", path=p.name)
             for folder, app in _DOCUMENTS.items():
                 if any(n.startswith(folder) for n in names):
                     raise UserError(T, "document", path=p.name, app=app)
