@@ -69,9 +69,12 @@ def test_exports_of_other_locales(tmp_path, locale):
         (["US$ 12.50", "US$1,234.00"], [12.5, 1234.0]),
         (["C$ 12.50", "CA$ 3.00", "A$1,250"], [12.5, 3.0, 1250.0]),
         (["HK$1,250", "12 $US"], [1250.0, 12.0]),
+        (["JP¥1,234", "CN¥12.50"], [1234.0, 12.5]),
+        # Swedish whole kronor: "199:-" is 199, not a negative or unreadable amount.
+        (["199:-", "1 234:- kr", "49,50 kr"], [199.0, 1234.0, 49.5]),
     ],
 )
-def test_dollars_with_their_country(values, expected):
+def test_currencies_with_their_country_and_swedish_whole_kronor(values, expected):
     result = parse_numbers(pd.Series(values, dtype="str"))
     assert result.values.tolist() == pytest.approx(expected)
     assert not result.unreadable.any()
@@ -166,6 +169,8 @@ def test_a_swedish_shop_with_month_names(tmp_path):
         # Full-width digits and signs, as a Japanese, Chinese or Korean input method types them.
         (["１２３４", "５６"], [1234.0, 56.0]),
         (["¥１,２３４", "￥500", "－３００"], [1234.0, 500.0, -300.0]),
+        # The full-width yen sign alone, with an accountant's trailing minus.
+        (["￥1,234-", "￥500"], [-1234.0, 500.0]),
         (["１２，５０ €", "3,00 €"], [12.5, 3.0]),
         # The yen, yuan and won written as a word: a whole amount with a thousands comma.
         (["1234円", "500円", "1,250円"], [1234.0, 500.0, 1250.0]),

@@ -105,8 +105,9 @@ T = Messages(
 _SPACES = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000'\u2019\u02bc]"
 # Currency signs, ISO codes and the local marks written beside amounts (kr, zł, Kč, Ft, Rs., R$).
 CURRENCY_MARKS = (
-    # A dollar with its country's letters: R$, US$, CA$, C$, A$, HK$, and "12,50 $ CA" (Canada in French).
-    r"(?i)(?:\b[A-Z]{1,2}\$|\$\s?(?:CA|US|AU|NZ|HK|SG|MX)\b|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
+    # A dollar or a yen with its country's letters: R$, US$, CA$, C$, HK$, JP¥, CN¥, and "12,50 $ CA"
+    # (Canada in French).
+    r"(?i)(?:\b[A-Z]{1,2}[$¥]|\$\s?(?:CA|US|AU|NZ|HK|SG|MX)\b|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
     r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b"
     # The yen, yuan and won written as a word after the amount (1,234円).
@@ -346,8 +347,9 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     s = rx_replace(s, "[\u2212\u2012\u2013\u2014\ufe63\uff0d]", "-")
     arr = arrow(s)
     if pc.any(pc.match_substring(arr, "-")).as_py():
-        # Whole amounts with a dash for the cents ("25,-", "1.234,–", "CHF 12.–"): not a minus.
-        s = rx_replace(s, r"(\d)[.,]-{1,2}(\s*\D*)$", r"\1\2")
+        # Whole amounts with a dash for the cents ("25,-", "1.234,–", "CHF 12.–", Swedish "199:-"):
+        # not a minus.
+        s = rx_replace(s, r"(\d)[.,:]-{1,2}(\s*\D*)$", r"\1\2")
     if pc.any(pc.utf8_is_alpha(pc.utf8_slice_codeunits(arr, 0, 1))).as_py():
         # A gift written in words ("Offert", "Gratuit", "free"): zero, as the till meant it.
         s = rx_replace(s, _FREE, "0")
@@ -366,7 +368,7 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     return s, neg, pct
 
 
-_FULL_WIDTH = "[\uff01-\uff5e]"
+_FULL_WIDTH = "[\uff01-\uff5e\uffe0-\uffe6]"  # full-width forms and signs (￥ ￡ ￠)
 _FREE = r"(?i)^\s*(?:offerte?s?|gratuite?s?|cadeau|free|gratis|kostenlos|umsonst|omaggio)\s*$"
 
 # Values that can only be written with that decimal separator: both separators with it last, or
