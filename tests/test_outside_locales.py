@@ -499,3 +499,42 @@ def test_us_dates_that_fit_both_orders_are_said_by_the_command_line(tmp_path):
     import_files(analysis, [str(path)], options=ImportOptions(date_order="mdy"))
     assert days(analysis) == ["2024-03-12", "2024-04-01", "2024-04-05"]
     assert amounts(analysis) == [1234.56, 12.5, -3.0]
+
+
+# --- The shop's currency -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        (["US$ 12.50", "12 $US"], "USD"),
+        (["CA$ 3.00", "1 234,56 $ CA", "C$ 5"], "CAD"),
+        # A decimal comma and the sign after the amount: Canada in French, not the United States.
+        (["1 234,56 $", "12,50 $"], "CAD"),
+        (["$1,234.56", "$12.50"], "USD"),
+        (["JP¥1,234", "1234円"], "JPY"),
+        (["R$ 12,50"], "BRL"),
+    ],
+)
+def test_currency_marks_with_their_country(values, code):
+    from segmenter_app.core.currency import detect_currency_marks
+    from segmenter_app.core.reading.numbers import detect_currency
+
+    # The marks the amounts reader strips must name the currency too (US$ named none once the
+    # reader knew it as one mark).
+    assert detect_currency_marks(values) == code
+    # The import's own remembered guess never takes a real for a dollar.
+    if code == "BRL":
+        assert detect_currency(pd.Series(values, dtype="str")) == "BRL"
+
+
+@pytest.mark.parametrize(
+    ("locale", "code"),
+    [("brazilian", "BRL"), ("canadian_fr", "CAD"), ("swiss", "CHF"), ("polish_utf8", "PLN")],
+)
+def test_the_shop_currency_of_locale_exports(tmp_path, locale, code):
+    from segmenter_app.core.currency import shop_currency
+
+    content, encoding, _ = LOCALE_FILES[locale]
+    analysis = imported(tmp_path, f"{locale}.csv", content, encoding)
+    assert shop_currency(analysis) == code

@@ -137,6 +137,17 @@ _MARKS = {
     "FT": "HUF",
     "LEI": "RON",
     "FR": "CHF",
+    # A dollar or a yen with its country's letters, and the yen, yuan and won written as words.
+    **dict.fromkeys(("US$", "$US", "$ US"), "USD"),
+    **dict.fromkeys(("CA$", "C$", "$CA", "$ CA"), "CAD"),
+    **dict.fromkeys(("AU$", "A$", "$AU", "$ AU"), "AUD"),
+    **dict.fromkeys(("NZ$", "$NZ", "$ NZ"), "NZD"),
+    **dict.fromkeys(("MX$", "$MX", "$ MX"), "MXN"),
+    "JP¥": "JPY",
+    "円": "JPY",
+    "CN¥": "CNY",
+    "元": "CNY",
+    "원": "KRW",
 }
 # A mark several currencies share: the main country's currency among them decides.
 _SHARED_MARKS = {
@@ -313,6 +324,8 @@ def detect_currency_marks(texts: list[str] | pd.Series) -> str | None:
         for found in pattern.findall(text):
             mark = found.strip().upper().rstrip(".")
             code = _MARKS.get(mark) or (mark if mark in CURRENCIES else None)
+            if code == "USD" and mark == "$" and re.search(r"\d,\d\d\s*\$\s*$", text):
+                code = "CAD"  # "12,50 $": a decimal comma and the sign after, Canada's French way
             if code:
                 votes[code] += 1
     return votes.most_common(1)[0][0] if votes else None

@@ -439,6 +439,7 @@ def _to_float(cleaned: pd.Series, decimal: str) -> pd.Series:
 
 
 _CURRENCY_CODES = (
+    ("R$", "BRL"),  # before "$": the Brazilian real is no dollar
     ("€", "EUR"),
     ("EUR", "EUR"),
     ("£", "GBP"),
