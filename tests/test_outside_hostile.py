@@ -535,3 +535,30 @@ def test_a_project_given_as_results_or_sales_is_named_as_a_project(tmp_path, cap
     code, err, report = run_segment(capsys, tmp_path, shop_project, lang)
     assert code == EXIT_INPUT and report is None
     assert words in err
+
+
+# --- Web pages named .xls ------------------------------------------------------------------------
+
+PAGE = b"<html><body><table><tr><td>order</td><td>customer</td></tr><tr><td>1</td><td>C1</td></tr></table></body></html>"
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"<!-- saved from url=(0014)about:internet -->\n",  # Internet Explorer's "Save as"
+        b"<style>td { mso-number-format: '@' }</style>\n",  # an old tool's "Excel export"
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n',  # XHTML
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_web_page_named_xls_is_said_to_be_one_whatever_comes_before_its_html(tmp_path, capsys, start, lang):
+    """Only a page starting with <html> or <table> was recognised: one opening with a comment or
+    a style sheet was read as text ('no customer column'), an XHTML page was 'an XML document'."""
+    path = tmp_path / "export.xls"
+    path.write_bytes(start + PAGE)
+    code, err, report = run_segment(capsys, tmp_path, path, lang)
+    assert code == EXIT_INPUT and report is None
+    assert {
+        "en": "is a web page (HTML), not a spreadsheet",
+        "fr": "est une page web (HTML), pas un classeur",
+    }[lang] in err

@@ -307,7 +307,11 @@ def _markup_kind(head: bytes) -> str | None:
             return "xml_spreadsheet"
         if b"<office:document" in probe and b"opendocument.spreadsheet" in probe:
             return "flat_ods"
-        return "xml"
+        return "html" if b"<html" in probe else "xml"  # XHTML opens with an XML declaration
+    # A page saved by a browser or an old tool opens with a comment ("<!-- saved from url=...
+    # -->") or a style sheet before its <html> or <table>.
+    if probe.startswith(b"<") and (b"<html" in probe or b"<table" in probe):
+        return "html"
     if _JSON.match(probe):
         return "json"
     return None
