@@ -538,3 +538,22 @@ def test_the_shop_currency_of_locale_exports(tmp_path, locale, code):
     content, encoding, _ = LOCALE_FILES[locale]
     analysis = imported(tmp_path, f"{locale}.csv", content, encoding)
     assert shop_currency(analysis) == code
+
+
+@pytest.mark.parametrize(
+    ("header", "order", "customer"),
+    [
+        ("Zamówienie;Nazwa klienta;Data;Kwota", "Zamówienie", "Nazwa klienta"),
+        ("Order;Kundnamn;Datum;Belopp", "Order", "Kundnamn"),
+        ("Ordre;Kundenavn;Dato;Beløp", "Ordre", "Kundenavn"),
+        ("Bestelling;Klantnaam;Datum;Bedrag", "Bestelling", "Klantnaam"),
+    ],
+)
+def test_orders_and_customer_names_of_other_languages(tmp_path, header, order, customer):
+    content = (
+        header + "\nP1;Ana Lund;12/03/2024;12,50\nP2;Bo Berg;13/03/2024;3,00\nP3;Ana Lund;14/03/2024;5,00\n"
+    )
+    analysis = imported(tmp_path, "x.csv", content)
+    mapping = analysis.inputs[0].mapping
+    assert mapping[order] == schema.ORDER_ID and mapping[customer] == schema.CUSTOMER_ID
+    assert column(analysis, schema.T_CUSTOMER) == ["Ana Lund", "Bo Berg", "Ana Lund"]
