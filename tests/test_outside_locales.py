@@ -557,3 +557,62 @@ def test_orders_and_customer_names_of_other_languages(tmp_path, header, order, c
     mapping = analysis.inputs[0].mapping
     assert mapping[order] == schema.ORDER_ID and mapping[customer] == schema.CUSTOMER_ID
     assert column(analysis, schema.T_CUSTOMER) == ["Ana Lund", "Bo Berg", "Ana Lund"]
+
+
+# --- Property: every locale's way of writing an amount reads back --------------------------------
+
+
+def _grouped(whole: int, sep: str, indian: bool = False) -> str:
+    """``whole`` with its thousands (or India's lakh) groups separated by ``sep``."""
+    digits = str(whole)
+    if indian and len(digits) > 3:
+        head, tail = digits[:-3], digits[-3:]
+        pairs = [head[max(i - 2, 0) : i] for i in range(len(head), 0, -2)][::-1]
+        return sep.join(pairs) + sep + tail
+    return f"{whole:,}".replace(",", sep)
+
+
+LOCALE_WRITERS = {
+    "swiss": lambda w, c: f"CHF {_grouped(w, '’')}.{c:02d}",
+    "belgian": lambda w, c: f"{_grouped(w, '.')},{c:02d} €",
+    "dutch": lambda w, c: f"€ {_grouped(w, '.')},{c:02d}",
+    "canadian_fr": lambda w, c: f"{_grouped(w, chr(0xA0))},{c:02d} $",
+    "brazilian": lambda w, c: f"R$ {_grouped(w, '.')},{c:02d}",
+    "polish": lambda w, c: f"{_grouped(w, chr(0x202F))},{c:02d} zł",
+    "us": lambda w, c: f"${_grouped(w, ',')}.{c:02d}",
+    "indian": lambda w, c: f"₹{_grouped(w, ',', indian=True)}.{c:02d}",
+}
+
+
+@pytest.mark.parametrize("locale", LOCALE_WRITERS)
+def test_amounts_of_every_locale_read_back(locale):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    write = LOCALE_WRITERS[locale]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(0, 10**9), st.integers(0, 99), st.booleans())
+    def check(whole, cents, negative):
+        text = write(whole, cents)
+        text = "-" + text if negative else text
+        result = parse_numbers(pd.Series([text, write(12, 50)], dtype="str"))
+        expected = (whole + cents / 100) * (-1 if negative else 1)
+        assert result.values.iloc[0] == pytest.approx(expected, abs=1e-6)
+        assert not result.unreadable.any()
+
+    check()
+
+
+def test_yen_amounts_read_back():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(0, 10**9))
+    def check(whole):
+        for text in (f"¥{whole:,}", f"{whole:,}円"):
+            result = parse_numbers(pd.Series([text], dtype="str"))
+            assert result.values.iloc[0] == whole, text
+
+    check()
