@@ -243,3 +243,34 @@ def test_a_text_file_wider_than_excel_is_refused_before_it_is_read(tmp_path, cap
     narrow = tmp_path / "narrow.csv"
     narrow.write_text(",".join(header[:12]) + "\n" + ",".join(line[:12]) + "\n", encoding="utf-8")
     assert list(table.read_table(narrow).frame.columns) == header[:12]
+
+
+# --- Long files: excluded rows past one sheet, their cells made one sheet at a time ---------------
+
+
+def test_excluded_rows_past_a_sheet_continue_and_are_made_one_sheet_at_a_time(tmp_path, monkeypatch):
+    # A 300 MB file of one line repeated: 13 million duplicate rows on 13 sheets, fine, but every
+    # cell was a Python object at once (8.9 GB). Now each sheet's cells are made in turn.
+    analysis = make_analysis(20)
+    base = analysis.excluded.reset_index(drop=True)
+    excluded = pd.concat([base] * 25, ignore_index=True)
+    excluded["source_row"] = range(2, len(excluded) + 2)
+    analysis.excluded = excluded
+    sizes: list[int] = []
+    made = other_sheets._excluded_columns
+
+    def spy(rows, *args):
+        sizes.append(len(rows))
+        return made(rows, *args)
+
+    monkeypatch.setattr(other_sheets, "_excluded_columns", spy)
+    out = tmp_path / "long.xlsx"
+    stats = write_workbook(analysis, out, max_rows=31)  # 30 rows per sheet
+    total = len(excluded)
+    assert sizes == [30] * (total // 30) + ([total % 30] if total % 30 else [])
+    names = ["Excluded rows"] + [f"Excluded rows ({n})" for n in range(2, len(sizes) + 1)]
+    assert [stats["rows"][name] for name in names] == sizes
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = [r for name in names for r in wb[name].iter_rows(min_row=2, values_only=True)]
+    assert [r[1] for r in rows] == list(range(2, total + 2))  # every row once, in order
+    assert next(wb[names[-1]].iter_rows(max_row=1, values_only=True))[:3] == ("File", "Row in file", "Reason")

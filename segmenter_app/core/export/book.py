@@ -171,6 +171,7 @@ class Book:
         sheet_name: str | None = None,
         first_row: int | None = None,
         compact: bool = False,
+        part: int = 1,
     ) -> list[SheetInfo]:
         """Write rows ``start:stop`` of ``cols`` as an Excel table, on as many sheets as needed.
 
@@ -178,7 +179,9 @@ class Book:
         ``max_rows`` rows, the rest continues on "Name (2)", "Name (3)"... An existing sheet
         ``ws`` can be passed to write the table below what it already holds (``first_row``).
         ``compact`` (small, printed tables) wraps the header texts and gives each row the height
-        its wrapped texts need, so columns can stay narrow. Returns the sheets written.
+        its wrapped texts need, so columns can stay narrow. ``part`` is the number of the first
+        sheet, for a long table written in pieces ("Name (3)" goes on after "Name (2)").
+        Returns the sheets written.
         """
         if len(cols) > EXCEL_MAX_COLS:
             # A file with thousands of columns (its excluded rows keep every original value):
@@ -189,7 +192,6 @@ class Book:
         n = len(cols[0]) if cols else 0
         stop = n if stop is None else stop
         written: list[SheetInfo] = []
-        part = 1
         position = start
         while True:
             if ws is None:

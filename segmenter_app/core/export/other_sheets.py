@@ -121,18 +121,63 @@ EXCLUDED_EXTRA_CELLS = 2_000_000
 
 
 def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
-    """Every excluded input row with its file, row number, reason and original values."""
+    """Every excluded input row with its file, row number, reason and original values.
+
+    The rows are made into cells one sheet at a time: 13 million excluded rows (a 300 MB file of
+    one line repeated) held every cell as a Python object at once, 8.9 GB.
+    """
     lang = analysis.lang
     excluded = analysis.excluded
     if excluded is None:
         excluded = pd.DataFrame(columns=["source", "source_row", "reason"])
-    names = [Path(inp.path).name for inp in analysis.inputs]
     # The bookkeeping columns come first; a file's own column may have the same name (a web
     # shop's "source", a returns export's "reason"), so columns are taken by position.
     head: dict[str, int] = {}
     for position, column in enumerate(excluded.columns):
         if column in _BOOKKEEPING and column not in head:
             head[column] = position
+    roles = _roles_of_columns(analysis)
+    extra_room = EXCLUDED_EXTRA_CELLS // max(len(excluded), 1)
+    left_out = 0
+    shown: list[tuple[int, str | None]] = []  # (position, role) of the file's columns shown
+    for position, column in enumerate(excluded.columns):
+        if position in head.values():
+            continue
+        role = roles.get(str(column))
+        if pseudonym is not None and (role in pseudonym.LEFT_OUT or role not in s.ROLES):
+            continue  # names and contacts, and columns of unknown meaning (a full name, an address)
+        if role not in s.ROLES:
+            if extra_room <= 0:
+                left_out += 1
+                continue
+            extra_room -= 1
+        shown.append((position, role))
+    capacity = max(book.max_rows - 1, 1)  # rows below the header of one sheet
+    part = 1
+    first_sheet = None
+    for begin in range(0, max(len(excluded), 1), capacity):
+        chunk = excluded.iloc[begin : begin + capacity]
+        cols = _excluded_columns(chunk, head, shown, analysis, pseudonym)
+        book.count_removed(cols)
+        written = book.write_table(SHEETS("excluded", lang), cols, kind="excluded", freeze_cols=0, part=part)
+        del cols  # this sheet's cells, before the next sheet's are made
+        part += len(written)
+        first_sheet = first_sheet or (written[0].name if written else None)
+    if left_out and first_sheet:
+        book.text.left_out_unmapped.append((first_sheet, left_out))
+
+
+def _excluded_columns(
+    excluded: pd.DataFrame,
+    head: dict[str, int],
+    shown: list[tuple[int, str | None]],
+    analysis: Analysis,
+    pseudonym: Any,
+) -> list[k.Column]:
+    """The Excluded rows columns of these rows: file, row number, reason, then the ``shown``
+    columns of the file (by position, with their role)."""
+    lang = analysis.lang
+    names = [Path(inp.path).name for inp in analysis.inputs]
 
     def bookkeeping(name: str, default: Any) -> pd.Series:
         return excluded.iloc[:, head[name]] if name in head else pd.Series(default, index=excluded.index)
@@ -146,21 +191,9 @@ def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
         k.number_column(header("source_row", lang), bookkeeping("source_row", np.nan), k.INTEGER),
         k.text_column(header("exclusion_reason", lang), reasons.map(labels)),
     ]
-    roles = _roles_of_columns(analysis)
-    extra_room = EXCLUDED_EXTRA_CELLS // max(len(excluded), 1)
-    left_out = 0
-    for position, column in enumerate(excluded.columns):
-        if position in head.values():
-            continue
-        role = roles.get(str(column))
+    for position, role in shown:
+        column = excluded.columns[position]
         values = excluded.iloc[:, position]
-        if pseudonym is not None and (role in pseudonym.LEFT_OUT or role not in s.ROLES):
-            continue  # names and contacts, and columns of unknown meaning (a full name, an address)
-        if role not in s.ROLES:
-            if extra_room <= 0:
-                left_out += 1
-                continue
-            extra_room -= 1
         if pseudonym is not None and role == s.CUSTOMER_ID:
             # The id as the import made it ("17850.0" in the file is customer "17850"), so the
             # pseudonym here is the one All customers shows for the same customer.
@@ -173,10 +206,7 @@ def write_excluded(book: Book, analysis: Analysis, pseudonym: Any) -> None:
         # Original values: numbers stay numbers, everything else is the text the file held.
         kind = k.kind_of(values)
         cols.append(k.column_for_series(str(column), values, None if kind != k.BOOL else k.TEXT))
-    book.count_removed(cols)
-    written = book.write_table(SHEETS("excluded", lang), cols, kind="excluded", freeze_cols=0)
-    if left_out and written:
-        book.text.left_out_unmapped.append((written[0].name, left_out))
+    return cols
 
 
 def _roles_of_columns(analysis: Analysis) -> dict[str, str]:
