@@ -562,3 +562,68 @@ def test_a_web_page_named_xls_is_said_to_be_one_whatever_comes_before_its_html(t
         "en": "is a web page (HTML), not a spreadsheet",
         "fr": "est une page web (HTML), pas un classeur",
     }[lang] in err
+
+
+# --- One export given in two forms ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("other", ["book.xlsx", "sales.csv.gz", "ventes.csv"])
+def test_one_export_given_in_two_forms_is_refused_not_counted_twice(
+    tmp_path, capsys, shop, book_parts, other
+):
+    """The CSV beside the XLSX Excel saved from it, its .csv.gz, or the same sales written the
+    French way: the bytes differ, so the copy check passed, and every sale counted twice
+    (200 rows kept, each customer's spend doubled)."""
+    if other == "book.xlsx":
+        second = write_zip(tmp_path / other, book_parts)
+    elif other == "sales.csv.gz":
+        second = tmp_path / other
+        second.write_bytes(gzip.compress(shop.read_bytes()))
+    else:
+        rows = [line.split(",") for line in shop.read_text(encoding="utf-8").splitlines()[1:]]
+        second = tmp_path / other
+        french = [f"{o};{d[8:10]}/{d[5:7]}/{d[:4]};{c};{a.replace('.', ',')} €" for o, d, c, a in rows]
+        second.write_text("\n".join(["commande;date;client;montant", *french]) + "\n", encoding="utf-8")
+    for lang, words in (
+        ("en", "hold exactly the same data"),
+        ("fr", "contiennent exactement les mêmes données"),
+    ):
+        code, err = cli(
+            capsys, "segment", str(shop), str(second), "--out", str(tmp_path / "o.xlsx"), "--lang", lang
+        )
+        assert code == EXIT_INPUT, err
+        assert words in err and second.name in err
+
+
+def test_two_exports_of_other_sales_of_one_size_are_both_read(tmp_path, capsys, shop):
+    """Two months of one shop, as many lines each: both are kept."""
+    lines = shop.read_text(encoding="utf-8").splitlines()
+    second = tmp_path / "next.csv"
+    second.write_text(
+        "\n".join(
+            [
+                lines[0],
+                *(
+                    line.replace("2025-", "2024-").replace(",O", ",P").replace("O", "P", 1)
+                    for line in lines[1:]
+                ),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    code, err, _report = run_segment(capsys, tmp_path, second)
+    assert code == EXIT_OK, err
+    report_path = tmp_path / "both.json"
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        str(second),
+        "--out",
+        str(tmp_path / "b.xlsx"),
+        "--report",
+        str(report_path),
+    )
+    assert code == EXIT_OK, err
+    assert strict_json(report_path)["rows"]["kept"] == 200

@@ -280,6 +280,7 @@ def import_files(
                 match["ids"][name] = sorted({aligned.get(i, i) for i in match["ids"][name]})
     progress(0.93, T("joining", lang))
     transactions, attributes = assemble(results, customer_ids)
+    _refuse_same_sales(transactions, inputs)
     progress(0.98, T("joining", lang))
     for inp in inputs:
         inp.details["matches"] = [m for m in matches if inp.path in m["sources"]][:500]
@@ -312,6 +313,36 @@ def import_files(
 def _slice(progress: ProgressFn, start: float, end: float, message: str) -> ProgressFn:
     """A progress callback mapping 0..1 into [start, end] of the parent, with a fixed message."""
     return lambda fraction, _message: progress(start + (end - start) * fraction, message)
+
+
+def _refuse_same_sales(transactions: pd.DataFrame, inputs: list[InputFile]) -> None:
+    """Refuse two files holding the same sales in two forms (an export and the XLSX Excel saved
+    from it, or its .csv.gz): their bytes differ, so the fingerprint check cannot see it, and
+    every sale counted twice. Only files of as many kept sales are compared; when every sale
+    has its order number, the customers are left out of the comparison (two files' ids are kept
+    apart when their columns are named differently: "C001" and "C001 (file 2)")."""
+    if len(inputs) < 2 or len(transactions) < 2 or schema.T_SOURCE not in transactions.columns:
+        return
+    columns = [
+        c for c in (schema.T_CUSTOMER, schema.T_ORDER, schema.T_DATE, schema.T_AMOUNT) if c in transactions
+    ]
+    sizes = transactions.groupby(schema.T_SOURCE, sort=False).size()
+    for _size, same in sizes[sizes >= 3].groupby(sizes):
+        if len(same) < 2:
+            continue
+        seen: dict[int, pd.DataFrame] = {}
+        for source in same.index:
+            part = transactions.loc[transactions[schema.T_SOURCE] == source, columns]
+            if schema.T_ORDER in part and part[schema.T_ORDER].notna().all():
+                part = part.drop(columns=schema.T_CUSTOMER, errors="ignore")
+            part = part.sort_values(list(part.columns), na_position="last").reset_index(drop=True)
+            for first, other in seen.items():
+                if part.equals(other):
+                    names = {i: Path(inp.path).name for i, inp in enumerate(inputs)}
+                    raise UserError(
+                        T, "same_content", first=names.get(first, first), second=names.get(source, source)
+                    )
+            seen[int(source)] = part
 
 
 def _empty_excluded() -> pd.DataFrame:
