@@ -627,3 +627,33 @@ def test_two_exports_of_other_sales_of_one_size_are_both_read(tmp_path, capsys, 
     )
     assert code == EXIT_OK, err
     assert strict_json(report_path)["rows"]["kept"] == 200
+
+
+# --- Saving a project where a file is in the way -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "could not be saved to '{path}' (a file has the name of one of its folders)"),
+        ("fr", "n'a pas pu être enregistré dans « {path} » (un fichier porte le nom d'un de ses dossiers)"),
+    ],
+)
+def test_saving_a_project_below_a_file_is_said_in_the_users_language(tmp_path, capsys, shop, lang, words):
+    """'--save-project shop.csv/p.segmenter' gave the system's English ("File exists") inside
+    the French message."""
+    target = shop.parent / shop.name / "p.segmenter"
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--save-project",
+        str(target),
+        "--lang",
+        lang,
+    )
+    assert code == EXIT_INPUT
+    assert words.format(path=target) in err
+    assert "File exists" not in err and "Not a directory" not in err

@@ -40,7 +40,7 @@ from segmenter_app import __version__
 from segmenter_app.core import project_damage as damage
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount, Segmentation
 from segmenter_app.core.file_mode import new_file_mode
-from segmenter_app.core.i18n import Messages, UserError
+from segmenter_app.core.i18n import Messages, Phrase, UserError
 
 FORMAT_NAME = "segmenter-project"
 FORMAT_VERSION = 1
@@ -95,6 +95,12 @@ P = Messages(
             "The project could not be saved to '{path}': the disk is read-only. Choose a folder on another disk; the previous copy, if any, is unchanged.",
             "Le projet n'a pas pu être enregistré dans « {path} » : le disque est en lecture seule. Choisissez un dossier sur un autre disque ; la copie précédente, s'il y en a une, est intacte.",
         ),
+        "denied": ("permission denied", "permission refusée"),
+        "file_in_the_way": (
+            "a file has the name of one of its folders",
+            "un fichier porte le nom d'un de ses dossiers",
+        ),
+        "name_too_long": ("the name is too long", "le nom est trop long"),
         "cannot_write": (
             "The project could not be saved to '{path}' ({detail}). Close it if another program has it open, or choose another folder.",
             "Le projet n'a pas pu être enregistré dans « {path} » ({detail}). Fermez-le s'il est ouvert dans un autre programme, ou choisissez un autre dossier.",
@@ -397,8 +403,21 @@ def _save_error(target: Path, exc: OSError) -> UserError:
         return UserError(P, "disk_full", path=str(target))
     if exc.errno == errno.EROFS:
         return UserError(P, "read_only", path=str(target))
+    key = _SAVE_ERRORS.get(exc.errno or 0)
+    if key is not None:  # said in the user's language, not in the system's English
+        return UserError(P, "cannot_write", path=str(target), detail=Phrase(lambda lang: P(key, lang)))
     words = exc.strerror or (os.strerror(exc.errno) if exc.errno else "?")
     return UserError(P, "cannot_write", path=str(target), detail=words)
+
+
+_SAVE_ERRORS = {
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    # A file where a folder of the path should be ("shop.csv/project.segmenter").
+    errno.EEXIST: "file_in_the_way",
+    errno.ENOTDIR: "file_in_the_way",
+    errno.ENAMETOOLONG: "name_too_long",
+}
 
 
 def _ordinary_mode(target: Path, tmp: Path) -> None:
