@@ -136,6 +136,26 @@ def test_times_written_the_way_of_other_languages(values, expected):
     assert not result.unreadable.any()
 
 
+@pytest.mark.parametrize(
+    ("values", "expected", "ambiguous"),
+    [
+        # Czech and Slovak write a space after each point; Croatian and Serbian end with a point.
+        (["12. 3. 2024", "15. 4. 2024 14:05"], ["2024-03-12 00:00", "2024-04-15 14:05"], False),
+        (["12.3.2024.", "15.4.2024. 14:05"], ["2024-03-12 00:00", "2024-04-15 14:05"], False),
+        # No day above 12: read day first and said, as every dotted date.
+        (["1. 3. 2024", "2. 4. 2024"], ["2024-03-01 00:00", "2024-04-02 00:00"], True),
+        # Hungary writes the year first with points and spaces: pandas' day-first guess made
+        # "2024. 03. 12." the 3rd of December.
+        (["2024. 03. 12.", "2024.03.15.", "2024. 04. 01. 14:05"], ["2024-03-12 00:00", "2024-03-15 00:00", "2024-04-01 14:05"], False),
+    ],
+)  # fmt: skip
+def test_dotted_dates_of_central_europe(values, expected, ambiguous):
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert not result.unreadable.any()
+    assert result.ambiguous == ambiguous
+
+
 def test_the_names_added_take_no_abbreviation_away():
     from segmenter_app.core.reading.dates import parse_dates as read
 

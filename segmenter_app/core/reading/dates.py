@@ -62,6 +62,7 @@ _ZONE_AFTER_TIME = (
     r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)\s*"
     rf"(?:(?:{_ZONES})(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}})\s*$"
 )
+_YEAR_FIRST = r"^\s*(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\.?"
 _CJK_DATE = r"^\s*(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 # Between the date and the time: spaces, T or a comma, or a word ("05/03/2024 à 10:30", "um", "at").
@@ -69,15 +70,17 @@ _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*
 # Italian, Scandinavian "kl.", Finnish "klo"): "12/03/2024 às 14:05", "12-03-2024 om 14:05".
 _TIME_WORDS = r"à|às|a|as|a las|um|at|om|alle|ore|kl\.?|klo"
 _DATE_TIME_GAP = rf"(?:[ T,]+|\s*(?:{_TIME_WORDS}|@|-|–)\s*)"
+# A point may be followed by a space (Czech and Slovak "12. 3. 2024") and the year by a point
+# (Croatian, Serbian, Hungarian "12.3.2024.").
 _DMY_RE = (
-    r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
+    r"^\s*(\d{1,2})(?:[/\-]|\.\s?)(\d{1,2})(?:[/\-]|\.\s?)(\d{4}|\d{2})\.?"
     rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h.](\d{{2}})(?:[:.](\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
 )
 
 
 # The same expression with named groups, for Arrow's RE2 (see _extract_dmy).
 _DMY_NAMED = (
-    r"^\s*(?P<d1>\d{1,2})[/.\-](?P<d2>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"
+    r"^\s*(?P<d1>\d{1,2})(?:[/\-]|\.\s?)(?P<d2>\d{1,2})(?:[/\-]|\.\s?)(?P<y>\d{4}|\d{2})\.?"
     rf"(?:{_DATE_TIME_GAP}(?P<h>\d{{1,2}})[:h.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}})(?:\.\d+)?)?\s*"
     r"(?P<ap>[AaPp][Mm])?)?\s*$"
 )
@@ -181,10 +184,10 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
         if rx(text, _CJK_DATE).any():
             # 2024年3月12日 (Japanese and Chinese tools), 2024년 3월 12일 (Korean): year, month, day.
             text = rx_replace(text, _CJK_DATE, r"\1-\2-\3")
-        if rx(text, r"^\d{4}[/.]\d{1,2}[/.]\d{1,2}").any():
-            # 2024/01/15 and 2024.01.15: year first is always year-month-day; read as ISO (pandas'
-            # day-first guess would turn 2024/02/03 into 2 March).
-            text = rx_replace(text, r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3")
+        if rx(text, _YEAR_FIRST).any():
+            # 2024/01/15, 2024.01.15 and Hungary's "2024. 01. 15.": year first is always
+            # year-month-day; read as ISO (pandas' day-first guess turned 2024/02/03 into 2 March).
+            text = rx_replace(text, _YEAR_FIRST, r"\1-\2-\3")
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
         parsed = _parse_iso(text, iso_like)

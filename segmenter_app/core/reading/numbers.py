@@ -138,7 +138,7 @@ class NumberResult:
 
 # Values with a separator between groups of three digits and nothing else ("1.234", "12.500.000").
 _THOUSANDS = {".": r"[1-9]\d{0,2}(?:\.\d{3})+", ",": r"[1-9]\d{0,2}(?:,\d{3})+"}  # not 0.850
-_DOTTED_DATE = r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\D|$)"
+_DOTTED_DATE = r"^\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?:\D|$)"
 # A date that can only be month first (04/15/2024): the United States' way, with a decimal point.
 _MONTH_FIRST_DATE = r"^\s*(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:\d{4}|\d{2})(?:\D|$)"
 
