@@ -8,6 +8,7 @@ file or sheet, so excluded rows can be shown where the user will find them.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import zipfile
 from collections.abc import Callable
@@ -274,8 +275,17 @@ def _read_text(
         else:
             raise
     if frame is None:
-        # Not valid UTF-8 after all (an accent far down the file): Windows encoding, read again.
-        return _read_text(p, sniffed, "cp1252", delimiter or delim, header_row, nrows, check)
+        # Not valid UTF-8 after all (an accent far down the file): Windows encoding, read again;
+        # then Latin-1, which decodes every byte (cp1252 has holes: Mac Roman's "è" is 0x8F).
+        # Each encoding is tried once: retrying the same one recursed until Python gave up.
+        try:
+            name = codecs.lookup(enc).name
+        except LookupError:
+            name = enc
+        retry = {"cp1252": "latin-1", "iso8859-1": None}.get(name, "cp1252")
+        if retry is None:
+            raise UserError(detect.T, "damaged", path=p.name, detail=technical(f"text not readable as {enc}"))
+        return _read_text(p, sniffed, retry, delimiter or delim, header_row, nrows, check)
     source_rows = np.arange(len(frame), dtype=np.int64) + header_index + depth + 1
     table = RawTable(
         path=str(p),
