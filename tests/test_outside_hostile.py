@@ -657,3 +657,63 @@ def test_saving_a_project_below_a_file_is_said_in_the_users_language(tmp_path, c
     assert code == EXIT_INPUT
     assert words.format(path=target) in err
     assert "File exists" not in err and "Not a directory" not in err
+
+
+# --- Text an encoding cannot read, names that are not text ------------------------------------
+
+
+def test_an_accent_past_the_sample_in_a_byte_windows_lacks_is_read(tmp_path, capsys, shop):
+    """ASCII for the first 64 KiB (read as UTF-8), then a Mac Roman "è" (0x8F, a hole of
+    Windows-1252): the UTF-8 read failed, the cp1252 one too, and the import retried cp1252 until
+    Python's recursion limit (exit 1)."""
+    lines = shop.read_bytes().splitlines()
+    filler = [b"P%d-0,2025-03-03,C%03d,10.00" % (i, i % 40) for i in range(4000)]
+    path = tmp_path / "caisse.csv"
+    path.write_bytes(b"\n".join([lines[0], *filler, *lines[1:], b"Q1-0,2025-02-02,Cr\x8fme,12.00"]) + b"\n")
+    code, err, report = run_segment(capsys, tmp_path, path)
+    assert code == EXIT_OK, err
+    assert report["rows"]["read"] == report["rows"]["kept"] == 4101
+    assert report["customers"] == 41
+
+
+NOT_UTF8 = pytest.mark.skipif(sys.platform != "linux", reason="names of raw bytes are a Linux file system's")
+
+
+@NOT_UTF8
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "is not readable text (it was written by another system's character set). Rename the file"),
+        ("fr", "n'est pas un texte lisible (il a été écrit dans le jeu de caractères d'un autre système). Renommez le fichier"),
+    ],
+)  # fmt: skip
+def test_an_input_named_in_an_old_character_set_is_said(tmp_path, capsys, shop, lang, words):
+    """'ventes\\xe9.csv' (Latin-1 bytes): pyarrow cannot open such a name; the import retried
+    another encoding for ever (exit 1)."""
+    path = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/ventes\xe9.csv"))
+    path.write_bytes(shop.read_bytes())
+    code, err, report = run_segment(capsys, tmp_path, path, lang)
+    assert code == EXIT_INPUT and report is None
+    assert words in err
+
+
+@NOT_UTF8
+def test_outputs_and_a_project_named_in_an_old_character_set_are_written(tmp_path, capsys, shop):
+    """The report and the project hold their own paths: JSON in UTF-8 could not hold the name
+    (exit 1 after the workbook was written). The name is escaped, and read back the same."""
+    folder = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/r\xe9sultats"))
+    folder.mkdir()
+    saved, report = folder / "boutique.segmenter", folder / "rapport.json"
+    code, err = cli(
+        capsys, "segment", str(shop), "--out", str(folder / "segments.xlsx"), "--report", str(report),
+        "--save-project", str(saved), "--lang", "fr",
+    )  # fmt: skip
+    assert code == EXIT_OK, err
+    assert strict_json(report)["output"]["project"] == str(saved)
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "customer,converted\n" + "".join(f"C{c:03d},yes\n" for c in range(40)), encoding="utf-8"
+    )
+    code, err, measured = run_measure(capsys, tmp_path, saved, results, "fr")
+    assert code == EXIT_OK, err
+    assert measured["project"] == str(saved)

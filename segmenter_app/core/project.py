@@ -380,8 +380,8 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         raise _save_error(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-            zf.writestr("analysis.json", json.dumps(body, ensure_ascii=False))
+            zf.writestr("manifest.json", _json_text(manifest, indent=1))
+            zf.writestr("analysis.json", _json_text(body))
             for name, data in blobs.items():
                 zf.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, zipfile.ZIP_STORED)
         _ordinary_mode(target, Path(tmp))
@@ -393,6 +393,18 @@ def save_project(analysis: Analysis, path: str | os.PathLike[str]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _json_text(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON text that UTF-8 can hold: a file name that is not valid UTF-8 (an old
+    system's "\xe9", kept by Python as a lone surrogate) is written escaped, and read back as
+    the same name."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, indent=indent)
+    return text
 
 
 def _save_error(target: Path, exc: OSError) -> UserError:

@@ -190,5 +190,10 @@ def write_report(
     # allow_nan=False: NaN and Infinity are not JSON; jsonable() already turned them into null.
     # default=str: a value of a type JSON lacks is written as text rather than failing the run.
     text = json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A path whose name is not valid UTF-8 (an old system's "\xe9"): escaped, still JSON.
+        text = json.dumps(report, ensure_ascii=True, indent=2, allow_nan=False, default=str)
     with atomic_path(target, inputs) as tmp:
         tmp.write_text(text, encoding="utf-8")

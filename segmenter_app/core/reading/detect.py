@@ -36,6 +36,13 @@ T = Messages(
             "pas être lu comme un export. Enregistrez les données dans un fichier CSV ou Excel et "
             "donnez ce fichier.",
         ),
+        "bad_name": (
+            "The name of the file {path} is not readable text (it was written by another system's "
+            "character set). Rename the file, for example without accents, and give it again.",
+            "Le nom du fichier {path} n'est pas un texte lisible (il a été écrit dans le jeu de "
+            "caractères d'un autre système). Renommez le fichier, par exemple sans accents, et "
+            "donnez-le à nouveau.",
+        ),
         "empty": (
             "The file {path} holds no data (it is empty or has only blank lines). Export the data again "
             "from your software.",
@@ -228,14 +235,26 @@ def sniff(path: str | Path) -> Sniffed:
 
 def check_regular_file(p: Path) -> None:
     """Refuse a path that is missing, a folder, or not an ordinary file (a FIFO would block the
-    read forever, a device would give endless bytes)."""
+    read forever, a device would give endless bytes), or whose name is not valid text."""
     if p.is_file():
+        check_name_is_text(p)
         return
     if p.is_dir():
         raise UserError(T, "folder", path=str(p))
     if p.exists():
         raise UserError(T, "not_regular", path=str(p))
     raise UserError(T, "missing", path=str(p))
+
+
+def check_name_is_text(p: Path) -> None:
+    """Refuse a file whose name is not valid UTF-8 (written by an older system or copied from an
+    old disk: "ventes\\xe9.csv"): the readers cannot open it (they stopped with an internal
+    error after reading it for ever, retrying another encoding)."""
+    try:
+        str(p).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(p).encode("utf-8", "replace").decode("utf-8")
+        raise UserError(T, "bad_name", path=shown) from None
 
 
 _GZIP_CHECKED: dict[tuple, None] = {}  # files already inflated once in this process (by identity)
