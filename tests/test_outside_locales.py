@@ -156,6 +156,22 @@ def test_dotted_dates_of_central_europe(values, expected, ambiguous):
     assert result.ambiguous == ambiguous
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Year first with spaces, and ISO's basic form with a time: pandas read them day first
+        # (the 3rd of December), silently.
+        (["2024 03 12", "2024 3 15"], ["2024-03-12 00:00", "2024-03-15 00:00"]),
+        (["20240312T140500", "20240312T1405", "20240312T140500Z"], ["2024-03-12 14:05", "2024-03-12 14:05", "2024-03-12 14:05"]),
+        (["20240312 14:05", "20240312 14:05:30"], ["2024-03-12 14:05", "2024-03-12 14:05"]),
+    ],
+)  # fmt: skip
+def test_year_first_dates_are_never_read_day_first(values, expected):
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert not result.unreadable.any()
+
+
 def test_the_names_added_take_no_abbreviation_away():
     from segmenter_app.core.reading.dates import parse_dates as read
 

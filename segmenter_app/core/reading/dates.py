@@ -62,7 +62,10 @@ _ZONE_AFTER_TIME = (
     r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)\s*"
     rf"(?:(?:{_ZONES})(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}})\s*$"
 )
-_YEAR_FIRST = r"^\s*(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\.?"
+# Year first with "/", "." or spaces between the parts (2024/03/12, 2024.03.12, "2024. 03. 12.",
+# "2024 03 12").
+_YEAR_FIRST = r"^\s*(\d{4})\s*[/. ]\s*(\d{1,2})\s*[/. ]\s*(\d{1,2})\.?"
+_COMPACT_TIME = r"^\s*((?:1[89]|2\d)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ]\s*(\d{2}):?(\d{2})"
 _CJK_DATE = r"^\s*(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
 # Between the date and the time: spaces, T or a comma, or a word ("05/03/2024 à 10:30", "um", "at").
@@ -179,8 +182,8 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
     if rx(text, _WEEKDAY_BEFORE_DIGITS).any():
         # "Di 05.03.2024", "mar. 05/03/2024 10:30", "Mon, 18/03/2024": the weekday says nothing more.
         text = rx_replace(text, _WEEKDAY_BEFORE_DIGITS, r"\1")
-    # One pass over the column for both year-first forms below (the usual dd/mm/yyyy pays no more).
-    if rx(text, r"^\s*\d{4}\s*[/.年년]").any():
+    # One pass over the column for the year-first forms below (the usual dd/mm/yyyy pays no more).
+    if rx(text, r"^\s*\d{4}(?:\s*[/. 年년]|\d{4}[T ]\d)").any():
         if rx(text, _CJK_DATE).any():
             # 2024年3月12日 (Japanese and Chinese tools), 2024년 3월 12일 (Korean): year, month, day.
             text = rx_replace(text, _CJK_DATE, r"\1-\2-\3")
@@ -188,6 +191,10 @@ def parse_dates(series: pd.Series, order: str = "auto", encoded: Encoded | None 
             # 2024/01/15, 2024.01.15 and Hungary's "2024. 01. 15.": year first is always
             # year-month-day; read as ISO (pandas' day-first guess turned 2024/02/03 into 2 March).
             text = rx_replace(text, _YEAR_FIRST, r"\1-\2-\3")
+        if rx(text, _COMPACT_TIME).any():
+            # 20240312T140500 and "20240312 14:05" (ISO's basic form): pandas read them day first.
+            text = rx_replace(text, _COMPACT_TIME + r":?(\d{2})", r"\1-\2-\3 \4:\5:\6")
+            text = rx_replace(text, _COMPACT_TIME, r"\1-\2-\3 \4:\5")
     iso_like = pd.Series(rx(text, r"^\d{4}-\d{1,2}-\d{1,2}"), index=index)
     if iso_like.any():
         parsed = _parse_iso(text, iso_like)
