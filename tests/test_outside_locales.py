@@ -6,6 +6,7 @@ value is counted, never turned into zero."""
 
 from __future__ import annotations
 
+import csv
 import json
 
 import numpy as np
@@ -652,3 +653,27 @@ def test_yen_amounts_read_back():
             assert result.values.iloc[0] == whole, text
 
     check()
+
+
+@pytest.mark.parametrize("locale", LOCALE_FILES)
+def test_the_same_exports_saved_as_workbooks(tmp_path, locale):
+    # The same values typed as text in a workbook (a tool exporting XLSX writes its locale's
+    # strings into the cells): read as in the text file.
+    import xlsxwriter
+
+    content, _, expected = LOCALE_FILES[locale]
+    delimiter = ";" if ";" in content.splitlines()[0] else ","
+    path = tmp_path / f"{locale}.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for r, line in enumerate(content.splitlines()):
+        fields = next(csv.reader([line], delimiter=delimiter))
+        for c, value in enumerate(fields):
+            sheet.write_string(r, c, value)
+    book.close()
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.account.balanced and analysis.account.kept == 3
+    assert amounts(analysis) == pytest.approx(expected)
+    assert days(analysis) == THREE
+    assert column(analysis, schema.T_CUSTOMER) == ["K1", "K2", "K1"]
