@@ -717,3 +717,21 @@ def test_outputs_and_a_project_named_in_an_old_character_set_are_written(tmp_pat
     code, err, measured = run_measure(capsys, tmp_path, saved, results, "fr")
     assert code == EXIT_OK, err
     assert measured["project"] == str(saved)
+
+
+# --- Segmenter's own workbook given back to segment --------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_segmenters_own_workbook_given_to_segment_is_named_as_such(tmp_path, capsys, shop, lang):
+    """Read as sales, its Summary sheet gave 'RFM needs purchases, and these customers have none.
+    Import an orders file too', which sent the user looking for a file they had given."""
+    workbook = tmp_path / "segments.xlsx"
+    assert cli(capsys, "segment", str(shop), "--out", str(workbook), "--lang", lang)[0] == EXIT_OK
+    code, err, report = run_segment(capsys, tmp_path, workbook, lang)
+    assert code == EXIT_INPUT and report is None
+    words = {
+        "en": "segments.xlsx is a workbook written by Segmenter (its segments and plan), not a sales or customers export",
+        "fr": "segments.xlsx est un classeur écrit par Segmenter (ses segments et son plan), pas un export de ventes ou de clients",
+    }[lang]  # fmt: skip
+    assert words in err

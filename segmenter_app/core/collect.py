@@ -68,6 +68,13 @@ T = Messages(
             "Les fichiers ont un en-tête mais aucune ligne de données : {names}. Exportez-les à nouveau "
             "avec leurs lignes (vérifiez la période ou les filtres de l'export).",
         ),
+        "own_workbook": (
+            "{path} is a workbook written by Segmenter (its segments and plan), not a sales or "
+            "customers export. Give the exports it was made from, or open its project to see it again.",
+            "{path} est un classeur écrit par Segmenter (ses segments et son plan), pas un export de "
+            "ventes ou de clients. Donnez les exports dont il est issu, ou ouvrez son projet pour le "
+            "revoir.",
+        ),
         "same_content": (
             "{first} and {second} hold exactly the same data (two copies of one export?): every sale "
             "would count twice. Import only one of them.",
@@ -219,6 +226,8 @@ def import_files(
         )
         if cancel is not None:
             cancel.check()
+        if read_kwargs.get("sheet") is None:  # a sheet chosen by the user is theirs to read
+            _refuse_own_workbook(raw, name)
         file_columns = {**(mapping or {}).get("columns", {}), **override.get("columns", {})}
         guesses = detect_mapping(raw, {"columns": file_columns} if file_columns else None)
         file_mapping = {c: g.role for c, g in guesses.items()}
@@ -313,6 +322,16 @@ def import_files(
 def _slice(progress: ProgressFn, start: float, end: float, message: str) -> ProgressFn:
     """A progress callback mapping 0..1 into [start, end] of the parent, with a fixed message."""
     return lambda fraction, _message: progress(start + (end - start) * fraction, message)
+
+
+def _refuse_own_workbook(raw: RawTable, name: str) -> None:
+    """Refuse a workbook Segmenter exported (its Summary, All customers and Method sheets): read
+    as sales, its first sheet gave 'RFM needs purchases, and these customers have none'."""
+    from segmenter_app.core.export.labels import SHEETS
+
+    names = {str(sheet.get("name")) for sheet in raw.sheets}
+    if any({SHEETS(key, lang) for key in ("summary", "all", "method")} <= names for lang in LANGUAGES):
+        raise UserError(T, "own_workbook", path=name)
 
 
 def _refuse_same_sales(transactions: pd.DataFrame, inputs: list[InputFile]) -> None:
