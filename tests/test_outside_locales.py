@@ -261,6 +261,27 @@ def test_whole_amounts_nothing_tells_are_said(tmp_path, name, content, expected,
     assert said in warnings(analysis)
 
 
+@pytest.mark.parametrize(
+    ("content", "expected", "said"),
+    [
+        # Latin America writes whole pesos with a thousands point after a dollar sign: with
+        # nothing else in the file, the dollar's decimal point is kept, and said.
+        ("Cliente;Fecha;Total\nK1;12/03/2024;$ 12.500\nK2;01/04/2024;$ 8.900\nK1;15/04/2024;$ 150.000\n",
+         [12.5, 8.9, 150.0], "values like 12.500 were read with a decimal point, not as 12500"),
+        # A decimal comma elsewhere in the file decides: twelve thousand five hundred pesos.
+        ("Cliente;Fecha;Cantidad;Total\nK1;12/03/2024;1,5;$ 12.500\nK2;15/04/2024;2;$ 8.900\n",
+         [12500.0, 8900.0], "values like 12.500 were read as 12500 (a point between thousands)"),
+        # Ireland writes "€1,250" for a thousand two hundred and fifty euros: said, not silent.
+        ('Customer,Date,Amount\nK1,12/03/2024,"€1,250"\nK2,15/04/2024,"€2,500"\n',
+         [1.25, 2.5], "values like 1,250 were read with a decimal comma, not as 1250"),
+    ],
+)  # fmt: skip
+def test_a_currency_does_not_silently_make_three_decimals(tmp_path, content, expected, said):
+    analysis = imported(tmp_path, "x.csv", content)
+    assert amounts(analysis) == expected
+    assert said in warnings(analysis)
+
+
 def test_the_ambiguous_amount_warnings_in_french(tmp_path):
     path = tmp_path / "it.csv"
     path.write_text("Cliente;Data;Importo\nK1;12/03/2024;1.234\nK2;01/04/2024;2.500\n", encoding="utf-8")

@@ -285,8 +285,12 @@ def parse_numbers(
     hint = _currency_decimal(text) if decimal is None else None
     dec = decimal or _decide_decimal(cleaned, hint=hint)
     source, example, evidence = "column", "", ""
-    if decimal is None and hint is None and context is not None:
+    if decimal is None and context is not None:
         # The column cannot tell ("1.234", "2.500" or "1,234", "2,500" only): the file decides.
+        # A currency's own separator read as a decimal one ("$12.500", "€1,250") would make every
+        # amount one with three decimals, which no shop writes: the file decides these too (Latin
+        # America writes "$ 12.500" for twelve thousand five hundred pesos). Read as thousands by
+        # the currency ("$1,250", "1.250 €"), there is nothing to decide (no group is left).
         grouped = _thousands_only(cleaned, dec)
         if grouped is not None:
             file_decimal, evidence = context.decide()
