@@ -71,6 +71,8 @@ def test_exports_of_other_locales(tmp_path, locale):
         (["C$ 12.50", "CA$ 3.00", "A$1,250"], [12.5, 3.0, 1250.0]),
         (["HK$1,250", "12 $US"], [1250.0, 12.0]),
         (["JP¥1,234", "CN¥12.50"], [1234.0, 12.5]),
+        (["1.234,56 TL", "1.250 TL", "12,50 TL"], [1234.56, 1250.0, 12.5]),
+        (["SFr. 1'234.50", "SFr. 12.00"], [1234.5, 12.0]),
         # Swedish whole kronor: "199:-" is 199, not a negative or unreadable amount.
         (["199:-", "1 234:- kr", "49,50 kr"], [199.0, 1234.0, 49.5]),
     ],
@@ -572,6 +574,9 @@ def test_us_dates_that_fit_both_orders_are_said_by_the_command_line(tmp_path):
         (["$1,234.56", "$12.50"], "USD"),
         (["JP¥1,234", "1234円"], "JPY"),
         (["R$ 12,50"], "BRL"),
+        # Turkey's lira written "TL", Switzerland's franc "SFr.".
+        (["1.234,56 TL", "12,50 TL"], "TRY"),
+        (["SFr. 1'234.50", "SFr. 12.00"], "CHF"),
     ],
 )
 def test_currency_marks_with_their_country(values, code):

@@ -137,6 +137,8 @@ _MARKS = {
     "FT": "HUF",
     "LEI": "RON",
     "FR": "CHF",
+    "SFR": "CHF",
+    "TL": "TRY",
     # A dollar or a yen with its country's letters, and the yen, yuan and won written as words.
     **dict.fromkeys(("US$", "$US", "$ US"), "USD"),
     **dict.fromkeys(("CA$", "C$", "$CA", "$ CA"), "CAD"),

@@ -109,7 +109,7 @@ CURRENCY_MARKS = (
     # (Canada in French).
     r"(?i)(?:\b[A-Z]{1,2}[$¥]|\$\s?(?:CA|US|AU|NZ|HK|SG|MX)\b|[€$£¥₣₹₽₺₩₪₫₱₦฿₴]"
     r"|\b(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|ZAR|TRY)\b"
-    r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bFr\b\.?|\blei\b"
+    r"|\bEuros?\b|\bFF\b|\bF\b$|\bkr\b\.?|\bzł|\bzl\b|\bKč|\bFt\b|\bRs\b\.?|\bS?Fr\b\.?|\blei\b|\bTL\b"
     # The yen, yuan and won written as a word after the amount (1,234円).
     r"|[円元원]"
     # Tax words after a French or Belgian amount: "12,50 € TTC", "10,42 HT", "12,50 TVAC".
@@ -118,7 +118,7 @@ CURRENCY_MARKS = (
 # Currencies written with a decimal point: "$1,250" or "¥12,500" alone mean thousands, not decimals;
 # and with a decimal comma: "1.250 €" or "R$ 3.000" alone mean thousands too.
 _POINT_CURRENCY = r"(?:^|[^R])\$|[£¥₹￥円元원]|\b(?:USD|GBP|JPY|INR|CNY|AUD|NZD|CAD)\b"
-_COMMA_CURRENCY = r"€|R\$|(?i)\b(?:EUR|euros?|kr|zł|zl|kč|ft|lei|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL)\b"
+_COMMA_CURRENCY = r"€|R\$|(?i)\b(?:EUR|euros?|kr|zł|zl|kč|ft|lei|TL|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL)\b"
 
 
 @dataclass
