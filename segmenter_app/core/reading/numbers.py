@@ -133,7 +133,7 @@ class NumberResult:
     # FileDecimal); the first value read that way is ``example``.
     decimal_source: str = "column"  # "guess": neither the values nor the file could tell
     example: str = ""
-    evidence: str = ""  # "comma", "dates" or "point": what the file showed
+    evidence: str = ""  # "comma", "dates", "point" or "dates_mdy": what the file showed
 
 
 # Values with a separator between groups of three digits and nothing else ("1.234", "12.500.000").
@@ -208,7 +208,8 @@ class FileDecimal:
 
 def decimal_note(column: str, result: NumberResult) -> tuple[Messages, str, dict] | None:
     """The warning to show when a column's decimal separator was decided by the file's other
-    columns (see :class:`FileDecimal`), else None."""
+    columns (see :class:`FileDecimal`) or by nothing at all (``decimal_source == "guess"``: the
+    reading kept and the other one are said), else None."""
     if result.decimal_source == "guess":
         # Nothing told: the reading kept is said, with the other one.
         thousands = float(
