@@ -344,6 +344,13 @@ def test_many_different_dates_with_month_names_are_all_read():
         assert (result.values.to_numpy() == stamps.to_numpy()).all()
 
 
+def test_month_names_after_no_break_spaces():
+    # Typeset French dates: a no-break space after the day, a narrow one before the time.
+    result = parse_dates(pd.Series(["12\u00a0mars 2024", "3\u202fjanv.\u00a02024 à\u00a014h05"], dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2024-03-12 00:00", "2024-01-03 14:05"]
+    assert not result.unreadable.any()
+
+
 def test_words_that_are_no_month_stay_unreadable():
     result = parse_dates(pd.Series(["Order 12, 2024", "12 jui 2024", "Mar 12, 2024"], dtype="str"))
     assert result.unreadable.tolist() == [True, True, False]

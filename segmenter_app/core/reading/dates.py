@@ -345,6 +345,8 @@ def _month_name_dates(text: pd.Series) -> pd.Series:
     first ("Mar 12, 2024"), read by Arrow's RE2 on the whole column (pandas' guessing, which this
     replaces for them, took a minute for a million different dates and stops at 50,000)."""
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    # RE2's \s is ASCII only: the no-break spaces of typeset dates ("12\u00a0mars") become spaces.
+    text = rx_replace(text, "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ")
     for pattern in (_MONTH_NAME_RE, _MONTH_FIRST_RE):
         rest = text.where(out.isna())
         found = pc.extract_regex(arrow(rest), "(?i)" + pattern)
