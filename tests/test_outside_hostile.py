@@ -735,3 +735,27 @@ def test_segmenters_own_workbook_given_to_segment_is_named_as_such(tmp_path, cap
         "fr": "segments.xlsx est un classeur écrit par Segmenter (ses segments et son plan), pas un export de ventes ou de clients",
     }[lang]  # fmt: skip
     assert words in err
+
+
+# --- A workbook for a folder that does not exist -------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["segment", "measure"])
+def test_a_missing_output_folder_is_said_before_the_work(
+    tmp_path, capsys, shop, shop_project, monkeypatch, command
+):
+    """It was said only at the export, after the import, the segmentation (or the measure) had
+    run: a minute of a large shop's work for a typo in a folder name."""
+    import segmenter_app.core.collect as collect
+    import segmenter_app.core.project as project_module
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the work started")
+
+    monkeypatch.setattr(collect, "import_files", never)
+    monkeypatch.setattr(project_module, "load_project", never)
+    out = tmp_path / "no such folder" / "segments.xlsx"
+    inputs = [str(shop)] if command == "segment" else [str(shop_project), str(shop)]
+    code, err = cli(capsys, command, *inputs, "--out", str(out), "--lang", "fr")
+    assert code == EXIT_INPUT
+    assert f"Le dossier {out.parent} n'existe pas. Choisissez un dossier existant pour l'export." in err

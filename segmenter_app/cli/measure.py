@@ -146,7 +146,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
     """Refuse to write the workbook or the report over the results, the project or the compared
     project, or over each other (the saved project may replace the project it was opened from)."""
     from segmenter_app.cli.segment import T as SEGMENT_TEXTS
-    from segmenter_app.cli.segment import check_special_output
+    from segmenter_app.cli.segment import check_out_folder, check_special_output
 
     for option, value in (("out", args.out), ("report", args.report), ("save-project", args.save_project)):
         if value:
@@ -171,6 +171,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
         raise UserError(T, "same_file", path=args.save_project)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":
         raise UserError(SEGMENT_TEXTS, "bad_out", value=args.out)
+    check_out_folder(args.out)
 
 
 def key_path(args: argparse.Namespace) -> str | None:

@@ -167,6 +167,7 @@ def parse_options(args: argparse.Namespace) -> Any:
     check_outputs(args)
     if Path(args.out.strip()).suffix.lower() != ".xlsx":
         raise UserError(T, "bad_out", value=args.out)
+    check_out_folder(args.out)
     if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
         raise UserError(T, "bad_seed", value=args.seed, top=MAX_SEED)
     as_of = None
@@ -280,6 +281,14 @@ def check_special_output(option: str, path: Path) -> None:
     if path.exists() and not path.is_file() and not path.is_dir():
         example = EXAMPLES.get(option, "output.txt")
         raise UserError(T, "special_output", path=str(path), option=option, example=example)
+
+
+def check_out_folder(out: str) -> None:
+    """Refuse a workbook in a folder that does not exist (or a folder given as --out) before the
+    work starts: it was said only once the import and the segmentation were done."""
+    from segmenter_app.core.export.atomic import check_target
+
+    check_target(Path(out))
 
 
 def check_outputs(args: argparse.Namespace) -> None:
