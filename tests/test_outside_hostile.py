@@ -759,3 +759,27 @@ def test_a_missing_output_folder_is_said_before_the_work(
     code, err = cli(capsys, command, *inputs, "--out", str(out), "--lang", "fr")
     assert code == EXIT_INPUT
     assert f"Le dossier {out.parent} n'existe pas. Choisissez un dossier existant pour l'export." in err
+
+
+# --- A mapping file nested too deeply ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "cannot be read"), ("fr", "est illisible")])
+def test_a_mapping_file_nested_too_deeply_is_said(tmp_path, capsys, shop, lang, words):
+    """'[[[[...]]]]' 200,000 deep: json.loads hit Python's recursion limit (exit 1); the rules
+    file already said it."""
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    code, err = cli(
+        capsys,
+        "segment",
+        str(shop),
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--mapping",
+        str(mapping),
+        "--lang",
+        lang,
+    )
+    assert code == EXIT_INPUT, err
+    assert words in err and str(mapping) in err

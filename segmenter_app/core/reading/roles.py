@@ -419,7 +419,7 @@ def load_mapping_file(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: [[[[... nested too deeply
         raise UserError(T, "bad_mapping_file", path=str(p), detail=technical(str(exc)[:200])) from None
     if not isinstance(data, dict):
         raise UserError(T, "bad_mapping_file", path=str(p), detail=technical("not an object"))
