@@ -107,3 +107,25 @@ def test_criteria_in_french(qtbot, demo_files, artifacts):
     finally:
         win.tasks.wait_idle(10)
         apply_language(ensure_application(), "en")
+
+
+def test_columns_left_out_of_a_wide_customers_file_are_said(window):
+    """A customers file with many columns offers its best filled ones; the page says how many
+    others were left out and why (the sentence of criteria.left_out_text)."""
+    import pandas as pd
+    from test_segmentation_data import synthetic_analysis
+
+    from segmenter_app.ui.steps.criteria import load_catalogue
+
+    analysis = synthetic_analysis(300)
+    extra = {f"Score {j}": [float(i % (j + 3)) for i in range(300)] for j in range(30)}
+    analysis.customers = pd.concat(
+        [analysis.customers, pd.DataFrame(extra, index=analysis.customers.index)], axis=1
+    )
+    views, goals, left_out = load_catalogue(analysis)
+    assert left_out is not None and left_out.startswith("10 more columns of your files are not offered")
+    page = window.page("criteria")
+    assert not page.left_out.isVisible()  # the demo shop's columns are all offered
+    page._loaded((views, goals, left_out))
+    assert page.left_out.isVisible() and page.left_out.text() == left_out
+    assert sum(key.startswith("Score ") for key in page.checks) == 20

@@ -76,8 +76,9 @@ def _bins_and_counts(hist: pd.DataFrame, locale: QLocale) -> tuple[list[str], li
 
 def load_catalogue(
     analysis: Analysis, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
-) -> tuple[list[CriterionView], list[dict[str, Any]]]:
-    """The catalogue with a histogram per criterion, and the goals (worker thread)."""
+) -> tuple[list[CriterionView], list[dict[str, Any]], str | None]:
+    """The catalogue with a histogram per criterion, the goals, and the sentence saying which
+    columns of the files are not offered (worker thread)."""
     from segmenter_app.core.segmentation import criteria
 
     table = criteria.catalogue(analysis)
@@ -110,7 +111,7 @@ def load_catalogue(
         }
         for g in criteria.goals(analysis.lang).itertuples(index=False)
     ]
-    return views, goals
+    return views, goals, criteria.left_out_text(table, analysis.lang)
 
 
 class Histogram(QWidget):
@@ -183,6 +184,12 @@ class CriteriaPage(StepPage):
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
         layout.addWidget(self.scroll, 1)
+        # A wide customers file offers its best filled columns only: which others were left out.
+        self.left_out = QLabel(self)
+        self.left_out.setWordWrap(True)
+        self.left_out.setStyleSheet("color: palette(mid);")
+        self.left_out.setVisible(False)
+        layout.addWidget(self.left_out)
         self.summary = QLabel(self)
         layout.addWidget(self.summary)
 
@@ -232,11 +239,15 @@ class CriteriaPage(StepPage):
         self._loaded_for = None  # try again on the next visit
         return False
 
-    def _loaded(self, result: tuple[list[CriterionView], list[dict[str, Any]]]) -> None:
+    def _loaded(self, result: tuple[list[CriterionView], list[dict[str, Any]], str | None]) -> None:
         self._show(*result)
 
-    def _show(self, views: list[CriterionView], goals: list[dict[str, Any]]) -> None:
+    def _show(
+        self, views: list[CriterionView], goals: list[dict[str, Any]], left_out: str | None = None
+    ) -> None:
         self.views, self.goals = views, goals
+        self.left_out.setText(left_out or "")
+        self.left_out.setVisible(bool(left_out))
         self.checks = {}
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
