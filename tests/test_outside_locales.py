@@ -710,3 +710,34 @@ def test_the_same_exports_saved_as_workbooks(tmp_path, locale):
     assert amounts(analysis) == pytest.approx(expected)
     assert days(analysis) == THREE
     assert column(analysis, schema.T_CUSTOMER) == ["K1", "K2", "K1"]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["2 Stk.", "3 Stück", "1 St."], [2.0, 3.0, 1.0]),
+        (["3 pcs", "1 pc", "2 units"], [3.0, 1.0, 2.0]),
+        (["1 szt.", "2 ks", "4 uds"], [1.0, 2.0, 4.0]),
+        (["x2", "3x", "1,5 kg"], [2.0, 3.0, 1.5]),
+    ],
+)
+def test_quantities_written_with_their_unit(values, expected):
+    result = parse_numbers(pd.Series(values, dtype="str"))
+    assert result.values.tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_a_unit_is_no_license_to_read_anything():
+    # "1.5m" is a million in a report, not a quantity in metres: unreadable, counted.
+    result = parse_numbers(pd.Series(["1.5m", "2 Stk. Stk.", "abc"], dtype="str"))
+    assert result.unreadable.tolist() == [True, True, True]
+
+
+def test_a_german_till_with_quantities_in_pieces(tmp_path):
+    content = (
+        "Kundennummer;Datum;Artikel;Menge;Einzelpreis\n"
+        "K1;12.03.2024;Kaffee;2 Stk.;12,50 €\nK2;01.04.2024;Tee;1 Stk.;4,90 €\nK1;15.04.2024;Tasse;3 Stk.;7,00 €\n"
+    )
+    analysis = imported(tmp_path, "kasse.csv", content)
+    assert analysis.account.kept == 3 and analysis.account.excluded == {}
+    assert amounts(analysis) == [25.0, 4.9, 21.0]

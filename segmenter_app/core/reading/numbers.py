@@ -311,12 +311,16 @@ def parse_numbers(
     parsed = parsed.where(~neg, -parsed)
     parsed = parsed.where(~pct, parsed / 100.0)
     unreadable = parsed.isna() & ~empty
+    # Looked for among the unreadable values only, so a column of ordinary amounts pays nothing.
     if unreadable.any() and rx(text[unreadable], _FULL_WIDTH).any():
         # Full-width digits and signs typed with a Japanese, Chinese or Korean input method
-        # (１,２３４, ￥500): read as their plain forms. Looked for among the unreadable values only,
-        # so a column of ordinary amounts pays nothing.
+        # (１,２３４, ￥500): read as their plain forms.
         plain = pd.Series(pc.utf8_normalize(arrow(text), "NFKC"), index=text.index, dtype=STR)
         return parse_numbers(plain, decimal, context=context)
+    if unreadable.any() and (rx(text[unreadable], _UNIT_AFTER) | rx(text[unreadable], _TIMES_BEFORE)).any():
+        # Quantities written with their unit ("2 Stk.", "3 pcs", "1 szt.", "2 ks", "1,5 kg", "x2").
+        counted = rx_replace(rx_replace(text, _UNIT_AFTER, r"\1"), _TIMES_BEFORE, r"\1")
+        return parse_numbers(counted, decimal, context=context)
     return NumberResult(parsed.astype("float64"), unreadable, dec, bool(pct.any()), source, example, evidence)
 
 
@@ -373,6 +377,12 @@ def _clean_number_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     return s, neg, pct
 
 
+# A count's or a weight's unit after the number, in the languages of shops' tills; "x" before it.
+_UNIT_AFTER = (
+    r"(?i)(\d)\s*(?:pcs?|pces?|pieces?|units?|items?|stk|st(?:ü|ue)ck|st|szt|ks|kpl|kom|pz|pzas?|uds?"
+    r"|unid(?:ades)?|kg|g|l|ml|cl|x|×)\.?\s*$"  # not "m": "1.5m" is a million in a report
+)
+_TIMES_BEFORE = r"(?i)^\s*[x×]\s*(\d)"
 _FULL_WIDTH = "[\uff01-\uff5e\uffe0-\uffe6]"  # full-width forms and signs (￥ ￡ ￠)
 _FREE = r"(?i)^\s*(?:offerte?s?|gratuite?s?|cadeau|free|gratis|kostenlos|umsonst|omaggio)\s*$"
 
