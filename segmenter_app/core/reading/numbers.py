@@ -22,7 +22,8 @@ thousands when the file's other columns write decimals with a point and none wit
 when a column holds dates that can only be month first (04/15/2024, the United States). A value
 starting with a zero group ("0.850") is never read as thousands. When neither the column nor the
 file tells, the default reading is kept and said (``decimal_source == "guess"``, see
-:func:`decimal_note`), never silently. Full-width digits (１,２３４) are read as plain ones.
+:func:`decimal_note`), never silently. Full-width digits (１,２３４) are read as plain ones, and
+a quantity's unit after it ("2 Stk.", "3 pcs", "1,5 kg") is dropped.
 """
 
 from __future__ import annotations
