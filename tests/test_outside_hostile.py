@@ -783,3 +783,27 @@ def test_a_mapping_file_nested_too_deeply_is_said(tmp_path, capsys, shop, lang, 
     )
     assert code == EXIT_INPUT, err
     assert words in err and str(mapping) in err
+
+
+# --- Measure: one customer with a yes and a no ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("twice", "lang", "words"),
+    [
+        (10, "en", "10 customers are on a 'yes' row and on a 'no' row of the results: they count as converted"),
+        (1, "fr", "1 client figure sur une ligne « oui » et sur une ligne « non » des résultats : il compte comme converti"),
+    ],
+)  # fmt: skip
+def test_a_customer_said_yes_and_no_is_counted_converted_and_said(
+    tmp_path, capsys, shop_project, twice, lang, words
+):
+    """Pasted again with 'no', ten customers silently counted as converted."""
+    rows = [f"C{c:03d},yes,10" for c in range(40)] + [f"C{c:03d},no,0" for c in range(twice)]
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join(["customer,converted,revenue", *rows]) + "\n", encoding="utf-8")
+    code, err, report = run_measure(capsys, tmp_path, shop_project, results, lang)
+    assert code == EXIT_OK, err
+    assert words in err
+    assert [a["kind"] for a in report["alerts"]] == ["contradicted_customers"]
+    assert report["total"]["conversions"] + report["total"]["control_conversions"] == 40

@@ -291,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
         for alert in measurement["alerts"]:  # the measure itself is incomplete: said, not only in the report
             if alert["kind"] in (
                 "unmatched_customers",
+                "contradicted_customers",
                 "other_currency",
                 "window_partly_covered",
                 "unreadable_revenue",

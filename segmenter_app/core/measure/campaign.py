@@ -54,6 +54,14 @@ K = Messages(
             "The revenue of the results is written in {theirs}, the project's sales in {ours}: it is added as it is, not converted, so the measured revenue is not in {ours}. Convert the revenue to {ours} in the results and measure again.",
             "Le chiffre d'affaires des résultats est écrit en {theirs}, les ventes du projet en {ours} : il est additionné tel quel, sans conversion, si bien que le chiffre d'affaires mesuré n'est pas en {ours}. Convertissez-le en {ours} dans les résultats et mesurez à nouveau.",
         ),
+        "contradicted": (
+            "{count} customers are on a 'yes' row and on a 'no' row of the results: they count as converted. Check those rows (a customer pasted twice with different answers?) and measure again if needed.",
+            "{count} clients figurent sur une ligne « oui » et sur une ligne « non » des résultats : ils comptent comme convertis. Vérifiez ces lignes (un client collé deux fois avec des réponses différentes ?) et mesurez à nouveau si besoin.",
+        ),
+        "contradicted_one": (
+            "1 customer is on a 'yes' row and on a 'no' row of the results: they count as converted. Check those rows (a customer pasted twice with different answers?) and measure again if needed.",
+            "1 client figure sur une ligne « oui » et sur une ligne « non » des résultats : il compte comme converti. Vérifiez ces lignes (un client collé deux fois avec des réponses différentes ?) et mesurez à nouveau si besoin.",
+        ),
         "unreadable_revenue": (
             "{count} revenue cells of the results could not be read as amounts: those customers count as converted with no revenue, so the revenue is understated. Correct those cells (a number such as 12.50 or 12,50 €) and measure again.",
             "{count} cellules de chiffre d'affaires des résultats n'ont pas pu être lues comme des montants : ces clients comptent comme convertis sans chiffre d'affaires, qui est donc sous-estimé. Corrigez ces cellules (un nombre comme 12,50 € ou 12.50) et mesurez à nouveau.",
@@ -340,6 +348,10 @@ def source_alerts(outcomes: Outcomes, lang: str) -> list[dict[str, Any]]:
         count = outcomes.unmatched
         text = K("unmatched" if count != 1 else "unmatched_one", lang, count=count)
         alerts.append({"kind": "unmatched_customers", "key": TOTAL_KEY, "text": text})
+    if details.get("contradicted_customers"):
+        count = details["contradicted_customers"]
+        text = K("contradicted" if count != 1 else "contradicted_one", lang, count=count)
+        alerts.append({"kind": "contradicted_customers", "key": TOTAL_KEY, "text": text})
     if details.get("unreadable_revenue"):
         count = details["unreadable_revenue"]
         text = K("unreadable_revenue" if count != 1 else "unreadable_revenue_one", lang, count=count)

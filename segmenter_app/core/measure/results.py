@@ -340,7 +340,11 @@ def _read_campaign_sheet(
             "revenue": (revenue[use].fillna(0.0) if revenue is not None else np.nan),
         }
     )
-    table = rows.groupby("customer_id").agg(converted=("converted", "any"), revenue=("revenue", "sum"))
+    table = rows.groupby("customer_id").agg(
+        converted=("converted", "any"), always=("converted", "all"), revenue=("revenue", "sum")
+    )
+    # A customer on a "yes" row and a "no" row counts as converted: said (campaign.source_alerts).
+    contradicted = int((table["converted"] & ~table.pop("always")).sum())
     if revenue is None:
         table["revenue"] = np.nan
     return Outcomes(
@@ -363,6 +367,7 @@ def _read_campaign_sheet(
             "unreadable_revenue": int(unreadable_revenue.sum()) if unreadable_revenue is not None else 0,
             # The currency the revenue cells are marked with ("$12.50": USD), compared with the
             # shop's in campaign.currency_alerts; None when unmarked.
+            "contradicted_customers": contradicted,
             "revenue_currency": _marked_currency(body.iloc[:, revenue_col][use])
             if revenue is not None
             else None,
