@@ -504,7 +504,7 @@ def check_sheet_extents(p: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInf
                 chunk = fh.read(4 << 20)
                 data = tail + chunk
                 # A reference cut by the chunk's end is searched again with the next chunk.
-                for found in _FAR_REF.finditer(data if not chunk else data[:-32]):
+                for found in _FAR_REF.finditer(data if not chunk else data[:-128]):
                     letters = found.group(1) or found.group(3) or b""
                     row = int(found.group(2) or found.group(4))
                     column = 0
@@ -520,7 +520,7 @@ def check_sheet_extents(p: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInf
                     last_row = int(rows[-1])
                 if not chunk:
                     break
-                tail = data[-56:]
+                tail = data[-256:]
         # Columns up to ZZ are not searched (every table has them): only a far column is known.
         height = max(far_row, last_row)
         if far_column and height * far_column > MAX_SHEET_CELLS:
