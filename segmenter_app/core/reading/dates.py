@@ -72,12 +72,14 @@ _COMPACT_RE = r"^\s*(?:1[89]|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*
 # The words of shops' languages for "at" (French, Portuguese, Spanish, German, English, Dutch,
 # Italian, Scandinavian "kl.", Finnish "klo"): "12/03/2024 às 14:05", "12-03-2024 om 14:05".
 _TIME_WORDS = r"à|às|a|as|a las|um|at|om|alle|ore|kl\.?|klo"
+# The word after the time: German "Uhr", Latin America's "hs." ("14:05 hs.").
+_HOURS_WORD = r"(?:\s*(?i:uhr|hs?)\.?)?"
 _DATE_TIME_GAP = rf"(?:[ T,]+|\s*(?:{_TIME_WORDS}|@|-|–)\s*)"
 # A point may be followed by a space (Czech and Slovak "12. 3. 2024") and the year by a point
 # (Croatian, Serbian, Hungarian "12.3.2024.").
 _DMY_RE = (
     r"^\s*(\d{1,2})(?:[/\-]|\.\s?)(\d{1,2})(?:[/\-]|\.\s?)(\d{4}|\d{2})\.?"
-    rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h.](\d{{2}})(?:[:.](\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?)?\s*$"
+    rf"(?:{_DATE_TIME_GAP}(\d{{1,2}})[:h.](\d{{2}})(?:[:.](\d{{2}})(?:\.\d+)?)?\s*([AaPp][Mm])?{_HOURS_WORD})?\s*$"
 )
 
 
@@ -85,7 +87,7 @@ _DMY_RE = (
 _DMY_NAMED = (
     r"^\s*(?P<d1>\d{1,2})(?:[/\-]|\.\s?)(?P<d2>\d{1,2})(?:[/\-]|\.\s?)(?P<y>\d{4}|\d{2})\.?"
     rf"(?:{_DATE_TIME_GAP}(?P<h>\d{{1,2}})[:h.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}})(?:\.\d+)?)?\s*"
-    r"(?P<ap>[AaPp][Mm])?)?\s*$"
+    rf"(?P<ap>[AaPp][Mm])?{_HOURS_WORD})?\s*$"
 )
 
 
@@ -323,7 +325,7 @@ _MONTHS = _month_lookup()
 # A time after a date with a month name: "à 14h30", "um 14:05 Uhr", "at 2:05 PM", ", 10:05:13 a.m.".
 _NAMED_TIME = (
     rf"(?:\s*(?:{_TIME_WORDS}|,)?\s*(?P<h>\d{{1,2}})\s*[:h.]\s*(?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
-    r"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?(?:\s*uhr)?)?\s*$"
+    rf"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?{_HOURS_WORD})?\s*$"
 )
 # Day, month name, year: "15 janv. 2024", "lundi 3 août 2024 à 14h30", "25. März 2026",
 # "3 de marzo de 2026", "01-ene-2026", "12-Jan-24", "23 Nov 2026 10:05". Written for both Python's
