@@ -741,3 +741,61 @@ def test_a_german_till_with_quantities_in_pieces(tmp_path):
     analysis = imported(tmp_path, "kasse.csv", content)
     assert analysis.account.kept == 3 and analysis.account.excluded == {}
     assert amounts(analysis) == [25.0, 4.9, 21.0]
+
+
+# --- Marketplace exports of other locales --------------------------------------------------------
+
+
+def test_mercado_libre_sales_in_portuguese(tmp_path):
+    # Dates with the month in words and "hs." after the time; the sale number after "N.º".
+    content = (
+        "N.º de venda;Data da venda;Comprador;Total (BRL)\n"
+        "2000001;12 de março de 2024 14:05 hs.;ANA SILVA;R$ 1.234,56\n"
+        "2000002;1 de abril de 2024 09:00 hs.;BRUNO COSTA;R$ 12,50\n"
+        "2000003;15 de abril de 2024 18:30 hs.;ANA SILVA;R$ 3,00\n"
+    )
+    analysis = imported(tmp_path, "vendas.csv", content)
+    assert analysis.inputs[0].mapping["N.º de venda"] == schema.ORDER_ID
+    assert analysis.inputs[0].mapping["Comprador"] == schema.CUSTOMER_ID
+    assert analysis.account.kept == 3
+    assert days(analysis, "%Y-%m-%d %H:%M") == ["2024-03-12 14:05", "2024-04-01 09:00", "2024-04-15 18:30"]
+    assert amounts(analysis) == [1234.56, 12.5, 3.0]
+
+
+def test_allegro_orders_in_polish(tmp_path):
+    content = (
+        "Numer zamówienia;Data zakupu;Login kupującego;Kwota\n"
+        "Z1;12.03.2024 14:05;jan_k;1 234,56 zł\nZ2;01.04.2024 09:00;ola_m;12,50 zł\nZ3;15.04.2024 18:30;jan_k;3,00 zł\n"
+    )
+    analysis = imported(tmp_path, "allegro.csv", content)
+    assert analysis.inputs[0].mapping == {
+        "Numer zamówienia": schema.ORDER_ID,
+        "Data zakupu": schema.ORDER_DATE,
+        "Login kupującego": schema.CUSTOMER_ID,
+        "Kwota": schema.AMOUNT,
+    }
+    assert column(analysis, schema.T_CUSTOMER) == ["jan_k", "ola_m", "jan_k"]
+    assert amounts(analysis) == [1234.56, 12.5, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["12/03/2024 14:05 hs", "13/03/2024 9:00 Hs."], ["2024-03-12 14:05", "2024-03-13 09:00"]),
+        (["12.03.2024 14:05 Uhr", "13.03.2024 um 9:00 Uhr"], ["2024-03-12 14:05", "2024-03-13 09:00"]),
+    ],
+)
+def test_the_word_after_the_time(values, expected):
+    result = parse_dates(pd.Series(values, dtype="str"))
+    assert result.values.dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert not result.unreadable.any()
+
+
+def test_the_ordinal_number_sign_in_headers():
+    from segmenter_app.core.reading.role_names import normalize_header
+
+    assert [normalize_header(n) for n in ("N.º de venda", "Nº Pedido", "N° Commande")] == [
+        "n de venda",
+        "n pedido",
+        "n commande",
+    ]

@@ -31,9 +31,9 @@ _PLAIN_LETTERS = str.maketrans(
 
 def normalize_header(name: str) -> str:
     """Lower case, accents removed, punctuation as spaces: "N° Commande" -> "n commande"."""
-    text = unicodedata.normalize("NFKD", str(name))
+    # The number signs first: NFKD makes the ordinal "º" of "Nº" an "o" ("N.º de venda" was "n o de venda").
+    text = unicodedata.normalize("NFKD", str(name).replace("°", " ").replace("º", " "))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_PLAIN_LETTERS)
-    text = text.replace("°", " ").replace("º", " ")
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
     text = re.sub(r"[^a-z0-9\u3040-\u30ff\u4e00-\u9fff]+", " ", text)  # Japanese kept: "注文日"
     return text.strip()

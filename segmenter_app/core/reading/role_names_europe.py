@@ -44,7 +44,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "comprador",
         "acquirente",
         "koper",
-        # Czech and Finnish.
+        # Polish marketplaces (Allegro: the buyer's login), Czech and Finnish.
+        "login kupujacego",
+        "kupujacy",
+        "nabywca",
         "zakaznik",
         "cislo zakaznika",
         "asiakas",
@@ -107,6 +110,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "fatura",
         "cislo objednavky",
         "zamowienie",
+        # Mercado Libre's sales ("N.º de venda", "# de venta").
+        "n de venda",
+        "numero de venda",
+        "numero da venda",
+        "n de venta",
+        "numero de venta",
         "ordre",
         "ordrenr",
         "nr zamowienia",
@@ -140,6 +149,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "bestillingsdato",
         "dato",
         "datum objednavky",
+        "data zakupu",
+        "data sprzedazy",
         "paivamaara",
         "tilauspaiva",
     ),
