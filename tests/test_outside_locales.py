@@ -484,6 +484,13 @@ def test_western_windows_text_stays_cp1252(text):
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
 
 
+def test_a_mac_french_file_is_not_taken_for_japanese():
+    from segmenter_app.core.reading.text import detect_encoding
+
+    # Mac Roman's "É" before a letter reads as a katakana in Japanese Windows text.
+    assert detect_encoding("Nom;Ecole\nÉLODIE;ÉCOLE\nÉMILE;Élan\n".encode("mac_roman")) == "mac_roman"
+
+
 def test_a_japanese_excel_export(tmp_path):
     # Excel's CSV in Japan: cp932 (Shift_JIS), Japanese headers, full-width digits and yen signs.
     content = (

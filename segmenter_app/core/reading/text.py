@@ -102,8 +102,10 @@ def _japanese_windows(head: bytes) -> bool:
         text = codecs.getincrementaldecoder("cp932")().decode(head, final=False)
     except UnicodeDecodeError:
         return False
-    # Kana and full-width forms, not kanji: pairs of Western accented letters read as kanji too.
-    return len(re.findall("[\u3040-\u30ff\uff01-\uff5e]", text)) >= 2
+    # Kana and full-width forms, not kanji alone (pairs of Western accented letters read as kanji
+    # too), in words of two or more (a Mac's "ÉLODIE" reads as one katakana before "ODIE").
+    words = re.findall("[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]{2,}", text)
+    return len(words) >= 2 and len(re.findall("[\u3040-\u30ff\uff01-\uff5e]", "".join(words))) >= 2
 
 
 # Letters of Polish and Czech Windows text (cp1250) inside a word, where Windows-1252 shows
