@@ -88,10 +88,10 @@ def detect_encoding(head: bytes) -> str:
         windows = True
     except UnicodeDecodeError:
         windows = False
-    if windows and _CENTRAL_EUROPEAN.search(head.decode("cp1250", errors="replace")):
-        return "cp1250"
     if _mac_roman_like(head, windows):
         return "mac_roman"
+    if windows and _CENTRAL_EUROPEAN.search(head.decode("cp1250", errors="replace")):
+        return "cp1250"
     return "cp1252" if windows else "latin-1"
 
 
@@ -110,7 +110,8 @@ def _japanese_windows(head: bytes) -> bool:
 
 # Letters of Polish and Czech Windows text (cp1250) inside a word, where Windows-1252 shows
 # symbols or letters no Western word has there ("Wroc³aw", "1 234,56 z³", "Dìèín", "12,50 Kè").
-_CENTRAL_EUROPEAN = re.compile(r"[A-Za-z][łąż][a-z]|\dzł\b|\bzł\b|[A-Za-z][ěů][a-z]|\bKč\b")
+# Not "ż": its byte is a Mac's "ø" ("Søren").
+_CENTRAL_EUROPEAN = re.compile(r"[A-Za-z][łą][a-z]|\dzł\b|\bzł\b|[A-Za-z][ěů][a-z]|\bKč\b")
 
 
 def _mac_roman_like(head: bytes, windows: bool) -> bool:
