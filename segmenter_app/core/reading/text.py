@@ -1,8 +1,10 @@
 """Text exports (CSV, TSV, semicolon, pipe; plain or gzip): encoding, delimiter and the table itself.
 
 The encoding is found from the byte-order mark, then UTF-16 without one (Excel's "Unicode text"),
-then strict UTF-8, then Mac Roman (Excel for Mac's "CSV", old Macs: see :func:`_mac_roman_like`),
-then cp1252 (Windows tills and Excel "CSV (separator: semicolon)" in France).
+then strict UTF-8, then Japanese Windows text (cp932, by its Japanese words), then Mac Roman (Excel
+for Mac's "CSV", old Macs: see :func:`_mac_roman_like`), then Polish and Czech Windows text
+(cp1250, by its letters inside words and its "zł" and "Kč"), then cp1252 (Windows tills and Excel
+"CSV (separator: semicolon)" in France).
 The delimiter is the one among ``, ; TAB |`` that splits the most lines into the same number of
 fields (title lines above the header do not count against it). When none of them does, the file
 may be a whitespace-aligned (fixed-width) report, as old systems and data sets print them: its
