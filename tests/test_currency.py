@@ -80,3 +80,25 @@ def test_a_yen_shops_plans_cost_yen_not_cents():
     assert {p["cost_per_contact"] for p in suggest_plans(euro).values()} <= set(
         DEFAULT_COST_PER_CONTACT.values()
     )
+
+
+def test_the_amounts_marks_are_found_by_the_import_not_by_reading_the_file_again(tmp_path, monkeypatch):
+    """The yen of "¥1,200" is noted while the file is imported: finding it later read the file a
+    second time (for a workbook without its size, the whole sheet), and a deleted file lost it."""
+    from segmenter_app.core import currency
+    from segmenter_app.core.collect import import_files
+
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        'Order,Date,Customer,Total\nA1,2025-03-01,K1,"¥1,200"\nA2,2025-03-04,K2,"¥12,500"\n', encoding="utf-8"
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.inputs[0].details["currency_marks"] == "JPY"
+    path.unlink()
+
+    def no_second_read(item):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(currency, "_amount_texts", no_second_read)
+    assert shop_currency(analysis) == "JPY"

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from segmenter_app.core import schema
+from segmenter_app.core import currency, schema
 from segmenter_app.core.analysis import Analysis, InputFile, RowAccount
 from segmenter_app.core.assemble import assemble
 from segmenter_app.core.cleaning import ORDERS, REASONS, CleanResult, clean_file, file_kind
@@ -401,6 +401,11 @@ def _input_file(
     details["confidence"] = {c: round(g.confidence, 2) for c, g in guesses.items()}
     details["role_source"] = {c: g.reason for c, g in guesses.items()}
     details["header_signature"] = roles_mod.header_signature(list(raw.frame.columns))
+    # The currency the amounts are marked with ("¥1,200"), from the rows at hand: found later, it
+    # meant reading the file a second time (a whole sheet for a workbook without its size).
+    amounts = [c for c, r in mapping.items() if r in (schema.AMOUNT, schema.UNIT_PRICE) and c in raw.frame]
+    texts = [str(v) for c in amounts for v in raw.frame[c].iloc[: currency.SAMPLE_ROWS].dropna().tolist()]
+    details["currency_marks"] = currency.detect_currency_marks(texts) or ""
     notes = [*raw.notes, *result.warnings]
     warnings = [render(note, lang) for note in notes]
     # Every language's wording too: the window shows the warnings in the language chosen later.
