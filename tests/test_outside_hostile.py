@@ -523,15 +523,15 @@ def test_large_sheets_are_scanned_only_when_their_dimension_spans_far(tmp_path, 
     a sheet is scanned when its <dimension> says its cells span a far rectangle (as Excel writes it
     for a value typed in its last cell), and not otherwise."""
     from segmenter_app.core.i18n import UserError
-    from segmenter_app.core.reading import detect
+    from segmenter_app.core.reading import archive_checks
 
-    monkeypatch.setattr(detect, "SCAN_MAX_BYTES", 100)  # every sheet here counts as large
+    monkeypatch.setattr(archive_checks, "SCAN_MAX_BYTES", 100)  # every sheet here counts as large
     corner = FAR_CELLS["corner"][0]
 
     def check(name: str, change) -> None:
         path = write_zip(tmp_path / name, _with_sheet(book_parts, change))
         with zipfile.ZipFile(path) as zf:
-            detect.check_sheet_extents(path, zf, zf.infolist())
+            archive_checks.check_sheet_extents(path, zf, zf.infolist())
 
     def far_dimension(xml: str) -> str:
         return re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', corner(xml))
@@ -541,8 +541,8 @@ def test_large_sheets_are_scanned_only_when_their_dimension_spans_far(tmp_path, 
     assert "XFD1048576" in error.value.text("en")
     # Its own dimension small (or none): a large sheet is not read twice before the reader.
     check("ordinary.xlsx", lambda xml: xml)
-    check("untold.xlsx", corner)  # the case left to the size cap (see detect.SCAN_MAX_BYTES)
-    monkeypatch.setattr(detect, "SCAN_MAX_BYTES", 64 << 20)
+    check("untold.xlsx", corner)  # the case left to the size cap (see archive_checks.SCAN_MAX_BYTES)
+    monkeypatch.setattr(archive_checks, "SCAN_MAX_BYTES", 64 << 20)
     with pytest.raises(UserError):
         check("small.xlsx", corner)
 
