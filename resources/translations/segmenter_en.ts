@@ -1580,11 +1580,11 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Recency score (R, 5 = most recent)</source>
+        <source>Recency score (R, {best} = most recent)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Frequency score (F, 5 = most frequent)</source>
+        <source>Frequency score (F, {best} = most frequent)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1582,12 +1582,12 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Grille RFM : clients par score de récence et de fréquence</translation>
     </message>
     <message>
-        <source>Recency score (R, 5 = most recent)</source>
-        <translation>Score de récence (R, 5 = le plus récent)</translation>
+        <source>Recency score (R, {best} = most recent)</source>
+        <translation>Score de récence (R, {best} = le plus récent)</translation>
     </message>
     <message>
-        <source>Frequency score (F, 5 = most frequent)</source>
-        <translation>Score de fréquence (F, 5 = le plus fréquent)</translation>
+        <source>Frequency score (F, {best} = most frequent)</source>
+        <translation>Score de fréquence (F, {best} = le plus fréquent)</translation>
     </message>
     <message>
         <source>{total} customers on a {rows} by {cols} grid. Click a cell to list its customers.</source>

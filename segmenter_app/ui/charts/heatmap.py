@@ -281,8 +281,13 @@ class RfmGridChart(HeatmapChart):
             [f"R{r}" for r in self.r_scores],
             [f"F{f}" for f in self.f_scores],
             notes=names,
-            row_title=self.tr("Recency score (R, 5 = most recent)"),
-            col_title=self.tr("Frequency score (F, 5 = most frequent)"),
+            # The best score is the grid's own: 3 when a small shop is scored on three levels.
+            row_title=self.tr("Recency score (R, {best} = most recent)").replace(
+                "{best}", str(max(self.r_scores, default=5))
+            ),
+            col_title=self.tr("Frequency score (F, {best} = most frequent)").replace(
+                "{best}", str(max(self.f_scores, default=5))
+            ),
         )
         total = float(np.nansum(self.values))
         self.set_description(
