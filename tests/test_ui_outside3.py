@@ -45,3 +45,32 @@ def test_rfm_grid_axes_name_the_grids_best_score(windows, tmp_path, lang, rows, 
     assert grid.r_scores == [3, 2, 1]
     assert (grid.row_title, grid.col_title) == (rows, cols)
     assert dialog_texts() == []
+
+
+def french_till(path):
+    """A French till export: ';', '12,50 €', dd/mm/yyyy, no order number and no time; the last two
+    rows are the same coffee bought twice the same day."""
+    lines = ["Date;Client;Montant TTC;Produit"]
+    for i in range(30):
+        lines.append(f"{1 + i % 27:02d}/03/2025;CL{i % 8:03d};{10 + i},50 €;Café")
+    lines += ["05/03/2025;CL001;12,50 €;Café"] * 2
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "32 lignes lues : 31 conservées, 1 exclue. 8 clients."),
+        ("en", "32 rows read: 31 kept, 1 excluded. 8 customers."),
+    ],
+)
+def test_row_account_counts_agree_with_their_number(windows, tmp_path, lang, line):
+    """One identical row set aside: the French account read '31 conservées, 1 exclues'."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    summary = page.account_panel.summary.text()
+    assert summary.startswith(line), summary

@@ -39,8 +39,24 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
+        <source>{read}: {kept}, {excluded}. {customers}.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read</source>
+        <translation><numerusform>%Ln row read</numerusform><numerusform>%Ln rows read</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept</source>
+        <translation><numerusform>%Ln kept</numerusform><numerusform>%Ln kept</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln excluded</source>
+        <translation><numerusform>%Ln excluded</numerusform><numerusform>%Ln excluded</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
     </message>
     <message>
         <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>

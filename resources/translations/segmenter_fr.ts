@@ -39,8 +39,24 @@
         <translation>Les fichiers n'ont pas été relus. %1 Le bilan ci-dessous est celui de la lecture précédente.</translation>
     </message>
     <message>
-        <source>%1 rows read: %2 kept, %3 excluded. %4 customers.</source>
-        <translation>%1 lignes lues : %2 conservées, %3 exclues. %4 clients.</translation>
+        <source>{read}: {kept}, {excluded}. {customers}.</source>
+        <translation>{read} : {kept}, {excluded}. {customers}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read</source>
+        <translation><numerusform>%Ln ligne lue</numerusform><numerusform>%Ln lignes lues</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept</source>
+        <translation><numerusform>%Ln conservée</numerusform><numerusform>%Ln conservées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln excluded</source>
+        <translation><numerusform>%Ln exclue</numerusform><numerusform>%Ln exclues</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
     </message>
     <message>
         <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>

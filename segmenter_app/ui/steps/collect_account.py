@@ -134,12 +134,14 @@ class AccountPanel(QWidget):
                 ).replace("%1", self.failure)
                 + "\n"
             )
+        # Each count is its own plural ("1 exclue", "2 exclues" in French), put in one translated layout.
+        excluded = sum(account.excluded.values())
         text += (
-            self.tr("%1 rows read: %2 kept, %3 excluded. %4 customers.")
-            .replace("%1", loc.toString(account.read))
-            .replace("%2", loc.toString(account.kept))
-            .replace("%3", loc.toString(sum(account.excluded.values())))
-            .replace("%4", loc.toString(customers))
+            self.tr("{read}: {kept}, {excluded}. {customers}.")
+            .replace("{read}", self.tr("%Ln row(s) read", "", account.read))
+            .replace("{kept}", self.tr("%Ln kept", "", account.kept))
+            .replace("{excluded}", self.tr("%Ln excluded", "", excluded))
+            .replace("{customers}", self.tr("%Ln customer(s)", "", customers))
         )
         if analysis.rows_after_as_of:
             text += " " + self.tr(
