@@ -446,3 +446,22 @@ def normalize_gender(series: pd.Series) -> pd.Series:
     female = low.isin(_FEMALE)
     male = low.isin(_MALE)
     return text.where(~female.fillna(False), "F").where(~male.fillna(False), "M")
+
+
+def naive_ns(values: pd.Series) -> pd.Series:
+    """Timezone-naive datetime64[ns] (local time as written; a time zone is dropped, not converted)."""
+    values = pd.Series(values)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        values = pd.to_datetime(values, errors="coerce")
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_localize(None)
+    if values.dtype != "datetime64[ns]":
+        # Dates nanoseconds cannot hold (9999-12-31, an "until further notice" placeholder; the
+        # year 1500) are not a sale's date: unreadable, like any other impossible date.
+        values = values.where((values >= _FIRST_NS) & (values <= _LAST_NS))
+    return values.astype("datetime64[ns]")
+
+
+_FIRST_NS, _LAST_NS = pd.Timestamp.min.ceil("s"), pd.Timestamp.max.floor("s")
