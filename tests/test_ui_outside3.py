@@ -74,3 +74,19 @@ def test_row_account_counts_agree_with_their_number(windows, tmp_path, lang, lin
     assert dialog_texts() == []
     summary = page.account_panel.summary.text()
     assert summary.startswith(line), summary
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rfm_score_rules_never_start_a_line_with_a_colon(windows, tmp_path, lang):
+    """The score rules under the cut points wrap in a narrow column: French 'F 3 : 3 ou plus' broke
+    before its colon, so a line began ': 3 ou plus'. The colon and the '·' keep to their word."""
+    win = windows(lang)
+    win.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    rules = win.page("group").rfm_params.rules
+    frequency = rules["frequency"].text()
+    assert frequency.count("\u00a0· ") == 2, frequency
+    assert " :" not in frequency and " ·" not in frequency, frequency
+    if lang == "fr":
+        assert frequency.startswith("F 1\u00a0: moins de 2"), frequency

@@ -142,7 +142,10 @@ class RfmParams(QWidget):
                 # Show the first cut points: setText leaves the cursor at the end, and a narrow
                 # field showed "! 718,89 ; 13 860,67" with the start of the first number cut off.
                 self.fields[dim].setCursorPosition(0)
-                self.rules[dim].setText(" · ".join(texts.get(dim, [])))
+                # Non-breaking spaces before French colons and before the separator: the wrapped
+                # label began lines with ": 3 ou plus" or "· R 2".
+                rules = [str(t).replace(" :", "\u00a0:") for t in texts.get(dim, [])]
+                self.rules[dim].setText("\u00a0· ".join(rules))
                 font = self.fields[dim].font()
                 font.setItalic(dim not in self._edited)  # italic: computed, upright: the user's
                 self.fields[dim].setFont(font)
