@@ -94,9 +94,15 @@ def write_workbook(
         )
         # The workbook's own sheets keep their names whatever the segments are called.
         fixed = ["summary", "plan", "all", "excluded", "method"]
-        book.namer.hold(
-            [SHEETS(key, analysis.lang) for key in fixed + ["results"] * bool(analysis.measurements)]
-        )
+        own = [SHEETS(key, analysis.lang) for key in fixed + ["results"] * bool(analysis.measurements)]
+        # So do the sheets a long table continues on ("Excluded rows (2)"...): a segment called
+        # "Excluded rows" or "Excluded rows (2)" took that name, and the rest of the excluded
+        # rows went on "Excluded rows (2) (2)".
+        for key, count in (("all", n_customers), ("excluded", excluded_rows)):
+            parts = -(-count // max(max_rows - 1, 1))
+            name = SHEETS(key, analysis.lang)
+            own += [SHEETS("continued", analysis.lang, name=name, number=n) for n in range(2, parts + 1)]
+        book.namer.hold(own)
         try:
             write_summary(book, analysis)
             write_plan(book, analysis)
