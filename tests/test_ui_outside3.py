@@ -90,3 +90,28 @@ def test_rfm_score_rules_never_start_a_line_with_a_colon(windows, tmp_path, lang
     assert " :" not in frequency and " ·" not in frequency, frequency
     if lang == "fr":
         assert frequency.startswith("F 1\u00a0: moins de 2"), frequency
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "button"),
+    [
+        ("fr", "1 ligne répète exactement une ligne précédente", "&Garder comme achat"),
+        ("en", "1 row repeats an earlier row exactly", "&Keep as a purchase"),
+    ],
+)
+def test_twins_banner_button_agrees_with_one_row(windows, tmp_path, lang, question, button):
+    """One coffee bought twice the same day: the banner asks about one purchase, and its button
+    keeps 'a purchase' (it said 'Keep as purchases' beside 'was it a separate purchase?')."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    banner = page.twins_banner
+    assert banner.isVisible()
+    assert banner.question.text().startswith(question), banner.question.text()
+    assert banner.keep_button.text() == button
+    banner.keep_button.click()
+    assert win.tasks.wait_idle(60)
+    assert not banner.isVisible()
+    assert page.account_panel.summary.text().startswith("32 "), page.account_panel.summary.text()

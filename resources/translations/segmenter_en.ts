@@ -44,19 +44,31 @@
     </message>
     <message numerus="yes">
         <source>%Ln row(s) read</source>
-        <translation><numerusform>%Ln row read</numerusform><numerusform>%Ln rows read</numerusform></translation>
+        <translation>
+            <numerusform>%Ln row read</numerusform>
+            <numerusform>%Ln rows read</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln kept</source>
-        <translation><numerusform>%Ln kept</numerusform><numerusform>%Ln kept</numerusform></translation>
+        <translation>
+            <numerusform>%Ln kept</numerusform>
+            <numerusform>%Ln kept</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln excluded</source>
-        <translation><numerusform>%Ln excluded</numerusform><numerusform>%Ln excluded</numerusform></translation>
+        <translation>
+            <numerusform>%Ln excluded</numerusform>
+            <numerusform>%Ln excluded</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
@@ -2071,6 +2083,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     <message>
         <source>&amp;Keep as purchases</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep as purchase(s)</source>
+        <translation><numerusform>&amp;Keep as a purchase</numerusform><numerusform>&amp;Keep as purchases</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

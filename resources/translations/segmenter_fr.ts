@@ -44,19 +44,31 @@
     </message>
     <message numerus="yes">
         <source>%Ln row(s) read</source>
-        <translation><numerusform>%Ln ligne lue</numerusform><numerusform>%Ln lignes lues</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ligne lue</numerusform>
+            <numerusform>%Ln lignes lues</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln kept</source>
-        <translation><numerusform>%Ln conservée</numerusform><numerusform>%Ln conservées</numerusform></translation>
+        <translation>
+            <numerusform>%Ln conservée</numerusform>
+            <numerusform>%Ln conservées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln excluded</source>
-        <translation><numerusform>%Ln exclue</numerusform><numerusform>%Ln exclues</numerusform></translation>
+        <translation>
+            <numerusform>%Ln exclue</numerusform>
+            <numerusform>%Ln exclues</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kept rows are dated after the analysis date and are left out of the segments.</source>
@@ -2073,6 +2085,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>&amp;Keep as purchases</source>
         <translation>&amp;Garder comme achats</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep as purchase(s)</source>
+        <translation><numerusform>&amp;Garder comme achat</numerusform><numerusform>&amp;Garder comme achats</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

@@ -40,6 +40,8 @@ class TwinsBanner(QFrame):
         count = same_day_twins(analysis) if duplicates != "keep" else 0
         self.setVisible(count > 0)
         if count:
+            # One row is kept as "a purchase": the button agrees with the question beside it.
+            self.keep_button.setText(self.tr("&Keep as purchase(s)", "", count))
             self.question.setText(
                 self.tr(
                     "%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has "
