@@ -115,3 +115,28 @@ def test_twins_banner_button_agrees_with_one_row(windows, tmp_path, lang, questi
     assert win.tasks.wait_idle(60)
     assert not banner.isVisible()
     assert page.account_panel.summary.text().startswith("32 "), page.account_panel.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "used", "notes"),
+    [("fr", "Canal utilisé", "Comment les joindre"), ("en", "Channel used", "How to reach them")],
+)
+def test_act_card_channel_rows_have_distinct_labels(windows, tmp_path, lang, used, notes):
+    """A plan's card showed 'Channel used' (the list) over 'Channel' (its notes): two rows that
+    read as the same. The notes' row now says what it holds."""
+    from PySide6.QtWidgets import QFormLayout
+
+    win = windows(lang)
+    win.page("collect").add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    card = next(iter(win.page("act").cards.values()))
+    form = card.channel_key.parentWidget().findChildren(QFormLayout)
+    labels = {}
+    for layout in form:
+        for widget in (card.channel_key, card.texts["channel"]):
+            label = layout.labelForField(widget)
+            if label is not None:
+                labels[widget is card.channel_key] = label.text()
+    assert labels == {True: used, False: notes}
+    assert card.texts["channel"].accessibleName() == notes

@@ -1353,7 +1353,7 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Channel</source>
+        <source>How to reach them</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2086,7 +2086,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>&amp;Keep as purchase(s)</source>
-        <translation><numerusform>&amp;Keep as a purchase</numerusform><numerusform>&amp;Keep as purchases</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Keep as a purchase</numerusform>
+            <numerusform>&amp;Keep as purchases</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

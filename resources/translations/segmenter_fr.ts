@@ -1355,8 +1355,8 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Offre</translation>
     </message>
     <message>
-        <source>Channel</source>
-        <translation>Canal</translation>
+        <source>How to reach them</source>
+        <translation>Comment les joindre</translation>
     </message>
     <message>
         <source>Timing</source>
@@ -2088,7 +2088,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>&amp;Keep as purchase(s)</source>
-        <translation><numerusform>&amp;Garder comme achat</numerusform><numerusform>&amp;Garder comme achats</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Garder comme achat</numerusform>
+            <numerusform>&amp;Garder comme achats</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

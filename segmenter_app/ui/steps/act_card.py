@@ -86,7 +86,8 @@ class PlanCard(QGroupBox):
             ("objective", self.tr("Objective"), False),
             ("message", self.tr("Message"), True),
             ("offer", self.tr("Offer"), False),
-            ("channel", self.tr("Channel"), False),
+            # The channel's notes, under "Channel used": a second "Channel" beside it read as a twin.
+            ("channel", self.tr("How to reach them"), False),
             ("timing", self.tr("Timing"), False),
             ("kpi", self.tr("KPI to watch"), False),
             ("avoid", self.tr("Avoid"), False),
