@@ -150,7 +150,8 @@ def libreoffice_csv(workbook: Path, folder: Path, *, formatted: bool) -> list[st
     someone without Excel opens it), raw values or values as formatted; return the file names.
     The caller skips when ``soffice`` is absent."""
     profile = folder.parent / "lo-profile"
-    options = f"44,34,76,1,,0,false,{'true' if formatted else 'false'},false,false,false,-1"
+    # Token 9 is "save cell contents as shown" (token 8, special numbers, only acts on import).
+    options = f"44,34,76,1,,0,false,false,{'true' if formatted else 'false'},false,false,-1"
     result = subprocess.run(
         [
             "soffice",

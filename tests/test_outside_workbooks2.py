@@ -8,6 +8,7 @@ workbooks made by the real commands on varied inputs, and failed before its fix.
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 
 import pandas as pd
@@ -57,3 +58,58 @@ def test_excluded_rows_continue_on_their_own_numbered_sheet_whatever_the_segment
         assert rows[0][:3] == ["Fichier", "Ligne du fichier", "Motif"]
         numbers += [int(row[1]) for row in rows[1:]]
     assert numbers == list(range(2, 27))
+
+
+NAMES = [
+    "Zoé",
+    "Élodie 😀",
+    "שלום עולם",
+    '=HYPERLINK("http://x.example","y")',
+    "+33 6 12",
+    "-5+3",
+    "@SUM(A1)",
+]
+
+
+def _french_till(path) -> None:
+    """A French till export: ';', dd/mm/yyyy, '1 234,50 €', ids, postcodes and phones with zeros."""
+    lines = ["Date;N° ticket;Code client;Prénom;Nom;Code postal;Téléphone;Email;Montant TTC"]
+    for i in range(120):
+        c = i % 30
+        amount = f"{1000 + c * 10 + i * 0.25:,.2f}".replace(",", " ").replace(".", ",")
+        lines.append(
+            f"{1 + i % 28:02d}/{1 + i % 12:02d}/2025;T{i:05d};{c:06d};{NAMES[c % len(NAMES)]};Nöel{c};"
+            f"{c * 37:05d};06{c:08d};client{c}@exemple.fr;{amount} €"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@needs_soffice
+def test_libreoffice_shows_a_french_till_export_as_the_app_wrote_it(tmp_path, capsys):
+    # Through the real command, then LibreOffice's values as shown: ids, postcodes and phones
+    # keep their zeros, money its euro sign and cents, dates are dates, hostile names text.
+    # (export_fixtures.libreoffice_csv asked for "as shown" with the wrong token: its
+    # formatted conversion was the raw one.)
+    from segmenter_app.cli import EXIT_OK, main
+
+    sales = tmp_path / "caisse.csv"
+    _french_till(sales)
+    out = tmp_path / "w.xlsx"
+    args = ["segment", str(sales), "--out", str(out), "--report", str(tmp_path / "r.json"), "--lang", "fr"]
+    assert main(args) == EXIT_OK
+    libreoffice_csv(out, tmp_path / "csv", formatted=True)
+    with open(tmp_path / "csv" / "w-Tous les clients.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], {row[0]: row for row in rows[1:]}
+    assert sorted(body) == [f"{c:06d}" for c in range(30)]
+    first = body["000007"]  # customer 7: tickets 7, 37, 67 and 97
+    cell = dict(zip(header, first, strict=True))
+    assert cell["Prénom"] == NAMES[0] and cell["Nom"] == "Nöel7"
+    assert cell["Code postal"] == "00259" and cell["Téléphone"] == "0600000007"
+    spent = sum(1000 + 70 + i * 0.25 for i in (7, 37, 67, 97))
+    assert cell["Dépense nette"].endswith("€")
+    assert re.sub(r"\D", "", cell["Dépense nette"]) == f"{spent:.2f}".replace(".", "")
+    assert (cell["Premier achat"], cell["Dernier achat"]) == ("2025-02-10", "2025-08-12")
+    assert cell["Part des retours"].endswith("%")
+    shown = {dict(zip(header, row, strict=True))["Prénom"] for row in body.values()}
+    assert shown == set(NAMES)  # formulas, emoji and right-to-left text as they were
