@@ -254,3 +254,25 @@ def test_role_sample_takes_the_first_filled_cells_trimmed():
     late = pd.Series([None] * 12_000 + [" 17850 ", "13047"], dtype="str")
     assert _sample(late) == ["17850", "13047"]
     assert _sample(pd.Series([str(i) for i in range(2_000)], dtype="str"), size=3) == ["0", "1", "2"]
+
+
+def test_a_money_word_over_cells_without_numbers_is_no_amount(tmp_path):
+    """Shopify's "Option 0 Value" holds "Red", "XL": its word "value" made it the amount, and every
+    row was refused as an unreadable amount although quantity and unit price were there. A header
+    word's money role needs cells with numbers; an exact name ("Total") is not second-guessed."""
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "Order,Date,Customer,Lineitem quantity,Lineitem price,Option 0 Name,Option 0 Value\n"
+        "A1,2025-01-03,C1,2,10.00,Colour,Red\nA2,2025-01-04,C2,1,25.50,Size,XL\n"
+        "A3,2025-02-04,C1,3,5.00,Colour,Blue\n",
+        encoding="utf-8",
+    )
+    analysis = Analysis()
+    import_files(analysis, [str(path)])
+    assert analysis.account.kept == 3 and not analysis.account.excluded
+    assert sorted(analysis.transactions[schema.T_AMOUNT].tolist()) == [15.0, 20.0, 25.5]
+    assert "Option 0 Value" not in analysis.inputs[0].mapping
+    numbers = roles.detect_roles(pd.DataFrame({"Order value": ["12,50", "8,00", "130,00"]}))
+    assert numbers["Order value"].role == schema.AMOUNT  # numbers: still the amount
+    empty = roles.detect_roles(pd.DataFrame({"Option value": [None, None, None]}))
+    assert empty["Option value"].role == schema.AMOUNT  # empty cells tell nothing against it

@@ -170,6 +170,11 @@ def _header_word_role(norm: str, series: pd.Series) -> str | None:
         # spent; the header's other word decides ("Montant remise" is a discount), else nothing.
         rest = [r for r in matched if r not in money]
         return rest[0] if rest else None
+    if money and not _numbers_like(_sample(series)):
+        # "Option 0 Value" holding "Red", "XL": its word says money, its cells say otherwise (as
+        # the amount, every row of a Shopify export with options was refused as unreadable).
+        rest = [r for r in matched if r not in money]
+        return rest[0] if rest else None
     if money and matched[0] != money[0] and _amounts_like(_sample(series)):
         return money[0]
     return matched[0] if matched else None
@@ -244,6 +249,15 @@ def _dates_like(sample: list[str]) -> bool:
     """Most of the sample written as dates (numbers with separators or a month name)."""
     sample = [v for v in sample if v]
     return len(sample) >= 2 and _share(_DATE_LIKE, sample) > 0.8
+
+
+def _numbers_like(sample: list[str]) -> bool:
+    """At least half of the filled sample holds a digit ("12,50 € TTC", "25,-" do; "Red", "XL" do
+    not); True with no filled cell (no evidence against the header)."""
+    sample = [v for v in sample if v and v.strip()]
+    if not sample:
+        return True
+    return sum(1 for value in sample if any(ch.isdigit() for ch in value)) >= len(sample) / 2
 
 
 def _amounts_like(sample: list[str]) -> bool:
