@@ -140,3 +140,31 @@ def test_act_card_channel_rows_have_distinct_labels(windows, tmp_path, lang, use
                 labels[widget is card.channel_key] = label.text()
     assert labels == {True: used, False: notes}
     assert card.texts["channel"].accessibleName() == notes
+
+
+@pytest.mark.parametrize(
+    ("lang", "five", "three"),
+    [
+        (
+            "fr",
+            "Automatique : 5 scores (200 clients ou plus)",
+            "Automatique : 3 scores (moins de 200 clients)",
+        ),
+        ("en", "Automatic: 5 scores (200 customers or more)", "Automatic: 3 scores (under 200 customers)"),
+    ],
+)
+def test_automatic_rfm_scores_say_what_they_chose(windows, tmp_path, cdnow_master, lang, five, three):
+    """CDNOW's 23,570 customers are scored 1 to 5, but the Scores box read 'Automatic (3 scores
+    below 200 customers)' above R5 to R1, as if 3 had been chosen. It names the choice made."""
+    win = windows(lang)
+    win.page("collect").add_files([str(cdnow_master)])
+    assert win.tasks.wait_idle(120)
+    walk_to(win, "group")
+    page = win.page("group")
+    assert page.rfm_grid.r_scores == [5, 4, 3, 2, 1]
+    assert page.rfm_params.scores.currentText() == five
+    small = windows(lang)
+    small.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
+    assert small.tasks.wait_idle(60)
+    walk_to(small, "group")
+    assert small.page("group").rfm_params.scores.currentText() == three

@@ -1627,6 +1627,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>3 scores below 200 customers, 5 from 200 customers up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>5 scores</source>
         <translation type="unfinished" />
     </message>
@@ -1664,6 +1668,14 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message>
         <source>Forget the edited cut points and let the app choose them from the data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic: 3 scores (under 200 customers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic: 5 scores (200 customers or more)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1629,6 +1629,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Automatique (3 scores sous 200 clients)</translation>
     </message>
     <message>
+        <source>3 scores below 200 customers, 5 from 200 customers up</source>
+        <translation>3 scores sous 200 clients, 5 à partir de 200 clients</translation>
+    </message>
+    <message>
         <source>5 scores</source>
         <translation>5 scores</translation>
     </message>
@@ -1667,6 +1671,14 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     <message>
         <source>Forget the edited cut points and let the app choose them from the data</source>
         <translation>Oublier les seuils modifiés et laisser l'application les choisir d'après les données</translation>
+    </message>
+    <message>
+        <source>Automatic: 3 scores (under 200 customers)</source>
+        <translation>Automatique : 3 scores (moins de 200 clients)</translation>
+    </message>
+    <message>
+        <source>Automatic: 5 scores (200 customers or more)</source>
+        <translation>Automatique : 5 scores (200 clients ou plus)</translation>
     </message>
     <message>
         <source>Write the cut points as numbers separated by ';', e.g. 30 ; 90 ; 180.</source>

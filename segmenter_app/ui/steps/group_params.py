@@ -74,6 +74,9 @@ class RfmParams(QWidget):
         self._edited: set[str] = set()
         self.scores = QComboBox()
         self.scores.addItem(self.tr("Automatic (3 scores below 200 customers)"), "auto")
+        self.scores.setItemData(
+            0, self.tr("3 scores below 200 customers, 5 from 200 customers up"), Qt.ItemDataRole.ToolTipRole
+        )
         self.scores.addItem(self.tr("5 scores"), 5)
         self.scores.addItem(self.tr("3 scores (small data)"), 3)
         self.scores.setAccessibleName(self.tr("Number of RFM scores"))
@@ -133,6 +136,16 @@ class RfmParams(QWidget):
             requested = parameters.get("scores", "auto")
             index = self.scores.findData(requested)
             self.scores.setCurrentIndex(index if index >= 0 else 0)
+            # The automatic choice says what it chose: "3 scores below 200 customers" read as the
+            # choice made on a shop of 23,570 customers scored 1 to 5.
+            used = int(details.get("scores") or 0) if requested == "auto" else 0
+            if used == 3:
+                auto = self.tr("Automatic: 3 scores (under 200 customers)")
+            elif used == 5:
+                auto = self.tr("Automatic: 5 scores (200 customers or more)")
+            else:
+                auto = self.tr("Automatic (3 scores below 200 customers)")
+            self.scores.setItemText(0, auto)
             self._cut_points = {k: list(v) for k, v in (details.get("cut_points") or {}).items()}
             sources = details.get("cut_points_source") or {}
             self._edited = {d for d, src in sources.items() if src == "edited"}
