@@ -113,3 +113,19 @@ def test_libreoffice_shows_a_french_till_export_as_the_app_wrote_it(tmp_path, ca
     assert cell["Part des retours"].endswith("%")
     shown = {dict(zip(header, row, strict=True))["Prénom"] for row in body.values()}
     assert shown == set(NAMES)  # formulas, emoji and right-to-left text as they were
+
+
+@needs_soffice
+def test_sheet_names_equal_for_libreoffice_ignoring_case_are_made_unique(tmp_path):
+    # A Turkish shop's "KAPI" and "Kapı" differ for Python's lower() ("kapi", "kapı") but not
+    # for a spreadsheet, which compares names in upper case (ı -> I): LibreOffice renamed the
+    # second sheet "Kapı -1", and a link or a reader looking for "Kapı" missed it.
+    analysis = make_analysis(40)
+    for position, name in enumerate(["KAPI", "Kapı", "Straße", "STRASSE"]):
+        analysis.segmentation.segments.loc[position, "name"] = name
+    out = tmp_path / "w.xlsx"
+    stats = write_workbook(analysis, out)
+    # "ß" has no one-letter capital: "Straße" and "STRASSE" are two names for both programs.
+    assert stats["sheets"][2:6] == ["KAPI", "Kapı (2)", "Straße", "STRASSE"]
+    produced = libreoffice_csv(out, tmp_path / "csv", formatted=False)
+    assert produced == sorted(f"w-{name}.csv" for name in stats["sheets"])  # none renamed

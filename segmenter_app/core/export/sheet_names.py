@@ -13,7 +13,7 @@ MAX_SHEET_NAME = 31
 _INVALID = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 # Readable stand-ins for the characters Excel forbids in sheet names.
 _REPLACE = str.maketrans({"[": "(", "]": ")", ":": " -", "/": "-", "\\": "-", "*": "", "?": ""})
-_RESERVED = {"history"}
+_RESERVED = {"HISTORY"}
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
@@ -31,9 +31,24 @@ def clean_sheet_name(name: str, fallback: str = "Sheet") -> str:
     text = _cut(text, MAX_SHEET_NAME).strip().strip("'").strip()
     if not text:
         text = fallback
-    if text.lower() in _RESERVED:
+    if same_name_key(text) in _RESERVED:
         text = text + "_"
     return text
+
+
+def same_name_key(name: str) -> str:
+    """What a spreadsheet compares when it checks two sheet names for equality, ignoring case.
+
+    Excel and LibreOffice compare the names in upper case, one character to one character:
+    "Kapı" (dotless ı) is "KAPI" for them, while Python's ``lower()`` keeps "kapı" and "kapi"
+    apart (LibreOffice renamed such a second sheet "Kapı -1"). A letter whose capital is two
+    letters ("ß" -> "SS") is kept as it is, as they keep it.
+    """
+    out = []
+    for ch in name:
+        upper = ch.upper()
+        out.append(upper if len(upper) == 1 else ch)
+    return "".join(out)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -61,7 +76,7 @@ class SheetNamer:
 
     def hold(self, names: list[str]) -> None:
         """Keep these names for the sheets that will ask for them with ``held=True``."""
-        self._held.update(clean_sheet_name(name).lower() for name in names)
+        self._held.update(same_name_key(clean_sheet_name(name)) for name in names)
 
     def reserve(self, name: str, *, held: bool = False) -> str:
         """A unique valid name close to ``name`` ("Name (2)" style when taken), now taken.
@@ -69,17 +84,17 @@ class SheetNamer:
         ``held``: the caller is the sheet a held name was kept for, so it may take it.
         """
         base = clean_sheet_name(name)
-        if held and base.lower() in self._held:
-            self._held.discard(base.lower())
+        if held and same_name_key(base) in self._held:
+            self._held.discard(same_name_key(base))
         candidate = base
         number = 2
-        while candidate.lower() in self._taken or candidate.lower() in self._held:
+        while same_name_key(candidate) in self._taken or same_name_key(candidate) in self._held:
             suffix = f" ({number})"
             candidate = _cut(base, MAX_SHEET_NAME - len(suffix)).rstrip().rstrip("'") + suffix
             number += 1
-        self._taken.add(candidate.lower())
+        self._taken.add(same_name_key(candidate))
         return candidate
 
     def taken(self, name: str) -> bool:
         """True when ``name`` (any case) is already used."""
-        return name.lower() in self._taken
+        return same_name_key(name) in self._taken
