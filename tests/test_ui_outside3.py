@@ -168,3 +168,26 @@ def test_automatic_rfm_scores_say_what_they_chose(windows, tmp_path, cdnow_maste
     assert small.tasks.wait_idle(60)
     walk_to(small, "group")
     assert small.page("group").rfm_params.scores.currentText() == three
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_customers_file_alone_opens_group_on_clusters(windows, mall_customers_csv, lang):
+    """Mall Customers (200 customers, no purchase): Group started on RFM and opened on the error
+    'RFM needs purchases...'. With no purchase to score it starts on clusters of the attributes."""
+    win = windows(lang)
+    win.page("collect").add_files([str(mall_customers_csv)])
+    assert win.tasks.wait_idle(60)
+    for _ in range(2):  # Next, Next: no goal chosen, as a first visit
+        win.next_button.click()
+        assert win.tasks.wait_idle(60)
+    page = win.page("group")
+    if page._timer.isActive():  # the debounced run: start it now rather than wait for it
+        page._timer.stop()
+        page._timer.timeout.emit()
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert page.method == "clusters"
+    assert page.method_combo.currentData() == "clusters"
+    segmentation = win.ctx.analysis.segmentation
+    assert segmentation is not None and segmentation.method == "clusters"
+    assert int(segmentation.counts().sum()) == 200

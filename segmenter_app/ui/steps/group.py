@@ -59,6 +59,15 @@ from segmenter_app.ui.steps.group_view import (
 from segmenter_app.ui.table_model import DataFrameModel
 
 METHODS = ("rfm", "rules", "clusters", "predictive")
+
+
+def has_buyers(customers: pd.DataFrame | None) -> bool:
+    """Whether any customer has a purchase to score (RFM needs one); True while nothing is known."""
+    if customers is None or s.C_FREQUENCY not in customers or s.C_RECENCY not in customers:
+        return customers is None
+    return bool(((customers[s.C_FREQUENCY].fillna(0) > 0) & customers[s.C_RECENCY].notna()).any())
+
+
 DEBOUNCE_MS = 400
 STALE_CHANGES = ("inputs", "customers", "project")
 
@@ -229,7 +238,13 @@ class GroupPage(GroupEditsMixin, StepPage):
         if self.ctx is None or self._method_chosen:
             return False
         suggested = self.ctx.analysis.suggested_method
-        if suggested not in METHODS or suggested == self.method:
+        if suggested not in METHODS:
+            suggested = self.method
+        if suggested == "rfm" and not has_buyers(self.ctx.analysis.customers):
+            # A customers file alone (no purchases) cannot be scored on RFM: the page opened on
+            # an error dialog. Its attributes can be grouped into clusters.
+            suggested = "clusters"
+        if suggested == self.method:
             return False
         self.method = suggested
         return True
