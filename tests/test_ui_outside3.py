@@ -191,3 +191,37 @@ def test_customers_file_alone_opens_group_on_clusters(windows, mall_customers_cs
     segmentation = win.ctx.analysis.segmentation
     assert segmentation is not None and segmentation.method == "clusters"
     assert int(segmentation.counts().sum()) == 200
+
+
+def test_long_segment_names_are_shortened_not_dropped_from_the_bars(windows, mall_customers_csv):
+    """Mall Customers grouped into clusters: names such as 'High Spending Score(1-100) · High
+    Annual Income(k$)' are wider than the bar chart's name axis, and pyqtgraph drew no name at
+    all beside six of the ten bars. Each bar keeps its name, shortened with '…' when too long."""
+    from PySide6.QtGui import QFontMetrics
+
+    from segmenter_app.ui.charts.bars import NAME_MARGIN, NAME_WIDTH
+
+    win = windows("en")
+    win.page("collect").add_files([str(mall_customers_csv)])
+    assert win.tasks.wait_idle(60)
+    for _ in range(2):
+        win.next_button.click()
+        assert win.tasks.wait_idle(60)
+    page = win.page("group")
+    if page._timer.isActive():
+        page._timer.stop()
+        page._timer.timeout.emit()
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    bars = page.bars
+    axis = bars.size_plot.getAxis("left")
+    shown = [text for _y, text in axis._tickLevels[0]]
+    assert len(shown) == len(bars.names) == 10
+    metrics = QFontMetrics(axis.style.get("tickFont") or bars.font())
+    cut = 0
+    for full, text in zip(bars.names, shown, strict=True):
+        assert metrics.horizontalAdvance(text) <= NAME_WIDTH - NAME_MARGIN, text
+        if text != full:
+            cut += 1
+            assert text.endswith("…") and full.startswith(text[:-1]), (full, text)
+    assert cut > 0  # some cluster names are indeed longer than the axis

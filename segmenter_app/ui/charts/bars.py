@@ -24,6 +24,11 @@ from segmenter_app.ui.charts.base import ChartPanel, format_money, format_number
 BAR_HEIGHT = 0.7
 
 
+# The segment names' axis: at most this wide (pixels), with room for the ticks beside the names.
+NAME_WIDTH = 240
+NAME_MARGIN = 14
+
+
 class SegmentBarsChart(ChartPanel):
     """Customers and revenue per segment, clickable (see the module docstring)."""
 
@@ -100,13 +105,20 @@ class SegmentBarsChart(ChartPanel):
             list(colors) if colors is not None else [theme.series_color(i) for i in range(len(keys))]
         )
         self.selected = [k for k in self.selected if k in self.keys]
-        ticks = [(self._y(i), name) for i, name in enumerate(self.names)]
         left = self.size_plot.getAxis("left")
-        left.setTicks([ticks])
         # Reserve the names' width up front: pyqtgraph only widens an axis after a first paint.
         metrics = QFontMetrics(left.style.get("tickFont") or self.font())
-        widest = max((metrics.horizontalAdvance(name) for name in self.names), default=0)
-        left.setWidth(min(widest + 14, 240))
+        # A name wider than the axis was not drawn at all (cluster names such as "Spending
+        # Score(1-100): high · Annual Income(k$): high" left bars unnamed): shorten it with "…";
+        # the table and the quality check give it in full.
+        shown = [
+            metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH - NAME_MARGIN)
+            for name in self.names
+        ]
+        ticks = [(self._y(i), name) for i, name in enumerate(shown)]
+        left.setTicks([ticks])
+        widest = max((metrics.horizontalAdvance(name) for name in shown), default=0)
+        left.setWidth(min(widest + NAME_MARGIN, NAME_WIDTH))
         if self.revenue_plot is not None:
             self.revenue_plot.getAxis("left").setTicks([ticks])
         self.redraw()
