@@ -10,12 +10,18 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import xml.etree.ElementTree as ET
+import zipfile
 
+import openpyxl
 import pandas as pd
 import pytest
 from export_fixtures import libreoffice_csv, make_analysis
 
 from segmenter_app.core.export import write_workbook
+from segmenter_app.core.export.safe_text import utf16_len
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here"
@@ -129,3 +135,25 @@ def test_sheet_names_equal_for_libreoffice_ignoring_case_are_made_unique(tmp_pat
     assert stats["sheets"][2:6] == ["KAPI", "Kapı (2)", "Straße", "STRASSE"]
     produced = libreoffice_csv(out, tmp_path / "csv", formatted=False)
     assert produced == sorted(f"w-{name}.csv" for name in stats["sheets"])  # none renamed
+
+
+def test_table_column_names_fit_excels_255_characters_counted_in_utf16(tmp_path):
+    # Excel repairs a workbook whose table has a column name over 255 characters (openxlsx
+    # #402), counted as Windows counts them, in UTF-16 units: 150 emoji in a file's header were
+    # within the 200-character cut (they are 150 Python characters) but 300 units for Excel.
+    analysis = make_analysis(20)
+    analysis.excluded["😀" * 150] = ["a", "b", "c"]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    with zipfile.ZipFile(out) as zf:
+        names = [
+            column.get("name")
+            for part in zf.namelist()
+            if part.startswith("xl/tables/")
+            for column in ET.fromstring(zf.read(part)).iter(f"{NS}tableColumn")
+        ]
+    emoji = [name for name in names if name.startswith("😀")]
+    assert len(emoji) == 1 and utf16_len(emoji[0]) <= 255
+    wb = openpyxl.load_workbook(out, read_only=True)
+    header = next(wb["Excluded rows"].iter_rows(max_row=1, values_only=True))
+    assert header[-1] == emoji[0]  # the header cell says what the table's column is called

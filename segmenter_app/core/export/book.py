@@ -25,7 +25,7 @@ from segmenter_app.core.export import columns as k
 from segmenter_app.core.export import fast_rows
 from segmenter_app.core.export.labels import PROGRESS, SHEETS
 from segmenter_app.core.export.safe_sheet import SafeWorksheet
-from segmenter_app.core.export.safe_text import Cut, TextStats, is_risky
+from segmenter_app.core.export.safe_text import Cut, TextStats, cut_utf16, is_risky
 from segmenter_app.core.export.sheet_names import SheetNamer
 from segmenter_app.core.progress import CancelToken, ProgressFn, no_progress
 
@@ -417,7 +417,9 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     for index, raw in enumerate(headers):
         text = " ".join(str(raw).split()) or f"Column{index + 1}"
         column = k.text_column("", [text])
-        text = (column.values[0] or f"Column{index + 1}")[:200]  # Excel caps table column names
+        # Excel repairs a table with a column name over 255 characters, counted in UTF-16 units
+        # (an emoji is two): cut well below, leaving room for a " (2)".
+        text = cut_utf16(column.values[0] or f"Column{index + 1}", 200)
         candidate = text
         number = 2
         while candidate.lower() in seen:
