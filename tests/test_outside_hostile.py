@@ -836,3 +836,18 @@ def test_a_customer_said_yes_and_no_is_counted_converted_and_said(
     assert words in err
     assert [a["kind"] for a in report["alerts"]] == ["contradicted_customers"]
     assert report["total"]["conversions"] + report["total"]["control_conversions"] == 40
+
+
+def test_looking_for_segmenters_own_workbook_costs_an_ordinary_import_nothing(tmp_path, shop):
+    """The own-workbook check needs the export's sheet names: a file with fewer sheets than that
+    workbook does not load the export's modules (60 ms of every timed import)."""
+    code = (
+        "import sys\n"
+        "from segmenter_app.core.analysis import Analysis\n"
+        "from segmenter_app.core.collect import import_files\n"
+        f"import_files(Analysis(), [{str(shop)!r}])\n"
+        "print('segmenter_app.core.export' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -327,6 +327,8 @@ def _slice(progress: ProgressFn, start: float, end: float, message: str) -> Prog
 def _refuse_own_workbook(raw: RawTable, name: str) -> None:
     """Refuse a workbook Segmenter exported (its Summary, All customers and Method sheets): read
     as sales, its first sheet gave 'RFM needs purchases, and these customers have none'."""
+    if len(raw.sheets) < 3:
+        return  # not the three sheets: no need to load the export's modules (60 ms) to know
     from segmenter_app.core.export.labels import SHEETS
 
     names = {str(sheet.get("name")) for sheet in raw.sheets}
