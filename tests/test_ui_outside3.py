@@ -225,3 +225,43 @@ def test_long_segment_names_are_shortened_not_dropped_from_the_bars(windows, mal
             cut += 1
             assert text.endswith("…") and full.startswith(text[:-1]), (full, text)
     assert cut > 0  # some cluster names are indeed longer than the axis
+
+
+def wide_customers(folder):
+    """Orders of 40 customers, and their customers file of 60 columns: 59 attributes, of which 6
+    hold one value for all, 20 are half empty and 33 are full."""
+    columns = ["customer_id"] + [f"Attribut {j} du client" for j in range(59)]
+    lines = [",".join(columns)]
+    for c in range(40):
+        values = [str((c * j) % 7) if j % 3 else ("" if c % 2 else "x") for j in range(59)]
+        lines.append(",".join([f"C{c:03d}", *values]))
+    (folder / "clients.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    orders = ["order_id,customer_id,date,total"]
+    for i in range(200):
+        orders.append(f"O{i},C{(i * 7) % 40:03d},2025-{1 + i % 12:02d}-{1 + i % 27:02d},{15 + i % 40}.90")
+    (folder / "orders.csv").write_text("\n".join(orders) + "\n", encoding="utf-8")
+    return [folder / "orders.csv", folder / "clients.csv"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "same"),
+    [
+        ("fr", "6 avec la même valeur pour tous : Attribut 7 du client, Attribut 14 du client, "),
+        ("en", "6 with the same value for every customer: Attribut 7 du client, Attribut 14 du client, "),
+    ],
+)
+def test_columns_not_offered_are_named_on_hover(windows, tmp_path, lang, same):
+    """A customers file of 60 columns: the note said '39 more columns of your files are not
+    offered' without saying which; its tooltip names them, per reason."""
+    win = windows(lang)
+    win.page("collect").add_files([str(p) for p in wide_customers(tmp_path)])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "criteria")
+    assert win.tasks.wait_idle(60)
+    note = win.page("criteria").left_out
+    assert note.isVisible() and note.text().startswith("39 "), note.text()
+    lines = note.toolTip().split("\n")
+    assert len(lines) == 2, lines
+    assert lines[0].startswith(same), lines[0]
+    assert lines[0].endswith("Attribut 56 du client"), lines[0]
+    assert lines[1].count(", ") == 32 and "Attribut 3 du client" in lines[1], lines[1]

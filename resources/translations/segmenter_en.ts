@@ -462,6 +462,10 @@ Several files can be combined: orders from the till and the web shop, a customer
 <context>
     <name>CriteriaPage</name>
     <message>
+        <source>{reason}: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Goal:</source>
         <translation type="unfinished" />
     </message>

@@ -464,6 +464,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
 <context>
     <name>CriteriaPage</name>
     <message>
+        <source>{reason}: {columns}</source>
+        <translation>{reason} : {columns}</translation>
+    </message>
+    <message>
         <source>&amp;Goal:</source>
         <translation>&amp;Objectif :</translation>
     </message>

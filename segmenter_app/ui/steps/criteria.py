@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,8 @@ class CriterionView:
 
 
 MAX_CATEGORY_BARS = 12
+# Column names listed per reason in the tooltip of the note on the columns not offered.
+MAX_LISTED = 40
 
 
 def _bins_and_counts(hist: pd.DataFrame, locale: QLocale) -> tuple[list[str], list[float]]:
@@ -111,7 +113,35 @@ def load_catalogue(
         }
         for g in criteria.goals(analysis.lang).itertuples(index=False)
     ]
-    return views, goals, criteria.left_out_text(table, analysis.lang)
+    return views, goals, left_out_note(table, analysis.lang)
+
+
+class LeftOutText(str):
+    """The sentence about the columns not offered, with ``columns``: which ones, per reason."""
+
+    columns: str = ""
+
+
+def left_out_note(table: pd.DataFrame, lang: str) -> LeftOutText | None:
+    """The core's sentence on the columns not offered ("39 more columns..."), carrying the names of
+    those columns per reason for its tooltip: the sentence alone did not say which they were."""
+    from segmenter_app.core.segmentation import criteria
+
+    text = criteria.left_out_text(table, lang)
+    if text is None:
+        return None
+    note = LeftOutText(text)
+    left_out: dict[str, list[str]] = table.attrs.get("left_out", {})
+    layout = QCoreApplication.translate("CriteriaPage", "{reason}: {columns}")
+    lines = []
+    for reason in criteria.LEFT_OUT_REASONS:
+        names = [str(n) for n in left_out.get(reason) or []]
+        if names:
+            shown = ", ".join(names[:MAX_LISTED]) + (", …" if len(names) > MAX_LISTED else "")
+            why = criteria.MESSAGES(f"reason_{reason}", lang, n=len(names), limit=criteria.MAX_ATTRIBUTES)
+            lines.append(layout.replace("{reason}", why).replace("{columns}", shown))
+    note.columns = "\n".join(lines)
+    return note
 
 
 class Histogram(QWidget):
@@ -247,6 +277,7 @@ class CriteriaPage(StepPage):
     ) -> None:
         self.views, self.goals = views, goals
         self.left_out.setText(left_out or "")
+        self.left_out.setToolTip(getattr(left_out, "columns", ""))
         self.left_out.setVisible(bool(left_out))
         self.checks = {}
         while self.body_layout.count():
