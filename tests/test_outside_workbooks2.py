@@ -157,3 +157,27 @@ def test_table_column_names_fit_excels_255_characters_counted_in_utf16(tmp_path)
     wb = openpyxl.load_workbook(out, read_only=True)
     header = next(wb["Excluded rows"].iter_rows(max_row=1, values_only=True))
     assert header[-1] == emoji[0]  # the header cell says what the table's column is called
+
+
+@needs_soffice
+@pytest.mark.realdata
+def test_libreoffice_shows_cdnow_ids_with_their_zeros_dates_and_spend(tmp_path, cdnow_sample):
+    # The real CDNOW sample writes its customers as "00004": through the real command
+    # (predictive, in French), LibreOffice shows every one of the file's 2,357 ids as written,
+    # and customer 00004's four purchases as the file holds them.
+    from segmenter_app.cli import EXIT_OK, main
+
+    out = tmp_path / "cdnow.xlsx"
+    args = ["segment", str(cdnow_sample), "--out", str(out), "--report", str(tmp_path / "r.json")]
+    assert main([*args, "--method", "predictive", "--lang", "fr"]) == EXIT_OK
+    ids = {line.split()[0] for line in cdnow_sample.read_text(encoding="ascii").splitlines() if line.strip()}
+    produced = libreoffice_csv(out, tmp_path / "csv", formatted=True)
+    assert "cdnow-Tous les clients.csv" in produced
+    with open(tmp_path / "csv" / "cdnow-Tous les clients.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    assert {row[0] for row in rows[1:]} == ids and len(rows) - 1 == len(ids) == 2357
+    cell = dict(zip(header, next(row for row in rows[1:] if row[0] == "00004"), strict=True))
+    assert (cell["Premier achat"], cell["Dernier achat"]) == ("1997-01-01", "1997-12-12")
+    spend = re.sub(r"\D", "", cell["Dépense nette"])  # 100.50 or 100,50 as the locale writes it
+    assert cell["Commandes"] == "4" and spend == "10050"  # 29.33 + 29.73 + 14.96 + 26.48
