@@ -193,6 +193,22 @@ def test_customers_file_alone_opens_group_on_clusters(windows, mall_customers_cs
     assert int(segmentation.counts().sum()) == 200
 
 
+def mall_grouped(win, path):
+    """Mall Customers walked to Group with Next alone (no goal), grouped; the Group page."""
+    win.page("collect").add_files([str(path)])
+    assert win.tasks.wait_idle(60)
+    for _ in range(2):
+        win.next_button.click()
+        assert win.tasks.wait_idle(60)
+    page = win.page("group")
+    if page._timer.isActive():  # the debounced run: start it now rather than wait for it
+        page._timer.stop()
+        page._timer.timeout.emit()
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    return page
+
+
 def test_long_segment_names_are_shortened_not_dropped_from_the_bars(windows, mall_customers_csv):
     """Mall Customers grouped into clusters: names such as 'High Spending Score(1-100) · High
     Annual Income(k$)' are wider than the bar chart's name axis, and pyqtgraph drew no name at
@@ -201,19 +217,7 @@ def test_long_segment_names_are_shortened_not_dropped_from_the_bars(windows, mal
 
     from segmenter_app.ui.charts.bars import NAME_MARGIN, NAME_WIDTH
 
-    win = windows("en")
-    win.page("collect").add_files([str(mall_customers_csv)])
-    assert win.tasks.wait_idle(60)
-    for _ in range(2):
-        win.next_button.click()
-        assert win.tasks.wait_idle(60)
-    page = win.page("group")
-    if page._timer.isActive():
-        page._timer.stop()
-        page._timer.timeout.emit()
-    assert win.tasks.wait_idle(60)
-    assert dialog_texts() == []
-    bars = page.bars
+    bars = mall_grouped(windows("en"), mall_customers_csv).bars
     axis = bars.size_plot.getAxis("left")
     shown = [text for _y, text in axis._tickLevels[0]]
     assert len(shown) == len(bars.names) == 10
@@ -265,3 +269,25 @@ def test_columns_not_offered_are_named_on_hover(windows, tmp_path, lang, same):
     assert lines[0].startswith(same), lines[0]
     assert lines[0].endswith("Attribut 56 du client"), lines[0]
     assert lines[1].count(", ") == 32 and "Attribut 3 du client" in lines[1], lines[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"), [("fr", "Aucun chiffre\nd'affaires\nà montrer"), ("en", "No revenue\nto show")]
+)
+def test_revenue_bars_without_revenue_say_so(windows, tmp_path, mall_customers_csv, lang, note):
+    """Customers with no purchase have no revenue: the Revenue plot showed ten '0 %' over an axis
+    reading '1'. It says there is no revenue to show, with no bars and no scale."""
+    import pyqtgraph as pg
+
+    bars = mall_grouped(windows(lang), mall_customers_csv).bars
+    items = bars.revenue_plot.items
+    assert [i.toPlainText() for i in items if isinstance(i, pg.TextItem)] == [note]
+    assert not [i for i in items if isinstance(i, pg.BarGraphItem)]
+    # A shop with purchases keeps its revenue bars and their shares.
+    win = windows(lang)
+    win.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    items = win.page("group").bars.revenue_plot.items
+    assert len([i for i in items if isinstance(i, pg.BarGraphItem)]) == 1
+    assert len([i for i in items if isinstance(i, pg.TextItem)]) == 7

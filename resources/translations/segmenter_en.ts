@@ -1869,6 +1869,11 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>No revenue
+to show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Segment</source>
         <translation type="unfinished" />
     </message>

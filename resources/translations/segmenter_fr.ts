@@ -1871,6 +1871,13 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Pas encore de segments.</translation>
     </message>
     <message>
+        <source>No revenue
+to show</source>
+        <translation>Aucun chiffre
+d'affaires
+à montrer</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>

@@ -56,6 +56,7 @@ class SegmentBarsChart(ChartPanel):
             self.set_plot_title(self.revenue_plot, self.tr("Revenue"))
             self.revenue_plot.getAxis("left").setStyle(showValues=False)
         self._extents: dict[int, tuple[float, float]] = {}  # id(plot) -> (longest bar, widest label px)
+        self._empty: set[int] = set()  # id(plot) of a plot with nothing to draw (no revenue)
         for plot in self.plots:
             plot.setMouseEnabled(x=False, y=False)
             plot.showGrid(x=True, y=False, alpha=0.15)
@@ -160,8 +161,21 @@ class SegmentBarsChart(ChartPanel):
         series = [(self.size_plot, self.customers, self.share)]
         if self.revenue_plot is not None:
             series.append((self.revenue_plot, self.revenue, self.revenue_share))
+        self._empty = set()
         for plot, values, shares in series:
             widths = np.nan_to_num(values)
+            if plot is self.revenue_plot and not widths.any():
+                # A customers file without purchases has no revenue: a column of "0 %" under an
+                # axis reading "1" looked broken; say so instead.
+                self._empty.add(id(plot))
+                note = pg.TextItem(self.tr("No revenue\nto show"), color=fg, anchor=(0.5, 0.5))
+                note.setPos(0.5, (len(self.keys) - 1) / 2)
+                plot.addItem(note)
+                self._extents[id(plot)] = (1.0, 0.0)
+                plot.setXRange(0, 1, padding=0)
+                plot.getAxis("bottom").setTicks([[]])
+                plot.setYRange(-0.6, len(self.keys) - 0.4, padding=0)
+                continue
             plot.addItem(
                 pg.BarGraphItem(x0=0, y=ys, width=widths, height=BAR_HEIGHT, brushes=brushes, pens=pens)
             )
@@ -179,6 +193,8 @@ class SegmentBarsChart(ChartPanel):
     def _fit_x(self, plot: pg.PlotItem) -> None:
         """Leave room after the longest bar for its label, in pixels: a fixed 30% of the range
         was narrower than '20 %' in a narrow plot and cut the label."""
+        if id(plot) in self._empty:
+            return  # the note alone, centred, with no scale
         top, widest = self._extents.get(id(plot), (1.0, 0.0))
         pixels = plot.getViewBox().width()
         room = (widest + 6) / pixels if pixels > 0 else 0.0
