@@ -181,3 +181,25 @@ def test_libreoffice_shows_cdnow_ids_with_their_zeros_dates_and_spend(tmp_path, 
     assert (cell["Premier achat"], cell["Dernier achat"]) == ("1997-01-01", "1997-12-12")
     spend = re.sub(r"\D", "", cell["Dépense nette"])  # 100.50 or 100,50 as the locale writes it
     assert cell["Commandes"] == "4" and spend == "10050"  # 29.33 + 29.73 + 14.96 + 26.48
+
+
+def test_a_measurements_migration_lists_are_tables_not_json_cut_at_32767_characters(tmp_path):
+    # The customers who left the best segments were one JSON text in a cell: 1,200 of them
+    # passed the cell's 32,767 characters, the text was cut mid-record and the last ids lost.
+    analysis = make_analysis(20)
+    left = [{"customer_id": f"{i:06d}", "from": "rfm:loyal", "to": "rfm:hibernating"} for i in range(1200)]
+    moves = [{"from": "rfm:loyal", "to": "rfm:hibernating", "customers": 1200}]
+    analysis.measurements = [
+        {"id": 1, "uplift": 0.1, "migration": {"from": "2025-01-01", "left_best": left, "moves": moves}}
+    ]
+    out = tmp_path / "w.xlsx"
+    stats = write_workbook(analysis, out)
+    assert stats["cut_cells"] == []
+    rows = list(openpyxl.load_workbook(out, read_only=True)["Results"].iter_rows(values_only=True))
+    figures = {row[0]: row[1] for row in rows if row[0] and row[1] is not None}
+    assert figures["migration.from"] == "2025-01-01" and figures["uplift"] == 0.1
+    title = next(i for i, row in enumerate(rows) if row[0] == "migration.left_best")
+    assert rows[title + 1][:3] == ("Customer", "from", "to")
+    listed = [row[0] for row in rows[title + 2 : title + 2 + 1200]]
+    assert listed == [f"{i:06d}" for i in range(1200)]  # every id, as text with its zeros
+    assert any(row[0] == "migration.moves" for row in rows)

@@ -379,14 +379,8 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             ws, row, str(measurement.get("title") or METHOD("results_title", lang, number=number))
         )
         row += 2
-        scalars = [
-            (key, value) for key, value in measurement.items() if not _is_table(value) and key != "title"
-        ]
-        tables = [(key, value) for key, value in measurement.items() if _is_table(value)]
-        if scalars:
-            items: list[tuple[str, Any]] = []
-            for key, value in scalars:
-                items += flatten(value, header(str(key), lang))
+        items, tables = _figures_and_tables(measurement, lang)
+        if items:
             cols = [
                 k.text_column(header("item", lang), [name for name, _ in items], width=40.0),
                 k.mixed_column(header("value", lang), [v for _, v in items], width=40.0),
@@ -397,11 +391,11 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             )
             first = False
             row += len(items) + 2
-        for key, value in tables:
+        for title, value in tables:
             frame = _as_frame(value)
             if frame.empty:
                 continue
-            book.write_title(ws, row, header(str(key), lang), size=12)
+            book.write_title(ws, row, title, size=12)
             row += 1
             cols = [
                 k.mixed_column(header(str(c), lang), [_cell_value(v) for v in frame[c].tolist()], width=16.0)
@@ -413,6 +407,33 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             )
             first = False
             row += len(frame) + 2
+
+
+def _figures_and_tables(
+    measurement: dict[str, Any], lang: str
+) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """A measurement's figures as (dotted key, value) pairs, and its tables as (title, records).
+
+    A table inside a figure (the migration's moves, its customers who left the best segments)
+    is a table of its own, titled by its dotted key: as one JSON text in a cell, a big shop's
+    list passed the cell's 32,767 characters and was cut, and no reader could sort or filter it.
+    """
+    items: list[tuple[str, Any]] = []
+    tables: list[tuple[str, Any]] = []
+
+    def walk(value: Any, path: str, depth: int) -> None:
+        if _is_table(value):
+            tables.append((path, value))
+        elif isinstance(value, dict) and depth < 2:  # as deep as flatten() goes
+            for key, item in value.items():
+                walk(item, f"{path}.{key}", depth + 1)
+        else:
+            items.extend(flatten(value, path, 2))
+
+    for key, value in measurement.items():
+        if key != "title":
+            walk(value, header(str(key), lang), 0)
+    return items, tables
 
 
 def _is_table(value: Any) -> bool:
