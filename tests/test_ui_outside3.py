@@ -291,3 +291,23 @@ def test_revenue_bars_without_revenue_say_so(windows, tmp_path, mall_customers_c
     items = win.page("group").bars.revenue_plot.items
     assert len([i for i in items if isinstance(i, pg.BarGraphItem)]) == 1
     assert len([i for i in items if isinstance(i, pg.TextItem)]) == 7
+
+
+@pytest.mark.parametrize(
+    ("lang", "empty"),
+    [
+        ("fr", "Nouveaux clients, Prometteurs : Aucun client dans ce segment."),
+        ("en", "New customers, Promising: No customer is in this segment."),
+    ],
+)
+def test_segments_with_the_same_advice_share_a_line(windows, cdnow_master, lang, empty):
+    """CDNOW's two empty RFM segments each had their line 'No customer is in this segment.' under
+    the quality table: segments with the very same advice are named together on one line."""
+    win = windows(lang)
+    win.page("collect").add_files([str(cdnow_master)])
+    assert win.tasks.wait_idle(120)
+    walk_to(win, "group")
+    lines = win.page("group").segments.advice_text().splitlines()
+    assert empty in lines, lines
+    assert sum("Promising" in line or "Prometteurs" in line for line in lines) == 1
+    assert len(lines) == 4, lines  # all segments, the two empty ones, and the two too small

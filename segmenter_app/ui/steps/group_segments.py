@@ -178,12 +178,15 @@ class SegmentsPanel(QWidget):
                 if all(a in self._advice.get(k, []) for k in filled)
             ]
         lines = [self.tr("All segments: {advice}").replace("{advice}", " ".join(shared))] if shared else []
+        # Segments with the very same advice share one line ("New customers, Promising: No
+        # customer is in this segment."): CDNOW's empty segments repeated it line after line.
+        groups: dict[tuple[str, ...], list[str]] = {}
         for k in keys:
-            own = [a for a in self._advice.get(k, []) if a not in shared]
+            own = tuple(a for a in self._advice.get(k, []) if a not in shared)
             if own or not shared:
-                lines.append(
-                    line.replace("{segment}", self._names.get(k, k)).replace("{advice}", " ".join(own))
-                )
+                groups.setdefault(own, []).append(self._names.get(k, k))
+        for own, names in groups.items():
+            lines.append(line.replace("{segment}", ", ".join(names)).replace("{advice}", " ".join(own)))
         if not lines and self.keys:
             return self.tr("Every segment passes the five checks.")
         return "\n".join(lines)
