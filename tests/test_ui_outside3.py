@@ -9,7 +9,7 @@ import random
 import pytest
 import test_ui_outside
 from test_ui_collect import dialog_texts
-from test_ui_outside import walk_to
+from test_ui_outside import walk_to, yen_shop
 
 # The earlier checks' fixtures: settings in a temporary folder, windows of 1200x800.
 _isolated_settings = test_ui_outside._isolated_settings
@@ -311,3 +311,40 @@ def test_segments_with_the_same_advice_share_a_line(windows, cdnow_master, lang,
     assert empty in lines, lines
     assert sum("Promising" in line or "Prometteurs" in line for line in lines) == 1
     assert len(lines) == 4, lines  # all segments, the two empty ones, and the two too small
+
+
+def test_uplift_without_control_shows_its_note_alone(windows, tmp_path):
+    """A yen shop's results with no control group: the uplift charts drew a scale of -0.9 to 0.9,
+    forty grid lines and the zero line through the note. The note is alone; a chart with
+    intervals has its scale, grid and zero line back."""
+    import pyqtgraph as pg
+
+    from segmenter_app.ui.charts.uplift import UpliftChart
+
+    win = windows("en")
+    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    results = tmp_path / "yen_results.csv"
+    results.write_text(
+        "Customer,Converted,Revenue\n"
+        + "".join(
+            f'K{c:03d},{"yes" if c % 3 else "no"},"¥{(c % 3 > 0) * (c + 3) * 1280:,}"\n' for c in range(12)
+        ),
+        encoding="utf-8",
+    )
+    page = win.page("measure")
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    charts = page.findChildren(UpliftChart)
+    assert len(charts) == 2
+    for chart in charts:
+        items = chart.plot.items
+        assert [i.toPlainText() for i in items if isinstance(i, pg.TextItem)] == [chart.no_uplift_text()]
+        assert not [i for i in items if isinstance(i, pg.InfiniteLine)]
+        assert chart.plot.getAxis("bottom")._tickLevels == [[]]
+        # The same chart given intervals shows them on a scale again.
+        chart.set_uplift(["a"], ["A"], [0.1], [0.02], [0.18], unit_label="points", formatter=str)
+        assert len([i for i in chart.plot.items if isinstance(i, pg.InfiniteLine)]) == 1
+        assert chart.plot.getAxis("bottom")._tickLevels is None

@@ -122,9 +122,16 @@ class UpliftChart(ChartPanel):
             return
         palette = self.palette()
         fg = theme.foreground(palette)
-        self.plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(fg, width=1, style=Qt.PenStyle.DashLine)))
         ys = np.array([self._y(i) for i in range(len(self.keys))])
         ok = np.isfinite(self.estimate) & np.isfinite(self.low) & np.isfinite(self.high)
+        # Without any interval the scale meant nothing (-0.9 to 0.9 yen, forty grid lines and the
+        # zero line across the note): the note is shown alone.
+        bottom = self.plot.getAxis("bottom")
+        bottom.setTicks(None if ok.any() else [[]])
+        self.plot.showGrid(x=bool(ok.any()), y=False, alpha=0.15)
+        if ok.any():
+            zero = pg.InfiniteLine(0, angle=90, pen=pg.mkPen(fg, width=1, style=Qt.PenStyle.DashLine))
+            self.plot.addItem(zero)
         for i in np.flatnonzero(ok):
             color = self.color_of(i)
             width = 4 if self.keys[i] == self.selected else 2
