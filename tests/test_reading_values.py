@@ -235,3 +235,19 @@ def test_long_columns_read_once_per_distinct_value_give_the_row_by_row_result(re
             slow.values.notna().sum(),
         )
         assert fast.unreadable.any() and fast.values.notna().any()
+
+
+def test_filter_rows_reports_after_each_column_and_can_be_stopped():
+    """The kept rows of a million-line import are copied column by column; ``each`` runs between
+    them (the import's progress and cancel: the copy alone held the reports for half a second)."""
+    from segmenter_app.core.progress import Cancelled, CancelToken
+    from segmenter_app.core.reading.values import filter_rows
+
+    frame = pd.DataFrame({"a": ["x", "y", "z"], "b": [1.0, 2.0, 3.0], "c": pd.Categorical(["p", "q", "p"])})
+    calls: list[int] = []
+    kept = filter_rows(frame, np.array([True, False, True]), each=lambda: calls.append(1))
+    assert len(calls) == 3 and kept["a"].tolist() == ["x", "z"] and kept["c"].tolist() == ["p", "p"]
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        filter_rows(frame, np.array([True, True, True]), each=token.check)

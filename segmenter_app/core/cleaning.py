@@ -319,7 +319,9 @@ def clean_file(
 
     with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmenter-excluded") as pool:
         later = pool.submit(_excluded_frame, raw, source, code, keep)
-        kept = values.filter_rows(std, keep, [c for c in std.columns if c not in _WORKING_COLUMNS])
+        kept = values.filter_rows(
+            std, keep, [c for c in std.columns if c not in _WORKING_COLUMNS], each=lambda: tick(0.88)
+        )
         excluded = later.result()
     tick(0.9)
     kept[schema.T_SOURCE] = source
