@@ -203,3 +203,34 @@ def test_a_measurements_migration_lists_are_tables_not_json_cut_at_32767_charact
     listed = [row[0] for row in rows[title + 2 : title + 2 + 1200]]
     assert listed == [f"{i:06d}" for i in range(1200)]  # every id, as text with its zeros
     assert any(row[0] == "migration.moves" for row in rows)
+
+
+@needs_soffice
+def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
+    # The per-segment results showed conversion rate 0.7778 and uplift 0.2778 beside the
+    # sentence "+27.8 points": the Summary and the plan show their shares as percentages.
+    analysis = make_analysis(20)
+    analysis.measurements = [
+        {
+            "id": 1,
+            "segments": [
+                {"key": "rfm:loyal", "conversions": 14, "conversion_rate": 0.7778, "control_rate": 0.5,
+                 "uplift": 0.2778, "uplift_low": -0.1883, "revenue_uplift": 53.33, "uplift_text": "+27.8 points"},
+                {"key": "rfm:champions", "conversions": 0, "conversion_rate": None, "control_rate": None,
+                 "uplift": None, "uplift_low": None, "revenue_uplift": None, "uplift_text": "No control group"},
+            ],
+        }
+    ]  # fmt: skip
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    libreoffice_csv(out, tmp_path / "csv", formatted=True)
+    with open(tmp_path / "csv" / "w-Results.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    at = next(i for i, row in enumerate(rows) if row[0] == "key")
+    # The decimal sign and spacing follow LibreOffice's locale: "77.8%" or "77,8 %".
+    shown = {h: re.sub(r"\s", "", v).replace(",", ".") for h, v in zip(rows[at], rows[at + 1], strict=True)}
+    assert shown["conversion_rate"] == "77.8%" and shown["control_rate"] == "50.0%"
+    assert shown["uplift"] == "27.8%" and shown["uplift_low"] == "-18.8%"
+    assert shown["conversions"] == "14" and shown["revenue_uplift"] == "53.33"  # not shares
+    assert rows[at + 1][rows[at].index("uplift_text")] == "+27.8 points"
+    assert dict(zip(rows[at], rows[at + 2], strict=True))["conversion_rate"] == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -398,7 +399,7 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             book.write_title(ws, row, title, size=12)
             row += 1
             cols = [
-                k.mixed_column(header(str(c), lang), [_cell_value(v) for v in frame[c].tolist()], width=16.0)
+                _results_column(str(c), [_cell_value(v) for v in frame[c].tolist()], lang)
                 for c in frame.columns
             ]
             book.count_removed(cols)
@@ -434,6 +435,20 @@ def _figures_and_tables(
         if key != "title":
             walk(value, header(str(key), lang), 0)
     return items, tables
+
+
+# A measurement's shares (conversion, control, reactivation rates; the uplift in points and its
+# interval) are fractions: 0.7778 read as a number on the Results sheet, where the plan and the
+# Summary show their shares as percentages.
+_SHARE = re.compile(r"(?:_rate|_share|^uplift|^uplift_low|^uplift_high)$")
+
+
+def _results_column(key: str, values: list[Any], lang: str) -> k.Column:
+    """A column of a measurement's table: shares as percentages, anything else as it is."""
+    numbers = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values)
+    if numbers and _SHARE.search(key):
+        return k.number_column(header(key, lang), values, k.PERCENT)
+    return k.mixed_column(header(key, lang), values, width=16.0)
 
 
 def _is_table(value: Any) -> bool:
