@@ -8,8 +8,9 @@ import random
 
 import pytest
 import test_ui_outside
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 from test_ui_collect import dialog_texts
-from test_ui_outside import walk_to, yen_shop
+from test_ui_outside import settle, walk_to, yen_shop
 
 # The earlier checks' fixtures: settings in a temporary folder, windows of 1200x800.
 _isolated_settings = test_ui_outside._isolated_settings
@@ -167,7 +168,16 @@ def test_automatic_rfm_scores_say_what_they_chose(windows, tmp_path, cdnow_maste
     small.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
     assert small.tasks.wait_idle(60)
     walk_to(small, "group")
-    assert small.page("group").rfm_params.scores.currentText() == three
+    combo = small.page("group").rfm_params.scores
+    assert combo.currentText() == three
+    # The box widens to its renamed item (it read 'Automatique : 3 scores (moins de 200 cl').
+    settle()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert field.width() >= combo.fontMetrics().horizontalAdvance(three), field.width()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -73,6 +73,8 @@ class RfmParams(QWidget):
         self._cut_points: dict[str, list[float]] = {}
         self._edited: set[str] = set()
         self.scores = QComboBox()
+        # Its first item is renamed after each run ("Automatic: 5 scores..."): keep it whole.
+        self.scores.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scores.addItem(self.tr("Automatic (3 scores below 200 customers)"), "auto")
         self.scores.setItemData(
             0, self.tr("3 scores below 200 customers, 5 from 200 customers up"), Qt.ItemDataRole.ToolTipRole
