@@ -209,10 +209,12 @@ def test_a_measurements_migration_lists_are_tables_not_json_cut_at_32767_charact
 def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
     # The per-segment results showed conversion rate 0.7778 and uplift 0.2778 beside the
     # sentence "+27.8 points": the Summary and the plan show their shares as percentages.
+    # So did the figures above them (Total.conversion_rate 0.6667).
     analysis = make_analysis(20)
     analysis.measurements = [
         {
             "id": 1,
+            "Total": {"conversions": 36, "conversion_rate": 0.6667, "uplift_high": 0.3831, "revenue": 3247},
             "segments": [
                 {"key": "rfm:loyal", "conversions": 14, "conversion_rate": 0.7778, "control_rate": 0.5,
                  "uplift": 0.2778, "uplift_low": -0.1883, "revenue_uplift": 53.33, "uplift_text": "+27.8 points"},
@@ -234,3 +236,6 @@ def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
     assert shown["conversions"] == "14" and shown["revenue_uplift"] == "53.33"  # not shares
     assert rows[at + 1][rows[at].index("uplift_text")] == "+27.8 points"
     assert dict(zip(rows[at], rows[at + 2], strict=True))["conversion_rate"] == ""
+    figures = {row[0]: re.sub(r"\s", "", row[1]).replace(",", ".") for row in rows[:at] if row[0]}
+    assert figures["Total.conversion_rate"] == "66.7%" and figures["Total.uplift_high"] == "38.3%"
+    assert figures["Total.conversions"] == "36" and figures["Total.revenue"] == "3247"

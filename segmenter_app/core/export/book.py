@@ -315,6 +315,7 @@ class Book:
         write_number = ws.write_number
         write_boolean = ws.write_boolean
         plan = []
+        number_formats: dict[int, dict[int, Any]] = {}  # column -> row -> format of its number
         for c, col in enumerate(cols):
             if col.kind == k.TEXT:
                 code = 0
@@ -336,6 +337,10 @@ class Book:
                 self.text.neutralized_cells += len(quoted)
                 quoted = quoted or None
             plan.append((c, code, col.values, base, quoted))
+            if code == 3 and col.number_kinds:
+                number_formats[c] = {
+                    i: self.fmt(kind, **align) for i, kind in col.number_kinds.items() if start <= i < stop
+                }
             for index, length in col.cuts:
                 if start <= index < stop:
                     cell = xl_rowcol_to_cell(first + index - start, c)
@@ -367,19 +372,21 @@ class Book:
                         else:
                             write_number(r, c, v, base)
                     else:
-                        self._write_any(
-                            ws, r, c, v, base if quoted is None else quoted.get(i, base), date_fmt
-                        )
+                        fmt = base if quoted is None else quoted.get(i, base)
+                        numbers = number_formats.get(c)
+                        self._write_any(ws, r, c, v, fmt, date_fmt, numbers.get(i) if numbers else None)
             self.tick(block_stop - block)
 
-    def _write_any(self, ws: Worksheet, r: int, c: int, v: Any, text_fmt: Any, date_fmt: Any) -> None:
-        """One cell of a mixed column, by the value's type."""
+    def _write_any(
+        self, ws: Worksheet, r: int, c: int, v: Any, text_fmt: Any, date_fmt: Any, number_fmt: Any = None
+    ) -> None:
+        """One cell of a mixed column, by the value's type (a number in ``number_fmt`` if given)."""
         if isinstance(v, str):
             ws.write_string(r, c, v, text_fmt)
         elif isinstance(v, bool):
             ws.write_boolean(r, c, v)
         elif isinstance(v, (int, float)):
-            ws.write_number(r, c, v)
+            ws.write_number(r, c, v, number_fmt)
         elif v.hour or v.minute or v.second:
             ws.write_datetime(r, c, v, self.fmt(k.DATE, num_format="yyyy-mm-dd hh:mm"))
         else:

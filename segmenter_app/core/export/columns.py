@@ -49,6 +49,7 @@ class Column:
     removed: int = 0  # characters removed by cleaning
     width: float = 10.0
     wrap: bool = False
+    number_kinds: dict[int, str] = field(default_factory=dict)  # mixed column: a number's own kind
 
     def __len__(self) -> int:
         return len(self.values)
@@ -135,14 +136,23 @@ def bool_column(header: str, values: Any) -> Column:
     return Column(header, BOOL, out, width=max(9.0, _header_width(header)))
 
 
-def mixed_column(header: str, values: list[Any], *, wrap: bool = False, width: float = 40.0) -> Column:
+def mixed_column(
+    header: str,
+    values: list[Any],
+    *,
+    wrap: bool = False,
+    width: float = 40.0,
+    number_kinds: dict[int, str] | None = None,
+) -> Column:
     """A column whose cells each keep their own type (texts cleaned, dates real dates).
+
+    ``number_kinds``: rows whose number is shown as a kind of its own (a share as a percentage).
 
     A date before 1900-03-01 is written as its ISO text, as in date columns: XlsxWriter would
     write a negative serial number, which Excel shows as ##### and LibreOffice a day early.
     """
     out: list[Any] = []
-    column = Column(header, MIXED, out, wrap=wrap, width=width)
+    column = Column(header, MIXED, out, wrap=wrap, width=width, number_kinds=dict(number_kinds or {}))
     for index, value in enumerate(values):
         cell = to_cell(value)
         if isinstance(cell, dt.datetime) and cell < _FIRST_SAFE_DATE:

@@ -384,7 +384,12 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
         if items:
             cols = [
                 k.text_column(header("item", lang), [name for name, _ in items], width=40.0),
-                k.mixed_column(header("value", lang), [v for _, v in items], width=40.0),
+                k.mixed_column(
+                    header("value", lang),
+                    [v for _, v in items],
+                    width=40.0,
+                    number_kinds={i: k.PERCENT for i, (name, _) in enumerate(items) if _is_share(name)},
+                ),
             ]
             book.count_removed(cols)
             book.write_table(
@@ -443,10 +448,15 @@ def _figures_and_tables(
 _SHARE = re.compile(r"(?:_rate|_share|^uplift|^uplift_low|^uplift_high)$")
 
 
+def _is_share(key: str) -> bool:
+    """Whether a measurement's figure (``Total.conversion_rate``, ``uplift``) is a share."""
+    return _SHARE.search(key.rsplit(".", 1)[-1]) is not None
+
+
 def _results_column(key: str, values: list[Any], lang: str) -> k.Column:
     """A column of a measurement's table: shares as percentages, anything else as it is."""
     numbers = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values)
-    if numbers and _SHARE.search(key):
+    if numbers and _is_share(key):
         return k.number_column(header(key, lang), values, k.PERCENT)
     return k.mixed_column(header(key, lang), values, width=16.0)
 
