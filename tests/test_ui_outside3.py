@@ -358,3 +358,24 @@ def test_uplift_without_control_shows_its_note_alone(windows, tmp_path):
         chart.set_uplift(["a"], ["A"], [0.1], [0.02], [0.18], unit_label="points", formatter=str)
         assert len([i for i in chart.plot.items if isinstance(i, pg.InfiniteLine)]) == 1
         assert chart.plot.getAxis("bottom")._tickLevels is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("fr", "Tous les clients ont la même valeur : aucun seuil, un seul score pour tous."),
+        ("en", "Every customer has the same value: no cut point, one score for all."),
+    ],
+)
+def test_rfm_dimension_without_cut_points_says_why(windows, tmp_path, lang, note):
+    """A yen shop where every customer ordered 5 times: the frequency cut points field was empty
+    with nothing under it. It says all customers have the same value; the others keep their rules."""
+    win = windows(lang)
+    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    params = win.page("group").rfm_params
+    assert params.fields["frequency"].text() == ""
+    assert params.rules["frequency"].text() == note
+    assert params.rules["recency"].text().startswith("R 3"), params.rules["recency"].text()
+    assert params.rules["monetary"].text().startswith("M 1"), params.rules["monetary"].text()

@@ -1683,6 +1683,10 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Every customer has the same value: no cut point, one score for all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Write the cut points as numbers separated by ';', e.g. 30 ; 90 ; 180.</source>
         <translation type="unfinished" />
     </message>

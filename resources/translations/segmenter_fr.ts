@@ -1685,6 +1685,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Automatique : 5 scores (200 clients ou plus)</translation>
     </message>
     <message>
+        <source>Every customer has the same value: no cut point, one score for all.</source>
+        <translation>Tous les clients ont la même valeur : aucun seuil, un seul score pour tous.</translation>
+    </message>
+    <message>
         <source>Write the cut points as numbers separated by ';', e.g. 30 ; 90 ; 180.</source>
         <translation>Écrivez les seuils comme des nombres séparés par « ; », par ex. 30 ; 90 ; 180.</translation>
     </message>

@@ -160,6 +160,10 @@ class RfmParams(QWidget):
                 # Non-breaking spaces before French colons and before the separator: the wrapped
                 # label began lines with ": 3 ou plus" or "· R 2".
                 rules = [str(t).replace(" :", "\u00a0:") for t in texts.get(dim, [])]
+                if not rules and not self._cut_points.get(dim) and details.get("cut_points"):
+                    # An empty field and nothing under it looked broken: one value for all (every
+                    # customer ordered 5 times) leaves nothing to cut.
+                    rules = [self.tr("Every customer has the same value: no cut point, one score for all.")]
                 self.rules[dim].setText("\u00a0· ".join(rules))
                 font = self.fields[dim].font()
                 font.setItalic(dim not in self._edited)  # italic: computed, upright: the user's
