@@ -379,3 +379,22 @@ def test_rfm_dimension_without_cut_points_says_why(windows, tmp_path, lang, note
     assert params.rules["frequency"].text() == note
     assert params.rules["recency"].text().startswith("R 3"), params.rules["recency"].text()
     assert params.rules["monetary"].text().startswith("M 1"), params.rules["monetary"].text()
+
+
+def test_number_of_groups_box_is_as_wide_as_a_number(windows, tmp_path):
+    """Clusters on a small shop: the 'Number of groups' box (2 to 10) spread across the page."""
+    win = windows("en")
+    win.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    page = win.page("group")
+    page.method_combo.setCurrentIndex(page.method_combo.findData("clusters"))
+    page.method_combo.activated.emit(page.method_combo.currentIndex())
+    if page._timer.isActive():
+        page._timer.stop()
+        page._timer.timeout.emit()
+    assert win.tasks.wait_idle(60)
+    settle()
+    box = page.cluster_params.k
+    assert box.isVisible()
+    assert box.width() <= box.sizeHint().width() + 2, (box.width(), box.sizeHint().width())

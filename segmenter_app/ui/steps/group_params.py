@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -222,6 +223,8 @@ class ClusterParams(QWidget):
         self.k.setValue(4)
         self.k.setEnabled(False)
         self.k.setAccessibleName(self.tr("Number of groups"))
+        # A number from 2 to 10: the form stretched it across the page like a text field.
+        self.k.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.criteria = QLabel()
         self.criteria.setWordWrap(True)
         self.auto.toggled.connect(self._auto_toggled)
