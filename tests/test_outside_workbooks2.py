@@ -239,3 +239,17 @@ def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
     figures = {row[0]: re.sub(r"\s", "", row[1]).replace(",", ".") for row in rows[:at] if row[0]}
     assert figures["Total.conversion_rate"] == "66.7%" and figures["Total.uplift_high"] == "38.3%"
     assert figures["Total.conversions"] == "36" and figures["Total.revenue"] == "3247"
+
+
+@needs_soffice
+def test_method_sheet_shows_the_control_share_as_the_plan_does(tmp_path):
+    # "Part du groupe témoin: 0.1" on the Method sheet, "10.0%" on the action plan.
+    analysis = make_analysis(20, lang="fr")
+    analysis.control_share = 0.1
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    libreoffice_csv(out, tmp_path / "csv", formatted=True)
+    with open(tmp_path / "csv" / "w-Méthode.csv", encoding="utf-8", newline="") as fh:
+        figures = {row[0]: re.sub(r"\s", "", row[1]).replace(",", ".") for row in csv.reader(fh) if row}
+    assert figures["Part du groupe témoin"] == "10.0%"
+    assert figures["Clients segmentés"] == "20"  # other numbers as they were

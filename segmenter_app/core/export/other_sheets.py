@@ -279,7 +279,16 @@ def write_method(book: Book, analysis: Analysis, pseudonym: Any) -> None:
     values = [_cell_value(v) for _, v in items]
     cols = [
         k.text_column(header("item", lang), [name for name, _ in items], width=45.0),
-        k.mixed_column(header("value", lang), values, wrap=True, width=70.0),
+        k.mixed_column(
+            header("value", lang),
+            values,
+            wrap=True,
+            width=70.0,
+            # 0.1 read as a number: the plan shows the same share as 10.0%.
+            number_kinds={
+                i: k.PERCENT for i, (name, _) in enumerate(items) if name == METHOD("control_share", lang)
+            },
+        ),
     ]
     book.count_removed(cols)
     book.write_table(sheet, cols, kind="method", ws=ws, sheet_name=sheet, first_row=2, compact=True)
