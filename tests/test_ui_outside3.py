@@ -398,3 +398,27 @@ def test_number_of_groups_box_is_as_wide_as_a_number(windows, tmp_path):
     box = page.cluster_params.k
     assert box.isVisible()
     assert box.width() <= box.sizeHint().width() + 2, (box.width(), box.sizeHint().width())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_measure_shows_its_chooser_once_there_is_a_measurement(windows, tmp_path, lang):
+    """Before any results, Measure showed 'Showing' beside an empty greyed box; it appears with
+    the first results imported."""
+    win = windows(lang)
+    win.page("collect").add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "measure")
+    page = win.page("measure")
+    assert not page.chooser.isVisible() and not page.chooser_label.isVisible()
+    assert page.empty.isVisible()
+    results = tmp_path / "resultats.csv"
+    results.write_text(
+        "Client;Converti;CA\n"
+        + "".join(f"CL{i:03d};{'oui' if i % 2 else 'non'};{i * 10},50 €\n" for i in range(8)),
+        encoding="utf-8",
+    )
+    page.import_results(str(results))
+    assert win.tasks.wait_idle(60)
+    assert dialog_texts() == []
+    assert page.chooser.isVisible() and page.chooser.currentText() == "resultats.csv"
+    assert page.chooser_label.text() == ("Affichage" if lang == "fr" else "Showing")

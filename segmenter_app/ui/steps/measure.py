@@ -91,7 +91,9 @@ class MeasurePage(StepPage):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.compare_button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel(self.tr("Showing")))
+        self.chooser_label = QLabel(self.tr("Showing"))
+        self.chooser_label.setBuddy(self.chooser)
+        buttons.addWidget(self.chooser_label)
         buttons.addWidget(self.chooser)
         reading = QHBoxLayout()
         reading.addWidget(date_label)
@@ -260,6 +262,9 @@ class MeasurePage(StepPage):
         self.empty.setVisible(not measurements and self.comparison is None)
         self.body.setVisible(bool(measurements) or self.comparison is not None)
         self.chooser.setEnabled(len(measurements) > 1)
+        # Before any results "Showing" stood beside an empty, greyed box: nothing to choose yet.
+        self.chooser_label.setVisible(bool(measurements))
+        self.chooser.setVisible(bool(measurements))
         self._show_selected()
 
     def selected(self) -> dict[str, Any] | None:
