@@ -422,3 +422,27 @@ def test_measure_shows_its_chooser_once_there_is_a_measurement(windows, tmp_path
     assert dialog_texts() == []
     assert page.chooser.isVisible() and page.chooser.currentText() == "resultats.csv"
     assert page.chooser_label.text() == ("Affichage" if lang == "fr" else "Showing")
+
+
+def test_rfm_grid_names_wrap_in_tall_cells(windows, tmp_path):
+    """A 3 by 3 grid in French: 'Sur le point de s'endormir' was cut to 'Sur le point de s'endo…'
+    in a cell with room below it. Tall cells put a long name on two lines, each within the cell."""
+    import pyqtgraph as pg
+
+    win = windows("fr")
+    win.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "group")
+    page = win.page("group")
+    page.charts.setCurrentWidget(page.rfm_grid)
+    settle()
+    grid = page.rfm_grid
+    cell = grid.plot.getViewBox().width() / grid.values.shape[1]
+    texts = [item.toPlainText() for item in grid.plot.items if isinstance(item, pg.TextItem)]
+    assert len(texts) == 9
+    sleeping = [t for t in texts if "Sur le point" in t]
+    assert sleeping and all("…" not in t and t.count("\n") == 2 for t in sleeping), sleeping
+    assert all(t.split("\n", 1)[1].replace("\n", " ") == "Sur le point de s'endormir" for t in sleeping)
+    for item in grid.plot.items:
+        if isinstance(item, pg.TextItem):
+            assert item.boundingRect().width() <= cell + 2, (item.toPlainText(), cell)

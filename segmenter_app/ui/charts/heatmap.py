@@ -136,11 +136,32 @@ class HeatmapChart(ChartPanel):
         if self.notes is not None and self.notes[r][c]:
             note = self.notes[r][c]
             if self._fitted_width > 0:
-                note = self._label_metrics.elidedText(
-                    note, Qt.TextElideMode.ElideRight, self._fitted_width - 6
-                )
+                note = self._fit_name(note, self._fitted_width - 6)
             text += "\n" + note
         return text
+
+    def _fit_name(self, name: str, width: int) -> str:
+        """``name`` within ``width`` pixels: on two lines when the cell is tall enough (a 3 by 3
+        grid cut 'Sur le point de s'endo…' in a cell with room below), else shortened with "…"."""
+        metrics = self._label_metrics
+        if metrics.horizontalAdvance(name) <= width:
+            return name
+        rows = self.values.shape[0] if self.values.size else 1
+        # Count and two lines of name, with a line of room: tighter cells keep one line and "…".
+        tall = self.plot.getViewBox().height() / rows >= 4 * metrics.lineSpacing()
+        words = name.split(" ")
+        first = ""
+        for i, word in enumerate(words):
+            candidate = f"{first} {word}" if first else word
+            if metrics.horizontalAdvance(candidate) > width:
+                rest = " ".join(words[i:])
+                break
+            first = candidate
+        else:
+            return name
+        if not tall or not first:
+            return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+        return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
 
     def _refit_notes(self) -> None:
         """Shorten the names again for the new cell width after a resize."""
