@@ -217,9 +217,11 @@ def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
             "Total": {"conversions": 36, "conversion_rate": 0.6667, "uplift_high": 0.3831, "revenue": 3247},
             "segments": [
                 {"key": "rfm:loyal", "conversions": 14, "conversion_rate": 0.7778, "control_rate": 0.5,
-                 "uplift": 0.2778, "uplift_low": -0.1883, "revenue_uplift": 53.33, "uplift_text": "+27.8 points"},
+                 "uplift": 0.2778, "uplift_low": -0.1883, "revenue_uplift": 53.33, "uplift_text": "+27.8 points",
+                 "roi": 1395.667, "incremental_roi": 36.5},
                 {"key": "rfm:champions", "conversions": 0, "conversion_rate": None, "control_rate": None,
-                 "uplift": None, "uplift_low": None, "revenue_uplift": None, "uplift_text": "No control group"},
+                 "uplift": None, "uplift_low": None, "revenue_uplift": None, "uplift_text": "No control group",
+                 "roi": None, "incremental_roi": None},
             ],
         }
     ]  # fmt: skip
@@ -234,6 +236,8 @@ def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
     assert shown["conversion_rate"] == "77.8%" and shown["control_rate"] == "50.0%"
     assert shown["uplift"] == "27.8%" and shown["uplift_low"] == "-18.8%"
     assert shown["conversions"] == "14" and shown["revenue_uplift"] == "53.33"  # not shares
+    # Measured, not "Expected return on investment" as the plan's header says.
+    assert shown["Return on investment"] == "139566.7%" and shown["incremental_roi"] == "3650.0%"
     assert rows[at + 1][rows[at].index("uplift_text")] == "+27.8 points"
     assert dict(zip(rows[at], rows[at + 2], strict=True))["conversion_rate"] == ""
     figures = {row[0]: re.sub(r"\s", "", row[1]).replace(",", ".") for row in rows[:at] if row[0]}

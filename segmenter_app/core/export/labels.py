@@ -202,6 +202,15 @@ METHOD = Messages(
     }
 )
 
+# Columns of a measurement's tables (Results sheet) whose plan or customer header says something
+# else: the plan's "roi" is expected, a measurement's is measured; "control" there is a count.
+RESULTS = Messages(
+    {
+        "roi": ("Return on investment", "Retour sur investissement"),
+        "control": ("Customers in the control group", "Clients du groupe témoin"),
+    }
+)
+
 # Labels of the exclusion reasons the import uses (stable keys, see notes/contracts.md).
 REASONS = Messages(
     {

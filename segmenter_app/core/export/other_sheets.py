@@ -16,7 +16,7 @@ from segmenter_app.core import schema as s
 from segmenter_app.core.analysis import Analysis
 from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book
-from segmenter_app.core.export.labels import HEADERS, METHOD, SHEETS, header, reason_label
+from segmenter_app.core.export.labels import HEADERS, METHOD, RESULTS, SHEETS, header, reason_label
 from segmenter_app.core.export.pseudonymize import unknown_text_attributes
 from segmenter_app.core.export.summary_sheet import set_print_layout
 from segmenter_app.core.i18n import count_text, group_digits
@@ -454,7 +454,8 @@ def _figures_and_tables(
 # A measurement's shares (conversion, control, reactivation rates; the uplift in points and its
 # interval) are fractions: 0.7778 read as a number on the Results sheet, where the plan and the
 # Summary show their shares as percentages.
-_SHARE = re.compile(r"(?:_rate|_share|^uplift|^uplift_low|^uplift_high)$")
+# Returns on investment are (revenue - cost) / cost, as the plan's, which shows 2.5 as 250.0%.
+_SHARE = re.compile(r"(?:_rate|_share|^uplift|^uplift_low|^uplift_high|^roi|_roi)$")
 
 
 def _is_share(key: str) -> bool:
@@ -464,10 +465,11 @@ def _is_share(key: str) -> bool:
 
 def _results_column(key: str, values: list[Any], lang: str) -> k.Column:
     """A column of a measurement's table: shares as percentages, anything else as it is."""
+    title = RESULTS(key, lang) if RESULTS.has(key) else header(key, lang)
     numbers = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values)
     if numbers and _is_share(key):
-        return k.number_column(header(key, lang), values, k.PERCENT)
-    return k.mixed_column(header(key, lang), values, width=16.0)
+        return k.number_column(title, values, k.PERCENT)
+    return k.mixed_column(title, values, width=16.0)
 
 
 def _is_table(value: Any) -> bool:
