@@ -446,3 +446,20 @@ def test_rfm_grid_names_wrap_in_tall_cells(windows, tmp_path):
     for item in grid.plot.items:
         if isinstance(item, pg.TextItem):
             assert item.boundingRect().width() <= cell + 2, (item.toPlainText(), cell)
+
+
+@pytest.mark.parametrize(("lang", "absent"), [("fr", "absent de vos fichiers"), ("en", "not in your files")])
+def test_criteria_the_files_do_not_hold_say_so(windows, mall_customers_csv, lang, absent):
+    """Mall Customers (no orders): 'days since last purchase' read '0 % of customers' as if it
+    were measured; a criterion no file gives says it is not in the files. Age keeps its coverage."""
+    from test_ui_outside2 import coverage_label
+
+    win = windows(lang)
+    win.page("collect").add_files([str(mall_customers_csv)])
+    assert win.tasks.wait_idle(60)
+    win.next_button.click()
+    assert win.tasks.wait_idle(60)
+    page = win.page("criteria")
+    for key in ("recency_days", "monetary", "avg_basket"):
+        assert coverage_label(page, key).text() == absent, key
+    assert coverage_label(page, "age").text().startswith("100")

@@ -502,6 +502,14 @@ Several files can be combined: orders from the till and the web shop, a customer
         <translation type="unfinished" />
     </message>
     <message>
+        <source>not in your files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of your files gives a value for this criterion.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Import your files in step 1 to see the criteria your data allows.</source>
         <translation type="unfinished" />
     </message>

@@ -504,6 +504,14 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <translation>Tous les clients ont la même valeur (%1) : ce critère ne peut pas les distinguer.</translation>
     </message>
     <message>
+        <source>not in your files</source>
+        <translation>absent de vos fichiers</translation>
+    </message>
+    <message>
+        <source>None of your files gives a value for this criterion.</source>
+        <translation>Aucun de vos fichiers ne donne de valeur pour ce critère.</translation>
+    </message>
+    <message>
         <source>Import your files in step 1 to see the criteria your data allows.</source>
         <translation>Importez vos fichiers à l'étape 1 pour voir les critères que vos données permettent.</translation>
     </message>

@@ -312,6 +312,12 @@ class CriteriaPage(StepPage):
                         ).replace("%1", self._value_text(filled[0]))
                     )
                     coverage.setStyleSheet("color: palette(mid);")
+                elif view.coverage <= 0:
+                    # "0 % of customers" for the days since the last purchase of a customers list
+                    # without orders read as a measured zero: the files simply do not hold it.
+                    coverage.setText(self.tr("not in your files"))
+                    coverage.setToolTip(self.tr("None of your files gives a value for this criterion."))
+                    coverage.setStyleSheet("color: palette(mid);")
                 elif view.coverage < 0.5:
                     coverage.setStyleSheet("color: palette(mid);")
                 grid.addWidget(check, row, 0)
