@@ -5,6 +5,7 @@ checks what is shown (texts, titles), not timings."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 import test_ui_outside
@@ -89,8 +90,13 @@ def test_rfm_score_rules_never_start_a_line_with_a_colon(windows, tmp_path, lang
     frequency = rules["frequency"].text()
     assert frequency.count("\u00a0· ") == 2, frequency
     assert " :" not in frequency and " ·" not in frequency, frequency
+    # Nor a score's letter apart from its number ('· R' at a line's end, '1: last...' below).
+    for text in (frequency, rules["recency"].text()):
+        assert not re.search(r"\b[RFM] \d", text), text
     if lang == "fr":
-        assert frequency.startswith("F 1\u00a0: moins de 2"), frequency
+        assert frequency.startswith("F\u00a01\u00a0: moins de 2"), frequency
+    else:
+        assert frequency.startswith("F\u00a01: below 2"), frequency
 
 
 @pytest.mark.parametrize(
@@ -377,8 +383,8 @@ def test_rfm_dimension_without_cut_points_says_why(windows, tmp_path, lang, note
     params = win.page("group").rfm_params
     assert params.fields["frequency"].text() == ""
     assert params.rules["frequency"].text() == note
-    assert params.rules["recency"].text().startswith("R 3"), params.rules["recency"].text()
-    assert params.rules["monetary"].text().startswith("M 1"), params.rules["monetary"].text()
+    assert params.rules["recency"].text().startswith("R\u00a03"), params.rules["recency"].text()
+    assert params.rules["monetary"].text().startswith("M\u00a01"), params.rules["monetary"].text()
 
 
 def test_number_of_groups_box_is_as_wide_as_a_number(windows, tmp_path):

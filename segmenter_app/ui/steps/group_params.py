@@ -8,6 +8,7 @@ so an undo or a refresh never triggers a second computation.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -158,9 +159,13 @@ class RfmParams(QWidget):
                 # Show the first cut points: setText leaves the cursor at the end, and a narrow
                 # field showed "! 718,89 ; 13 860,67" with the start of the first number cut off.
                 self.fields[dim].setCursorPosition(0)
-                # Non-breaking spaces before French colons and before the separator: the wrapped
-                # label began lines with ": 3 ou plus" or "· R 2".
-                rules = [str(t).replace(" :", "\u00a0:") for t in texts.get(dim, [])]
+                # Non-breaking spaces before French colons and before the separator (the wrapped
+                # label began lines with ": 3 ou plus" or "· R 2"),
+                # and "R" with its score: lines ended "· R" and went on "1: last purchase".
+                rules = [
+                    re.sub(r"\b([RFM]) (\d)", "\\1\u00a0\\2", str(t)).replace(" :", "\u00a0:")
+                    for t in texts.get(dim, [])
+                ]
                 if not rules and not self._cut_points.get(dim) and details.get("cut_points"):
                     # An empty field and nothing under it looked broken: one value for all (every
                     # customer ordered 5 times) leaves nothing to cut.
