@@ -469,3 +469,29 @@ def test_criteria_the_files_do_not_hold_say_so(windows, mall_customers_csv, lang
     for key in ("recency_days", "monetary", "avg_basket"):
         assert coverage_label(page, key).text() == absent, key
     assert coverage_label(page, "age").text().startswith("100")
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("fr", "10\u00a0% de 2 clients, cela fait moins d'un client : pas de groupe témoin"),
+        ("en", "10\u00a0% of 2 customers rounds to no one: there is no control group"),
+    ],
+)
+def test_act_card_says_why_a_small_segment_has_no_control_group(windows, tmp_path, lang, start):
+    """A till of 8 customers: a card read 'Control group share 10 %' over 'No control group: ...',
+    a contradiction; it says the share of so few customers rounds to no one, and what to do."""
+    win = windows(lang)
+    win.page("collect").add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    walk_to(win, "act")
+    plans = win.ctx.analysis.plans
+    cards = win.page("act").cards
+    pairs = [k for k in cards if plans[k].get("size") == 2 and not plans[k].get("control_size")]
+    assert pairs, {k: plans[k].get("size") for k in cards}
+    for key in pairs:
+        assert cards[key].control_note.text().startswith(start), cards[key].control_note.text()
+    # One customer cannot be split: the core's own sentence stays.
+    ones = [k for k in cards if plans[k].get("size") == 1]
+    for key in ones:
+        assert cards[key].control_note.text() == plans[key]["control_note"]

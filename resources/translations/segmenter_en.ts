@@ -1471,6 +1471,14 @@ Several files can be combined: orders from the till and the web shop, a customer
         <source>no cost entered</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>{share} of {customers} rounds to no one: there is no control group, so the campaign's effect cannot be compared with customers who were not contacted. Raise the control share, or measure this segment together with a similar one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PredictiveParams</name>

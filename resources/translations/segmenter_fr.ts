@@ -1473,6 +1473,14 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
         <source>no cost entered</source>
         <translation>aucun coût saisi</translation>
     </message>
+    <message>
+        <source>{share} of {customers} rounds to no one: there is no control group, so the campaign's effect cannot be compared with customers who were not contacted. Raise the control share, or measure this segment together with a similar one.</source>
+        <translation>{share} de {customers}, cela fait moins d'un client : pas de groupe témoin, donc l'effet de la campagne ne pourra pas être comparé à des clients non contactés. Augmentez la part du groupe témoin, ou mesurez ce segment avec un segment proche.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PredictiveParams</name>

@@ -247,7 +247,21 @@ class PlanCard(QGroupBox):
             self.figures["roi"].setText(self.tr("no one to contact"))
         else:
             self.figures["roi"].setText(self.tr("no cost entered"))
-        self.control_note.setText(str(plan.get("control_note") or ""))
+        note = str(plan.get("control_note") or "")
+        size, share = int(plan.get("size") or 0), float(plan.get("control_share") or 0.0)
+        if size >= 2 and share > 0 and not int(plan.get("control_size") or 0):
+            # "Control group share 10 %" beside "No control group" read as a contradiction: the
+            # share of so few customers rounds to no one, and raising it helps.
+            note = (
+                self.tr(
+                    "{share} of {customers} rounds to no one: there is no control group, so the "
+                    "campaign's effect cannot be compared with customers who were not contacted. Raise "
+                    "the control share, or measure this segment together with a similar one."
+                )
+                .replace("{share}", format_percent(share))
+                .replace("{customers}", self.tr("%Ln customer(s)", "", size))
+            )
+        self.control_note.setText(note)
         self.control_note.setStyleSheet(WARNING_STYLE if plan.get("control_too_small") else "")
         self.reset.setEnabled(bool(plan.get("edited")))
 
