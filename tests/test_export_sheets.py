@@ -123,8 +123,8 @@ def test_results_sheet_only_when_a_measurement_exists(tmp_path):
     assert ws["A1"].value == "June campaign"
     _, records = table_below(ws, "Segment")
     assert records == [
-        {"Segment": "Champions", "conversion": 0.2, "revenue": 1200.5},
-        {"Segment": "Loyal", "conversion": 0.15, "revenue": 800.0},
+        {"Segment": "Champions", "conversion": 0.2, "Revenue": 1200.5},
+        {"Segment": "Loyal", "conversion": 0.15, "Revenue": 800.0},
     ]
 
 
@@ -237,3 +237,25 @@ def test_pseudonymize_key_file_errors(tmp_path):
         write_workbook(make_analysis(5), tmp_path / "w.xlsx", pseudonymize_key_path=bad)
     with pytest.raises(UserError):
         write_workbook(make_analysis(5), tmp_path / "w.xlsx", pseudonymize_key_path=tmp_path / "w.xlsx")
+
+
+def test_results_figures_are_named_in_the_workbooks_language(tmp_path):
+    """The Results sheet named its figures by the measurement's keys ("Total.conversion_rate",
+    "source.details.unmatched_rows") in a French workbook: each part now has its words."""
+    analysis = make_analysis(20, lang="fr")
+    analysis.measurements = [
+        {
+            "id": 1,
+            "source": {"rows_read": 30, "details": {"unmatched_rows": 2}},
+            "total": {"conversion_rate": 0.25, "revenue": 120.0, "new_figure": 3},
+        }
+    ]
+    out = tmp_path / "w.xlsx"
+    write_workbook(analysis, out)
+    ws = openpyxl.load_workbook(out)["Résultats"]
+    figures = {r[0]: r[1] for r in rows_of(ws) if r[0] is not None and r[1] is not None}
+    assert figures["Tous les segments › Taux de conversion"] == 0.25
+    assert figures["Tous les segments › Chiffre d'affaires"] == 120.0
+    assert figures["Source › Détails › Lignes de clients inconnus"] == 2
+    assert figures["Source › Lignes lues"] == 30 and figures["Mesure"] == 1
+    assert figures["Tous les segments › new_figure"] == 3  # a key with no name yet stays readable

@@ -197,12 +197,16 @@ def test_a_measurements_migration_lists_are_tables_not_json_cut_at_32767_charact
     assert stats["cut_cells"] == []
     rows = list(openpyxl.load_workbook(out, read_only=True)["Results"].iter_rows(values_only=True))
     figures = {row[0]: row[1] for row in rows if row[0] and row[1] is not None}
-    assert figures["migration.from"] == "2025-01-01" and figures["uplift"] == 0.1
-    title = next(i for i, row in enumerate(rows) if row[0] == "migration.left_best")
-    assert rows[title + 1][:3] == ("Customer", "from", "to")
+    assert figures["Moves between segments › From"] == "2025-01-01" and figures["Conversion uplift"] == 0.1
+    title = next(
+        i
+        for i, row in enumerate(rows)
+        if row[0] == "Moves between segments › Customers who left the best segments"
+    )
+    assert rows[title + 1][:3] == ("Customer", "From", "To")
     listed = [row[0] for row in rows[title + 2 : title + 2 + 1200]]
     assert listed == [f"{i:06d}" for i in range(1200)]  # every id, as text with its zeros
-    assert any(row[0] == "migration.moves" for row in rows)
+    assert any(row[0] == "Moves between segments › Moves" for row in rows)
 
 
 @needs_soffice
@@ -230,19 +234,23 @@ def test_results_tables_show_rates_and_uplift_as_percentages(tmp_path):
     libreoffice_csv(out, tmp_path / "csv", formatted=True)
     with open(tmp_path / "csv" / "w-Results.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
-    at = next(i for i, row in enumerate(rows) if row[0] == "key")
+    at = next(i for i, row in enumerate(rows) if row[0] == "Key")
     # The decimal sign and spacing follow LibreOffice's locale: "77.8%" or "77,8 %".
     shown = {h: re.sub(r"\s", "", v).replace(",", ".") for h, v in zip(rows[at], rows[at + 1], strict=True)}
-    assert shown["conversion_rate"] == "77.8%" and shown["control_rate"] == "50.0%"
-    assert shown["uplift"] == "27.8%" and shown["uplift_low"] == "-18.8%"
-    assert shown["conversions"] == "14" and shown["revenue_uplift"] == "53.33"  # not shares
+    assert shown["Conversion rate"] == "77.8%" and shown["Control conversion rate"] == "50.0%"
+    assert shown["Conversion uplift"] == "27.8%" and shown["Conversion uplift, low"] == "-18.8%"
+    assert shown["Conversions"] == "14" and shown["Revenue uplift per customer"] == "53.33"  # not shares
     # Measured, not "Expected return on investment" as the plan's header says.
-    assert shown["Return on investment"] == "139566.7%" and shown["incremental_roi"] == "3650.0%"
-    assert rows[at + 1][rows[at].index("uplift_text")] == "+27.8 points"
-    assert dict(zip(rows[at], rows[at + 2], strict=True))["conversion_rate"] == ""
+    assert (
+        shown["Return on investment"] == "139566.7%"
+        and shown["Incremental return on investment"] == "3650.0%"
+    )
+    assert rows[at + 1][rows[at].index("Conversion uplift in words")] == "+27.8 points"
+    assert dict(zip(rows[at], rows[at + 2], strict=True))["Conversion rate"] == ""
     figures = {row[0]: re.sub(r"\s", "", row[1]).replace(",", ".") for row in rows[:at] if row[0]}
-    assert figures["Total.conversion_rate"] == "66.7%" and figures["Total.uplift_high"] == "38.3%"
-    assert figures["Total.conversions"] == "36" and figures["Total.revenue"] == "3247"
+    assert figures["All segments › Conversion rate"] == "66.7%"
+    assert figures["All segments › Conversion uplift, high"] == "38.3%"
+    assert figures["All segments › Conversions"] == "36" and figures["All segments › Revenue"] == "3247"
 
 
 @needs_soffice

@@ -18,6 +18,7 @@ from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, RESULTS, SHEETS, header, reason_label
 from segmenter_app.core.export.pseudonymize import unknown_text_attributes
+from segmenter_app.core.export.results_labels import figure_label, part_label
 from segmenter_app.core.export.summary_sheet import set_print_layout
 from segmenter_app.core.i18n import count_text, group_digits
 from segmenter_app.core.reading.values import normalize_ids
@@ -391,8 +392,9 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
         row += 2
         items, tables = _figures_and_tables(measurement, lang)
         if items:
+            names = [figure_label(name, lang, RESULTS, header) for name, _ in items]
             cols = [
-                k.text_column(header("item", lang), [name for name, _ in items], width=40.0),
+                k.text_column(header("item", lang), names, width=40.0),
                 k.mixed_column(
                     header("value", lang),
                     [v for _, v in items],
@@ -410,7 +412,7 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             frame = _as_frame(value)
             if frame.empty:
                 continue
-            book.write_title(ws, row, title, size=12)
+            book.write_title(ws, row, figure_label(title, lang, RESULTS, header), size=12)
             row += 1
             cols = [
                 _results_column(str(c), [_cell_value(v) for v in frame[c].tolist()], lang)
@@ -447,7 +449,7 @@ def _figures_and_tables(
 
     for key, value in measurement.items():
         if key != "title":
-            walk(value, header(str(key), lang), 0)
+            walk(value, str(key), 0)  # named in words when written (results_labels.figure_label)
     return items, tables
 
 
@@ -465,7 +467,7 @@ def _is_share(key: str) -> bool:
 
 def _results_column(key: str, values: list[Any], lang: str) -> k.Column:
     """A column of a measurement's table: shares as percentages, anything else as it is."""
-    title = RESULTS(key, lang) if RESULTS.has(key) else header(key, lang)
+    title = part_label(key, lang, RESULTS, header)
     numbers = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values)
     if numbers and _is_share(key):
         return k.number_column(title, values, k.PERCENT)
