@@ -495,3 +495,24 @@ def test_act_card_says_why_a_small_segment_has_no_control_group(windows, tmp_pat
     ones = [k for k in cards if plans[k].get("size") == 1]
     for key in ones:
         assert cards[key].control_note.text() == plans[key]["control_note"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "&C'est un doublon"), ("en", "&It is a duplicate")])
+def test_twins_banner_can_be_answered_no(windows, tmp_path, lang, label):
+    """The identical-rows question only offered 'Keep as purchases': a shop owner who knew the
+    rows were copies could not answer it, and it stayed. 'They are duplicates' closes it, leaves
+    the rows out, and it is not asked again for the same files."""
+    win = windows(lang)
+    page = win.page("collect")
+    page.add_files([str(french_till(tmp_path / "caisse.csv"))])
+    assert win.tasks.wait_idle(60)
+    banner = page.twins_banner
+    assert banner.isVisible() and banner.dismiss_button.text() == label
+    banner.dismiss_button.click()
+    assert win.tasks.wait_idle(60)
+    assert not banner.isVisible()
+    assert page.duplicates == "exclude"
+    assert page.account_panel.summary.text().startswith("32 "), page.account_panel.summary.text()
+    assert win.ctx.analysis.account.kept == 31
+    banner.show_for(win.ctx.analysis, page.duplicates)  # the page refreshed: not asked again
+    assert not banner.isVisible()

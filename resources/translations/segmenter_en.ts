@@ -1477,7 +1477,10 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2125,12 +2128,20 @@ to show</source>
         <source>&amp;Keep as purchases</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;They are duplicates</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>&amp;Keep as purchase(s)</source>
         <translation>
             <numerusform>&amp;Keep as a purchase</numerusform>
             <numerusform>&amp;Keep as purchases</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;They are duplicate(s)</source>
+        <translation><numerusform>&amp;It is a duplicate</numerusform><numerusform>&amp;They are duplicates</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

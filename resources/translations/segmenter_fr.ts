@@ -1479,7 +1479,10 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln client</numerusform><numerusform>%Ln clients</numerusform></translation>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2129,12 +2132,20 @@ d'affaires
         <source>&amp;Keep as purchases</source>
         <translation>&amp;Garder comme achats</translation>
     </message>
+    <message>
+        <source>&amp;They are duplicates</source>
+        <translation>&amp;Ce sont des doublons</translation>
+    </message>
     <message numerus="yes">
         <source>&amp;Keep as purchase(s)</source>
         <translation>
             <numerusform>&amp;Garder comme achat</numerusform>
             <numerusform>&amp;Garder comme achats</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;They are duplicate(s)</source>
+        <translation><numerusform>&amp;C'est un doublon</numerusform><numerusform>&amp;Ce sont des doublons</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

@@ -31,17 +31,31 @@ class TwinsBanner(QFrame):
         self.question.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("&Keep as purchases"), self)
         self.keep_button.clicked.connect(self.keepAsked.emit)
+        # The other answer: they are true duplicates. Without it the question stayed on screen
+        # for a shop owner who knew the rows were copies.
+        self.dismiss_button = QPushButton(self.tr("&They are duplicates"), self)
+        self.dismiss_button.clicked.connect(self._dismiss)
+        self._asked: tuple[object, ...] = ()
+        self._dismissed: tuple[object, ...] | None = None
         layout.addWidget(self.question, 1)
         layout.addWidget(self.keep_button)
+        layout.addWidget(self.dismiss_button)
+        self.setVisible(False)
+
+    def _dismiss(self) -> None:
+        self._dismissed = self._asked
         self.setVisible(False)
 
     def show_for(self, analysis: Analysis, duplicates: str) -> None:
         """Show the question when the last import set such rows aside (and was not told to keep them)."""
         count = same_day_twins(analysis) if duplicates != "keep" else 0
-        self.setVisible(count > 0)
+        # Asked again only when the files (or their twins) change after "They are duplicates".
+        self._asked = (count, *sorted(str(i.path) for i in analysis.inputs))
+        self.setVisible(count > 0 and self._asked != self._dismissed)
         if count:
             # One row is kept as "a purchase": the button agrees with the question beside it.
             self.keep_button.setText(self.tr("&Keep as purchase(s)", "", count))
+            self.dismiss_button.setText(self.tr("&They are duplicate(s)", "", count))
             self.question.setText(
                 self.tr(
                     "%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has "
