@@ -9,6 +9,7 @@ import re
 
 import pytest
 import test_ui_outside
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 from test_ui_collect import dialog_texts
 from test_ui_outside import settle, walk_to, yen_shop
@@ -332,7 +333,7 @@ def test_segments_with_the_same_advice_share_a_line(windows, cdnow_master, lang,
 def test_uplift_without_control_shows_its_note_alone(windows, tmp_path):
     """A yen shop's results with no control group: the uplift charts drew a scale of -0.9 to 0.9,
     forty grid lines and the zero line through the note. The note is alone; a chart with
-    intervals has its scale, grid and zero line back."""
+    intervals has its scale, grid and zero line back. The table's control rate is a dash."""
     import pyqtgraph as pg
 
     from segmenter_app.ui.charts.uplift import UpliftChart
@@ -353,6 +354,12 @@ def test_uplift_without_control_shows_its_note_alone(windows, tmp_path):
     page.import_results(str(results))
     assert win.tasks.wait_idle(60)
     assert dialog_texts() == []
+    # The control rate, which no one can have here, is a dash rather than a blank cell.
+    model = page.table_model
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(
+        "Control rate"
+    )
+    assert [model.cell_text(r, column) for r in range(model.rowCount())] == ["\u2014"] * 3
     charts = page.findChildren(UpliftChart)
     assert len(charts) == 2
     for chart in charts:

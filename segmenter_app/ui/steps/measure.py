@@ -367,13 +367,17 @@ class MeasurePage(StepPage):
         def rate(v: Any) -> str:
             return format_percent(v, 1)
 
+        def control_rate(v: Any) -> str:
+            # No control group, no rate: a dash, where a blank cell looked like a failed reading.
+            return format_percent(v, 1) or "\u2014"
+
         columns = [
             ("name", self.tr("Segment"), None),
             ("contacted", self.tr("Contacted"), format_number),
             ("control", self.tr("Control group"), format_number),
             ("conversions", self.tr("Conversions"), format_number),
             ("conversion_rate", self.tr("Conversion rate"), rate),
-            ("control_rate", self.tr("Control rate"), rate),
+            ("control_rate", self.tr("Control rate"), control_rate),
             ("revenue", self.tr("Revenue"), money),
             ("avg_basket", self.tr("Average basket"), money),
             ("roi", self.tr("ROI"), format_percent),
