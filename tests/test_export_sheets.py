@@ -247,7 +247,13 @@ def test_results_figures_are_named_in_the_workbooks_language(tmp_path):
         {
             "id": 1,
             "source": {"rows_read": 30, "details": {"unmatched_rows": 2}},
-            "total": {"conversion_rate": 0.25, "revenue": 120.0, "new_figure": 3},
+            "kind": "campaign",
+            "total": {
+                "conversion_rate": 0.25,
+                "revenue": 120.0,
+                "new_figure": 3,
+                "uplift_verdict": "likely_real",
+            },
         }
     ]
     out = tmp_path / "w.xlsx"
@@ -259,3 +265,6 @@ def test_results_figures_are_named_in_the_workbooks_language(tmp_path):
     assert figures["Source › Détails › Lignes de clients inconnus"] == 2
     assert figures["Source › Lignes lues"] == 30 and figures["Mesure"] == 1
     assert figures["Tous les segments › new_figure"] == 3  # a key with no name yet stays readable
+    # Codes of the report are words on the sheet.
+    assert figures["Tous les segments › Verdict sur la conversion"] == "Probablement réel"
+    assert figures["Type de résultats"] == "Résultats de campagne"

@@ -18,7 +18,7 @@ from segmenter_app.core.export import columns as k
 from segmenter_app.core.export.book import Book
 from segmenter_app.core.export.labels import HEADERS, METHOD, RESULTS, SHEETS, header, reason_label
 from segmenter_app.core.export.pseudonymize import unknown_text_attributes
-from segmenter_app.core.export.results_labels import figure_label, part_label
+from segmenter_app.core.export.results_labels import figure_label, part_label, value_label
 from segmenter_app.core.export.summary_sheet import set_print_layout
 from segmenter_app.core.i18n import count_text, group_digits
 from segmenter_app.core.reading.values import normalize_ids
@@ -397,7 +397,7 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
                 k.text_column(header("item", lang), names, width=40.0),
                 k.mixed_column(
                     header("value", lang),
-                    [v for _, v in items],
+                    [value_label(name, v, lang) for name, v in items],
                     width=40.0,
                     number_kinds={i: k.PERCENT for i, (name, _) in enumerate(items) if _is_share(name)},
                 ),
@@ -415,7 +415,9 @@ def write_results(book: Book, analysis: Analysis, pseudonym: Any = None) -> None
             book.write_title(ws, row, figure_label(title, lang, RESULTS, header), size=12)
             row += 1
             cols = [
-                _results_column(str(c), [_cell_value(v) for v in frame[c].tolist()], lang)
+                _results_column(
+                    str(c), [value_label(str(c), _cell_value(v), lang) for v in frame[c].tolist()], lang
+                )
                 for c in frame.columns
             ]
             book.count_removed(cols)

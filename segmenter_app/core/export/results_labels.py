@@ -85,6 +85,28 @@ FIGURES = Messages(
 )
 
 
+# Values that are codes in the report ("likely_real") and words on the sheet, by the key they are under.
+VALUES = Messages(
+    {
+        "likely_real": ("Likely real", "Probablement réel"),
+        "likely_negative": ("Likely negative", "Probablement négatif"),
+        "not_enough_evidence": ("Not enough evidence yet", "Pas encore assez d'éléments"),
+        "reactivation": ("Reactivation", "Réactivation"),
+        "retention": ("Retention", "Rétention"),
+        "campaign": ("Campaign results", "Résultats de campagne"),
+        "sales": ("Later sales export", "Export de ventes ultérieur"),
+    }
+)
+CODED_KEYS = frozenset({"uplift_verdict", "revenue_verdict", "rate_kind", "kind"})
+
+
+def value_label(key: str, value: object, lang: str) -> object:
+    """A figure's value as the sheet shows it: a code under :data:`CODED_KEYS` in words."""
+    if key.rsplit(".", 1)[-1] in CODED_KEYS and isinstance(value, str) and VALUES.has(value):
+        return VALUES(value, lang)
+    return value
+
+
 def part_label(
     part: str, lang: str, own: Messages | None = None, fallback: Callable[[str, str], str] | None = None
 ) -> str:
