@@ -523,3 +523,19 @@ def test_twins_banner_can_be_answered_no(windows, tmp_path, lang, label):
     assert win.ctx.analysis.account.kept == 31
     banner.show_for(win.ctx.analysis, page.duplicates)  # the page refreshed: not asked again
     assert not banner.isVisible()
+
+
+def test_cut_point_fields_give_all_their_numbers_on_hover(windows, online_retail_csv):
+    """Online Retail in French: the spend cut points '240 ; 467,04 ; 905,26 ; 1 995,68' did not
+    fit their field (it ended '1 995,6'); the field's tooltip gives them all, then how to edit."""
+    win = windows("fr")
+    win.page("collect").add_files([str(online_retail_csv)])
+    assert win.tasks.wait_idle(180)
+    walk_to(win, "group")
+    field = win.page("group").rfm_params.fields["monetary"]
+    text = field.text()
+    assert text.count(";") == 3, text
+    assert field.toolTip().split("\n") == [
+        text,
+        "Nombres séparés par « ; », en ordre croissant. Appuyez sur Entrée pour appliquer.",
+    ]

@@ -159,6 +159,10 @@ class RfmParams(QWidget):
                 # Show the first cut points: setText leaves the cursor at the end, and a narrow
                 # field showed "! 718,89 ; 13 860,67" with the start of the first number cut off.
                 self.fields[dim].setCursorPosition(0)
+                # Four cut points of a big shop's spend do not fit the field: the tooltip has them all.
+                hint = self.tr("Numbers separated by ';', in increasing order. Press Enter to apply.")
+                shown = self.fields[dim].text()
+                self.fields[dim].setToolTip(f"{shown}\n{hint}" if shown else hint)
                 # Non-breaking spaces before French colons and before the separator (the wrapped
                 # label began lines with ": 3 ou plus" or "· R 2"),
                 # and "R" with its score: lines ended "· R" and went on "1: last purchase".
