@@ -188,7 +188,7 @@ def test_catalogue_offers_the_best_filled_columns_of_a_wide_customers_file_and_s
     assert criteria.left_out_text(table, "en") == (
         "13 more columns of your files are not offered as criteria: 1 without any value, 1 with the "
         "same value for every customer, 1 with too many different values to group customers, "
-        "10 less filled than the 20 offered."
+        "10 past the 20 offered (the best filled come first)."
     )
     assert criteria.left_out_text(table, "fr").startswith("13 autres colonnes de vos fichiers")
     assert criteria.left_out_text(criteria.catalogue(synthetic_analysis(50)), "en") is None

@@ -89,8 +89,8 @@ MESSAGES = Messages(
             "{n} avec trop de valeurs différentes pour grouper les clients",
         ),
         "reason_over_limit": (
-            "{n} less filled than the {limit} offered",
-            "{n} moins remplies que les {limit} proposées",
+            "{n} past the {limit} offered (the best filled come first)",
+            "{n} au-delà des {limit} proposées (les mieux remplies d'abord)",
         ),
         "kind_number": ("number", "nombre"),
         "kind_category": ("category", "catégorie"),
