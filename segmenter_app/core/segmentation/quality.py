@@ -55,7 +55,7 @@ MESSAGES = Messages(
             "ou une offre en magasin.",
         ),
         "reach_unknown": (
-            "No contact details in the data: the reach of this segment is unknown.",
+            "No contact details in the data: how many of these customers can be reached is unknown.",
             "Pas de coordonnées dans les données : on ne sait pas combien de ces clients sont joignables.",
         ),
         "near_copy": (
