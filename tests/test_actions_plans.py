@@ -249,3 +249,26 @@ def test_trend_followers_get_launches_first():
     plan = suggest_plans(make_analysis(keys=keys, method="rules"))["rule:trend_followers"]
     assert plan["playbook"] == "trend_followers"
     assert "new collection" in plan["message"] and plan["discount"] == 0
+
+
+@pytest.mark.realdata
+def test_a_customers_file_without_purchases_is_not_said_to_have_bought_once(mall_customers_csv):
+    """Mall Customers has no purchase: its clusters' portraits read "0 orders on average, 100%
+    bought only once". What the data does not know is left out."""
+    from segmenter_app.core.analysis import Analysis
+    from segmenter_app.core.collect import import_files
+    from segmenter_app.core.customers import build_customer_table
+    from segmenter_app.core.segmentation import segment
+
+    for lang, words in (
+        ("en", ("orders on average", "bought only once")),
+        ("fr", ("commandes en moyenne", "qu'une fois")),
+    ):
+        analysis = Analysis(lang=lang)
+        import_files(analysis, [str(mall_customers_csv)])
+        build_customer_table(analysis)
+        segment(analysis, "clusters", {"k": 3, "criteria": [s.AGE, s.GENDER]})
+        plans = suggest_plans(analysis)
+        assert len(plans) == 3
+        for plan in plans.values():
+            assert plan["persona"] and not any(w in plan["persona"] for w in words), plan["persona"]

@@ -125,8 +125,11 @@ def _profile_of(key: str, name: str, frame: pd.DataFrame) -> SegmentProfile:
         prof.monetary_mean = _mean(monetary)
     if frequency is not None:
         prof.orders = float(np.nansum(frequency.astype(float)))
-        prof.frequency_mean = _mean(frequency)
-        prof.one_order_share = float((frequency.astype(float) <= 1).mean())
+        if prof.orders > 0:
+            # A customers file without purchases has frequency 0 for everyone: "0 orders on
+            # average, 100% bought only once" said what the data does not know.
+            prof.frequency_mean = _mean(frequency)
+            prof.one_order_share = float((frequency.astype(float) == 1).mean())
     if prof.orders > 0:
         prof.avg_basket = prof.revenue / prof.orders
     elif s.C_AVG_BASKET in frame.columns:
