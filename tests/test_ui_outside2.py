@@ -115,10 +115,9 @@ def test_unreadable_counts_follow_the_languages_colon(windows, tmp_path, lang, c
     assert f"caisse.csv {count}" in summary, summary
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_measure_chooser_shows_the_whole_results_name(windows, tmp_path, lang):
-    """A yen shop's campaign results imported in Measure: the 'Showing' box is as wide as the
-    results' name (it was sized while empty and read 'yen_resu'), which is its tooltip too."""
+def yen_shop_measured(windows, tmp_path, lang: str = "en"):
+    """A yen shop walked to Measure with a campaign's results imported (no control group in
+    them): the window and the Measure page."""
     win = windows(lang)
     win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
     assert win.tasks.wait_idle(60)
@@ -135,6 +134,14 @@ def test_measure_chooser_shows_the_whole_results_name(windows, tmp_path, lang):
     page.import_results(str(results))
     assert win.tasks.wait_idle(60)
     assert dialog_texts() == []
+    return win, page
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_measure_chooser_shows_the_whole_results_name(windows, tmp_path, lang):
+    """A yen shop's campaign results imported in Measure: the 'Showing' box is as wide as the
+    results' name (it was sized while empty and read 'yen_resu'), which is its tooltip too."""
+    _win, page = yen_shop_measured(windows, tmp_path, lang)
     settle()
     chooser = page.chooser
     assert chooser.currentText() == "yen_results.csv"

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 from test_ui_collect import dialog_texts
 from test_ui_outside import settle, walk_to, yen_shop
+from test_ui_outside2 import yen_shop_measured
 
 # The earlier checks' fixtures: settings in a temporary folder, windows of 1200x800.
 _isolated_settings = test_ui_outside._isolated_settings
@@ -338,22 +339,7 @@ def test_uplift_without_control_shows_its_note_alone(windows, tmp_path):
 
     from segmenter_app.ui.charts.uplift import UpliftChart
 
-    win = windows("en")
-    win.page("collect").add_files([str(yen_shop(tmp_path / "orders.csv"))])
-    assert win.tasks.wait_idle(60)
-    walk_to(win, "measure")
-    results = tmp_path / "yen_results.csv"
-    results.write_text(
-        "Customer,Converted,Revenue\n"
-        + "".join(
-            f'K{c:03d},{"yes" if c % 3 else "no"},"¥{(c % 3 > 0) * (c + 3) * 1280:,}"\n' for c in range(12)
-        ),
-        encoding="utf-8",
-    )
-    page = win.page("measure")
-    page.import_results(str(results))
-    assert win.tasks.wait_idle(60)
-    assert dialog_texts() == []
+    _win, page = yen_shop_measured(windows, tmp_path)
     # The control rate, which no one can have here, is a dash rather than a blank cell.
     model = page.table_model
     column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(
