@@ -330,3 +330,14 @@ def test_advice_every_segment_shares_is_said_once(qtbot):
     # A selection of one segment shows its whole advice.
     panel.table.selectRow(0)
     assert panel.advice_text() == f"{card['name'].iloc[0]}: {' '.join(card['advice'].iloc[0])}"
+
+
+@pytest.mark.parametrize("page", ["fr"], indirect=True)
+def test_the_filter_line_is_french_for_every_chart_selection(page):
+    """The filter's texts live in GroupFilterMixin and on the page (a plural tr() in a mixin came
+    back untranslated): each reads French."""
+    ids = list(page.ctx.analysis.segmentation.assignments.index[:2])
+    page._on_points_selected(ids)
+    assert page.filter_label.text() == "2 clients affichés sur 300 : 2 clients choisis sur la carte"
+    page.clear_filter()
+    assert page.filter_label.text() == "Les 300 clients. Cliquez sur un graphique pour filtrer."

@@ -707,6 +707,17 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
 </context>
 <context>
+    <name>GroupFilterMixin</name>
+    <message>
+        <source>Showing {shown} of {total} customers: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All {total} customers. Click a chart to filter.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GroupPage</name>
     <message>
         <source>RFM scores (recency, frequency, spend)</source>
@@ -814,18 +825,7 @@ Several files can be combined: orders from the till and the web shop, a customer
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation>
-            <numerusform>%n customer picked on the map</numerusform>
-            <numerusform>%n customers picked on the map</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Showing {shown} of {total} customers: {what}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All {total} customers. Click a chart to filter.</source>
-        <translation type="unfinished" />
+        <translation><numerusform>%n customer picked on the map</numerusform><numerusform>%n customers picked on the map</numerusform></translation>
     </message>
     <message>
         <source>Segment</source>
@@ -2141,7 +2141,10 @@ to show</source>
     </message>
     <message numerus="yes">
         <source>&amp;They are duplicate(s)</source>
-        <translation><numerusform>&amp;It is a duplicate</numerusform><numerusform>&amp;They are duplicates</numerusform></translation>
+        <translation>
+            <numerusform>&amp;It is a duplicate</numerusform>
+            <numerusform>&amp;They are duplicates</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>

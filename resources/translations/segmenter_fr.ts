@@ -709,6 +709,17 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
 </context>
 <context>
+    <name>GroupFilterMixin</name>
+    <message>
+        <source>Showing {shown} of {total} customers: {what}</source>
+        <translation>{shown} clients affichés sur {total} : {what}</translation>
+    </message>
+    <message>
+        <source>All {total} customers. Click a chart to filter.</source>
+        <translation>Les {total} clients. Cliquez sur un graphique pour filtrer.</translation>
+    </message>
+</context>
+<context>
     <name>GroupPage</name>
     <message>
         <source>RFM scores (recency, frequency, spend)</source>
@@ -816,18 +827,7 @@ Plusieurs fichiers peuvent être combinés : les commandes de la caisse et de la
     </message>
     <message numerus="yes">
         <source>%n customer(s) picked on the map</source>
-        <translation>
-            <numerusform>%n client choisi sur la carte</numerusform>
-            <numerusform>%n clients choisis sur la carte</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Showing {shown} of {total} customers: {what}</source>
-        <translation>{shown} clients affichés sur {total} : {what}</translation>
-    </message>
-    <message>
-        <source>All {total} customers. Click a chart to filter.</source>
-        <translation>Les {total} clients. Cliquez sur un graphique pour filtrer.</translation>
+        <translation><numerusform>%n client choisi sur la carte</numerusform><numerusform>%n clients choisis sur la carte</numerusform></translation>
     </message>
     <message>
         <source>Segment</source>
@@ -2145,7 +2145,10 @@ d'affaires
     </message>
     <message numerus="yes">
         <source>&amp;They are duplicate(s)</source>
-        <translation><numerusform>&amp;C'est un doublon</numerusform><numerusform>&amp;Ce sont des doublons</numerusform></translation>
+        <translation>
+            <numerusform>&amp;C'est un doublon</numerusform>
+            <numerusform>&amp;Ce sont des doublons</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) repeat an earlier row exactly and were set aside as duplicates. The file has no order number and no time of purchase: were they separate purchases of the same amount on the same day?</source>
