@@ -453,19 +453,23 @@ def test_group_customers_tab_fits_the_window(windows, tmp_path):
     assert horizontal_overflow(win) == 0
 
 
-def test_rfm_grid_names_fit_their_cells(windows, tmp_path):
-    """The RFM grid in French, 5 by 5 in a 1200-pixel window: each cell's segment name is
-    shortened to its cell ('Sur le point de s'endormir' ran over the next cells)."""
-    import pyqtgraph as pg
-
-    win = windows("fr")
-    win.page("collect").add_files([str(big_german_shop(tmp_path / "kasse_gross.csv"))])
+def rfm_grid_shown(win, orders):
+    """The window's RFM grid, shown on the Group page, for a file of orders imported in it."""
+    win.page("collect").add_files([str(orders)])
     assert win.tasks.wait_idle(60)
     walk_to(win, "group")
     page = win.page("group")
     page.charts.setCurrentWidget(page.rfm_grid)
     settle()
-    grid = page.rfm_grid
+    return page.rfm_grid
+
+
+def test_rfm_grid_names_fit_their_cells(windows, tmp_path):
+    """The RFM grid in French, 5 by 5 in a 1200-pixel window: each cell's segment name is
+    shortened to its cell ('Sur le point de s'endormir' ran over the next cells)."""
+    import pyqtgraph as pg
+
+    grid = rfm_grid_shown(windows("fr"), big_german_shop(tmp_path / "kasse_gross.csv"))
     rows, cols = grid.values.shape
     assert (rows, cols) == (5, 5)
     cell = grid.plot.getViewBox().width() / cols

@@ -12,7 +12,7 @@ import test_ui_outside
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 from test_ui_collect import dialog_texts
-from test_ui_outside import settle, walk_to, yen_shop
+from test_ui_outside import rfm_grid_shown, settle, walk_to, yen_shop
 from test_ui_outside2 import yen_shop_measured
 
 # The earlier checks' fixtures: settings in a temporary folder, windows of 1200x800.
@@ -428,14 +428,7 @@ def test_rfm_grid_names_wrap_in_tall_cells(windows, tmp_path):
     in a cell with room below it. Tall cells put a long name on two lines, each within the cell."""
     import pyqtgraph as pg
 
-    win = windows("fr")
-    win.page("collect").add_files([str(small_shop(tmp_path / "orders.csv"))])
-    assert win.tasks.wait_idle(60)
-    walk_to(win, "group")
-    page = win.page("group")
-    page.charts.setCurrentWidget(page.rfm_grid)
-    settle()
-    grid = page.rfm_grid
+    grid = rfm_grid_shown(windows("fr"), small_shop(tmp_path / "orders.csv"))
     cell = grid.plot.getViewBox().width() / grid.values.shape[1]
     texts = [item.toPlainText() for item in grid.plot.items if isinstance(item, pg.TextItem)]
     assert len(texts) == 9
